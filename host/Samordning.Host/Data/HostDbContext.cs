@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Samordning.Shared.Persistence;
+
+namespace Samordning.Host.Data;
+
+// The host's own small store: data-protection keys (shared by every node), the stored live items, and the
+// development identity provider's clients and tokens.
+internal class HostDbContext : ModuleDbContext, IDataProtectionKeyContext
+{
+    public const string Store = "host";
+
+    public HostDbContext(DbContextOptions<HostDbContext> options) : base(options)
+    {
+    }
+
+    protected HostDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<LiveItemRow> LiveItems => Set<LiveItemRow>();
+
+    protected override string Schema => Store;
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<LiveItemRow>(item =>
+        {
+            item.ToTable("LiveItems");
+            item.Property(i => i.Topic).HasMaxLength(200);
+            item.Property(i => i.Type).HasMaxLength(100);
+            item.HasIndex(i => new { i.Topic, i.Sequence }).IsUnique();
+        });
+    }
+}
+
+internal sealed class LiveItemRow
+{
+    public long Id { get; set; }
+    public required string Topic { get; set; }
+    public long Sequence { get; set; }
+    public required string Type { get; set; }
+    public required string Payload { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+internal sealed class SqliteHostDbContext(DbContextOptions<SqliteHostDbContext> options) : HostDbContext(options);
+
+internal sealed class HostDesignTimeFactory : IDesignTimeDbContextFactory<HostDbContext>
+{
+    public HostDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<HostDbContext>()
+            .UseSqlServer("Server=design-time;Database=Samordning", sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", HostDbContext.Store))
+            .Options);
+}
+
+internal sealed class SqliteHostDesignTimeFactory : IDesignTimeDbContextFactory<SqliteHostDbContext>
+{
+    public SqliteHostDesignTimeFactory()
+    {
+    }
+
+    public SqliteHostDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteHostDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Samordning.Host.Data;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Samordning.Host.DevIdentity;
+
+// The bundled development identity provider: an OpenIddict server inside the host, used only when no external
+// authority is configured, so that the real OpenID Connect handler runs the same code path everywhere.
+internal static class DevelopmentIdentityProvider
+{
+    public const string CookieScheme = "DevelopmentIdentity";
+    public const string ClientId = "samordning";
+
+    public static IServiceCollection AddDevelopmentIdentityProvider(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DevelopmentIdentityOptions>(configuration.GetSection(DevelopmentIdentityOptions.Section));
+        services.AddAuthentication().AddCookie(CookieScheme, options =>
+        {
+            options.Cookie.Name = "samordning-idp";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/konto/logg-inn";
+        });
+
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<HostDbContext>())
+            .AddServer(server =>
+            {
+                server.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/logout");
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                server.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile);
+
+                // Keys live as long as the process: sign-in codes are redeemed within seconds, sessions are cookies.
+                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                server.DisableAccessTokenEncryption();
+                server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
+            });
+
+        services.AddHostedService<DevelopmentClientRegistration>();
+        return services;
+    }
+
+    // The authority is this host at the address it listens on; a wildcard address is reached as localhost.
+    public static string Authority(IConfiguration configuration, IServer server)
+    {
+        var configured = configuration["DevelopmentIdentity:Authority"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.TrimEnd('/');
+        }
+
+        return ListeningOrigins(server).FirstOrDefault() ?? "http://localhost";
+    }
+
+    public static IEnumerable<string> ListeningOrigins(IServer server) =>
+        (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            .Select(address => address
+                .Replace("://+", "://localhost", StringComparison.Ordinal)
+                .Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+                .Replace("://[::]", "://localhost", StringComparison.Ordinal)
+                .TrimEnd('/'));
+}

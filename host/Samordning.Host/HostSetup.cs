@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.DataProtection;
+using Samordning.Host.Auth;
+using Samordning.Host.Data;
+using Samordning.Host.DevIdentity;
+using Samordning.Host.Jobs;
+using Samordning.Host.Live;
+using Samordning.Host.Modules;
+using Samordning.Host.Web;
+using Samordning.Shared.Events;
+using Samordning.Shared.Live;
+using Samordning.Shared.Persistence;
+using Samordning.Shared.Time;
+using Scalar.AspNetCore;
+
+namespace Samordning.Host;
+
+// Composition only: what the host owns, in the order it needs it. No business logic lives here.
+internal static class HostSetup
+{
+    public static WebApplicationBuilder AddSamordning(this WebApplicationBuilder builder, ModuleCatalog catalog)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddModules(configuration, catalog);
+        services.AddModuleDbContext<HostDbContext, SqliteHostDbContext>(configuration, HostDbContext.Store);
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddScoped<IEventPublisher, EventPublisher>();
+        services.AddMemoryCache();
+
+        services.AddSamordningAuthentication(configuration, builder.Environment);
+        services.AddDataProtection().SetApplicationName("Samordning").PersistKeysToDbContext<HostDbContext>();
+
+        services.AddScoped<LiveUpdates>();
+        services.AddScoped<ILiveUpdates>(sp => sp.GetRequiredService<LiveUpdates>());
+        services.AddScoped<LiveTopicAuthorizer>();
+        services.AddScoped<ILiveTopicPolicy, UserTopicPolicy>();
+        var signalR = services.AddSignalR(options =>
+        {
+            options.MaximumReceiveMessageSize = 32 * 1024;
+            options.MaximumParallelInvocationsPerClient = 2;
+        });
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("samordning"));
+        }
+
+        services.AddSamordningJobs(configuration);
+        services.AddSamordningHealthChecks();
+        services.AddSamordningProblemDetails();
+        services.AddSamordningRateLimiting(configuration);
+        services.AddSamordningLocalization();
+        services.AddOpenApi();
+        services.AddRazorPages();
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+        {
+            options.Limits.MaxRequestBodySize = 10 * 1024 * 1024;
+            options.AddServerHeader = false;
+        });
+
+        return builder;
+    }
+
+    public static async Task UseSamordningAsync(this WebApplication app)
+    {
+        await app.InitializeModulesAsync();
+
+        app.UseSamordningErrors();
+        app.UseSecurityHeaders(app.Configuration);
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapSamordningHealthChecks();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/openapi/reference", options => options.WithTitle("Samordning API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        if (AuthSettings.From(app.Configuration).UsesDevelopmentIdentityProvider)
+        {
+            app.MapDevelopmentIdentityEndpoints();
+        }
+
+        app.MapAccountEndpoints();
+        app.MapLanguageSwitch();
+        app.MapLiveEndpoints();
+        app.MapModuleEndpoints();
+        app.MapSamordningJobs();
+        app.MapRazorPages();
+    }
+}

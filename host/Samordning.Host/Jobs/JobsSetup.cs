@@ -1,0 +1,85 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
+using Samordning.Shared.Jobs;
+using Samordning.Shared.Persistence;
+using Samordning.Shared.Security;
+using Samordning.Shared.Time;
+
+namespace Samordning.Host.Jobs;
+
+internal static class JobsSetup
+{
+    // Jobs:Storage = InMemory (the embedded default) or SqlServer (production; shared by every node).
+    // Jobs:RunServer = false lets a node serve requests without processing jobs (and tests run hosts side by side).
+    public static IServiceCollection AddSamordningJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration["Jobs:Storage"] ?? "InMemory";
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (string.Equals(storage, "SqlServer", StringComparison.OrdinalIgnoreCase))
+            {
+                config.UseSqlServerStorage(
+                    DatabaseSettings.From(configuration).ConnectionString,
+                    new SqlServerStorageOptions { SchemaName = "jobs", PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
+            }
+        });
+
+        if (configuration.GetValue("Jobs:RunServer", true))
+        {
+            services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        }
+
+        return services;
+    }
+
+    public static void MapSamordningJobs(this WebApplication app)
+    {
+        var manager = app.Services.GetRequiredService<IRecurringJobManager>();
+        using (var scope = app.Services.CreateScope())
+        {
+            foreach (var job in scope.ServiceProvider.GetServices<IRecurringJob>())
+            {
+                var id = job.Id;
+                manager.AddOrUpdate<RecurringJobRunner>(
+                    id, runner => runner.RunAsync(id, CancellationToken.None), job.Cron, new RecurringJobOptions { TimeZone = Oslo.TimeZone });
+            }
+        }
+
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            DashboardTitle = "Samordning – jobber",
+            Authorization = [new AdministratorsOnly()],
+            AppPath = "/",
+        }).RequireAuthorization(Policies.Administrator);
+    }
+
+    // The endpoint policy already demands an administrator; this is the dashboard's own second check.
+    private sealed class AdministratorsOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) =>
+            context.GetHttpContext().User.IsInRole(Roles.Administrator);
+    }
+}
+
+// Runs a module's recurring job in its own scope. Hangfire retries a failure with back-off.
+internal sealed class RecurringJobRunner(IServiceScopeFactory scopes)
+{
+    [AutomaticRetry(Attempts = 5)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task RunAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var job = scope.ServiceProvider.GetServices<IRecurringJob>().SingleOrDefault(j => j.Id == jobId)
+            ?? throw new InvalidOperationException($"No recurring job has the id {jobId}.");
+        await job.RunAsync(cancellationToken);
+    }
+}

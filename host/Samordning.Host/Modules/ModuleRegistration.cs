@@ -1,0 +1,50 @@
+using Samordning.Shared.Deadlines;
+using Samordning.Shared.Events;
+using Samordning.Shared.Jobs;
+using Samordning.Shared.Live;
+using Samordning.Shared.Modules;
+
+namespace Samordning.Host.Modules;
+
+internal static class ModuleRegistration
+{
+    // Each module registers what conventions cannot; one Scrutor scan registers the rest.
+    public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration, ModuleCatalog catalog)
+    {
+        services.AddSingleton(catalog);
+        foreach (var module in catalog.Modules)
+        {
+            module.Register(services, configuration);
+        }
+
+        var contracts = catalog.Assemblies
+            .Where(a => a.GetName().Name!.EndsWith(".Contracts", StringComparison.Ordinal))
+            .SelectMany(a => a.GetExportedTypes())
+            .Where(t => t.IsInterface)
+            .ToHashSet();
+
+        services.Scan(scan => scan
+            .FromAssemblies(catalog.Assemblies)
+            .AddClasses(c => c.AssignableTo<IEndpoint>(), publicOnly: false).As<IEndpoint>().WithSingletonLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(IEventHandler<>)), publicOnly: false).AsImplementedInterfaces(i => i.IsGenericType).WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<IRecurringJob>(), publicOnly: false).As<IRecurringJob>().WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<IDeadlineSource>(), publicOnly: false).As<IDeadlineSource>().WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<ILiveTopicPolicy>(), publicOnly: false).As<ILiveTopicPolicy>().WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<IModuleInitializer>(), publicOnly: false).As<IModuleInitializer>().WithScopedLifetime()
+            .AddClasses(c => c.Where(t => t.GetInterfaces().Any(contracts.Contains)), publicOnly: false)
+                .As(t => t.GetInterfaces().Where(contracts.Contains)).WithScopedLifetime());
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapModuleEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization();
+        foreach (var endpoint in app.ServiceProvider.GetServices<IEndpoint>())
+        {
+            endpoint.MapEndpoint(api);
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Samordning.Shared.Text;
+
+namespace Samordning.Host.Web;
+
+internal static class ErrorHandling
+{
+    public static IServiceCollection AddSamordningProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Never a stack trace: a title in the person's language and a trace id to quote to support.
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            if (context.ProblemDetails.Title is null || context.ProblemDetails.Title == ReasonPhrases.GetReasonPhrase(status) || context.Exception is not null)
+            {
+                context.ProblemDetails.Title = TitleFor(status);
+            }
+
+            context.ProblemDetails.Detail = context.Exception is null ? context.ProblemDetails.Detail : null;
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+
+    // The API gets ProblemDetails for every error and status; people get a readable error page.
+    public static IApplicationBuilder UseSamordningErrors(this WebApplication app)
+    {
+        app.UseWhen(context => RequestKinds.IsApi(context.Request), api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !RequestKinds.IsApi(context.Request), pages =>
+        {
+            pages.UseExceptionHandler("/feil");
+            pages.UseStatusCodePagesWithReExecute("/feil/{0}");
+        });
+        return app;
+    }
+
+    public static string TitleFor(int? status) => status switch
+    {
+        400 => Localized.T("Forespørselen kunne ikke behandles.", "The request could not be processed."),
+        401 => Localized.T("Du må logge inn.", "You need to sign in."),
+        403 => Localized.T("Du har ikke tilgang til dette.", "You do not have access to this."),
+        404 => Localized.T("Fant ikke siden eller ressursen.", "The page or resource was not found."),
+        405 => Localized.T("Metoden er ikke tillatt her.", "The method is not allowed here."),
+        409 => Localized.T("Noen andre har endret dette i mellomtiden.", "Someone else has changed this in the meantime."),
+        413 => Localized.T("Innholdet er for stort.", "The content is too large."),
+        415 => Localized.T("Innholdstypen støttes ikke.", "The content type is not supported."),
+        429 => Localized.T("For mange forespørsler. Vent litt og prøv igjen.", "Too many requests. Wait a little and try again."),
+        _ => Localized.T("Noe gikk galt hos oss. Prøv igjen om litt.", "Something went wrong on our side. Try again in a little while."),
+    };
+}

@@ -1,0 +1,55 @@
+using Samordning.Shared.Text;
+
+namespace Samordning.Ministries.Contracts;
+
+/// <summary>A ministry (departement).</summary>
+/// <param name="Id">Registry id.</param>
+/// <param name="Code">Short code, for example <c>KMD</c>.</param>
+/// <param name="NameNb">Name in Bokmål.</param>
+/// <param name="NameEn">Name in English.</param>
+public sealed record MinistryInfo(Guid Id, string Code, string NameNb, string NameEn)
+{
+    /// <summary>The name in the current UI culture.</summary>
+    public string Name => new LocalizedText(NameNb, NameEn);
+}
+
+/// <summary>A person in the registry.</summary>
+/// <param name="Id">Registry id.</param>
+/// <param name="Name">Full name.</param>
+/// <param name="Email">E-mail address.</param>
+/// <param name="MinistryId">The ministry the person works for (directly or through an agency), or null.</param>
+/// <param name="AgencyId">The agency the person works for, or null.</param>
+/// <param name="Roles">Role names from <see cref="Shared.Security.Roles"/>.</param>
+/// <param name="Active">False when the person no longer has access.</param>
+/// <param name="PreferredLanguage">"nb" or "en".</param>
+public sealed record PersonInfo(
+    Guid Id,
+    string Name,
+    string Email,
+    Guid? MinistryId,
+    Guid? AgencyId,
+    IReadOnlyList<string> Roles,
+    bool Active,
+    string PreferredLanguage);
+
+/// <summary>Queries the Ministries module answers for other modules and the host.</summary>
+public interface IMinistryDirectory
+{
+    /// <summary>All active ministries, ordered by code.</summary>
+    Task<IReadOnlyList<MinistryInfo>> GetMinistriesAsync(CancellationToken cancellationToken);
+
+    /// <summary>One ministry, or null.</summary>
+    Task<MinistryInfo?> GetMinistryAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>One person, or null.</summary>
+    Task<PersonInfo?> GetPersonAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The active person who signs in with this subject, or else with this e-mail address (case-insensitive);
+    /// null when the registry does not know them.
+    /// </summary>
+    Task<PersonInfo?> FindSignedInPersonAsync(string? subject, string? email, CancellationToken cancellationToken);
+
+    /// <summary>Active people of a ministry (including its agencies) who have the role.</summary>
+    Task<IReadOnlyList<PersonInfo>> GetPeopleAsync(Guid ministryId, string role, CancellationToken cancellationToken);
+}

@@ -1,0 +1,67 @@
+
+namespace Samordning.Ministries.Data;
+
+internal sealed class Ministry : IVersioned, IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Code { get; set; }
+    public required string NameNb { get; set; }
+    public required string NameEn { get; set; }
+    public bool Active { get; set; } = true;
+    public long Version { get; set; }
+
+    // Lower-cased name and code: SQLite's LIKE folds only ASCII, and people search for "Næring".
+    public string SearchText { get; private set; } = "";
+
+    public List<Agency> Agencies { get; init; } = [];
+
+    public void RefreshSearchText() => SearchText = $"{Code} {NameNb} {NameEn}".ToLowerInvariant();
+}
+
+internal sealed class Agency : IVersioned, IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MinistryId { get; set; }
+    public Ministry? Ministry { get; set; }
+    public required string NameNb { get; set; }
+    public string? NameEn { get; set; }
+    public string? OrganisationNumber { get; set; }
+    public bool Active { get; set; } = true;
+    public long Version { get; set; }
+    public string SearchText { get; private set; } = "";
+
+    public void RefreshSearchText() => SearchText = $"{NameNb} {NameEn} {OrganisationNumber}".ToLowerInvariant();
+}
+
+internal sealed class Person : IVersioned, IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public required string Email { get; set; }
+
+    // The identity provider's subject, filled on first sign-in when the person was found by e-mail.
+    public string? Subject { get; set; }
+    public string? Title { get; set; }
+    public Guid? MinistryId { get; set; }
+    public Ministry? Ministry { get; set; }
+    public Guid? AgencyId { get; set; }
+    public Agency? Agency { get; set; }
+    public PersonRoles Roles { get; set; }
+    public bool Active { get; set; } = true;
+    public string PreferredLanguage { get; set; } = "nb";
+    public long Version { get; set; }
+    public string SearchText { get; private set; } = "";
+
+    public void RefreshSearchText() => SearchText = $"{Name} {Email} {Title}".ToLowerInvariant();
+}
+
+[Flags]
+internal enum PersonRoles
+{
+    None = 0,
+    Coordinator = 1,
+    ContactPerson = 2,
+    Facilitator = 4,
+    Observer = 8,
+    Administrator = 16,
+}

@@ -1,0 +1,63 @@
+using Samordning.Ministries.Contracts;
+using Samordning.Ministries.Data;
+
+namespace Samordning.Ministries;
+
+// Answers the Contracts queries. Registered by the host's Scrutor scan as IMinistryDirectory.
+internal sealed class MinistryDirectory(MinistriesDbContext db) : IMinistryDirectory
+{
+    public async Task<IReadOnlyList<MinistryInfo>> GetMinistriesAsync(CancellationToken cancellationToken) =>
+        await db.Ministries.AsNoTracking().Where(m => m.Active).OrderBy(m => m.Code)
+            .Select(m => new MinistryInfo(m.Id, m.Code, m.NameNb, m.NameEn))
+            .ToListAsync(cancellationToken);
+
+    public Task<MinistryInfo?> GetMinistryAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Ministries.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new MinistryInfo(m.Id, m.Code, m.NameNb, m.NameEn))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<PersonInfo?> GetPersonAsync(Guid id, CancellationToken cancellationToken) =>
+        ToInfo(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken));
+
+    public async Task<PersonInfo?> FindSignedInPersonAsync(string? subject, string? email, CancellationToken cancellationToken)
+    {
+        Person? person = null;
+        if (!string.IsNullOrEmpty(subject))
+        {
+            person = await db.People.FirstOrDefaultAsync(p => p.Subject == subject && p.Active, cancellationToken);
+        }
+
+        if (person is null && !string.IsNullOrWhiteSpace(email))
+        {
+            var normalized = email.Trim().ToLowerInvariant();
+            person = await db.People.FirstOrDefaultAsync(p => p.Email == normalized && p.Active, cancellationToken);
+
+            // Remember the subject, so a later change of e-mail at the identity provider keeps the person.
+            if (person is { Subject: null } && !string.IsNullOrEmpty(subject))
+            {
+                person.Subject = subject;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        return ToInfo(person);
+    }
+
+    public async Task<IReadOnlyList<PersonInfo>> GetPeopleAsync(Guid ministryId, string role, CancellationToken cancellationToken)
+    {
+        var flag = PersonRolesExtensions.FromName(role);
+        if (flag == PersonRoles.None)
+        {
+            return [];
+        }
+
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.Active && p.MinistryId == ministryId && (p.Roles & flag) == flag)
+            .OrderBy(p => p.Name)
+            .ToListAsync(cancellationToken);
+        return [.. people.Select(p => ToInfo(p)!)];
+    }
+
+    private static PersonInfo? ToInfo(Person? p) =>
+        p is null ? null : new PersonInfo(p.Id, p.Name, p.Email, p.MinistryId, p.AgencyId, p.Roles.ToNames(), p.Active, p.PreferredLanguage);
+}

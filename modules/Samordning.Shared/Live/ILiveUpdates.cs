@@ -1,0 +1,32 @@
+using System.Security.Claims;
+
+namespace Samordning.Shared.Live;
+
+/// <summary>
+/// Publishes live items to a topic. Every item is stored first with the topic's next sequence number, then
+/// broadcast, so a client that missed a broadcast fetches what it lacks with <see cref="GetAfterAsync"/>.
+/// </summary>
+public interface ILiveUpdates
+{
+    /// <summary>Stores the item, then broadcasts it. Returns the item as stored, with its sequence number.</summary>
+    Task<LiveItem> PublishAsync(string topic, string type, object payload, CancellationToken cancellationToken);
+
+    /// <summary>Items of a topic with a sequence number greater than <paramref name="after"/>, in order.</summary>
+    Task<IReadOnlyList<LiveItem>> GetAfterAsync(string topic, long after, int max, CancellationToken cancellationToken);
+}
+
+/// <summary>A stored live item. <paramref name="Payload"/> is JSON.</summary>
+public sealed record LiveItem(string Topic, long Sequence, string Type, string Payload, DateTimeOffset At);
+
+/// <summary>
+/// Decides who may follow a module's topics. Found by the host's Scrutor scan; the hub and the catch-up
+/// endpoint ask the policy whose <see cref="Handles"/> returns true, and refuse topics no policy handles.
+/// </summary>
+public interface ILiveTopicPolicy
+{
+    /// <summary>True when the topic belongs to this policy, for example a prefix match on <c>meeting:</c>.</summary>
+    bool Handles(string topic);
+
+    /// <summary>True when the person may receive the topic's items.</summary>
+    Task<bool> CanFollowAsync(ClaimsPrincipal user, string topic, CancellationToken cancellationToken);
+}

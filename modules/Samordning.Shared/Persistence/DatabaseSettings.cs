@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
+namespace Samordning.Shared.Persistence;
+
+/// <summary>The database provider a deployment uses.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>The embedded default: one SQLite file per module under the data folder.</summary>
+    Sqlite,
+
+    /// <summary>Production: one database, one schema per module.</summary>
+    SqlServer,
+}
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseSettings
+{
+    /// <summary><c>Sqlite</c> (default) or <c>SqlServer</c>.</summary>
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Folder of the SQLite files. Relative paths are resolved against the current directory.</summary>
+    public string DataFolder { get; init; } = "data";
+
+    /// <summary>The SQL Server connection string (required with <see cref="DatabaseProvider.SqlServer"/>).</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Apply migrations at start-up; turn off in production, where the idempotent script is used.</summary>
+    public bool MigrateOnStartup { get; init; } = true;
+
+    /// <summary>Reads the <c>Database</c> section.</summary>
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
+        if (settings.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(settings.ConnectionString))
+        {
+            throw new InvalidOperationException("Database:Provider is SqlServer but Database:ConnectionString is empty.");
+        }
+
+        return settings;
+    }
+
+    /// <summary>The SQLite connection string of one store (a module, or the host's own).</summary>
+    public string SqliteConnectionString(string store) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(Path.GetFullPath(DataFolder), $"{store}.db"),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+        // Microsoft.Data.Sqlite retries a busy database until this timeout: the busy timeout, in seconds.
+        DefaultTimeout = 30,
+    }.ToString();
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Samordning.Shared.Persistence;
+
+/// <summary>Registers a module's DbContext on the configured provider: the one place that decides it.</summary>
+public static class ModuleDatabaseRegistration
+{
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> (the model and the SQL Server migrations) or, on SQLite, its thin
+    /// subclass <typeparamref name="TSqliteContext"/> that carries the SQLite migrations.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">Configuration holding the <c>Database</c> section.</param>
+    /// <param name="store">The module's store name: the SQLite file name and the SQL Server schema.</param>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqliteContext>(
+        this IServiceCollection services, IConfiguration configuration, string store)
+        where TContext : ModuleDbContext
+        where TSqliteContext : TContext
+    {
+        var settings = DatabaseSettings.From(configuration);
+        services.TryAddScoped<AuditingInterceptor>();
+        services.AddSingleton(new ModuleDatabase(typeof(TContext), store));
+
+        if (settings.Provider == DatabaseProvider.SqlServer)
+        {
+            services.AddDbContext<TContext>((sp, options) => options
+                .UseSqlServer(settings.ConnectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", store))
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+        }
+        else
+        {
+            services.AddDbContext<TContext, TSqliteContext>((sp, options) => options
+                .UseSqlite(settings.SqliteConnectionString(store))
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+        }
+
+        return services;
+    }
+}
+
+/// <summary>A module store the host migrates and checks for readiness.</summary>
+/// <param name="ContextType">The DbContext type other code resolves.</param>
+/// <param name="Store">The SQLite file name and SQL Server schema.</param>
+public sealed record ModuleDatabase(Type ContextType, string Store);

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Samordning.Shared.Persistence;
+
+/// <summary>
+/// Base for every module's DbContext. One schema per module on SQL Server (none on SQLite, which keeps one
+/// file per module instead), the audit log table, and the version token on every <see cref="IVersioned"/>.
+/// </summary>
+public abstract class ModuleDbContext : DbContext
+{
+    /// <summary>Used by derived contexts, so each passes its own typed options.</summary>
+    protected ModuleDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    /// <summary>The module's schema on SQL Server, for example <c>ministries</c>.</summary>
+    protected abstract string Schema { get; }
+
+    /// <summary>The module's audit log.</summary>
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            // SQLite stores DateTimeOffset as text and cannot order or compare it; as ticks it can.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        if (!Database.IsSqlite())
+        {
+            modelBuilder.HasDefaultSchema(Schema);
+        }
+
+        modelBuilder.Entity<AuditEntry>(audit =>
+        {
+            audit.ToTable("AuditLog");
+            audit.Property(a => a.Actor).HasMaxLength(200);
+            audit.Property(a => a.Entity).HasMaxLength(100);
+            audit.Property(a => a.Action).HasMaxLength(20);
+            audit.HasIndex(a => new { a.EntityId, a.Id });
+        });
+
+        ConfigureModel(modelBuilder);
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+        {
+            modelBuilder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    /// <summary>The module's own model.</summary>
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+}
