@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Samordning.Host.Auth;
 using Samordning.Host.Data;
 using Samordning.Host.DevIdentity;
@@ -51,7 +52,21 @@ internal static class HostSetup
         services.AddSamordningRateLimiting(configuration);
         services.AddSamordningLocalization();
         services.AddOpenApi();
-        services.AddRazorPages();
+
+        // Norwegian letters stay letters in the HTML (still encoded where markup could break out).
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Module pages live in the module assemblies (Razor class libraries); the catalog, not MSBuild's
+        // guess, says which assemblies are modules.
+        services.AddRazorPages().ConfigureApplicationPartManager(parts =>
+        {
+            foreach (var assembly in catalog.Modules.Select(m => m.GetType().Assembly).Distinct())
+            {
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
+            }
+        });
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
         {
             options.Limits.MaxRequestBodySize = 10 * 1024 * 1024;

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordning.Ministries.Data;
+using Samordning.Ministries.Ministries;
+using Samordning.Shared.Web;
+
+namespace Samordning.Ministries.Pages.Departementer;
+
+[Authorize(Policy = Policies.ManageRegistry)]
+internal sealed class EndreModel(MinistriesDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public MinistryForm Input { get; set; } = new();
+
+    // Set when someone else saved first: shown beside the person's own, unsaved input.
+    public MinistryDetails? Current { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var ministry = await GetMinistry.HandleAsync(db, Id, cancellationToken);
+        if (ministry is null)
+        {
+            return NotFound();
+        }
+
+        Input = MinistryForm.From(ministry);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await UpdateMinistry.HandleAsync(db, Id, Input.ToRequest(), cancellationToken);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                return Redirect($"/departementer/{Id}");
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Conflict:
+                // Keep the person's input; move the version forward so a second save is a deliberate overwrite.
+                Current = outcome.Value;
+                ModelState.Remove("Input.Version");
+                Input.Version = Current!.Version;
+                return Page();
+            default:
+                ModelState.Clear();
+                ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
+                return Page();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordning.Ministries.Data;
+using Samordning.Ministries.Ministries;
+using Samordning.Shared.Web;
+
+namespace Samordning.Ministries.Pages.Departementer;
+
+[Authorize(Policy = Policies.ManageRegistry)]
+internal sealed class NyModel(MinistriesDbContext db) : PageModel
+{
+    [BindProperty]
+    public MinistryForm Input { get; set; } = new();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await CreateMinistry.HandleAsync(db, Input.ToRequest(), cancellationToken);
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            return Redirect($"/departementer/{outcome.Value!.Id}");
+        }
+
+        ModelState.Clear();
+        ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
+        return Page();
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordning.Ministries.Data;
+using Samordning.Ministries.People;
+using Samordning.Shared.Web;
+
+namespace Samordning.Ministries.Pages.Departementer.Personer;
+
+[Authorize(Policy = Policies.ManageRegistry)]
+internal sealed class EndreModel(MinistriesDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public PersonForm Input { get; set; } = new();
+
+    public PersonDetails? Current { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var person = await GetPerson.HandleAsync(db, Id, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        Input = PersonForm.From(person);
+        await FillOptionsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await UpdatePerson.HandleAsync(db, Id, Input.ToRequest(), cancellationToken);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                return Redirect("/departementer/personer");
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Conflict:
+                Current = outcome.Value;
+                ModelState.Remove("Input.Version");
+                Input.Version = Current!.Version;
+                break;
+            default:
+                ModelState.Clear();
+                ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
+                break;
+        }
+
+        await FillOptionsAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task FillOptionsAsync(CancellationToken cancellationToken)
+    {
+        Input.Ministries = await SelectOptions.MinistriesAsync(db, allowNone: true, cancellationToken);
+        Input.Agencies = await SelectOptions.AgenciesAsync(db, cancellationToken);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordning.Ministries.Agencies;
+using Samordning.Ministries.Data;
+using Samordning.Shared.Web;
+
+namespace Samordning.Ministries.Pages.Departementer.Virksomheter;
+
+[Authorize(Policy = Policies.ManageRegistry)]
+internal sealed class EndreModel(MinistriesDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public AgencyForm Input { get; set; } = new();
+
+    public AgencyDetails? Current { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var agency = await GetAgency.HandleAsync(db, Id, cancellationToken);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+
+        Input = AgencyForm.From(agency);
+        Input.Ministries = await SelectOptions.MinistriesAsync(db, allowNone: false, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await UpdateAgency.HandleAsync(db, Id, Input.ToRequest(), cancellationToken);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                return Redirect($"/departementer/{outcome.Value!.MinistryId}");
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Conflict:
+                Current = outcome.Value;
+                ModelState.Remove("Input.Version");
+                Input.Version = Current!.Version;
+                break;
+            default:
+                ModelState.Clear();
+                ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
+                break;
+        }
+
+        Input.Ministries = await SelectOptions.MinistriesAsync(db, allowNone: false, cancellationToken);
+        return Page();
+    }
+}
