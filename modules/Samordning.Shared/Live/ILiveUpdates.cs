@@ -11,6 +11,9 @@ public interface ILiveUpdates
     /// <summary>Stores the item, then broadcasts it. Returns the item as stored, with its sequence number.</summary>
     Task<LiveItem> PublishAsync(string topic, string type, object payload, CancellationToken cancellationToken);
 
+    /// <summary>The topic's last sequence number (0 when it has none), for a page to render where it stands.</summary>
+    Task<long> GetLastSequenceAsync(string topic, CancellationToken cancellationToken);
+
     /// <summary>Items of a topic with a sequence number greater than <paramref name="after"/>, in order.</summary>
     Task<IReadOnlyList<LiveItem>> GetAfterAsync(string topic, long after, int max, CancellationToken cancellationToken);
 }

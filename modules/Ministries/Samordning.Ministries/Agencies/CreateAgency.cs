@@ -1,3 +1,4 @@
+using Samordning.Shared.Live;
 using Samordning.Ministries.Data;
 
 namespace Samordning.Ministries.Agencies;
@@ -5,13 +6,13 @@ namespace Samordning.Ministries.Agencies;
 internal sealed class CreateAgency : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/ministries/agencies", async (AgencyRequest request, MinistriesDbContext db, CancellationToken ct) =>
-                (await HandleAsync(db, request, ct)).ToCreated(a => $"/api/ministries/agencies/{a.Id}"))
+        api.MapPost("/ministries/agencies", async (AgencyRequest request, MinistriesDbContext db, ILiveUpdates live, CancellationToken ct) =>
+                (await HandleAsync(db, live, request, ct)).ToCreated(a => $"/api/ministries/agencies/{a.Id}"))
             .RequireAuthorization(Policies.ManageRegistry)
             .WithTags("Agencies")
             .WithSummary("Adds an agency to a ministry (administrators and coordinators).");
 
-    public static async Task<Outcome<AgencyDetails>> HandleAsync(MinistriesDbContext db, AgencyRequest request, CancellationToken cancellationToken)
+    public static async Task<Outcome<AgencyDetails>> HandleAsync(MinistriesDbContext db, ILiveUpdates live, AgencyRequest request, CancellationToken cancellationToken)
     {
         var errors = await AgencyRequest.ValidateAsync(request, db, null, cancellationToken);
         if (errors.Any)
@@ -23,6 +24,7 @@ internal sealed class CreateAgency : IEndpoint
         request.ApplyTo(agency);
         db.Agencies.Add(agency);
         await db.SaveChangesAsync(cancellationToken);
+        await RegistryLive.PublishChangedAsync(live, "agency", agency.Id, agency.NameNb, cancellationToken);
         var code = await db.Ministries.Where(m => m.Id == agency.MinistryId).Select(m => m.Code).FirstAsync(cancellationToken);
         return Outcome.Ok(AgencyDetails.From(agency, code));
     }

@@ -1,3 +1,4 @@
+using Samordning.Shared.Live;
 using Samordning.Ministries.Data;
 
 namespace Samordning.Ministries.Ministries;
@@ -5,13 +6,13 @@ namespace Samordning.Ministries.Ministries;
 internal sealed class CreateMinistry : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/ministries", async (MinistryRequest request, MinistriesDbContext db, CancellationToken ct) =>
-                (await HandleAsync(db, request, ct)).ToCreated(m => $"/api/ministries/{m.Id}"))
+        api.MapPost("/ministries", async (MinistryRequest request, MinistriesDbContext db, ILiveUpdates live, CancellationToken ct) =>
+                (await HandleAsync(db, live, request, ct)).ToCreated(m => $"/api/ministries/{m.Id}"))
             .RequireAuthorization(Policies.ManageRegistry)
             .WithTags("Ministries")
             .WithSummary("Adds a ministry (administrators and coordinators).");
 
-    public static async Task<Outcome<MinistryDetails>> HandleAsync(MinistriesDbContext db, MinistryRequest request, CancellationToken cancellationToken)
+    public static async Task<Outcome<MinistryDetails>> HandleAsync(MinistriesDbContext db, ILiveUpdates live, MinistryRequest request, CancellationToken cancellationToken)
     {
         var errors = await MinistryRequest.ValidateAsync(request, db, null, cancellationToken);
         if (errors.Any)
@@ -23,6 +24,7 @@ internal sealed class CreateMinistry : IEndpoint
         request.ApplyTo(ministry);
         db.Ministries.Add(ministry);
         await db.SaveChangesAsync(cancellationToken);
+        await RegistryLive.PublishChangedAsync(live, "ministry", ministry.Id, ministry.NameNb, cancellationToken);
         return Outcome.Ok(MinistryDetails.From(ministry));
     }
 }

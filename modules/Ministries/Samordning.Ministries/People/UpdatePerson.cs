@@ -1,3 +1,4 @@
+using Samordning.Shared.Live;
 using Samordning.Ministries.Data;
 
 namespace Samordning.Ministries.People;
@@ -5,13 +6,13 @@ namespace Samordning.Ministries.People;
 internal sealed class UpdatePerson : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPut("/ministries/people/{id:guid}", async (Guid id, PersonRequest request, MinistriesDbContext db, CancellationToken ct) =>
-                (await HandleAsync(db, id, request, ct)).ToOk())
+        api.MapPut("/ministries/people/{id:guid}", async (Guid id, PersonRequest request, MinistriesDbContext db, ILiveUpdates live, CancellationToken ct) =>
+                (await HandleAsync(db, live, id, request, ct)).ToOk())
             .RequireAuthorization(Policies.ManageRegistry)
             .WithTags("People")
             .WithSummary("Changes a person. Send the version you read; a stale version gets 409 with the current state.");
 
-    public static async Task<Outcome<PersonDetails>> HandleAsync(MinistriesDbContext db, Guid id, PersonRequest request, CancellationToken cancellationToken)
+    public static async Task<Outcome<PersonDetails>> HandleAsync(MinistriesDbContext db, ILiveUpdates live, Guid id, PersonRequest request, CancellationToken cancellationToken)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (person is null)
@@ -26,6 +27,11 @@ internal sealed class UpdatePerson : IEndpoint
         }
 
         var saved = await Concurrency.SaveAsync(db, person, request.Version, () => request.ApplyTo(person), p => p.Id, cancellationToken);
+        if (saved.Kind == OutcomeKind.Ok)
+        {
+            await RegistryLive.PublishChangedAsync(live, "person", id, person.Name, cancellationToken);
+        }
+
         return saved.Kind switch
         {
             OutcomeKind.Ok => Outcome.Ok((await GetPerson.HandleAsync(db, id, cancellationToken))!),

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Ministries.Agencies;
 using Samordning.Ministries.Data;
+using Samordning.Shared.Live;
 using Samordning.Shared.Web;
 
 namespace Samordning.Ministries.Pages.Departementer.Virksomheter;
 
 [Authorize(Policy = Policies.ManageRegistry)]
-internal sealed class EndreModel(MinistriesDbContext db) : PageModel
+internal sealed class EndreModel(MinistriesDbContext db, ILiveUpdates live) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -33,7 +34,7 @@ internal sealed class EndreModel(MinistriesDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await UpdateAgency.HandleAsync(db, Id, Input.ToRequest(), cancellationToken);
+        var outcome = await UpdateAgency.HandleAsync(db, live, Id, Input.ToRequest(), cancellationToken);
         switch (outcome.Kind)
         {
             case OutcomeKind.Ok:

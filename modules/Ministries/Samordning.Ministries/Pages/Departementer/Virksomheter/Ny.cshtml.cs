@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Ministries.Agencies;
 using Samordning.Ministries.Data;
+using Samordning.Shared.Live;
 using Samordning.Shared.Web;
 
 namespace Samordning.Ministries.Pages.Departementer.Virksomheter;
 
 [Authorize(Policy = Policies.ManageRegistry)]
-internal sealed class NyModel(MinistriesDbContext db) : PageModel
+internal sealed class NyModel(MinistriesDbContext db, ILiveUpdates live) : PageModel
 {
     [BindProperty]
     public AgencyForm Input { get; set; } = new();
@@ -21,7 +22,7 @@ internal sealed class NyModel(MinistriesDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await CreateAgency.HandleAsync(db, Input.ToRequest(), cancellationToken);
+        var outcome = await CreateAgency.HandleAsync(db, live, Input.ToRequest(), cancellationToken);
         if (outcome.Kind == OutcomeKind.Ok)
         {
             return Redirect($"/departementer/{outcome.Value!.MinistryId}");
