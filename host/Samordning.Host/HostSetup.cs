@@ -53,6 +53,9 @@ internal static class HostSetup
         services.AddSamordningLocalization();
         services.AddOpenApi();
 
+        // Enums travel as their names ("InProgress", "Red"), which the API's readers and writers understand.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
         // Norwegian letters stay letters in the HTML (still encoded where markup could break out).
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // Module pages live in the module assemblies (Razor class libraries); the catalog, not MSBuild's

@@ -17,7 +17,8 @@ internal static class Localization
         {
             options.DefaultRequestCulture = new RequestCulture(Norwegian);
             options.SupportedCultures = [Norwegian, English];
-            options.SupportedUICultures = [Norwegian, English];
+            // "en" and "nb" too, so ?culture=en and a browser's plain "en" choose the language.
+            options.SupportedUICultures = [Norwegian, English, CultureInfo.GetCultureInfo("nb"), CultureInfo.GetCultureInfo("en")];
             options.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),

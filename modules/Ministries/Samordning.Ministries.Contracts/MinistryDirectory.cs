@@ -13,6 +13,12 @@ public sealed record MinistryInfo(Guid Id, string Code, string NameNb, string Na
     public string Name => new LocalizedText(NameNb, NameEn);
 }
 
+/// <summary>An agency (underliggende virksomhet).</summary>
+/// <param name="Id">Registry id.</param>
+/// <param name="MinistryId">The ministry that governs it.</param>
+/// <param name="NameNb">Name in Bokmål.</param>
+public sealed record AgencyInfo(Guid Id, Guid MinistryId, string NameNb);
+
 /// <summary>A person in the registry.</summary>
 /// <param name="Id">Registry id.</param>
 /// <param name="Name">Full name.</param>
@@ -40,6 +46,9 @@ public interface IMinistryDirectory
 
     /// <summary>One ministry, or null.</summary>
     Task<MinistryInfo?> GetMinistryAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The agencies with these ids that exist (unknown ids are left out).</summary>
+    Task<IReadOnlyList<AgencyInfo>> GetAgenciesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
     /// <summary>One person, or null.</summary>
     Task<PersonInfo?> GetPersonAsync(Guid id, CancellationToken cancellationToken);

@@ -16,6 +16,11 @@ internal sealed class MinistryDirectory(MinistriesDbContext db) : IMinistryDirec
             .Select(m => new MinistryInfo(m.Id, m.Code, m.NameNb, m.NameEn))
             .FirstOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<AgencyInfo>> GetAgenciesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new AgencyInfo(a.Id, a.MinistryId, a.NameNb))
+            .ToListAsync(cancellationToken);
+
     public async Task<PersonInfo?> GetPersonAsync(Guid id, CancellationToken cancellationToken) =>
         ToInfo(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken));
 

@@ -1,0 +1,122 @@
+namespace Samordning.Workstreams.Data;
+
+internal enum WorkstreamStatus
+{
+    Planned,
+    Active,
+    Paused,
+    Completed,
+}
+
+internal sealed class Workstream : IVersioned, IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public int? Chapter { get; set; }
+    public required string TitleNb { get; set; }
+    public string? TitleEn { get; set; }
+    public string? Description { get; set; }
+
+    // Cross-module reference: the owner's registry id and name as it was when chosen.
+    public Guid? OwnerPersonId { get; set; }
+    public string? OwnerName { get; set; }
+    public WorkstreamStatus Status { get; set; } = WorkstreamStatus.Planned;
+    public DateOnly? TargetDate { get; set; }
+    public long Version { get; set; }
+}
+
+internal enum Phase
+{
+    Idea,
+    Planned,
+    InProgress,
+    Scaling,
+    Completed,
+    Stopped,
+}
+
+internal enum Rag
+{
+    Green,
+    Amber,
+    Red,
+}
+
+internal sealed class Initiative : IVersioned, IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+    public Guid OwningMinistryId { get; set; }
+    public required string OwningMinistryCode { get; set; }
+    public Phase Phase { get; set; } = Phase.Idea;
+    public int Progress { get; set; }
+    public Rag Status { get; set; } = Rag.Green;
+    public string? StatusReason { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public Guid? ContactPersonId { get; set; }
+    public string? ContactPersonName { get; set; }
+    public string? ExpectedResults { get; set; }
+    public string? AchievedResults { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public long Version { get; set; }
+
+    // Lower-cased title, summary, results and tags, for search that folds Norwegian letters too.
+    public string SearchText { get; set; } = "";
+
+    public List<InitiativeMinistry> CollaboratingMinistries { get; init; } = [];
+    public List<InitiativeAgency> Agencies { get; init; } = [];
+    public List<InitiativeWorkstream> Workstreams { get; init; } = [];
+    public List<InitiativeTag> Tags { get; init; } = [];
+    public List<InitiativeLink> Links { get; init; } = [];
+}
+
+internal sealed class InitiativeMinistry
+{
+    public Guid InitiativeId { get; set; }
+    public Guid MinistryId { get; set; }
+    public required string MinistryCode { get; set; }
+}
+
+internal sealed class InitiativeAgency
+{
+    public Guid InitiativeId { get; set; }
+    public Guid AgencyId { get; set; }
+    public required string Name { get; set; }
+}
+
+internal sealed class InitiativeWorkstream
+{
+    public Guid InitiativeId { get; set; }
+    public Guid WorkstreamId { get; set; }
+}
+
+internal sealed class InitiativeTag
+{
+    public Guid InitiativeId { get; set; }
+    public required string Tag { get; set; }
+}
+
+internal sealed class InitiativeLink
+{
+    public long Id { get; set; }
+    public Guid InitiativeId { get; set; }
+    public required string Url { get; set; }
+    public string? Title { get; set; }
+}
+
+// One dated update of an initiative, so its history can be read and charted.
+internal sealed class ProgressEntry
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid InitiativeId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid? PersonId { get; set; }
+    public required string PersonName { get; set; }
+    public Guid? MinistryId { get; set; }
+    public Phase Phase { get; set; }
+    public int Progress { get; set; }
+    public Rag Status { get; set; }
+    public string? StatusReason { get; set; }
+    public string? Note { get; set; }
+}

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Samordning.Workstreams.Data;
+
+// The model, and the SQL Server migrations (Migrations/SqlServer).
+internal class WorkstreamsDbContext : ModuleDbContext
+{
+    public const string Store = "workstreams";
+
+    public WorkstreamsDbContext(DbContextOptions<WorkstreamsDbContext> options) : base(options)
+    {
+    }
+
+    protected WorkstreamsDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<Workstream> Workstreams => Set<Workstream>();
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+    public DbSet<ProgressEntry> ProgressEntries => Set<ProgressEntry>();
+
+    protected override string Schema => Store;
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Workstream>(workstream =>
+        {
+            workstream.Property(w => w.TitleNb).HasMaxLength(200);
+            workstream.Property(w => w.TitleEn).HasMaxLength(200);
+            workstream.Property(w => w.Description).HasMaxLength(4000);
+            workstream.Property(w => w.OwnerName).HasMaxLength(200);
+            workstream.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+            workstream.HasIndex(w => w.TitleNb).IsUnique();
+        });
+
+        modelBuilder.Entity<Initiative>(initiative =>
+        {
+            initiative.Property(i => i.Title).HasMaxLength(200);
+            initiative.Property(i => i.Summary).HasMaxLength(4000);
+            initiative.Property(i => i.OwningMinistryCode).HasMaxLength(10);
+            initiative.Property(i => i.Phase).HasConversion<string>().HasMaxLength(20);
+            initiative.Property(i => i.Status).HasConversion<string>().HasMaxLength(10);
+            initiative.Property(i => i.StatusReason).HasMaxLength(1000);
+            initiative.Property(i => i.ContactPersonName).HasMaxLength(200);
+            initiative.Property(i => i.ExpectedResults).HasMaxLength(4000);
+            initiative.Property(i => i.AchievedResults).HasMaxLength(4000);
+            initiative.Property(i => i.SearchText).HasMaxLength(12000);
+            initiative.HasIndex(i => new { i.OwningMinistryId, i.Phase });
+            initiative.HasIndex(i => i.UpdatedAt);
+
+            initiative.HasMany(i => i.CollaboratingMinistries).WithOne().HasForeignKey(m => m.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+            initiative.HasMany(i => i.Agencies).WithOne().HasForeignKey(a => a.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+            initiative.HasMany(i => i.Workstreams).WithOne().HasForeignKey(w => w.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+            initiative.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+            initiative.HasMany(i => i.Links).WithOne().HasForeignKey(l => l.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<InitiativeMinistry>(m =>
+        {
+            m.HasKey(x => new { x.InitiativeId, x.MinistryId });
+            m.Property(x => x.MinistryCode).HasMaxLength(10);
+            m.HasIndex(x => x.MinistryId);
+        });
+        modelBuilder.Entity<InitiativeAgency>(a =>
+        {
+            a.HasKey(x => new { x.InitiativeId, x.AgencyId });
+            a.Property(x => x.Name).HasMaxLength(200);
+        });
+        modelBuilder.Entity<InitiativeWorkstream>(w =>
+        {
+            w.HasKey(x => new { x.InitiativeId, x.WorkstreamId });
+            w.HasIndex(x => x.WorkstreamId);
+            w.HasOne<Workstream>().WithMany().HasForeignKey(x => x.WorkstreamId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<InitiativeTag>(t =>
+        {
+            t.HasKey(x => new { x.InitiativeId, x.Tag });
+            t.Property(x => x.Tag).HasMaxLength(60);
+            t.HasIndex(x => x.Tag);
+        });
+        modelBuilder.Entity<InitiativeLink>(l =>
+        {
+            l.Property(x => x.Url).HasMaxLength(2000);
+            l.Property(x => x.Title).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<ProgressEntry>(entry =>
+        {
+            entry.Property(e => e.PersonName).HasMaxLength(200);
+            entry.Property(e => e.Phase).HasConversion<string>().HasMaxLength(20);
+            entry.Property(e => e.Status).HasConversion<string>().HasMaxLength(10);
+            entry.Property(e => e.StatusReason).HasMaxLength(1000);
+            entry.Property(e => e.Note).HasMaxLength(4000);
+            entry.HasIndex(e => new { e.InitiativeId, e.At });
+            entry.HasOne<Initiative>().WithMany().HasForeignKey(e => e.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
+
+// Carries the SQLite migrations (Migrations/Sqlite); the model is the same.
+internal sealed class SqliteWorkstreamsDbContext(DbContextOptions<SqliteWorkstreamsDbContext> options) : WorkstreamsDbContext(options);
+
+internal sealed class WorkstreamsDesignTimeFactory : IDesignTimeDbContextFactory<WorkstreamsDbContext>
+{
+    public WorkstreamsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<WorkstreamsDbContext>()
+            .UseSqlServer("Server=design-time;Database=Samordning", sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", WorkstreamsDbContext.Store))
+            .Options);
+}
+
+internal sealed class SqliteWorkstreamsDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWorkstreamsDbContext>
+{
+    public SqliteWorkstreamsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteWorkstreamsDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -1,0 +1,78 @@
+using Samordning.Workstreams.Data;
+
+namespace Samordning.Workstreams.Initiatives;
+
+internal sealed record InitiativeFilter(
+    string? Q = null, Guid? MinistryId = null, Guid? WorkstreamId = null, Phase? Phase = null, Rag? Status = null, string? Tag = null,
+    bool? CrossSectoral = null, int Page = 1, int PageSize = 50);
+
+internal sealed record InitiativeListItem(
+    Guid Id, string Title, string OwningMinistryCode, Phase Phase, int Progress, Rag Status, int CollaboratorCount, DateTimeOffset UpdatedAt, long Version);
+
+internal sealed record InitiativePage(IReadOnlyList<InitiativeListItem> Items, int Total, int Page, int PageSize);
+
+internal sealed class ListInitiatives : IEndpoint
+{
+    public void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapGet("/workstreams/initiatives", async ([AsParameters] InitiativeFilter filter, WorkstreamsDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await HandleAsync(db, filter, ct)))
+            .WithTags("Initiatives")
+            .WithSummary("Initiatives filtered by text, ministry (owning or collaborating), workstream, phase, status and tag; newest change first.");
+
+    public static async Task<InitiativePage> HandleAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken)
+    {
+        var query = Apply(db.Initiatives.AsNoTracking(), filter);
+        var pageSize = Math.Clamp(filter.PageSize, 1, 200);
+        var page = Math.Max(filter.Page, 1);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(i => new InitiativeListItem(i.Id, i.Title, i.OwningMinistryCode, i.Phase, i.Progress, i.Status, i.CollaboratingMinistries.Count, i.UpdatedAt, i.Version))
+            .ToListAsync(cancellationToken);
+        return new InitiativePage(items, total, page, pageSize);
+    }
+
+    // Shared with the dashboard and the exports, so every view of "the current filter" means the same rows.
+    public static IQueryable<Initiative> Apply(IQueryable<Initiative> query, InitiativeFilter filter)
+    {
+        if (filter.MinistryId is { } ministryId)
+        {
+            query = query.Where(i => i.OwningMinistryId == ministryId || i.CollaboratingMinistries.Any(m => m.MinistryId == ministryId));
+        }
+
+        if (filter.WorkstreamId is { } workstreamId)
+        {
+            query = query.Where(i => i.Workstreams.Any(w => w.WorkstreamId == workstreamId));
+        }
+
+        if (filter.Phase is { } phase)
+        {
+            query = query.Where(i => i.Phase == phase);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(i => i.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var tag = filter.Tag.Trim().ToLowerInvariant();
+            query = query.Where(i => i.Tags.Any(t => t.Tag == tag));
+        }
+
+        if (filter.CrossSectoral is { } crossSectoral)
+        {
+            query = query.Where(i => i.CollaboratingMinistries.Any() == crossSectoral);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var text = filter.Q.Trim().ToLowerInvariant();
+            query = query.Where(i => i.SearchText.Contains(text));
+        }
+
+        return query;
+    }
+}

@@ -1,0 +1,325 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Samordning.Workstreams.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.EnsureSchema(
+                name: "workstreams");
+
+            migrationBuilder.CreateTable(
+                name: "AuditLog",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Actor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Entity = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Before = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    After = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Initiatives",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    OwningMinistryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OwningMinistryCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Phase = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    StatusReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ContactPersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ContactPersonName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ExpectedResults = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    AchievedResults = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    SearchText = table.Column<string>(type: "nvarchar(max)", maxLength: 12000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Initiatives", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Workstreams",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Chapter = table.Column<int>(type: "int", nullable: true),
+                    TitleNb = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    OwnerPersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    OwnerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    TargetDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Workstreams", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeAgency",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeAgency", x => new { x.InitiativeId, x.AgencyId });
+                    table.ForeignKey(
+                        name: "FK_InitiativeAgency_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalSchema: "workstreams",
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeLink",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    InitiativeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeLink", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeLink_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalSchema: "workstreams",
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeMinistry",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MinistryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MinistryCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeMinistry", x => new { x.InitiativeId, x.MinistryId });
+                    table.ForeignKey(
+                        name: "FK_InitiativeMinistry_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalSchema: "workstreams",
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeTag",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Tag = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeTag", x => new { x.InitiativeId, x.Tag });
+                    table.ForeignKey(
+                        name: "FK_InitiativeTag_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalSchema: "workstreams",
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressEntries",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InitiativeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    PersonName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    MinistryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Phase = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    StatusReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressEntries_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalSchema: "workstreams",
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeWorkstream",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkstreamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeWorkstream", x => new { x.InitiativeId, x.WorkstreamId });
+                    table.ForeignKey(
+                        name: "FK_InitiativeWorkstream_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalSchema: "workstreams",
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InitiativeWorkstream_Workstreams_WorkstreamId",
+                        column: x => x.WorkstreamId,
+                        principalSchema: "workstreams",
+                        principalTable: "Workstreams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_EntityId_Id",
+                schema: "workstreams",
+                table: "AuditLog",
+                columns: new[] { "EntityId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeLink_InitiativeId",
+                schema: "workstreams",
+                table: "InitiativeLink",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeMinistry_MinistryId",
+                schema: "workstreams",
+                table: "InitiativeMinistry",
+                column: "MinistryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_OwningMinistryId_Phase",
+                schema: "workstreams",
+                table: "Initiatives",
+                columns: new[] { "OwningMinistryId", "Phase" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_UpdatedAt",
+                schema: "workstreams",
+                table: "Initiatives",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeTag_Tag",
+                schema: "workstreams",
+                table: "InitiativeTag",
+                column: "Tag");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeWorkstream_WorkstreamId",
+                schema: "workstreams",
+                table: "InitiativeWorkstream",
+                column: "WorkstreamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressEntries_InitiativeId_At",
+                schema: "workstreams",
+                table: "ProgressEntries",
+                columns: new[] { "InitiativeId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workstreams_TitleNb",
+                schema: "workstreams",
+                table: "Workstreams",
+                column: "TitleNb",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditLog",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeAgency",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeLink",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeMinistry",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeTag",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeWorkstream",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "ProgressEntries",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "Workstreams",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "Initiatives",
+                schema: "workstreams");
+        }
+    }
+}
