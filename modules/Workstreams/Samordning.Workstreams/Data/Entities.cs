@@ -120,3 +120,58 @@ internal sealed class ProgressEntry
     public string? StatusReason { get; set; }
     public string? Note { get; set; }
 }
+
+// Aggregates kept up to date on every change, so the dashboard reads counts instead of scanning initiatives.
+// One row per owning ministry × workstream (Guid.Empty: none) × phase × status.
+internal sealed class DashboardCell
+{
+    public long Id { get; set; }
+    public Guid MinistryId { get; set; }
+    public required string MinistryCode { get; set; }
+    public Guid WorkstreamId { get; set; }
+    public Phase Phase { get; set; }
+    public Rag Status { get; set; }
+    public int Count { get; set; }
+}
+
+// How many initiatives were in each phase at the end of a day (Europe/Oslo), for "progress over time".
+internal sealed class PhaseSnapshot
+{
+    public DateOnly Day { get; set; }
+    public Phase Phase { get; set; }
+    public int Count { get; set; }
+}
+
+internal sealed class ReportingRound : IVersioned, IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    public DateTimeOffset Deadline { get; set; }
+    public DateTimeOffset OpenedAt { get; set; }
+    public required string OpenedBy { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public long Version { get; set; }
+}
+
+// A contact person confirmed (or updated) one initiative in a round.
+internal sealed class RoundConfirmation
+{
+    public Guid RoundId { get; set; }
+    public Guid InitiativeId { get; set; }
+    public Guid MinistryId { get; set; }
+    public DateTimeOffset ConfirmedAt { get; set; }
+    public Guid? PersonId { get; set; }
+    public required string PersonName { get; set; }
+}
+
+// A ministry submitted its answer to a round.
+internal sealed class RoundSubmission
+{
+    public Guid RoundId { get; set; }
+    public Guid MinistryId { get; set; }
+    public required string MinistryCode { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public Guid? PersonId { get; set; }
+    public required string PersonName { get; set; }
+}

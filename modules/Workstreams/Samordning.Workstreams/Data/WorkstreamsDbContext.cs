@@ -18,6 +18,11 @@ internal class WorkstreamsDbContext : ModuleDbContext
     public DbSet<Workstream> Workstreams => Set<Workstream>();
     public DbSet<Initiative> Initiatives => Set<Initiative>();
     public DbSet<ProgressEntry> ProgressEntries => Set<ProgressEntry>();
+    public DbSet<DashboardCell> DashboardCells => Set<DashboardCell>();
+    public DbSet<PhaseSnapshot> PhaseSnapshots => Set<PhaseSnapshot>();
+    public DbSet<ReportingRound> ReportingRounds => Set<ReportingRound>();
+    public DbSet<RoundConfirmation> RoundConfirmations => Set<RoundConfirmation>();
+    public DbSet<RoundSubmission> RoundSubmissions => Set<RoundSubmission>();
 
     protected override string Schema => Store;
 
@@ -93,6 +98,45 @@ internal class WorkstreamsDbContext : ModuleDbContext
             entry.Property(e => e.Note).HasMaxLength(4000);
             entry.HasIndex(e => new { e.InitiativeId, e.At });
             entry.HasOne<Initiative>().WithMany().HasForeignKey(e => e.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DashboardCell>(cell =>
+        {
+            cell.Property(c => c.MinistryCode).HasMaxLength(10);
+            cell.Property(c => c.Phase).HasConversion<string>().HasMaxLength(20);
+            cell.Property(c => c.Status).HasConversion<string>().HasMaxLength(10);
+            cell.HasIndex(c => new { c.MinistryId, c.WorkstreamId, c.Phase, c.Status }).IsUnique();
+        });
+
+        modelBuilder.Entity<PhaseSnapshot>(snapshot =>
+        {
+            snapshot.HasKey(s => new { s.Day, s.Phase });
+            snapshot.Property(s => s.Phase).HasConversion<string>().HasMaxLength(20);
+        });
+
+        modelBuilder.Entity<ReportingRound>(round =>
+        {
+            round.Property(r => r.Title).HasMaxLength(200);
+            round.Property(r => r.Description).HasMaxLength(4000);
+            round.Property(r => r.OpenedBy).HasMaxLength(200);
+            round.HasIndex(r => r.Deadline);
+        });
+
+        modelBuilder.Entity<RoundConfirmation>(confirmation =>
+        {
+            confirmation.HasKey(c => new { c.RoundId, c.InitiativeId });
+            confirmation.Property(c => c.PersonName).HasMaxLength(200);
+            confirmation.HasIndex(c => new { c.RoundId, c.MinistryId });
+            confirmation.HasOne<ReportingRound>().WithMany().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Cascade);
+            confirmation.HasOne<Initiative>().WithMany().HasForeignKey(c => c.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RoundSubmission>(submission =>
+        {
+            submission.HasKey(s => new { s.RoundId, s.MinistryId });
+            submission.Property(s => s.MinistryCode).HasMaxLength(10);
+            submission.Property(s => s.PersonName).HasMaxLength(200);
+            submission.HasOne<ReportingRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -26,16 +26,9 @@ internal sealed class CreateInitiative : IEndpoint
             return Outcome.Invalid<InitiativeDetails>(errors);
         }
 
-        var now = deps.Clock.UtcNow;
         var initiative = new Initiative { Title = "", OwningMinistryCode = "" };
-        request.ApplyTo(initiative, resolved!, now);
-        deps.Db.Initiatives.Add(initiative);
-        deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, request.Note));
-        await deps.Db.SaveChangesAsync(cancellationToken);
-
-        var details = InitiativeDetails.From(initiative);
-        await InitiativeLive.PublishChangedAsync(deps.Live, details, cancellationToken);
-        return Outcome.Ok(details);
+        request.ApplyTo(initiative, resolved!, deps.Clock.UtcNow);
+        return await InitiativeChanges.CreateAsync(deps, initiative, request.Note, cancellationToken);
     }
 }
 

@@ -48,9 +48,8 @@ internal sealed class Progress : IEndpoint
             return Outcome.Invalid<InitiativeDetails>(errors);
         }
 
-        var now = deps.Clock.UtcNow;
-        var outcome = await Concurrency.SaveAsync(
-            deps.Db,
+        return await InitiativeChanges.UpdateAsync(
+            deps,
             initiative,
             request.Version,
             () =>
@@ -59,18 +58,9 @@ internal sealed class Progress : IEndpoint
                 initiative.Progress = request.Progress;
                 initiative.Status = request.Status;
                 initiative.StatusReason = string.IsNullOrWhiteSpace(request.StatusReason) ? null : request.StatusReason.Trim();
-                initiative.UpdatedAt = now;
-                deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, request.Note));
             },
-            InitiativeDetails.From,
+            request.Note,
             cancellationToken);
-
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            await InitiativeLive.PublishChangedAsync(deps.Live, outcome.Value!, cancellationToken);
-        }
-
-        return outcome;
     }
 
     private static FieldErrors Validate(ProgressRequest request)

@@ -29,24 +29,7 @@ internal sealed class UpdateInitiative : IEndpoint
             return Outcome.Invalid<InitiativeDetails>(errors);
         }
 
-        var now = deps.Clock.UtcNow;
-        var outcome = await Concurrency.SaveAsync(
-            deps.Db,
-            initiative,
-            request.Version,
-            () =>
-            {
-                request.ApplyTo(initiative, resolved!, now);
-                deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, request.Note));
-            },
-            InitiativeDetails.From,
-            cancellationToken);
-
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            await InitiativeLive.PublishChangedAsync(deps.Live, outcome.Value!, cancellationToken);
-        }
-
-        return outcome;
+        return await InitiativeChanges.UpdateAsync(
+            deps, initiative, request.Version, () => request.ApplyTo(initiative, resolved!, deps.Clock.UtcNow), request.Note, cancellationToken);
     }
 }

@@ -68,6 +68,46 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.ToTable("AuditLog", "workstreams");
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.DashboardCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MinistryCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<Guid>("MinistryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<Guid>("WorkstreamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinistryId", "WorkstreamId", "Phase", "Status")
+                        .IsUnique();
+
+                    b.ToTable("DashboardCells", "workstreams");
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.Initiative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -246,6 +286,23 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.ToTable("InitiativeWorkstream", "workstreams");
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.PhaseSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "Phase");
+
+                    b.ToTable("PhaseSnapshots", "workstreams");
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.ProgressEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -295,6 +352,106 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.HasIndex("InitiativeId", "At");
 
                     b.ToTable("ProgressEntries", "workstreams");
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.ReportingRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deadline");
+
+                    b.ToTable("ReportingRounds", "workstreams");
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.RoundConfirmation", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("MinistryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("RoundId", "InitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("RoundId", "MinistryId");
+
+                    b.ToTable("RoundConfirmations", "workstreams");
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.RoundSubmission", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MinistryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("MinistryCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("RoundId", "MinistryId");
+
+                    b.ToTable("RoundSubmissions", "workstreams");
                 });
 
             modelBuilder.Entity("Samordning.Workstreams.Data.Workstream", b =>
@@ -402,6 +559,30 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.HasOne("Samordning.Workstreams.Data.Initiative", null)
                         .WithMany()
                         .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.RoundConfirmation", b =>
+                {
+                    b.HasOne("Samordning.Workstreams.Data.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Samordning.Workstreams.Data.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.RoundSubmission", b =>
+                {
+                    b.HasOne("Samordning.Workstreams.Data.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

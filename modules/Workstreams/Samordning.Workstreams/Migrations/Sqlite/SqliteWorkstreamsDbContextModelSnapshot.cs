@@ -60,6 +60,44 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.DashboardCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MinistryCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MinistryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkstreamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinistryId", "WorkstreamId", "Phase", "Status")
+                        .IsUnique();
+
+                    b.ToTable("DashboardCells");
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.Initiative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -236,6 +274,23 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.ToTable("InitiativeWorkstream");
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.PhaseSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Phase");
+
+                    b.ToTable("PhaseSnapshots");
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.ProgressEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -285,6 +340,106 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.HasIndex("InitiativeId", "At");
 
                     b.ToTable("ProgressEntries");
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.ReportingRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deadline");
+
+                    b.ToTable("ReportingRounds");
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.RoundConfirmation", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MinistryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "InitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("RoundId", "MinistryId");
+
+                    b.ToTable("RoundConfirmations");
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.RoundSubmission", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MinistryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinistryCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "MinistryId");
+
+                    b.ToTable("RoundSubmissions");
                 });
 
             modelBuilder.Entity("Samordning.Workstreams.Data.Workstream", b =>
@@ -392,6 +547,30 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.HasOne("Samordning.Workstreams.Data.Initiative", null)
                         .WithMany()
                         .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.RoundConfirmation", b =>
+                {
+                    b.HasOne("Samordning.Workstreams.Data.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Samordning.Workstreams.Data.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.RoundSubmission", b =>
+                {
+                    b.HasOne("Samordning.Workstreams.Data.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

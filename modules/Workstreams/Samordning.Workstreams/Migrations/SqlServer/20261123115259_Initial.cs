@@ -36,6 +36,25 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DashboardCells",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MinistryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MinistryCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    WorkstreamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Phase = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DashboardCells", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Initiatives",
                 schema: "workstreams",
                 columns: table => new
@@ -62,6 +81,39 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Initiatives", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PhaseSnapshots",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Phase = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhaseSnapshots", x => new { x.Day, x.Phase });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportingRounds",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Deadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    OpenedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportingRounds", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -200,6 +252,61 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "RoundConfirmations",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InitiativeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MinistryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    PersonName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundConfirmations", x => new { x.RoundId, x.InitiativeId });
+                    table.ForeignKey(
+                        name: "FK_RoundConfirmations_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalSchema: "workstreams",
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RoundConfirmations_ReportingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalSchema: "workstreams",
+                        principalTable: "ReportingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoundSubmissions",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MinistryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MinistryCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    PersonName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundSubmissions", x => new { x.RoundId, x.MinistryId });
+                    table.ForeignKey(
+                        name: "FK_RoundSubmissions_ReportingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalSchema: "workstreams",
+                        principalTable: "ReportingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InitiativeWorkstream",
                 schema: "workstreams",
                 columns: table => new
@@ -231,6 +338,13 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                 schema: "workstreams",
                 table: "AuditLog",
                 columns: new[] { "EntityId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DashboardCells_MinistryId_WorkstreamId_Phase_Status",
+                schema: "workstreams",
+                table: "DashboardCells",
+                columns: new[] { "MinistryId", "WorkstreamId", "Phase", "Status" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_InitiativeLink_InitiativeId",
@@ -275,6 +389,24 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                 columns: new[] { "InitiativeId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportingRounds_Deadline",
+                schema: "workstreams",
+                table: "ReportingRounds",
+                column: "Deadline");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundConfirmations_InitiativeId",
+                schema: "workstreams",
+                table: "RoundConfirmations",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundConfirmations_RoundId_MinistryId",
+                schema: "workstreams",
+                table: "RoundConfirmations",
+                columns: new[] { "RoundId", "MinistryId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Workstreams_TitleNb",
                 schema: "workstreams",
                 table: "Workstreams",
@@ -287,6 +419,10 @@ namespace Samordning.Workstreams.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "AuditLog",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "DashboardCells",
                 schema: "workstreams");
 
             migrationBuilder.DropTable(
@@ -310,7 +446,19 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                 schema: "workstreams");
 
             migrationBuilder.DropTable(
+                name: "PhaseSnapshots",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
                 name: "ProgressEntries",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "RoundConfirmations",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "RoundSubmissions",
                 schema: "workstreams");
 
             migrationBuilder.DropTable(
@@ -319,6 +467,10 @@ namespace Samordning.Workstreams.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Initiatives",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "ReportingRounds",
                 schema: "workstreams");
         }
     }

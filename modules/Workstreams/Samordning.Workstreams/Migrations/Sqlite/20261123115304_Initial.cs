@@ -32,6 +32,24 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DashboardCells",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MinistryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MinistryCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DashboardCells", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Initiatives",
                 columns: table => new
                 {
@@ -57,6 +75,37 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Initiatives", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PhaseSnapshots",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhaseSnapshots", x => new { x.Day, x.Phase });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportingRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Deadline = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportingRounds", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -184,6 +233,56 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RoundConfirmations",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InitiativeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MinistryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PersonName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundConfirmations", x => new { x.RoundId, x.InitiativeId });
+                    table.ForeignKey(
+                        name: "FK_RoundConfirmations_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RoundConfirmations_ReportingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReportingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoundSubmissions",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MinistryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MinistryCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PersonName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundSubmissions", x => new { x.RoundId, x.MinistryId });
+                    table.ForeignKey(
+                        name: "FK_RoundSubmissions_ReportingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReportingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InitiativeWorkstream",
                 columns: table => new
                 {
@@ -211,6 +310,12 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                 name: "IX_AuditLog_EntityId_Id",
                 table: "AuditLog",
                 columns: new[] { "EntityId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DashboardCells_MinistryId_WorkstreamId_Phase_Status",
+                table: "DashboardCells",
+                columns: new[] { "MinistryId", "WorkstreamId", "Phase", "Status" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_InitiativeLink_InitiativeId",
@@ -248,6 +353,21 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                 columns: new[] { "InitiativeId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportingRounds_Deadline",
+                table: "ReportingRounds",
+                column: "Deadline");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundConfirmations_InitiativeId",
+                table: "RoundConfirmations",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundConfirmations_RoundId_MinistryId",
+                table: "RoundConfirmations",
+                columns: new[] { "RoundId", "MinistryId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Workstreams_TitleNb",
                 table: "Workstreams",
                 column: "TitleNb",
@@ -259,6 +379,9 @@ namespace Samordning.Workstreams.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "DashboardCells");
 
             migrationBuilder.DropTable(
                 name: "InitiativeAgency");
@@ -276,13 +399,25 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                 name: "InitiativeWorkstream");
 
             migrationBuilder.DropTable(
+                name: "PhaseSnapshots");
+
+            migrationBuilder.DropTable(
                 name: "ProgressEntries");
+
+            migrationBuilder.DropTable(
+                name: "RoundConfirmations");
+
+            migrationBuilder.DropTable(
+                name: "RoundSubmissions");
 
             migrationBuilder.DropTable(
                 name: "Workstreams");
 
             migrationBuilder.DropTable(
                 name: "Initiatives");
+
+            migrationBuilder.DropTable(
+                name: "ReportingRounds");
         }
     }
 }

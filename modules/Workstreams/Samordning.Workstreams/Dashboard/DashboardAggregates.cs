@@ -1,0 +1,79 @@
+using Samordning.Shared.Time;
+using Samordning.Workstreams.Data;
+
+namespace Samordning.Workstreams.Dashboard;
+
+// Keeps the dashboard's counts up to date in the same transaction as the change that moves them, so the
+// dashboard never scans initiatives. A change is "this initiative stops counting here and starts counting there".
+internal static class DashboardAggregates
+{
+    internal readonly record struct Cell(Guid MinistryId, string MinistryCode, Guid WorkstreamId, Phase Phase, Rag Status);
+
+    public static IReadOnlyList<Cell> CellsOf(Initiative initiative) =>
+        initiative.Workstreams.Count == 0
+            ? [new Cell(initiative.OwningMinistryId, initiative.OwningMinistryCode, Guid.Empty, initiative.Phase, initiative.Status)]
+            : [.. initiative.Workstreams.Select(w => new Cell(initiative.OwningMinistryId, initiative.OwningMinistryCode, w.WorkstreamId, initiative.Phase, initiative.Status))];
+
+    public static async Task ApplyAsync(
+        WorkstreamsDbContext db, IReadOnlyList<Cell> before, IReadOnlyList<Cell> after, bool phaseMayHaveChanged, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var deltas = new Dictionary<Cell, int>();
+        foreach (var cell in before)
+        {
+            deltas[cell] = deltas.GetValueOrDefault(cell) - 1;
+        }
+
+        foreach (var cell in after)
+        {
+            deltas[cell] = deltas.GetValueOrDefault(cell) + 1;
+        }
+
+        foreach (var (cell, delta) in deltas.Where(d => d.Value != 0))
+        {
+            // An atomic increment, so two changes in the same cell at once both count.
+            var updated = await db.DashboardCells
+                .Where(c => c.MinistryId == cell.MinistryId && c.WorkstreamId == cell.WorkstreamId && c.Phase == cell.Phase && c.Status == cell.Status)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Count, c => c.Count + delta), cancellationToken);
+            if (updated == 0)
+            {
+                db.DashboardCells.Add(new DashboardCell
+                {
+                    MinistryId = cell.MinistryId,
+                    MinistryCode = cell.MinistryCode,
+                    WorkstreamId = cell.WorkstreamId,
+                    Phase = cell.Phase,
+                    Status = cell.Status,
+                    Count = delta,
+                });
+            }
+        }
+
+        if (phaseMayHaveChanged)
+        {
+            await SnapshotPhasesAsync(db, now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Today's row per phase holds the current totals; earlier days keep theirs, which makes the history.
+    private static async Task SnapshotPhasesAsync(WorkstreamsDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var day = DateOnly.FromDateTime(Oslo.ToOslo(now).DateTime);
+        var totals = await db.Initiatives.GroupBy(i => i.Phase).Select(g => new { Phase = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var rows = await db.PhaseSnapshots.Where(s => s.Day == day).ToListAsync(cancellationToken);
+        foreach (var phase in Enum.GetValues<Phase>())
+        {
+            var count = totals.FirstOrDefault(t => t.Phase == phase)?.Count ?? 0;
+            var row = rows.FirstOrDefault(r => r.Phase == phase);
+            if (row is null)
+            {
+                db.PhaseSnapshots.Add(new PhaseSnapshot { Day = day, Phase = phase, Count = count });
+            }
+            else
+            {
+                row.Count = count;
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Samordning.Workstreams.Dashboard;
+using Samordning.Workstreams.Data;
+
+namespace Samordning.Workstreams.Initiatives;
+
+// Every change to an initiative goes through here: save (with the version check), move the dashboard's
+// counts in the same transaction, then, after commit, tell the live topics.
+internal static class InitiativeChanges
+{
+    public static async Task<Outcome<InitiativeDetails>> CreateAsync(InitiativeServices deps, Initiative initiative, string? note, CancellationToken cancellationToken)
+    {
+        var now = initiative.UpdatedAt;
+        await using var transaction = await deps.Db.Database.BeginTransactionAsync(cancellationToken);
+        deps.Db.Initiatives.Add(initiative);
+        deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, note));
+        await deps.Db.SaveChangesAsync(cancellationToken);
+        await DashboardAggregates.ApplyAsync(deps.Db, [], DashboardAggregates.CellsOf(initiative), phaseMayHaveChanged: true, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var details = InitiativeDetails.From(initiative);
+        await InitiativeLive.PublishChangedAsync(deps.Live, details, cancellationToken);
+        return Outcome.Ok(details);
+    }
+
+    public static async Task<Outcome<InitiativeDetails>> UpdateAsync(
+        InitiativeServices deps, Initiative initiative, long? expectedVersion, Action apply, string? note, CancellationToken cancellationToken)
+    {
+        var before = DashboardAggregates.CellsOf(initiative);
+        var phaseBefore = initiative.Phase;
+        var now = deps.Clock.UtcNow;
+
+        await using var transaction = await deps.Db.Database.BeginTransactionAsync(cancellationToken);
+        var outcome = await Concurrency.SaveAsync(
+            deps.Db,
+            initiative,
+            expectedVersion,
+            () =>
+            {
+                apply();
+                initiative.UpdatedAt = now;
+                deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, note));
+            },
+            InitiativeDetails.From,
+            cancellationToken);
+        if (outcome.Kind != OutcomeKind.Ok)
+        {
+            return outcome;
+        }
+
+        await DashboardAggregates.ApplyAsync(
+            deps.Db, before, DashboardAggregates.CellsOf(initiative), phaseBefore != initiative.Phase, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await InitiativeLive.PublishChangedAsync(deps.Live, outcome.Value!, cancellationToken);
+        return outcome;
+    }
+}

@@ -1,0 +1,139 @@
+using Samordning.Workstreams.Data;
+using Samordning.Workstreams.Initiatives;
+
+namespace Samordning.Workstreams.Rounds;
+
+internal sealed record ConfirmRequest(ProgressRequest? Update);
+
+internal sealed record SubmitRequest(Guid? MinistryId);
+
+internal sealed record UnconfirmedInitiative(Guid Id, string Title, Phase Phase, int Progress, Rag Status, long Version);
+
+// A ministry's answer to a round: confirm (or update) each running initiative, then submit.
+internal sealed class RoundAnswers : IEndpoint
+{
+    public void MapEndpoint(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/workstreams/rounds/{id:guid}/ministries/{ministryId:guid}/unconfirmed", async (Guid id, Guid ministryId, WorkstreamsDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await UnconfirmedAsync(db, id, ministryId, ct)))
+            .WithTags("Reporting rounds")
+            .WithSummary("A ministry's running initiatives not yet confirmed in the round.");
+
+        api.MapPost("/workstreams/rounds/{id:guid}/initiatives/{initiativeId:guid}/confirm",
+                async (Guid id, Guid initiativeId, ConfirmRequest? request, InitiativeServices deps, CancellationToken ct) =>
+                    (await ConfirmAsync(deps, id, initiativeId, request?.Update, ct)).ToOk())
+            .WithTags("Reporting rounds")
+            .WithSummary("Confirms an initiative as it stands, or with an update of its progress, for the round.");
+
+        api.MapPost("/workstreams/rounds/{id:guid}/submit", async (Guid id, SubmitRequest request, InitiativeServices deps, CancellationToken ct) =>
+                (await SubmitAsync(deps, id, request.MinistryId, ct)).ToOk())
+            .WithTags("Reporting rounds")
+            .WithSummary("Submits a ministry's answer. Every running initiative must be confirmed first.");
+    }
+
+    public static Task<List<UnconfirmedInitiative>> UnconfirmedAsync(WorkstreamsDbContext db, Guid roundId, Guid ministryId, CancellationToken cancellationToken) =>
+        RoundProgress.ToConfirm(db.Initiatives.AsNoTracking())
+            .Where(i => i.OwningMinistryId == ministryId && !db.RoundConfirmations.Any(c => c.RoundId == roundId && c.InitiativeId == i.Id))
+            .OrderBy(i => i.Title)
+            .Select(i => new UnconfirmedInitiative(i.Id, i.Title, i.Phase, i.Progress, i.Status, i.Version))
+            .ToListAsync(cancellationToken);
+
+    public static async Task<Outcome<InitiativeDetails>> ConfirmAsync(
+        InitiativeServices deps, Guid roundId, Guid initiativeId, ProgressRequest? update, CancellationToken cancellationToken)
+    {
+        var round = await deps.Db.ReportingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        var initiative = await deps.Db.Initiatives.WithChildren().FirstOrDefaultAsync(i => i.Id == initiativeId, cancellationToken);
+        if (round is null || initiative is null)
+        {
+            return Outcome.NotFound<InitiativeDetails>();
+        }
+
+        if (!InitiativeAccess.CanEdit(deps.User.Principal, initiative))
+        {
+            return Outcome.Forbidden<InitiativeDetails>();
+        }
+
+        if (round.ClosedAt is not null)
+        {
+            return Outcome.Invalid<InitiativeDetails>(RoundClosed());
+        }
+
+        var outcome = update is null
+            ? Outcome.Ok(InitiativeDetails.From(initiative))
+            : await Progress.AddAsync(deps, initiativeId, update, cancellationToken);
+        if (outcome.Kind != OutcomeKind.Ok)
+        {
+            return outcome;
+        }
+
+        if (!await deps.Db.RoundConfirmations.AnyAsync(c => c.RoundId == roundId && c.InitiativeId == initiativeId, cancellationToken))
+        {
+            deps.Db.RoundConfirmations.Add(new RoundConfirmation
+            {
+                RoundId = roundId,
+                InitiativeId = initiativeId,
+                MinistryId = initiative.OwningMinistryId,
+                ConfirmedAt = deps.Clock.UtcNow,
+                PersonId = deps.User.PersonId,
+                PersonName = deps.User.DisplayName,
+            });
+            await deps.Db.SaveChangesAsync(cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    public static async Task<Outcome<RoundProgress>> SubmitAsync(InitiativeServices deps, Guid roundId, Guid? ministryId, CancellationToken cancellationToken)
+    {
+        var round = await deps.Db.ReportingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        if (round is null)
+        {
+            return Outcome.NotFound<RoundProgress>();
+        }
+
+        var ministry = ministryId is { } id ? await deps.Directory.GetMinistryAsync(id, cancellationToken) : null;
+        if (ministry is null)
+        {
+            return Outcome.Invalid<RoundProgress>(new FieldErrors().Add(nameof(SubmitRequest.MinistryId), new("Velg et departement som finnes.", "Choose an existing ministry.")));
+        }
+
+        var user = deps.User.Principal;
+        if (!user.IsInRole(Roles.Coordinator) && !(user.IsInRole(Roles.ContactPerson) && user.MinistryId() == ministry.Id))
+        {
+            return Outcome.Forbidden<RoundProgress>();
+        }
+
+        if (round.ClosedAt is not null)
+        {
+            return Outcome.Invalid<RoundProgress>(RoundClosed());
+        }
+
+        var missing = (await UnconfirmedAsync(deps.Db, roundId, ministry.Id, cancellationToken)).Count;
+        if (missing > 0)
+        {
+            return Outcome.Invalid<RoundProgress>(new FieldErrors().Add(nameof(SubmitRequest.MinistryId), new(
+                $"{missing} tiltak er ikke bekreftet ennå. Bekreft eller oppdater dem før du sender inn.",
+                $"{missing} initiatives are not confirmed yet. Confirm or update them before you submit.")));
+        }
+
+        // Submitting twice (a double click) keeps the first submission.
+        if (!await deps.Db.RoundSubmissions.AnyAsync(s => s.RoundId == roundId && s.MinistryId == ministry.Id, cancellationToken))
+        {
+            deps.Db.RoundSubmissions.Add(new RoundSubmission
+            {
+                RoundId = roundId,
+                MinistryId = ministry.Id,
+                MinistryCode = ministry.Code,
+                SubmittedAt = deps.Clock.UtcNow,
+                PersonId = deps.User.PersonId,
+                PersonName = deps.User.DisplayName,
+            });
+            await deps.Db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Outcome.Ok(await RoundProgress.ForRoundAsync(deps.Db, deps.Directory, round, cancellationToken));
+    }
+
+    private static FieldErrors RoundClosed() =>
+        new FieldErrors().Add("Round", new("Rapporteringsrunden er avsluttet.", "The reporting round is closed."));
+}

@@ -1,0 +1,57 @@
+using Samordning.Ministries.Contracts;
+using Samordning.Workstreams.Data;
+
+namespace Samordning.Workstreams.Rounds;
+
+internal enum RoundState
+{
+    NotStarted,
+    InProgress,
+    Submitted,
+}
+
+internal sealed record MinistryRoundStatus(
+    Guid MinistryId, string Code, RoundState State, int Confirmed, int ToConfirm, DateTimeOffset? SubmittedAt, string? SubmittedBy);
+
+internal sealed record RoundProgress(
+    Guid Id, string Title, string? Description, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, long Version, IReadOnlyList<MinistryRoundStatus> Ministries)
+{
+    public int Submitted => Ministries.Count(m => m.State == RoundState.Submitted);
+
+    // Initiatives still running are the ones a round asks about.
+    public static IQueryable<Initiative> ToConfirm(IQueryable<Initiative> initiatives) =>
+        initiatives.Where(i => i.Phase != Phase.Completed && i.Phase != Phase.Stopped);
+
+    public static async Task<RoundProgress?> LatestAsync(WorkstreamsDbContext db, IMinistryDirectory directory, CancellationToken cancellationToken)
+    {
+        var round = await db.ReportingRounds.AsNoTracking()
+            .OrderBy(r => r.ClosedAt == null ? 0 : 1).ThenByDescending(r => r.OpenedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return round is null ? null : await ForRoundAsync(db, directory, round, cancellationToken);
+    }
+
+    public static async Task<RoundProgress> ForRoundAsync(WorkstreamsDbContext db, IMinistryDirectory directory, ReportingRound round, CancellationToken cancellationToken)
+    {
+        var ministries = await directory.GetMinistriesAsync(cancellationToken);
+        var toConfirm = await ToConfirm(db.Initiatives.AsNoTracking())
+            .GroupBy(i => i.OwningMinistryId).Select(g => new { MinistryId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.MinistryId, x => x.Count, cancellationToken);
+        var confirmed = await db.RoundConfirmations.AsNoTracking()
+            .Where(c => c.RoundId == round.Id)
+            .GroupBy(c => c.MinistryId).Select(g => new { MinistryId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.MinistryId, x => x.Count, cancellationToken);
+        var submissions = await db.RoundSubmissions.AsNoTracking()
+            .Where(s => s.RoundId == round.Id)
+            .ToDictionaryAsync(s => s.MinistryId, cancellationToken);
+
+        var statuses = ministries.Select(m =>
+        {
+            var done = confirmed.GetValueOrDefault(m.Id);
+            var submission = submissions.GetValueOrDefault(m.Id);
+            var state = submission is not null ? RoundState.Submitted : done > 0 ? RoundState.InProgress : RoundState.NotStarted;
+            return new MinistryRoundStatus(m.Id, m.Code, state, done, toConfirm.GetValueOrDefault(m.Id), submission?.SubmittedAt, submission?.PersonName);
+        }).ToList();
+
+        return new RoundProgress(round.Id, round.Title, round.Description, round.Deadline, round.ClosedAt, round.Version, statuses);
+    }
+}
