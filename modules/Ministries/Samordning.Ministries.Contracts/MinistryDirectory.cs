@@ -59,6 +59,6 @@ public interface IMinistryDirectory
     /// </summary>
     Task<PersonInfo?> FindSignedInPersonAsync(string? subject, string? email, CancellationToken cancellationToken);
 
-    /// <summary>Active people of a ministry (including its agencies) who have the role.</summary>
-    Task<IReadOnlyList<PersonInfo>> GetPeopleAsync(Guid ministryId, string role, CancellationToken cancellationToken);
+    /// <summary>Active people of a ministry (including its agencies) who have the role; every ministry's when null.</summary>
+    Task<IReadOnlyList<PersonInfo>> GetPeopleAsync(Guid? ministryId, string role, CancellationToken cancellationToken);
 }

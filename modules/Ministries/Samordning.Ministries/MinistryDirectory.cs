@@ -48,7 +48,7 @@ internal sealed class MinistryDirectory(MinistriesDbContext db) : IMinistryDirec
         return ToInfo(person);
     }
 
-    public async Task<IReadOnlyList<PersonInfo>> GetPeopleAsync(Guid ministryId, string role, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PersonInfo>> GetPeopleAsync(Guid? ministryId, string role, CancellationToken cancellationToken)
     {
         var flag = PersonRolesExtensions.FromName(role);
         if (flag == PersonRoles.None)
@@ -57,7 +57,7 @@ internal sealed class MinistryDirectory(MinistriesDbContext db) : IMinistryDirec
         }
 
         var people = await db.People.AsNoTracking()
-            .Where(p => p.Active && p.MinistryId == ministryId && (p.Roles & flag) == flag)
+            .Where(p => p.Active && (ministryId == null || p.MinistryId == ministryId) && (p.Roles & flag) == flag)
             .OrderBy(p => p.Name)
             .ToListAsync(cancellationToken);
         return [.. people.Select(p => ToInfo(p)!)];
