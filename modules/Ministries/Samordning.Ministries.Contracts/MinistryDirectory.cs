@@ -50,6 +50,9 @@ public interface IMinistryDirectory
     /// <summary>The agencies with these ids that exist (unknown ids are left out).</summary>
     Task<IReadOnlyList<AgencyInfo>> GetAgenciesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
+    /// <summary>Active agencies of a ministry, or of every ministry when null, ordered by name.</summary>
+    Task<IReadOnlyList<AgencyInfo>> GetAgenciesOfAsync(Guid? ministryId, CancellationToken cancellationToken);
+
     /// <summary>One person, or null.</summary>
     Task<PersonInfo?> GetPersonAsync(Guid id, CancellationToken cancellationToken);
 

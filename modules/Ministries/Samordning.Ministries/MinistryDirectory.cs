@@ -21,6 +21,12 @@ internal sealed class MinistryDirectory(MinistriesDbContext db) : IMinistryDirec
             .Select(a => new AgencyInfo(a.Id, a.MinistryId, a.NameNb))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<AgencyInfo>> GetAgenciesOfAsync(Guid? ministryId, CancellationToken cancellationToken) =>
+        await db.Agencies.AsNoTracking().Where(a => a.Active && (ministryId == null || a.MinistryId == ministryId))
+            .OrderBy(a => a.NameNb)
+            .Select(a => new AgencyInfo(a.Id, a.MinistryId, a.NameNb))
+            .ToListAsync(cancellationToken);
+
     public async Task<PersonInfo?> GetPersonAsync(Guid id, CancellationToken cancellationToken) =>
         ToInfo(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken));
 

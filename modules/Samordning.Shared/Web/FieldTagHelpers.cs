@@ -24,7 +24,7 @@ public sealed class DsFieldTagHelper : TagHelper
     /// <summary>A short description under the label.</summary>
     public string? Description { get; set; }
 
-    /// <summary>The input type (text, email, number, date …).</summary>
+    /// <summary>The input type (text, email, number, date …), or <c>textarea</c>.</summary>
     public string Type { get; set; } = "text";
 
     /// <summary>The autocomplete token, if any.</summary>
@@ -78,7 +78,7 @@ public sealed class DsFieldTagHelper : TagHelper
             describedBy.Add($"{id}-error");
         }
 
-        var control = Options is null ? Input(id, name, value) : Select(id, name, value);
+        var control = Options is not null ? Select(id, name, value) : Type == "textarea" ? TextArea(id, name, value) : Input(id, name, value);
         if (describedBy.Count > 0)
         {
             control.Attributes["aria-describedby"] = string.Join(' ', describedBy);
@@ -112,6 +112,17 @@ public sealed class DsFieldTagHelper : TagHelper
         }
 
         return input;
+    }
+
+    private static TagBuilder TextArea(string id, string name, string? value)
+    {
+        var area = new TagBuilder("textarea");
+        area.AddCssClass("ds-input");
+        area.Attributes["id"] = id;
+        area.Attributes["name"] = name;
+        area.Attributes["rows"] = "4";
+        area.InnerHtml.Append(value ?? "");
+        return area;
     }
 
     private TagBuilder Select(string id, string name, string? value)

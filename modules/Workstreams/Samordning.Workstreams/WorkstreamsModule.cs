@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Samordning.Shared.Text;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
 
@@ -12,13 +14,20 @@ public sealed class WorkstreamsModule : IModule
     public string Name => WorkstreamsDbContext.Store;
 
     /// <inheritdoc />
-    // API only for now: its pages, and with them its navigation, come with the dashboard.
-    public IEnumerable<NavigationLink> Navigation => [];
+    public IEnumerable<NavigationLink> Navigation =>
+    [
+        new("/arbeidsstrommer", new LocalizedText("Arbeidsstrømmer", "Workstreams")),
+        new("/arbeidsstrommer/tiltak", new LocalizedText("Tiltak", "Initiatives")),
+    ];
 
     /// <inheritdoc />
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<WorkstreamsDbContext, SqliteWorkstreamsDbContext>(configuration, WorkstreamsDbContext.Store);
         services.AddScoped<InitiativeServices>();
+
+        // One form page serves both new and edit; the edit address is a second route to it.
+        services.Configure<RazorPagesOptions>(options =>
+            options.Conventions.AddPageRoute("/Arbeidsstrommer/Skjema", "/arbeidsstrommer/{id:guid}/endre"));
     }
 }

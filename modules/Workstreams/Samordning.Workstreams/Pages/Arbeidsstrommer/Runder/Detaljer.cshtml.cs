@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordning.Shared.Text;
+using Samordning.Shared.Web;
+using Samordning.Workstreams.Initiatives;
+using Samordning.Workstreams.Rounds;
+
+namespace Samordning.Workstreams.Pages.Arbeidsstrommer.Runder;
+
+internal sealed class DetaljerModel(InitiativeServices deps) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public RoundProgress? Round { get; private set; }
+
+    public MinistryRoundStatus? MyMinistry { get; private set; }
+
+    public IReadOnlyList<UnconfirmedInitiative> Unconfirmed { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid initiativeId, CancellationToken cancellationToken)
+    {
+        var outcome = await RoundAnswers.ConfirmAsync(deps, Id, initiativeId, null, cancellationToken);
+        return await AfterAsync(outcome.Kind, outcome.Errors, Localized.T("Tiltaket er bekreftet.", "The initiative is confirmed."), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid ministryId, CancellationToken cancellationToken)
+    {
+        var outcome = await RoundAnswers.SubmitAsync(deps, Id, ministryId, cancellationToken);
+        return await AfterAsync(outcome.Kind, outcome.Errors, Localized.T("Svaret er sendt inn. Takk!", "The answer is submitted. Thank you!"), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken)
+    {
+        if (!User.IsInRole(Roles.Coordinator))
+        {
+            return Forbid();
+        }
+
+        var outcome = await RoundEndpoints.CloseAsync(deps.Db, deps.Directory, deps.Clock, Id, cancellationToken);
+        return await AfterAsync(outcome.Kind, outcome.Errors, Localized.T("Runden er avsluttet.", "The round is closed."), cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterAsync(OutcomeKind kind, FieldErrors? errors, string message, CancellationToken cancellationToken)
+    {
+        switch (kind)
+        {
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Forbidden:
+                return Forbid();
+            case OutcomeKind.Invalid:
+                ModelState.AddFieldErrors(errors!, "Round");
+                break;
+            default:
+                Message = message;
+                break;
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Round = await RoundEndpoints.GetAsync(deps.Db, deps.Directory, Id, cancellationToken);
+        if (Round is null)
+        {
+            return false;
+        }
+
+        if (User.IsInRole(Roles.ContactPerson) && User.MinistryId() is { } ministryId)
+        {
+            MyMinistry = Round.Ministries.FirstOrDefault(m => m.MinistryId == ministryId);
+            Unconfirmed = await RoundAnswers.UnconfirmedAsync(deps.Db, Id, ministryId, cancellationToken);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Samordning.Ministries.Contracts;
+using Samordning.Shared.Text;
+using Samordning.Shared.Web;
+using Samordning.Workstreams.Data;
+using Samordning.Workstreams.Workstreams;
+
+namespace Samordning.Workstreams.Pages.Arbeidsstrommer;
+
+internal sealed class WorkstreamForm
+{
+    public int? Chapter { get; set; }
+    public string? TitleNb { get; set; }
+    public string? TitleEn { get; set; }
+    public string? Description { get; set; }
+    public Guid? OwnerPersonId { get; set; }
+    public WorkstreamStatus Status { get; set; } = WorkstreamStatus.Planned;
+    public DateOnly? TargetDate { get; set; }
+    public long? Version { get; set; }
+
+    public WorkstreamRequest ToRequest() => new(Chapter, TitleNb, TitleEn, Description, OwnerPersonId, Status, TargetDate, Version);
+}
+
+// One page for new (/arbeidsstrommer/ny) and edit (/arbeidsstrommer/{id}/endre, see the route convention in the module).
+[Authorize(Policy = Policies.Coordinator)]
+internal sealed class SkjemaModel(WorkstreamsDbContext db, IMinistryDirectory directory) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty]
+    public WorkstreamForm Input { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> Owners { get; private set; } = [];
+
+    public bool Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Id is { } id)
+        {
+            var w = await GetWorkstream.HandleAsync(db, id, cancellationToken);
+            if (w is null)
+            {
+                return NotFound();
+            }
+
+            Input = new WorkstreamForm
+            {
+                Chapter = w.Chapter, TitleNb = w.TitleNb, TitleEn = w.TitleEn, Description = w.Description,
+                OwnerPersonId = w.OwnerPersonId, Status = w.Status, TargetDate = w.TargetDate, Version = w.Version,
+            };
+        }
+
+        await LoadOwnersAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var outcome = Id is { } id
+            ? await UpdateWorkstream.HandleAsync(db, directory, id, Input.ToRequest(), cancellationToken)
+            : await CreateWorkstream.HandleAsync(db, directory, Input.ToRequest(), cancellationToken);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                return Redirect("/arbeidsstrommer/liste");
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Conflict:
+                Conflict = true;
+                ModelState.Remove("Input.Version");
+                Input.Version = outcome.Value!.Version;
+                break;
+            default:
+                ModelState.Clear();
+                ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
+                break;
+        }
+
+        await LoadOwnersAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadOwnersAsync(CancellationToken cancellationToken)
+    {
+        var coordinators = await directory.GetPeopleAsync(null, Roles.Coordinator, cancellationToken);
+        Owners = [new SelectListItem(Localized.T("Ingen valgt", "None chosen"), ""), .. coordinators.Select(p => new SelectListItem(p.Name, p.Id.ToString()))];
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordning.Ministries.Contracts;
+using Samordning.Shared.Web;
+using Samordning.Workstreams.Data;
+using Samordning.Workstreams.Initiatives;
+
+namespace Samordning.Workstreams.Pages.Arbeidsstrommer.Tiltak;
+
+internal sealed class ProgressForm
+{
+    public Phase Phase { get; set; }
+    public int Progress { get; set; }
+    public Rag Status { get; set; }
+    public string? StatusReason { get; set; }
+    public string? Note { get; set; }
+    public long? Version { get; set; }
+
+    public ProgressRequest ToRequest() => new(Phase, Progress, Status, StatusReason, Note, Version);
+}
+
+internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory directory) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "lagret")]
+    public bool Saved { get; set; }
+
+    [BindProperty]
+    public ProgressForm Input { get; set; } = new();
+
+    public InitiativeDetails? Initiative { get; private set; }
+
+    public IReadOnlyList<ProgressItem> History { get; private set; } = [];
+
+    public FilterOptions? Options { get; private set; }
+
+    public bool CanEdit { get; private set; }
+
+    public bool CanAddProgress { get; private set; }
+
+    public bool Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input = new ProgressForm
+        {
+            Phase = Initiative!.Phase,
+            Progress = Initiative.Progress,
+            Status = Initiative.Status,
+            StatusReason = Initiative.StatusReason,
+            Version = Initiative.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await Progress.AddAsync(deps, Id, Input.ToRequest(), cancellationToken);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                return Redirect($"/arbeidsstrommer/tiltak/{Id}?lagret=true");
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Forbidden:
+                return Forbid();
+            case OutcomeKind.Conflict:
+                Conflict = true;
+                ModelState.Remove("Input.Version");
+                Input.Version = outcome.Value!.Version;
+                break;
+            default:
+                ModelState.Clear();
+                ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
+                break;
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var entity = await deps.Db.Initiatives.AsNoTracking().WithChildren().FirstOrDefaultAsync(i => i.Id == Id, cancellationToken);
+        if (entity is null)
+        {
+            return false;
+        }
+
+        Initiative = InitiativeDetails.From(entity);
+        History = await Progress.ListAsync(deps.Db, Id, cancellationToken);
+        Options = await FilterOptions.LoadAsync(deps.Db, directory, cancellationToken);
+        CanEdit = InitiativeAccess.CanEdit(User, entity);
+        CanAddProgress = InitiativeAccess.CanAddProgress(User, entity);
+        return true;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordning.Ministries.Contracts;
+using Samordning.Workstreams.Data;
+using Samordning.Workstreams.Initiatives;
+
+namespace Samordning.Workstreams.Pages.Arbeidsstrommer.Tiltak;
+
+internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory directory) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? MinistryId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? WorkstreamId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Phase? Phase { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Rag? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Tag { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "side")]
+    public int PageNumber { get; set; } = 1;
+
+    public InitiativePage? Result { get; private set; }
+
+    public FilterOptions? Options { get; private set; }
+
+    public bool CanCreate => User.IsInRole(Roles.Coordinator) || (User.IsInRole(Roles.ContactPerson) && User.MinistryId() is not null);
+
+    // The filter as a query string, for the export links and paging.
+    public string QueryString => Request.QueryString.Value ?? "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Options = await FilterOptions.LoadAsync(db, directory, cancellationToken);
+        Result = await ListInitiatives.HandleAsync(
+            db, new InitiativeFilter(Q, MinistryId, WorkstreamId, Phase, Status, Tag, Page: PageNumber), cancellationToken);
+    }
+
+    public string PageLink(int page)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Request.QueryString.Value)
+            .ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        query["side"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Request.Path, query);
+    }
+}
