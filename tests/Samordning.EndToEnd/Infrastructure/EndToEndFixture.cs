@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace Samordning.EndToEnd.Infrastructure;
+
+// One real host and one browser for the whole assembly; every test gets a browser context of its own, so
+// cookies and sessions never leak from one test into another.
+public sealed class EndToEndFixture : IAsyncLifetime
+{
+    // The Chromium of the machine (a Debian package installed by build/install-prerequisites): Playwright's own
+    // browser download is never used.
+    private const string DefaultChromium = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-quic", "--no-first-run",
+    ];
+
+    private HostProcess? host;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public Uri Address => Host.Address;
+
+    internal HostProcess Host => host ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    public async ValueTask InitializeAsync()
+    {
+        // A machine under load (2 cores, a cold host) answers the first pages slower than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
+
+        host = await HostProcess.StartAsync(TestContext.Current.CancellationToken);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : DefaultChromium,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    // bypassCsp only for the accessibility checks, which inject axe-core as an inline script the app's CSP forbids.
+    public async Task<IBrowserContext> NewContextAsync(bool bypassCsp = false)
+    {
+        var context = await (browser ?? throw new InvalidOperationException("The fixture is not initialised.")).NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.GetLeftPart(UriPartial.Authority),
+            BypassCSP = bypassCsp,
+            Locale = "nb-NO",
+            TimezoneId = "Europe/Oslo",
+        });
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
