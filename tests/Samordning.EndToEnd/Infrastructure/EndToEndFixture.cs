@@ -20,9 +20,12 @@ public sealed class EndToEndFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public Uri Address => Host.Address;
+    // The one instance of the run, for the host log that HostLogAttribute adds to each test's output.
+    internal static EndToEndFixture? Running { get; private set; }
 
-    internal HostProcess Host => host ?? throw new InvalidOperationException("The fixture is not initialised.");
+    public Uri Address => (Host ?? throw new InvalidOperationException("The fixture is not initialised.")).Address;
+
+    internal HostProcess? Host => host;
 
     public async ValueTask InitializeAsync()
     {
@@ -37,6 +40,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+        Running = this;
     }
 
     // bypassCsp only for the accessibility checks, which inject axe-core as an inline script the app's CSP forbids.
@@ -55,6 +59,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        Running = null;
         if (browser is not null)
         {
             await browser.DisposeAsync();

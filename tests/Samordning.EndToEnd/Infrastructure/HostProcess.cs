@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Samordning.EndToEnd.Infrastructure;
 
@@ -13,7 +12,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     private readonly Process process;
     private readonly string dataFolder;
-    private readonly StringBuilder output = new();
+    private readonly List<string> output = [];
 
     private HostProcess(Process process, string dataFolder, Uri address)
     {
@@ -27,14 +26,24 @@ internal sealed class HostProcess : IAsyncDisposable
     public int ProcessId { get; private set; }
 
     // Everything the host wrote so far, to explain a failure that shows only as a page in the browser.
-    public string Output
+    public string Output => string.Join('\n', LinesFrom(0));
+
+    public int LineCount
     {
         get
         {
             lock (output)
             {
-                return output.ToString();
+                return output.Count;
             }
+        }
+    }
+
+    public IReadOnlyList<string> LinesFrom(int start)
+    {
+        lock (output)
+        {
+            return output[Math.Min(start, output.Count)..];
         }
     }
 
@@ -163,7 +172,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
         lock (output)
         {
-            output.AppendLine(line);
+            output.Add(line);
         }
     }
 
