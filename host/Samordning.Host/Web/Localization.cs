@@ -17,7 +17,9 @@ internal static class Localization
         {
             options.DefaultRequestCulture = new RequestCulture(Norwegian);
             options.SupportedCultures = [Norwegian, English];
-            options.SupportedUICultures = [Norwegian, English];
+            // Neutral "en" too, so ?culture=en and ?ui-culture=en (and en-US, through the parent culture) give English
+            // texts; without it the exact-match lookup fails and the request silently falls back to Bokmål.
+            options.SupportedUICultures = [Norwegian, English, CultureInfo.GetCultureInfo("en")];
             options.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),
