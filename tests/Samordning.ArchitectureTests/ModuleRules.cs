@@ -4,9 +4,8 @@ namespace Samordning.ArchitectureTests;
 // in ModuleRulesTests to show that each rule catches what it should.
 public sealed record AssemblyFacts(string Name, IReadOnlyList<string> References, IReadOnlyList<TypeFacts> Types);
 
-// IsPublic means visible outside the assembly (public, or nested public in a public type). IsGenerated marks code
-// no one writes by hand: compiler-generated types, and EF Core migrations, which `dotnet ef migrations add`
-// (build/add-migration) always writes as public classes and which the next migration would write public again.
+// IsPublic means visible outside the assembly (public, or nested public in a public type). IsGenerated marks
+// compiler-generated types. EF Core migrations are not exempt: build/add-migration makes them internal.
 public sealed record TypeFacts(string FullName, bool IsPublic, bool IsModuleClass, bool IsGenerated);
 
 public enum AssemblyKind

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyModel;
 using Samordning.Shared.Modules;
 
@@ -41,7 +40,7 @@ public static class SolutionAssemblies
                 t.FullName ?? t.Name,
                 t.IsVisible,
                 t is { IsClass: true, IsAbstract: false } && typeof(IModule).IsAssignableFrom(t),
-                t.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false) || t.IsDefined(typeof(MigrationAttribute), inherit: false)))
+                t.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false)))
             .ToList();
 
         return new AssemblyFacts(library.Name, references, types);
