@@ -1,1 +1,100 @@
-Console.WriteLine("Benchmarks: see build/bench.");
+using System.Globalization;
+using Samordning.Benchmarks.Harness;
+using Samordning.Benchmarks.Hosting;
+using Samordning.Benchmarks.Scenarios;
+
+namespace Samordning.Benchmarks;
+
+// Exit codes: 0 every scenario ran and its sides agreed (an aim missed is reported, not failed);
+// 1 a scenario failed (preparation, differing results, errors during measurement); 2 bad arguments.
+// A class of its own rather than top-level statements: those would declare a Program that hides the host's.
+internal static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchmarkOptions options;
+        try
+        {
+            options = BenchmarkOptions.Parse(args, Environment.GetEnvironmentVariable);
+        }
+        catch (ArgumentException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            Console.Error.WriteLine(BenchmarkOptions.Usage);
+            return 2;
+        }
+
+        var scenarios = ScenarioCatalog.All().Where(s => options.Scenario is null || s.Name == options.Scenario).ToList();
+        if (scenarios.Count == 0)
+        {
+            Console.Error.WriteLine($"No scenario is called '{options.Scenario}'. Known: {string.Join(", ", ScenarioCatalog.All().Select(s => s.Name))}.");
+            return 2;
+        }
+
+        // WebApplicationFactory finds the host's content root through MvcTestingAppManifest.json in the current
+        // directory, as under a test runner; a relative --output still means relative to where we were started.
+        var output = Path.GetFullPath(options.Output ?? Path.Combine(RepositoryRoot(), "artifacts", "benchmarks"));
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        var startedAt = DateTimeOffset.UtcNow;
+        var results = new List<ScenarioResult>();
+        await using (var host = BenchmarkHost.Start(scenarios))
+        {
+            // One connection per worker, kept for the whole run: the benchmark measures requests, not TCP handshakes.
+            using var client = new HttpClient(new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = options.Concurrency,
+                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+                UseCookies = false,
+                UseProxy = false,
+                AllowAutoRedirect = false,
+            })
+            {
+                BaseAddress = host.Address,
+            };
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Host on {host.Address}; {options.Concurrency} workers, warm-up {options.Warmup.TotalSeconds:0.#} s, {options.Rounds} rounds x {options.Duration.TotalSeconds:0.#} s per side."));
+            var runner = new LoadRunner(options, Console.Out);
+            var context = new ScenarioContext(host.Services, client);
+            foreach (var scenario in scenarios)
+            {
+                results.Add(await runner.RunAsync(scenario, context, stop.Token));
+            }
+        }
+
+        var report = new BenchmarkReport(
+            startedAt,
+            Reports.Machine(),
+            new RunSettings(options.Warmup.TotalSeconds, options.Duration.TotalSeconds, options.Rounds, options.Concurrency),
+            results);
+        Console.WriteLine();
+        Console.Write(Reports.Table(report));
+
+        var (json, markdown) = await Reports.WriteAsync(report, output, stop.Token);
+        Console.WriteLine($"Reports: {json}, {markdown}");
+        return results.Any(r => r.Failed) ? 1 : 0;
+    }
+
+    // The folder holding Samordning.sln, above wherever the build put this program.
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Samordning.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

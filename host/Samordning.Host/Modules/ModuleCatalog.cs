@@ -31,12 +31,12 @@ internal sealed class ModuleCatalog
             .Distinct()
             .ToList();
 
-        var modules = assemblies
+        var modules = InDependencyOrder(assemblies
             .SelectMany(assembly => assembly.GetExportedTypes())
             .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IModule).IsAssignableFrom(type))
             .Select(type => (IModule)Activator.CreateInstance(type)!)
             .OrderBy(module => module.Name, StringComparer.Ordinal)
-            .ToList();
+            .ToList());
 
         var moduleAssemblies = modules.Select(m => m.GetType().Assembly).ToHashSet();
         var scanned = assemblies
@@ -44,5 +44,27 @@ internal sealed class ModuleCatalog
             .ToList();
 
         return new ModuleCatalog(modules, scanned);
+    }
+
+    // A module that uses another's .Contracts comes after it, so start-up work (seeding) can rely on it.
+    private static List<IModule> InDependencyOrder(List<IModule> modules)
+    {
+        var ordered = new List<IModule>();
+        var remaining = new List<IModule>(modules);
+        while (remaining.Count > 0)
+        {
+            var next = remaining.FirstOrDefault(candidate => remaining.All(other => other == candidate || !Uses(candidate, other)))
+                ?? throw new InvalidOperationException("The modules' contracts depend on each other in a cycle.");
+            ordered.Add(next);
+            remaining.Remove(next);
+        }
+
+        return ordered;
+    }
+
+    private static bool Uses(IModule module, IModule other)
+    {
+        var contracts = other.GetType().Assembly.GetName().Name + ".Contracts";
+        return module.GetType().Assembly.GetReferencedAssemblies().Any(reference => reference.Name == contracts);
     }
 }

@@ -15,8 +15,13 @@ internal static class ModuleStartup
             await DatabaseMigrator.MigrateAllAsync(app.Services, settings, logger, app.Lifetime.ApplicationStopping);
         }
 
+        // In the catalog's dependency order: the registry seeds before modules whose demo data refers to it.
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        var order = catalog.Modules.Select(m => m.GetType().Assembly).ToList();
         await using var scope = app.Services.CreateAsyncScope();
-        foreach (var initializer in scope.ServiceProvider.GetServices<IModuleInitializer>())
+        var initializers = scope.ServiceProvider.GetServices<IModuleInitializer>()
+            .OrderBy(i => order.IndexOf(i.GetType().Assembly) is var index and >= 0 ? index : int.MaxValue);
+        foreach (var initializer in initializers)
         {
             await initializer.InitializeAsync(app.Lifetime.ApplicationStopping);
         }

@@ -17,8 +17,9 @@ internal static class Localization
         {
             options.DefaultRequestCulture = new RequestCulture(Norwegian);
             options.SupportedCultures = [Norwegian, English];
-            // "en" and "nb" too, so ?culture=en and a browser's plain "en" choose the language.
-            options.SupportedUICultures = [Norwegian, English, CultureInfo.GetCultureInfo("nb"), CultureInfo.GetCultureInfo("en")];
+            // Neutral "en" too, so ?culture=en and ?ui-culture=en (and en-US, through the parent culture) give English
+            // texts; without it the exact-match lookup fails and the request silently falls back to Bokmål.
+            options.SupportedUICultures = [Norwegian, English, CultureInfo.GetCultureInfo("en")];
             options.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.Shared.Text;
@@ -25,9 +24,5 @@ public sealed class WorkstreamsModule : IModule
     {
         services.AddModuleDbContext<WorkstreamsDbContext, SqliteWorkstreamsDbContext>(configuration, WorkstreamsDbContext.Store);
         services.AddScoped<InitiativeServices>();
-
-        // One form page serves both new and edit; the edit address is a second route to it.
-        services.Configure<RazorPagesOptions>(options =>
-            options.Conventions.AddPageRoute("/Arbeidsstrommer/Skjema", "/arbeidsstrommer/{id:guid}/endre"));
     }
 }

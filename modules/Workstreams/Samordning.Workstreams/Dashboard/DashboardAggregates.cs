@@ -9,10 +9,14 @@ internal static class DashboardAggregates
 {
     internal readonly record struct Cell(Guid MinistryId, string MinistryCode, Guid WorkstreamId, Phase Phase, Rag Status);
 
-    public static IReadOnlyList<Cell> CellsOf(Initiative initiative) =>
-        initiative.Workstreams.Count == 0
-            ? [new Cell(initiative.OwningMinistryId, initiative.OwningMinistryCode, Guid.Empty, initiative.Phase, initiative.Status)]
-            : [.. initiative.Workstreams.Select(w => new Cell(initiative.OwningMinistryId, initiative.OwningMinistryCode, w.WorkstreamId, initiative.Phase, initiative.Status))];
+    // The initiative counts once in the totals, and once under each workstream it contributes to (or "none").
+    public static IReadOnlyList<Cell> CellsOf(Initiative initiative)
+    {
+        Cell In(Guid workstreamId) => new(initiative.OwningMinistryId, initiative.OwningMinistryCode, workstreamId, initiative.Phase, initiative.Status);
+        return initiative.Workstreams.Count == 0
+            ? [In(DashboardCell.AllWorkstreams), In(Guid.Empty)]
+            : [In(DashboardCell.AllWorkstreams), .. initiative.Workstreams.Select(w => In(w.WorkstreamId))];
+    }
 
     public static async Task ApplyAsync(
         WorkstreamsDbContext db, IReadOnlyList<Cell> before, IReadOnlyList<Cell> after, bool phaseMayHaveChanged, DateTimeOffset now, CancellationToken cancellationToken)

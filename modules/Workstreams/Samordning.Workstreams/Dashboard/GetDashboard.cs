@@ -25,12 +25,18 @@ internal sealed record DashboardView(
     IReadOnlyList<DashboardCount> Counts,
     IReadOnlyList<InitiativeListItem> CrossSectoral,
     IReadOnlyList<PhasePoint> History,
-    RoundProgress? LatestRound)
+    RoundProgress? LatestRound,
+    Guid? FocusWorkstreamId)
 {
-    public int Total(Guid? ministryId = null, Guid? workstreamId = null, Phase? phase = null, Rag? status = null) =>
-        Counts.Where(c => (ministryId is null || c.MinistryId == ministryId) && (workstreamId is null || c.WorkstreamId == workstreamId)
+    // Without a workstream: each initiative once (or, when the view is filtered to a workstream, those
+    // contributing to it). With one: the initiatives contributing to it.
+    public int Total(Guid? ministryId = null, Guid? workstreamId = null, Phase? phase = null, Rag? status = null)
+    {
+        var workstream = workstreamId ?? FocusWorkstreamId ?? DashboardCell.AllWorkstreams;
+        return Counts.Where(c => c.WorkstreamId == workstream && (ministryId is null || c.MinistryId == ministryId)
                 && (phase is null || c.Phase == phase) && (status is null || c.Status == status))
             .Sum(c => c.Count);
+    }
 }
 
 internal sealed class GetDashboard : IEndpoint
@@ -63,7 +69,7 @@ internal sealed class GetDashboard : IEndpoint
             .ToListAsync(cancellationToken);
         var latestRound = await RoundProgress.LatestAsync(db, directory, cancellationToken);
 
-        return new DashboardView(ministries, workstreams, counts, crossSectoral.Items, history, latestRound);
+        return new DashboardView(ministries, workstreams, counts, crossSectoral.Items, history, latestRound, filter.WorkstreamId);
     }
 
     private static Task<List<DashboardCount>> ReadCellsAsync(WorkstreamsDbContext db, DashboardFilter filter, CancellationToken cancellationToken)
@@ -72,11 +78,6 @@ internal sealed class GetDashboard : IEndpoint
         if (filter.MinistryId is { } ministryId)
         {
             cells = cells.Where(c => c.MinistryId == ministryId);
-        }
-
-        if (filter.WorkstreamId is { } workstreamId)
-        {
-            cells = cells.Where(c => c.WorkstreamId == workstreamId);
         }
 
         if (filter.Phase is { } phase)
@@ -104,8 +105,8 @@ internal sealed class GetDashboard : IEndpoint
 
         var withWorkstream = initiatives.SelectMany(i => i.Workstreams, (i, w) => new { i.OwningMinistryId, w.WorkstreamId, i.Phase, i.Status });
         var withoutWorkstream = initiatives.Where(i => !i.Workstreams.Any()).Select(i => new { i.OwningMinistryId, WorkstreamId = Guid.Empty, i.Phase, i.Status });
-        var rows = await withWorkstream.Concat(withoutWorkstream)
-            .Where(r => filter.WorkstreamId == null || r.WorkstreamId == filter.WorkstreamId)
+        var all = initiatives.Select(i => new { i.OwningMinistryId, WorkstreamId = DashboardCell.AllWorkstreams, i.Phase, i.Status });
+        var rows = await withWorkstream.Concat(withoutWorkstream).Concat(all)
             .GroupBy(r => new { r.OwningMinistryId, r.WorkstreamId, r.Phase, r.Status })
             .Select(g => new DashboardCount(g.Key.OwningMinistryId, g.Key.WorkstreamId, g.Key.Phase, g.Key.Status, g.Count()))
             .ToListAsync(cancellationToken);

@@ -122,9 +122,12 @@ internal sealed class ProgressEntry
 }
 
 // Aggregates kept up to date on every change, so the dashboard reads counts instead of scanning initiatives.
-// One row per owning ministry × workstream (Guid.Empty: none) × phase × status.
+// One row per owning ministry × workstream × phase × status, where the workstream is a real one, Guid.Empty
+// (none) or AllWorkstreams (each initiative once, whatever its workstreams: the totals).
 internal sealed class DashboardCell
 {
+    public static readonly Guid AllWorkstreams = new("ffffffff-ffff-ffff-ffff-ffffffffffff");
+
     public long Id { get; set; }
     public Guid MinistryId { get; set; }
     public required string MinistryCode { get; set; }

@@ -49,8 +49,40 @@ internal static class InitiativeChanges
 
         await DashboardAggregates.ApplyAsync(
             deps.Db, before, DashboardAggregates.CellsOf(initiative), phaseBefore != initiative.Phase, now, cancellationToken);
+        if (InitiativeAccess.CanEdit(deps.User.Principal, initiative))
+        {
+            await ConfirmInOpenRoundsAsync(deps, initiative, now, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         await InitiativeLive.PublishChangedAsync(deps.Live, outcome.Value!, cancellationToken);
         return outcome;
+    }
+
+    // An update by the owning ministry answers every open reporting round for this initiative: "confirm or
+    // update" both count, so nobody has to confirm what they just updated.
+    private static async Task ConfirmInOpenRoundsAsync(InitiativeServices deps, Initiative initiative, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var openRounds = await deps.Db.ReportingRounds
+            .Where(r => r.ClosedAt == null && !deps.Db.RoundConfirmations.Any(c => c.RoundId == r.Id && c.InitiativeId == initiative.Id))
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var roundId in openRounds)
+        {
+            deps.Db.RoundConfirmations.Add(new RoundConfirmation
+            {
+                RoundId = roundId,
+                InitiativeId = initiative.Id,
+                MinistryId = initiative.OwningMinistryId,
+                ConfirmedAt = now,
+                PersonId = deps.User.PersonId,
+                PersonName = deps.User.DisplayName,
+            });
+        }
+
+        if (openRounds.Count > 0)
+        {
+            await deps.Db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

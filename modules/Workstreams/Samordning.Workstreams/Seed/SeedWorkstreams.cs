@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Configuration;
 using Samordning.Workstreams.Data;
+using Samordning.Workstreams.Initiatives;
 
 namespace Samordning.Workstreams.Seed;
 
-// Seeds an empty module with the white paper's chapters 4–13 as workstreams (shared/DOMAIN.md).
-internal sealed class SeedWorkstreams(WorkstreamsDbContext db) : IModuleInitializer
+// Seeds an empty module with the white paper's chapters 4–13 as workstreams (shared/DOMAIN.md), then the demo
+// initiatives where configured.
+internal sealed class SeedWorkstreams(WorkstreamsDbContext db, InitiativeServices deps, IConfiguration configuration) : IModuleInitializer
 {
     private static readonly (int Chapter, string Nb, string En)[] Chapters =
     [
@@ -21,11 +24,16 @@ internal sealed class SeedWorkstreams(WorkstreamsDbContext db) : IModuleInitiali
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        if (await db.Workstreams.AnyAsync(cancellationToken))
+        if (!await db.Workstreams.AnyAsync(cancellationToken))
         {
-            return;
+            await SeedChaptersAsync(cancellationToken);
         }
 
+        await SeedDemoInitiatives.SeedAsync(deps, configuration, cancellationToken);
+    }
+
+    private async Task SeedChaptersAsync(CancellationToken cancellationToken)
+    {
         db.Workstreams.AddRange(Chapters.Select(c => new Workstream
         {
             Chapter = c.Chapter,

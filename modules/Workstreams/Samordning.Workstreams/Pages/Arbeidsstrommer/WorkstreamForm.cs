@@ -24,7 +24,7 @@ internal sealed class WorkstreamForm
     public WorkstreamRequest ToRequest() => new(Chapter, TitleNb, TitleEn, Description, OwnerPersonId, Status, TargetDate, Version);
 }
 
-// One page for new (/arbeidsstrommer/ny) and edit (/arbeidsstrommer/{id}/endre, see the route convention in the module).
+// The model of both the new (Ny) and the edit (Endre) page; they share the _WorkstreamForm partial.
 [Authorize(Policy = Policies.Coordinator)]
 internal sealed class SkjemaModel(WorkstreamsDbContext db, IMinistryDirectory directory) : PageModel
 {

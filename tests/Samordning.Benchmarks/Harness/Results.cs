@@ -1,0 +1,44 @@
+namespace Samordning.Benchmarks.Harness;
+
+// One side (subject or floor) of a scenario, over every measured round.
+internal sealed record SideResult(
+    string Description,
+    long Requests,
+    long Errors,
+    double Seconds,
+    double RequestsPerSecond,
+    double P50Milliseconds,
+    double P95Milliseconds,
+    double P99Milliseconds,
+    IReadOnlyList<double> RoundRequestsPerSecond,
+    string? FirstError);
+
+internal sealed record ScenarioResult(
+    string Name,
+    SideResult? Subject,
+    SideResult? Floor,
+    double? Ratio,
+    IReadOnlyList<double> RoundRatios,
+    double Aim,
+    bool? AimMet,
+    string? Failure)
+{
+    public bool Failed => Failure is not null || Subject is not { Errors: 0 } || Floor is not { Errors: 0 };
+}
+
+internal sealed record MachineInfo(
+    string Os,
+    string Runtime,
+    string Architecture,
+    int ProcessorCount,
+    string? ProcessorModel,
+    bool ServerGc,
+    string Configuration);
+
+internal sealed record RunSettings(double WarmupSeconds, double DurationSeconds, int Rounds, int Concurrency);
+
+internal sealed record BenchmarkReport(
+    DateTimeOffset StartedAt,
+    MachineInfo Machine,
+    RunSettings Settings,
+    IReadOnlyList<ScenarioResult> Scenarios);

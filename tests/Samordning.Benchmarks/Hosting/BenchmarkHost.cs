@@ -1,0 +1,73 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Samordning.Benchmarks.Harness;
+
+namespace Samordning.Benchmarks.Hosting;
+
+// The real host (Program.cs and everything it composes) on Kestrel, on 127.0.0.1 with a port the OS picks, so
+// requests cross a real socket and the whole HTTP stack, not the in-memory TestServer. It gets a fresh data folder
+// (migrated and seeded at start-up as in development), no Hangfire server (its polling would compete for the CPU
+// being measured) and the benchmark authentication scheme.
+internal sealed class BenchmarkHost : WebApplicationFactory<Program>
+{
+    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), $"samordning-bench-{Guid.NewGuid():N}");
+    private readonly IReadOnlyList<IScenario> scenarios;
+
+    private BenchmarkHost(IReadOnlyList<IScenario> scenarios)
+    {
+        this.scenarios = scenarios;
+        Directory.CreateDirectory(dataFolder);
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public Uri Address { get; private set; } = null!;
+
+    public static BenchmarkHost Start(IReadOnlyList<IScenario> scenarios)
+    {
+        var host = new BenchmarkHost(scenarios);
+        host.StartServer();
+        var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        host.Address = new Uri(addresses.Single());
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Development);
+        builder.UseSetting("Database:DataFolder", dataFolder);
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddBenchmarkAuthentication();
+            foreach (var scenario in scenarios)
+            {
+                scenario.ConfigureHost(services);
+            }
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+
+        // Pooled connections keep the files open; release them so the folder can go.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is not worth failing a finished run for.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using Samordning.Shared.Live;
+using Samordning.Tests.Infrastructure;
+
+namespace Samordning.Tests.Host;
+
+// Two nodes (hosts) on the same database with the Redis backplane: an item published on one node reaches a
+// client connected to the other.
+public sealed class RedisBackplaneTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private readonly string _sharedFolder = Directory.CreateTempSubdirectory("samordning-nodes-").FullName;
+    private SamordningFactory _nodeA = null!;
+    private SamordningFactory _nodeB = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        _nodeA = Node();
+        _nodeB = Node();
+
+        // Start one node at a time, as a rolling deployment would: the first migrates and seeds the shared files.
+        _ = _nodeA.Services;
+        _ = _nodeB.Services;
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _nodeA.DisposeAsync();
+        await _nodeB.DisposeAsync();
+        Directory.Delete(_sharedFolder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Publish_OnNodeA_ArrivesAtClientOnNodeB()
+    {
+        var personId = await _nodeB.PersonIdAsync(People.Coordinator, Ct);
+        var topic = $"user:{personId}";
+        await using var connection = await LiveUpdatesTests.ConnectAsync(_nodeB, People.Coordinator);
+        var received = new TaskCompletionSource<LiveItem>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<LiveItem>("item", item => received.TrySetResult(item));
+        await connection.InvokeAsync<long>("Join", topic, Ct);
+
+        var published = await LiveUpdatesTests.PublishAsync(_nodeA, topic, new { Text = "fra node A" });
+
+        var item = await received.Task.WaitAsync(Patience, Ct);
+        Assert.Equal(published, item);
+    }
+
+    private SamordningFactory Node() => SamordningFactory.Create(new()
+    {
+        DataFolder = _sharedFolder,
+        Settings = new Dictionary<string, string?> { ["Redis:Configuration"] = redis.Configuration },
+    });
+}

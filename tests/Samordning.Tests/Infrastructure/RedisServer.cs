@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using StackExchange.Redis;
+
+namespace Samordning.Tests.Infrastructure;
+
+// A real redis-server on a free loopback port, for the SignalR backplane tests. Nothing is persisted, and the
+// process started here (by its PID, nothing else) is killed when the fixture ends.
+public sealed class RedisServer : IAsyncLifetime
+{
+    private const string Executable = "/usr/bin/redis-server";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+
+    private int _pid;
+
+    public int Port { get; private set; }
+
+    public string Configuration => $"127.0.0.1:{Port}";
+
+    public async ValueTask InitializeAsync()
+    {
+        Port = FreePort();
+        var start = new ProcessStartInfo(Executable)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Executable} did not start.");
+        _pid = process.Id;
+
+        // Drain the output so a chatty server never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        await WaitUntilAnsweringAsync(process);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_pid == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(_pid);
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+        catch (ArgumentException)
+        {
+            // Already gone.
+        }
+    }
+
+    private async Task WaitUntilAnsweringAsync(Process process)
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"redis-server exited with code {process.ExitCode} before answering.");
+            }
+
+            try
+            {
+                var options = ConfigurationOptions.Parse(Configuration);
+                options.ConnectTimeout = 1000;
+                options.AbortOnConnectFail = true;
+                await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
+                await connection.GetDatabase().PingAsync();
+                return;
+            }
+            catch (RedisConnectionException) when (!timeout.IsCancellationRequested)
+            {
+                // Not listening yet: poll again shortly. This waits for a process to come up, not for a result.
+                await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.Ministries.Contracts;
+
+namespace Samordning.Tests.Infrastructure;
+
+// The host on SQLite files in a temp folder of its own, with no job server, and a header-based test sign-in
+// in place of OpenID Connect. Several factories may share a data folder (and a Redis) to act as nodes.
+public sealed class SamordningFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsDataFolder;
+    private readonly Dictionary<string, string?> _settings;
+
+    public SamordningFactory()
+        : this(new SamordningFactoryOptions())
+    {
+    }
+
+    // One public constructor, as xunit requires of a class fixture; other set-ups go through Create.
+    private SamordningFactory(SamordningFactoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _ownsDataFolder = options.DataFolder is null;
+        DataFolder = options.DataFolder ?? Path.Combine(Path.GetTempPath(), "samordning-tests", Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>(options.Settings, StringComparer.OrdinalIgnoreCase)
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:DataFolder"] = DataFolder,
+            ["Jobs:RunServer"] = "false",
+        };
+    }
+
+    public static SamordningFactory Create(SamordningFactoryOptions options) => new(options);
+
+    public SamordningFactoryOptions Options { get; }
+
+    public string DataFolder { get; }
+
+    // A client that signs in as the person with this e-mail (or anonymous with null) and never follows redirects,
+    // so tests see the host's own answer.
+    public HttpClient CreateClientAs(string? email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (email is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestAuthHandler.Header, email);
+        }
+
+        return client;
+    }
+
+    // The registry id of a person, read through the module's own contract as other modules would.
+    public async Task<Guid> PersonIdAsync(string email, CancellationToken cancellationToken)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<IMinistryDirectory>();
+        var person = await directory.FindSignedInPersonAsync(null, email, cancellationToken);
+        return person?.Id ?? throw new InvalidOperationException($"{email} is not in the registry.");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Options.Environment);
+
+        // Host settings reach WebApplicationBuilder.Configuration before Program reads it (the module DbContexts
+        // read the data folder while registering); ConfigureAppConfiguration would only apply after Build.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddAuthentication(TestAuthHandler.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
+            services.Configure<AuthenticationOptions>(options =>
+            {
+                options.DefaultScheme = TestAuthHandler.SchemeName;
+                options.DefaultAuthenticateScheme = TestAuthHandler.SchemeName;
+                if (Options.TestSchemeChallenges)
+                {
+                    options.DefaultChallengeScheme = TestAuthHandler.SchemeName;
+                    options.DefaultForbidScheme = TestAuthHandler.SchemeName;
+                }
+            });
+            Options.ConfigureServices?.Invoke(services);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDataFolder && Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+    }
+}
+
+public sealed class SamordningFactoryOptions
+{
+    public string Environment { get; init; } = "Development";
+
+    // A folder shared with another factory (the caller deletes it); null for a fresh temp folder per factory.
+    public string? DataFolder { get; init; }
+
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    // False keeps the host's own challenge (OpenID Connect) for tests of what an anonymous person meets.
+    public bool TestSchemeChallenges { get; init; } = true;
+
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+}
