@@ -77,6 +77,10 @@ internal sealed class HostProcess : IAsyncDisposable
         var host = new HostProcess(process, dataFolder, address);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+
+        // A host that dies mid-run (a crash, or a process killed from outside) shows in the browser only as
+        // refused connections; this line in the log says what happened.
+        process.Exited += (_, _) => host.Append($"(the host process exited with code {process.ExitCode})");
         try
         {
             process.Start();
