@@ -13,6 +13,7 @@ internal sealed partial class DevelopmentClientRegistration(
     IServer server,
     IConfiguration configuration,
     IOptions<DevelopmentIdentityOptions> options,
+    DevelopmentIdentityReadiness readiness,
     ILogger<DevelopmentClientRegistration> logger) : IHostedLifecycleService
 {
     public async Task StartedAsync(CancellationToken cancellationToken)
@@ -65,6 +66,7 @@ internal sealed partial class DevelopmentClientRegistration(
             await manager.UpdateAsync(existing, descriptor, cancellationToken);
         }
 
+        readiness.MarkReady();
         PrintWelcome(origins.FirstOrDefault() ?? "http://localhost");
     }
 

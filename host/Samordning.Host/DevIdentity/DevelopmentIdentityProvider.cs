@@ -41,6 +41,8 @@ internal static class DevelopmentIdentityProvider
                     .DisableTransportSecurityRequirement();
             });
 
+        services.AddSingleton<DevelopmentIdentityReadiness>();
+        services.AddHealthChecks().AddCheck<DevelopmentIdentityReadiness>("development-identity", tags: [Web.HealthChecks.Ready]);
         services.AddHostedService<DevelopmentClientRegistration>();
         return services;
     }

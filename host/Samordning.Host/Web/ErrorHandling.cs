@@ -32,7 +32,13 @@ internal static class ErrorHandling
         });
         app.UseWhen(context => !RequestKinds.IsApi(context.Request), pages =>
         {
-            pages.UseExceptionHandler("/feil");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/feil",
+
+                // A rejected request (e.g. a failed anti-forgery check) is the client's error, not ours.
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             pages.UseStatusCodePagesWithReExecute("/feil/{0}");
         });
         return app;

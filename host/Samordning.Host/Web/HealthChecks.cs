@@ -6,7 +6,7 @@ namespace Samordning.Host.Web;
 
 internal static class HealthChecks
 {
-    private const string Ready = "ready";
+    public const string Ready = "ready";
 
     public static IServiceCollection AddSamordningHealthChecks(this IServiceCollection services)
     {
