@@ -35,22 +35,6 @@ internal sealed class EndreModel(MinistriesDbContext db, ILiveUpdates live) : Pa
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await UpdateMinistry.HandleAsync(db, live, Id, Input.ToRequest(), cancellationToken);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Ok:
-                return Redirect($"/departementer/{Id}");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Conflict:
-                // Keep the person's input; move the version forward so a second save is a deliberate overwrite.
-                Current = outcome.Value;
-                ModelState.Remove("Input.Version");
-                Input.Version = Current!.Version;
-                return Page();
-            default:
-                ModelState.Clear();
-                ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
-                return Page();
-        }
+        return this.Answer(outcome, _ => Redirect($"/departementer/{Id}"), current => (Current, Input.Version) = (current, current.Version)) ?? Page();
     }
 }

@@ -17,13 +17,6 @@ internal sealed class NyModel(MinistriesDbContext db, ILiveUpdates live) : PageM
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await CreateMinistry.HandleAsync(db, live, Input.ToRequest(), cancellationToken);
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            return Redirect($"/departementer/{outcome.Value!.Id}");
-        }
-
-        ModelState.Clear();
-        ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
-        return Page();
+        return this.Answer(outcome, ministry => Redirect($"/departementer/{ministry.Id}")) ?? Page();
     }
 }

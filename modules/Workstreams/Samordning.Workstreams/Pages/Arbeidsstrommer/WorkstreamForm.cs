@@ -64,21 +64,9 @@ internal sealed class SkjemaModel(WorkstreamsDbContext db, IMinistryDirectory di
         var outcome = Id is { } id
             ? await UpdateWorkstream.HandleAsync(db, directory, id, Input.ToRequest(), cancellationToken)
             : await CreateWorkstream.HandleAsync(db, directory, Input.ToRequest(), cancellationToken);
-        switch (outcome.Kind)
+        if (this.Answer(outcome, _ => Redirect("/arbeidsstrommer/liste"), current => (Conflict, Input.Version) = (true, current.Version)) is { } answered)
         {
-            case OutcomeKind.Ok:
-                return Redirect("/arbeidsstrommer/liste");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Conflict:
-                Conflict = true;
-                ModelState.Remove("Input.Version");
-                Input.Version = outcome.Value!.Version;
-                break;
-            default:
-                ModelState.Clear();
-                ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
-                break;
+            return answered;
         }
 
         await LoadOwnersAsync(cancellationToken);

@@ -23,13 +23,11 @@ internal sealed class NyModel(MinistriesDbContext db, ILiveUpdates live) : PageM
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await CreatePerson.HandleAsync(db, live, Input.ToRequest(), cancellationToken);
-        if (outcome.Kind == OutcomeKind.Ok)
+        if (this.Answer(outcome, _ => Redirect("/departementer/personer")) is { } answered)
         {
-            return Redirect("/departementer/personer");
+            return answered;
         }
 
-        ModelState.Clear();
-        ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
         await FillOptionsAsync(cancellationToken);
         return Page();
     }

@@ -35,21 +35,9 @@ internal sealed class EndreModel(MinistriesDbContext db, ILiveUpdates live) : Pa
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await UpdateAgency.HandleAsync(db, live, Id, Input.ToRequest(), cancellationToken);
-        switch (outcome.Kind)
+        if (this.Answer(outcome, agency => Redirect($"/departementer/{agency.MinistryId}"), current => (Current, Input.Version) = (current, current.Version)) is { } answered)
         {
-            case OutcomeKind.Ok:
-                return Redirect($"/departementer/{outcome.Value!.MinistryId}");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Conflict:
-                Current = outcome.Value;
-                ModelState.Remove("Input.Version");
-                Input.Version = Current!.Version;
-                break;
-            default:
-                ModelState.Clear();
-                ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
-                break;
+            return answered;
         }
 
         Input.Ministries = await SelectOptions.MinistriesAsync(db, allowNone: false, cancellationToken);

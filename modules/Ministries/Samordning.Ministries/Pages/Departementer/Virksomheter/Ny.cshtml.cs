@@ -23,13 +23,11 @@ internal sealed class NyModel(MinistriesDbContext db, ILiveUpdates live) : PageM
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await CreateAgency.HandleAsync(db, live, Input.ToRequest(), cancellationToken);
-        if (outcome.Kind == OutcomeKind.Ok)
+        if (this.Answer(outcome, agency => Redirect($"/departementer/{agency.MinistryId}")) is { } answered)
         {
-            return Redirect($"/departementer/{outcome.Value!.MinistryId}");
+            return answered;
         }
 
-        ModelState.Clear();
-        ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
         Input.Ministries = await SelectOptions.MinistriesAsync(db, allowNone: false, cancellationToken);
         return Page();
     }

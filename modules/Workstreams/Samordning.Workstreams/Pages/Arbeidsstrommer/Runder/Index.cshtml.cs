@@ -37,13 +37,11 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
         }
 
         var outcome = await RoundEndpoints.OpenAsync(db, directory, user, clock, Input.ToRequest(), cancellationToken);
-        if (outcome.Kind == OutcomeKind.Ok)
+        if (this.Answer(outcome, round => Redirect($"/arbeidsstrommer/runder/{round.Id}")) is { } answered)
         {
-            return Redirect($"/arbeidsstrommer/runder/{outcome.Value!.Id}");
+            return answered;
         }
 
-        ModelState.Clear();
-        ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
         Rounds = await RoundEndpoints.ListAsync(db, cancellationToken);
         return Page();
     }

@@ -63,23 +63,9 @@ internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await Progress.AddAsync(deps, Id, Input.ToRequest(), cancellationToken);
-        switch (outcome.Kind)
+        if (this.Answer(outcome, _ => Redirect($"/arbeidsstrommer/tiltak/{Id}?lagret=true"), current => (Conflict, Input.Version) = (true, current.Version)) is { } answered)
         {
-            case OutcomeKind.Ok:
-                return Redirect($"/arbeidsstrommer/tiltak/{Id}?lagret=true");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-            case OutcomeKind.Conflict:
-                Conflict = true;
-                ModelState.Remove("Input.Version");
-                Input.Version = outcome.Value!.Version;
-                break;
-            default:
-                ModelState.Clear();
-                ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
-                break;
+            return answered;
         }
 
         await LoadAsync(cancellationToken);

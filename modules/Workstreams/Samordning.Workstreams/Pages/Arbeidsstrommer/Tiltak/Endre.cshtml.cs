@@ -38,23 +38,9 @@ internal sealed class EndreModel(InitiativeServices deps) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await UpdateInitiative.HandleAsync(deps, Id, Input.ToRequest(), cancellationToken);
-        switch (outcome.Kind)
+        if (this.Answer(outcome, _ => Redirect($"/arbeidsstrommer/tiltak/{Id}?lagret=true"), current => (Current, Input.Version) = (current, current.Version)) is { } answered)
         {
-            case OutcomeKind.Ok:
-                return Redirect($"/arbeidsstrommer/tiltak/{Id}?lagret=true");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-            case OutcomeKind.Conflict:
-                Current = outcome.Value;
-                ModelState.Remove("Input.Version");
-                Input.Version = Current!.Version;
-                break;
-            default:
-                ModelState.Clear();
-                ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
-                break;
+            return answered;
         }
 
         Options = await InitiativeFormOptions.LoadAsync(deps.Db, deps.Directory, User, cancellationToken);

@@ -27,18 +27,13 @@ internal sealed class NyModel(InitiativeServices deps) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await CreateInitiative.HandleAsync(deps, Input.ToRequest(), cancellationToken);
-        switch (outcome.Kind)
+        if (this.Answer(outcome, initiative => Redirect($"/arbeidsstrommer/tiltak/{initiative.Id}?lagret=true")) is { } answered)
         {
-            case OutcomeKind.Ok:
-                return Redirect($"/arbeidsstrommer/tiltak/{outcome.Value!.Id}?lagret=true");
-            case OutcomeKind.Forbidden:
-                return Forbid();
-            default:
-                ModelState.Clear();
-                ModelState.AddFieldErrors(outcome.Errors!, nameof(Input));
-                Options = await InitiativeFormOptions.LoadAsync(deps.Db, deps.Directory, User, cancellationToken);
-                return Page();
+            return answered;
         }
+
+        Options = await InitiativeFormOptions.LoadAsync(deps.Db, deps.Directory, User, cancellationToken);
+        return Page();
     }
 
     private bool CanCreateAny() => User.IsInRole(Roles.Coordinator) || (User.IsInRole(Roles.ContactPerson) && User.MinistryId() is not null);
