@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Samordning.Meetings.Data;
+using Samordning.Meetings.Meetings;
+using Samordning.Shared.Text;
 
 namespace Samordning.Meetings;
 
@@ -7,13 +10,18 @@ namespace Samordning.Meetings;
 public sealed class MeetingsModule : IModule
 {
     /// <inheritdoc />
-    public string Name => "meetings";
+    public string Name => MeetingsDbContext.Store;
 
     /// <inheritdoc />
-    public IEnumerable<NavigationLink> Navigation => [];
+    public IEnumerable<NavigationLink> Navigation =>
+    [
+        new("/moter", new LocalizedText("Møter", "Meetings")),
+    ];
 
     /// <inheritdoc />
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddModuleDbContext<MeetingsDbContext, SqliteMeetingsDbContext>(configuration, MeetingsDbContext.Store);
+        services.AddScoped<MeetingServices>();
     }
 }

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore.Design;
+using Samordning.Meetings.Entries;
+
+namespace Samordning.Meetings.Data;
+
+// The model, and the SQL Server migrations (Migrations/SqlServer).
+internal class MeetingsDbContext : ModuleDbContext
+{
+    public const string Store = "meetings";
+
+    public MeetingsDbContext(DbContextOptions<MeetingsDbContext> options) : base(options)
+    {
+    }
+
+    protected MeetingsDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingParticipant> Participants => Set<MeetingParticipant>();
+    public DbSet<MeetingEntry> Entries => Set<MeetingEntry>();
+    public DbSet<EntryRevision> EntryRevisions => Set<EntryRevision>();
+    public DbSet<MeetingMaterial> Materials => Set<MeetingMaterial>();
+    public DbSet<MaterialContent> MaterialContents => Set<MaterialContent>();
+
+    protected override string Schema => Store;
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Meeting>(meeting =>
+        {
+            meeting.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+            meeting.Property(m => m.Status).HasConversion<string>().HasMaxLength(10);
+            meeting.Property(m => m.Title).HasMaxLength(200);
+            meeting.Property(m => m.Description).HasMaxLength(4000);
+            meeting.Property(m => m.Place).HasMaxLength(300);
+            meeting.Property(m => m.OnlineLink).HasMaxLength(2000);
+            meeting.Property(m => m.OrganisingMinistryCode).HasMaxLength(10);
+            meeting.HasIndex(m => m.StartsAt);
+            meeting.HasMany(m => m.Facilitators).WithOne().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            meeting.HasMany(m => m.Participants).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            meeting.HasMany(m => m.Agenda).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            meeting.HasMany(m => m.Workstreams).WithOne().HasForeignKey(w => w.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MeetingFacilitator>(f =>
+        {
+            f.HasKey(x => new { x.MeetingId, x.PersonId });
+            f.Property(x => x.Name).HasMaxLength(200);
+            f.HasIndex(x => x.PersonId);
+        });
+
+        modelBuilder.Entity<MeetingParticipant>(p =>
+        {
+            p.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            p.Property(x => x.Name).HasMaxLength(200);
+            p.Property(x => x.OrganisationNumber).HasMaxLength(9);
+            p.HasIndex(x => x.PersonId);
+            p.HasIndex(x => x.MinistryId);
+        });
+
+        modelBuilder.Entity<AgendaItem>(a => a.Property(x => x.Title).HasMaxLength(300));
+
+        modelBuilder.Entity<MeetingWorkstream>(w =>
+        {
+            w.HasKey(x => new { x.MeetingId, x.WorkstreamId });
+            w.HasIndex(x => x.WorkstreamId);
+        });
+
+        modelBuilder.Entity<MeetingEntry>(entry =>
+        {
+            entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+            entry.Property(e => e.ActionStatus).HasConversion<string>().HasMaxLength(10);
+            entry.Property(e => e.Text).HasMaxLength(EntryRules.MaxTextLength);
+            entry.Property(e => e.OwnerName).HasMaxLength(200);
+            entry.Property(e => e.OrganisationName).HasMaxLength(200);
+            entry.Property(e => e.OrganisationNumber).HasMaxLength(9);
+            entry.Property(e => e.AuthorName).HasMaxLength(200);
+            entry.HasIndex(e => new { e.MeetingId, e.CreatedAt });
+            entry.HasIndex(e => new { e.OwnerPersonId, e.ActionStatus });
+            entry.HasOne<Meeting>().WithMany().HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<EntryRevision>(revision =>
+        {
+            revision.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            revision.Property(r => r.Text).HasMaxLength(EntryRules.MaxTextLength);
+            revision.Property(r => r.By).HasMaxLength(200);
+            revision.HasIndex(r => new { r.EntryId, r.Version }).IsUnique();
+            revision.HasOne<MeetingEntry>().WithMany().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MeetingMaterial>(material =>
+        {
+            material.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+            material.Property(m => m.Title).HasMaxLength(200);
+            material.Property(m => m.Url).HasMaxLength(2000);
+            material.Property(m => m.FileName).HasMaxLength(255);
+            material.Property(m => m.ContentType).HasMaxLength(100);
+            material.Property(m => m.AddedBy).HasMaxLength(200);
+            material.HasIndex(m => m.MeetingId);
+            material.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MaterialContent>(content =>
+        {
+            content.HasKey(c => c.MaterialId);
+            content.HasOne<MeetingMaterial>().WithOne().HasForeignKey<MaterialContent>(c => c.MaterialId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
+
+// Carries the SQLite migrations (Migrations/Sqlite); the model is the same.
+internal sealed class SqliteMeetingsDbContext(DbContextOptions<SqliteMeetingsDbContext> options) : MeetingsDbContext(options);
+
+internal sealed class MeetingsDesignTimeFactory : IDesignTimeDbContextFactory<MeetingsDbContext>
+{
+    public MeetingsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<MeetingsDbContext>()
+            .UseSqlServer("Server=design-time;Database=Samordning", sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", MeetingsDbContext.Store))
+            .Options);
+}
+
+internal sealed class SqliteMeetingsDesignTimeFactory : IDesignTimeDbContextFactory<SqliteMeetingsDbContext>
+{
+    public SqliteMeetingsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteMeetingsDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

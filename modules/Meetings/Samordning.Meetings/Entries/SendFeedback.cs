@@ -1,0 +1,53 @@
+using Samordning.Meetings.Contracts;
+using Samordning.Meetings.Data;
+using Samordning.Meetings.Meetings;
+
+namespace Samordning.Meetings.Entries;
+
+// Sends a feedback entry to the feedback register: marked as sent and committed first, then MeetingFeedbackSent
+// is published. Sending again publishes again with the same entry id (the register stores it once) and keeps
+// the first sending time, so a send whose handler failed can simply be repeated.
+internal sealed class SendFeedback : IEndpoint
+{
+    public void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/meetings/{id:guid}/entries/{entryId:guid}/send-to-feedback", async (Guid id, Guid entryId, MeetingServices deps, CancellationToken ct) =>
+                (await HandleAsync(deps, id, entryId, ct)).ToOk())
+            .WithTags("Meeting entries")
+            .WithSummary("Sends a feedback entry to the feedback register (the meeting's facilitators and coordinators). Repeating it is harmless.");
+
+    public static async Task<Outcome<EntryView>> HandleAsync(MeetingServices deps, Guid meetingId, Guid entryId, CancellationToken cancellationToken)
+    {
+        var meeting = await deps.Db.Meetings.AsNoTracking().WithChildren().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        var entry = meeting is null ? null : await deps.Db.Entries.FirstOrDefaultAsync(e => e.Id == entryId && e.MeetingId == meetingId, cancellationToken);
+        if (meeting is null || entry is null)
+        {
+            return Outcome.NotFound<EntryView>();
+        }
+
+        if (!MeetingAccess.CanManage(deps.User.Principal, meeting) || deps.User.PersonId is not { } senderId)
+        {
+            return Outcome.Forbidden<EntryView>();
+        }
+
+        if (entry.Kind != EntryKind.Feedback || entry.Withdrawn)
+        {
+            return Outcome.Invalid<EntryView>(new FieldErrors().Add(nameof(MeetingEntry.Kind), new(
+                "Bare innspill som ikke er trukket tilbake, kan sendes til innspillsregisteret.",
+                "Only feedback entries that are not withdrawn can be sent to the feedback register.")));
+        }
+
+        if (entry.SentToFeedbackAt is null)
+        {
+            entry.SentToFeedbackAt = deps.Clock.UtcNow;
+            await deps.Db.SaveChangesAsync(cancellationToken);
+        }
+
+        await deps.Events.PublishAsync(
+            new MeetingFeedbackSent(
+                entry.Id, meeting.Id, meeting.Title, meeting.Kind.ToString(), entry.CreatedAt, entry.Text,
+                entry.OrganisationName, entry.OrganisationNumber, entry.ContributorPersonId,
+                [.. meeting.Workstreams.Select(w => w.WorkstreamId)], senderId),
+            cancellationToken);
+        return Outcome.Ok(EntryView.From(entry));
+    }
+}

@@ -1,0 +1,54 @@
+using Samordning.Meetings.Data;
+
+namespace Samordning.Meetings.Meetings;
+
+internal sealed record StatusRequest(MeetingStatus Status, bool? MinutesPublished = null, long? Version = null);
+
+internal sealed class ChangeStatus : IEndpoint
+{
+    public void MapEndpoint(IEndpointRouteBuilder api) =>
+        api.MapPost("/meetings/{id:guid}/status", async (Guid id, StatusRequest request, MeetingServices deps, CancellationToken ct) =>
+                (await HandleAsync(deps, id, request, ct)).ToOk())
+            .WithTags("Meetings")
+            .WithSummary("Starts (live), closes or reopens a meeting, and publishes its minutes. Send the version you read.");
+
+    public static async Task<Outcome<MeetingDetails>> HandleAsync(MeetingServices deps, Guid id, StatusRequest request, CancellationToken cancellationToken)
+    {
+        var meeting = await deps.Db.Meetings.WithChildren().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return Outcome.NotFound<MeetingDetails>();
+        }
+
+        if (!MeetingAccess.CanManage(deps.User.Principal, meeting))
+        {
+            return Outcome.Forbidden<MeetingDetails>();
+        }
+
+        if (!Enum.IsDefined(request.Status))
+        {
+            return Outcome.Invalid<MeetingDetails>(new FieldErrors().Add(nameof(StatusRequest.Status), new("Ukjent status.", "Unknown status.")));
+        }
+
+        var outcome = await Concurrency.SaveAsync(
+            deps.Db,
+            meeting,
+            request.Version,
+            () =>
+            {
+                meeting.Status = request.Status;
+                meeting.MinutesPublished = request.MinutesPublished ?? meeting.MinutesPublished;
+            },
+            MeetingDetails.From,
+            cancellationToken);
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            // Open pages learn that writing has started or stopped.
+            await deps.Live.PublishAsync(MeetingLive.Topic(id), MeetingLive.StatusType, new MeetingStatusChanged(id, meeting.Status.ToString()), cancellationToken);
+        }
+
+        return outcome;
+    }
+}
+
+internal sealed record MeetingStatusChanged(Guid MeetingId, string Status);

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Samordning.Meetings.Data;
+
+namespace Samordning.Meetings.Meetings;
+
+// Who may do what with meetings, in one place. Coordinators manage every meeting; a facilitator manages and
+// writes in the meetings they facilitate; participants (in person or through their ministry), observers and
+// everyone registered for a published meeting read it.
+internal static class MeetingAccess
+{
+    public static bool CanCreate(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Facilitator);
+
+    public static bool CanManage(ClaimsPrincipal user, Meeting meeting) =>
+        user.IsInRole(Roles.Coordinator) || IsFacilitator(user, meeting);
+
+    // Live notes: only the meeting's own facilitators write, whatever other roles they have.
+    public static bool CanWrite(ClaimsPrincipal user, Meeting meeting) => IsFacilitator(user, meeting);
+
+    public static bool IsFacilitator(ClaimsPrincipal user, Meeting meeting) =>
+        user.PersonId() is { } id && meeting.Facilitators.Any(f => f.PersonId == id);
+
+    public static bool CanRead(ClaimsPrincipal user, Meeting meeting)
+    {
+        if (user.PersonId() is not { } personId)
+        {
+            return false;
+        }
+
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Observer) || meeting.Published || IsFacilitator(user, meeting))
+        {
+            return true;
+        }
+
+        var ministryId = user.MinistryId();
+        return meeting.Participants.Any(p => p.PersonId == personId || (ministryId is not null && p.MinistryId == ministryId))
+            || (ministryId is not null && meeting.OrganisingMinistryId == ministryId && meeting.Kind != MeetingKind.OneToOne);
+    }
+
+    // The meetings a person may read, as a query, so lists filter in the database.
+    public static IQueryable<Meeting> Readable(this IQueryable<Meeting> meetings, ClaimsPrincipal user)
+    {
+        if (user.PersonId() is not { } personId)
+        {
+            return meetings.Where(m => false);
+        }
+
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Observer))
+        {
+            return meetings;
+        }
+
+        var ministryId = user.MinistryId();
+        return meetings.Where(m => m.Published
+            || m.Facilitators.Any(f => f.PersonId == personId)
+            || m.Participants.Any(p => p.PersonId == personId || (ministryId != null && p.MinistryId == ministryId))
+            || (ministryId != null && m.OrganisingMinistryId == ministryId && m.Kind != MeetingKind.OneToOne));
+    }
+
+    public static IQueryable<Meeting> WithChildren(this IQueryable<Meeting> meetings) =>
+        meetings.Include(m => m.Facilitators).Include(m => m.Participants).Include(m => m.Agenda).Include(m => m.Workstreams).AsSplitQuery();
+}
