@@ -1,5 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Samordning.Meetings.Data;
 
+// Travels as its name in the API and in live items (the page script reads the names).
+[JsonConverter(typeof(JsonStringEnumConverter<MeetingKind>))]
 internal enum MeetingKind
 {
     KickOff,
@@ -9,6 +13,8 @@ internal enum MeetingKind
     Internal,
 }
 
+// Travels as its name in the API and in live items (the page script reads the names).
+[JsonConverter(typeof(JsonStringEnumConverter<MeetingStatus>))]
 internal enum MeetingStatus
 {
     Planned,
@@ -50,6 +56,8 @@ internal sealed class MeetingFacilitator
     public required string Name { get; set; }
 }
 
+// Travels as its name in the API and in live items (the page script reads the names).
+[JsonConverter(typeof(JsonStringEnumConverter<ParticipantKind>))]
 internal enum ParticipantKind
 {
     Person,
@@ -85,6 +93,8 @@ internal sealed class MeetingWorkstream
     public Guid WorkstreamId { get; set; }
 }
 
+// Travels as its name in the API and in live items (the page script reads the names).
+[JsonConverter(typeof(JsonStringEnumConverter<EntryKind>))]
 internal enum EntryKind
 {
     Note,
@@ -94,6 +104,8 @@ internal enum EntryKind
     Feedback,
 }
 
+// Travels as its name in the API and in live items (the page script reads the names).
+[JsonConverter(typeof(JsonStringEnumConverter<ActionStatus>))]
 internal enum ActionStatus
 {
     Open,
@@ -137,6 +149,8 @@ internal sealed class EntryRevision
     public required string By { get; set; }
 }
 
+// Travels as its name in the API and in live items (the page script reads the names).
+[JsonConverter(typeof(JsonStringEnumConverter<MaterialKind>))]
 internal enum MaterialKind
 {
     Presentation,
