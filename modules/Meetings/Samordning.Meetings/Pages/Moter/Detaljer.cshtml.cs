@@ -166,10 +166,7 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
         CanWrite = EntryRules.RefusalFor(User, meeting) is null;
         if (CanWrite)
         {
-            People = [.. (await directory.GetPeopleAsync(null, Roles.ContactPerson, cancellationToken))
-                .Concat(await directory.GetPeopleAsync(null, Roles.Facilitator, cancellationToken))
-                .Concat(await directory.GetPeopleAsync(null, Roles.Coordinator, cancellationToken))
-                .DistinctBy(p => p.Id).OrderBy(p => p.Name, StringComparer.Ordinal)];
+            People = await EntryOwners.LoadAsync(directory, cancellationToken);
         }
 
         return null;
