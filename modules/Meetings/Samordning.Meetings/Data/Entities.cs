@@ -41,6 +41,9 @@ internal sealed class Meeting : IVersioned, IAudited
     // Published: the public page shows the meeting, its published minutes, recordings and presentations.
     public bool Published { get; set; }
     public bool MinutesPublished { get; set; }
+
+    // Set on every change, so a change of only the agenda or the participants still checks and bumps the version.
+    public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
 
     public List<MeetingFacilitator> Facilitators { get; init; } = [];

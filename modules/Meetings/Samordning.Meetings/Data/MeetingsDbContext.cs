@@ -29,6 +29,7 @@ internal class MeetingsDbContext : ModuleDbContext
     {
         modelBuilder.Entity<Meeting>(meeting =>
         {
+            meeting.Property(m => m.Id).ValueGeneratedNever();
             meeting.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
             meeting.Property(m => m.Status).HasConversion<string>().HasMaxLength(10);
             meeting.Property(m => m.Title).HasMaxLength(200);
@@ -52,6 +53,8 @@ internal class MeetingsDbContext : ModuleDbContext
 
         modelBuilder.Entity<MeetingParticipant>(p =>
         {
+            // Ids are made in code: a new participant added to a tracked meeting is an insert, not an update.
+            p.Property(x => x.Id).ValueGeneratedNever();
             p.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             p.Property(x => x.Name).HasMaxLength(200);
             p.Property(x => x.OrganisationNumber).HasMaxLength(9);
@@ -59,7 +62,11 @@ internal class MeetingsDbContext : ModuleDbContext
             p.HasIndex(x => x.MinistryId);
         });
 
-        modelBuilder.Entity<AgendaItem>(a => a.Property(x => x.Title).HasMaxLength(300));
+        modelBuilder.Entity<AgendaItem>(a =>
+        {
+            a.Property(x => x.Title).HasMaxLength(300);
+            a.Property(x => x.Id).ValueGeneratedNever();
+        });
 
         modelBuilder.Entity<MeetingWorkstream>(w =>
         {
@@ -69,6 +76,7 @@ internal class MeetingsDbContext : ModuleDbContext
 
         modelBuilder.Entity<MeetingEntry>(entry =>
         {
+            entry.Property(e => e.Id).ValueGeneratedNever();
             entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
             entry.Property(e => e.ActionStatus).HasConversion<string>().HasMaxLength(10);
             entry.Property(e => e.Text).HasMaxLength(EntryRules.MaxTextLength);
@@ -92,6 +100,7 @@ internal class MeetingsDbContext : ModuleDbContext
 
         modelBuilder.Entity<MeetingMaterial>(material =>
         {
+            material.Property(m => m.Id).ValueGeneratedNever();
             material.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
             material.Property(m => m.Title).HasMaxLength(200);
             material.Property(m => m.Url).HasMaxLength(2000);

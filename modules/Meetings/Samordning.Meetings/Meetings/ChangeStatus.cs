@@ -37,6 +37,7 @@ internal sealed class ChangeStatus : IEndpoint
             () =>
             {
                 meeting.Status = request.Status;
+                meeting.UpdatedAt = deps.Clock.UtcNow;
                 meeting.MinutesPublished = request.MinutesPublished ?? meeting.MinutesPublished;
             },
             MeetingDetails.From,

@@ -31,6 +31,7 @@ internal sealed class CreateMeeting : IEndpoint
 
         var meeting = new Meeting { Title = "", OrganisingMinistryCode = "" };
         request.ApplyTo(meeting, resolved!);
+        meeting.UpdatedAt = deps.Clock.UtcNow;
         deps.Db.Meetings.Add(meeting);
         await deps.Db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(MeetingDetails.From(meeting));

@@ -46,6 +46,7 @@ internal sealed class Registration : IEndpoint
         }
 
         participant.RegisteredAt ??= deps.Clock.UtcNow;
+        meeting.UpdatedAt = deps.Clock.UtcNow;
         await deps.Db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(MeetingDetails.From(meeting));
     }
@@ -64,6 +65,7 @@ internal sealed class Registration : IEndpoint
         }
 
         participant.Attended = attended;
+        meeting.UpdatedAt = deps.Clock.UtcNow;
         await deps.Db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(MeetingDetails.From(meeting));
     }

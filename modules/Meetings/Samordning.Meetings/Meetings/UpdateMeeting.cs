@@ -27,6 +27,11 @@ internal sealed class UpdateMeeting : IEndpoint
             return Outcome.Invalid<MeetingDetails>(errors);
         }
 
-        return await Concurrency.SaveAsync(deps.Db, meeting, request.Version, () => request.ApplyTo(meeting, resolved!), MeetingDetails.From, cancellationToken);
+        return await Concurrency.SaveAsync(deps.Db, meeting, request.Version, () =>
+            {
+                request.ApplyTo(meeting, resolved!);
+                meeting.UpdatedAt = deps.Clock.UtcNow;
+            },
+            MeetingDetails.From, cancellationToken);
     }
 }

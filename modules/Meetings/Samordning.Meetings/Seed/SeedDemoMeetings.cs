@@ -64,7 +64,7 @@ internal sealed class SeedDemoMeetings(MeetingsDbContext db, IMinistryDirectory 
         var meeting = new Meeting
         {
             Kind = kind, Title = title, StartsAt = start, EndsAt = end, Place = place, OnlineLink = link,
-            OrganisingMinistryId = organiser.Id, OrganisingMinistryCode = organiser.Code, Status = status, Published = published, MinutesPublished = published,
+            OrganisingMinistryId = organiser.Id, OrganisingMinistryCode = organiser.Code, Status = status, Published = published, MinutesPublished = published, UpdatedAt = start,
         };
         meeting.Facilitators.Add(new MeetingFacilitator { MeetingId = meeting.Id, PersonId = facilitator.Id, Name = facilitator.Name });
         meeting.Agenda.AddRange(agenda.Select((a, n) => new AgendaItem { MeetingId = meeting.Id, Position = n + 1, Title = a }));

@@ -26,7 +26,6 @@ namespace Samordning.Meetings.Migrations.SqlServer
             modelBuilder.Entity("Samordning.Meetings.Data.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("MeetingId")
@@ -107,7 +106,6 @@ namespace Samordning.Meetings.Migrations.SqlServer
             modelBuilder.Entity("Samordning.Meetings.Data.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Description")
@@ -157,6 +155,9 @@ namespace Samordning.Meetings.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -171,7 +172,6 @@ namespace Samordning.Meetings.Migrations.SqlServer
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("ActionStatus")
@@ -271,7 +271,6 @@ namespace Samordning.Meetings.Migrations.SqlServer
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingMaterial", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("AddedAt")
@@ -320,7 +319,6 @@ namespace Samordning.Meetings.Migrations.SqlServer
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingParticipant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<bool>("Attended")

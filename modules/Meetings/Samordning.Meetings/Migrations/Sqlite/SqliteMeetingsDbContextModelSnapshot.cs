@@ -20,7 +20,6 @@ namespace Samordning.Meetings.Migrations.Sqlite
             modelBuilder.Entity("Samordning.Meetings.Data.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MeetingId")
@@ -99,7 +98,6 @@ namespace Samordning.Meetings.Migrations.Sqlite
             modelBuilder.Entity("Samordning.Meetings.Data.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -149,6 +147,9 @@ namespace Samordning.Meetings.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -163,7 +164,6 @@ namespace Samordning.Meetings.Migrations.Sqlite
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActionStatus")
@@ -263,7 +263,6 @@ namespace Samordning.Meetings.Migrations.Sqlite
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingMaterial", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AddedAt")
@@ -312,7 +311,6 @@ namespace Samordning.Meetings.Migrations.Sqlite
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingParticipant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Attended")

@@ -48,6 +48,7 @@ namespace Samordning.Meetings.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Published = table.Column<bool>(type: "INTEGER", nullable: false),
                     MinutesPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -53,6 +53,7 @@ namespace Samordning.Meetings.Migrations.SqlServer
                     Status = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
                     Published = table.Column<bool>(type: "bit", nullable: false),
                     MinutesPublished = table.Column<bool>(type: "bit", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
