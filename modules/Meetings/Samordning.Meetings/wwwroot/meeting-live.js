@@ -101,6 +101,9 @@ if (list && window.signalR) {
         } else if (item.type === "meetings.status") {
             announce(status.dataset.status);
         }
+    }).then(() => {
+        // Says that the page follows the meeting (for people's tools and the end-to-end tests alike).
+        list.dataset.liveState = "following";
     }).catch(() => {
         // Live updates are an addition; the page works without them (a reload shows every note).
     });
