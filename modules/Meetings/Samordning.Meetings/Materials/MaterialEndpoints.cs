@@ -77,15 +77,10 @@ internal sealed class MaterialEndpoints : IEndpoint
 
     public static async Task<Outcome<MaterialView>> UploadAsync(MeetingServices deps, Guid meetingId, string? title, IFormFile? file, CancellationToken cancellationToken)
     {
-        var meeting = await deps.Db.Meetings.AsNoTracking().WithChildren().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        var (meeting, refusal) = await MeetingLookup.ForManagerAsync<MaterialView>(deps, meetingId, cancellationToken);
         if (meeting is null)
         {
-            return Outcome.NotFound<MaterialView>();
-        }
-
-        if (!MeetingAccess.CanManage(deps.User.Principal, meeting))
-        {
-            return Outcome.Forbidden<MaterialView>();
+            return refusal!;
         }
 
         var errors = new FieldErrors().MaxLength("Title", title, new("Tittel", "Title"), 200);
@@ -136,15 +131,10 @@ internal sealed class MaterialEndpoints : IEndpoint
 
     public static async Task<Outcome<MaterialView>> AddRecordingAsync(MeetingServices deps, Guid meetingId, RecordingRequest request, CancellationToken cancellationToken)
     {
-        var meeting = await deps.Db.Meetings.AsNoTracking().WithChildren().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        var (meeting, refusal) = await MeetingLookup.ForManagerAsync<MaterialView>(deps, meetingId, cancellationToken);
         if (meeting is null)
         {
-            return Outcome.NotFound<MaterialView>();
-        }
-
-        if (!MeetingAccess.CanManage(deps.User.Principal, meeting))
-        {
-            return Outcome.Forbidden<MaterialView>();
+            return refusal!;
         }
 
         var errors = new FieldErrors().Required(nameof(request.Title), request.Title, new("Tittel", "Title"), 200);

@@ -14,15 +14,10 @@ internal sealed class ChangeStatus : IEndpoint
 
     public static async Task<Outcome<MeetingDetails>> HandleAsync(MeetingServices deps, Guid id, StatusRequest request, CancellationToken cancellationToken)
     {
-        var meeting = await deps.Db.Meetings.WithChildren().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var (meeting, refusal) = await MeetingLookup.ForManagerAsync<MeetingDetails>(deps, id, cancellationToken);
         if (meeting is null)
         {
-            return Outcome.NotFound<MeetingDetails>();
-        }
-
-        if (!MeetingAccess.CanManage(deps.User.Principal, meeting))
-        {
-            return Outcome.Forbidden<MeetingDetails>();
+            return refusal!;
         }
 
         if (!Enum.IsDefined(request.Status))

@@ -53,15 +53,15 @@ internal sealed class Registration : IEndpoint
 
     public static async Task<Outcome<MeetingDetails>> MarkAttendanceAsync(MeetingServices deps, Guid id, Guid participantId, bool attended, CancellationToken cancellationToken)
     {
-        var meeting = await deps.Db.Meetings.WithChildren().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (meeting?.Participants.FirstOrDefault(p => p.Id == participantId) is not { } participant)
+        var (meeting, refusal) = await MeetingLookup.ForManagerAsync<MeetingDetails>(deps, id, cancellationToken);
+        if (meeting is null)
         {
-            return Outcome.NotFound<MeetingDetails>();
+            return refusal!;
         }
 
-        if (!MeetingAccess.CanManage(deps.User.Principal, meeting))
+        if (meeting.Participants.FirstOrDefault(p => p.Id == participantId) is not { } participant)
         {
-            return Outcome.Forbidden<MeetingDetails>();
+            return Outcome.NotFound<MeetingDetails>();
         }
 
         participant.Attended = attended;

@@ -10,15 +10,10 @@ internal sealed class UpdateMeeting : IEndpoint
 
     public static async Task<Outcome<MeetingDetails>> HandleAsync(MeetingServices deps, Guid id, MeetingRequest request, CancellationToken cancellationToken)
     {
-        var meeting = await deps.Db.Meetings.WithChildren().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var (meeting, refusal) = await MeetingLookup.ForManagerAsync<MeetingDetails>(deps, id, cancellationToken);
         if (meeting is null)
         {
-            return Outcome.NotFound<MeetingDetails>();
-        }
-
-        if (!MeetingAccess.CanManage(deps.User.Principal, meeting))
-        {
-            return Outcome.Forbidden<MeetingDetails>();
+            return refusal!;
         }
 
         var (errors, resolved) = await request.ValidateAsync(deps.Directory, cancellationToken);
