@@ -188,6 +188,27 @@ public sealed class LiveEntriesTests(SamordningFactory factory) : IClassFixture<
         Assert.Equal([(EntryKind.Question, "Hvem eier dataene?")], entries!.Select(e => (e.Kind, e.Text)));
     }
 
+    [Fact]
+    public async Task MeetingPage_EntryFormPostInClosedMeeting_ForbiddenWithReasonAndNothingStored()
+    {
+        var meeting = await CreateLiveAsync(factory);
+        var client = factory.CreateClientAs(Facilitator);
+        var page = await client.GetStringAsync($"/moter/{meeting.Id}", Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        await SetStatusAsync(factory, meeting, MeetingStatus.Closed);
+
+        var response = await client.PostAsync($"/moter/{meeting.Id}?handler=Entry", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Entry.Kind"] = "Note",
+            ["Entry.Text"] = "Skrevet i en fane som sto åpen",
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Møtet er avsluttet", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Empty((await client.GetFromJsonAsync<List<EntryView>>($"/api/meetings/{meeting.Id}/entries", Ct))!);
+    }
+
     private async Task<List<LiveItem>> CatchUpAsync(string email, Guid meetingId, long after) =>
         await Problem.ReadOkAsync<List<LiveItem>>(
             await factory.CreateClientAs(email).GetAsync($"/api/live?topic=meeting:{meetingId}&after={after}", Ct), HttpStatusCode.OK, Ct);
