@@ -31,9 +31,14 @@ internal sealed class ListItems : IEndpoint
             .WithSummary("Downloads an attachment of an item the person may see.");
     }
 
-    public static async Task<List<ItemSummary>> ListAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, CancellationToken cancellationToken)
+    public static async Task<List<ItemSummary>> ListAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, CancellationToken cancellationToken) =>
+        await Apply(db.Items.AsNoTracking().Visible(user), filter)
+            .OrderByDescending(i => i.ReceivedAt).Take(PageSize)
+            .Select(i => new ItemSummary(i.Id, i.Reference, i.RoundId, i.Channel, i.Source, i.ReceivedAt, i.ContributorType, i.OrganisationName, i.Status, i.HandlerName, i.Published, i.Exempt))
+            .ToListAsync(cancellationToken);
+
+    public static IQueryable<FeedbackItem> Apply(IQueryable<FeedbackItem> items, ItemFilter filter)
     {
-        var items = db.Items.AsNoTracking().Visible(user);
         if (filter.RoundId is { } round)
         {
             items = items.Where(i => i.RoundId == round);
@@ -69,9 +74,7 @@ internal sealed class ListItems : IEndpoint
                 || (i.Text != null && i.Text.Contains(search)));
         }
 
-        return await items.OrderByDescending(i => i.ReceivedAt).Take(PageSize)
-            .Select(i => new ItemSummary(i.Id, i.Reference, i.RoundId, i.Channel, i.Source, i.ReceivedAt, i.ContributorType, i.OrganisationName, i.Status, i.HandlerName, i.Published, i.Exempt))
-            .ToListAsync(cancellationToken);
+        return items;
     }
 
     public static async Task<ItemDetails?> GetAsync(FeedbackDbContext db, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
