@@ -174,6 +174,20 @@ public sealed class PublicInputPageTests(FeedbackFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Submit_ContactPersonToRoundByInvitation_StoredForTheirMinistry()
+    {
+        var round = await fixture.OpenRoundAsync(isPublic: false, audience: Audience.Ministries);
+        var client = fixture.Factory.CreateClientAs(Infrastructure.People.ContactPersonFin);
+        var (antiforgery, token) = await PublicForm.OpenAsync(client, round.Id);
+
+        var reference = PublicForm.Reference(await PublicForm.PostAsync(client, round.Id, PublicForm.Valid(antiforgery, token)));
+
+        var item = await fixture.WithDbAsync(db => db.Items.SingleAsync(i => i.Reference == reference, Ct));
+        Assert.Equal(ContributorType.Ministry, item.ContributorType);
+        Assert.NotNull(item.MinistryId);
+    }
+
+    [Fact]
     public async Task Submit_ScriptInEveryField_StoredAsTextAndRenderedInert()
     {
         const string Script = "<script>alert('x')</script>";

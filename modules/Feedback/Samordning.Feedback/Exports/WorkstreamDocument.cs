@@ -38,6 +38,7 @@ internal sealed class WorkstreamDocument : IEndpoint
     {
         using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
+        AddStyles(main);
         var body = new Body();
         main.Document = new Document(body);
         body.Append(Paragraph(title, "Title"));
@@ -82,6 +83,30 @@ internal sealed class WorkstreamDocument : IEndpoint
         }
 
         main.Document.Save();
+    }
+
+    // The heading styles the paragraphs name, so Word shows them as headings and builds a navigation pane from them.
+    private static void AddStyles(MainDocumentPart main)
+    {
+        var styles = new Styles();
+        foreach (var (id, name, size, level) in new[] { ("Title", "Title", 40, (int?)null), ("Heading1", "heading 1", 32, 0), ("Heading2", "heading 2", 26, 1), ("Heading3", "heading 3", 22, 2) })
+        {
+            var paragraph = new StyleParagraphProperties(new KeepNext());
+            if (level is { } outline)
+            {
+                paragraph.Append(new OutlineLevel { Val = outline });
+            }
+
+            styles.Append(new Style(
+                new StyleName { Val = name },
+                new BasedOn { Val = "Normal" },
+                new PrimaryStyle(),
+                paragraph,
+                new StyleRunProperties(new Bold(), new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+            { Type = StyleValues.Paragraph, StyleId = id });
+        }
+
+        main.AddNewPart<StyleDefinitionsPart>().Styles = styles;
     }
 
     // Text goes in as text runs (never parsed), so whatever a contributor wrote cannot become markup.
