@@ -68,6 +68,34 @@ public sealed partial class FeedbackTests(EndToEndFixture fixture)
         AssertNone(await Axe.CheckAsync(visitor));
     }
 
+    [Theory]
+    [InlineData("/innspillsregister/runder")]
+    [InlineData("/innspillsregister/ny")]
+    public async Task StaffPage_Coordinator_HasNoSeriousViolations(string path)
+    {
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(path, Accounts.Coordinator);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        AssertNone(await Axe.CheckAsync(page));
+    }
+
+    [Fact]
+    public async Task RecordPage_MissingFields_ErrorsBesideFieldsAndNoViolations()
+    {
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("/innspillsregister/ny", Accounts.Coordinator);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrer", Exact = true }).ClickAsync();
+
+        var source = page.GetByLabel("Kilde, for eksempel «Brev fra Difi» eller møtets navn", new() { Exact = true });
+        await Expect(source).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(source).ToHaveAccessibleDescriptionAsync(new Regex("Kilde må fylles ut."));
+        AssertNone(await Axe.CheckAsync(page));
+    }
+
     private static void AssertNone(IReadOnlyList<AxeViolation> violations) =>
         Assert.True(violations.Count == 0, $"Serious or critical accessibility violations:\n{string.Join('\n', violations)}");
 
