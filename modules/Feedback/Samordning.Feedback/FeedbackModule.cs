@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Samordning.Feedback.Data;
+using Samordning.Feedback.Submissions;
+using Samordning.Shared.Text;
 
 namespace Samordning.Feedback;
 
@@ -7,13 +10,18 @@ namespace Samordning.Feedback;
 public sealed class FeedbackModule : IModule
 {
     /// <inheritdoc />
-    public string Name => "feedback";
+    public string Name => FeedbackDbContext.Store;
 
     /// <inheritdoc />
-    public IEnumerable<NavigationLink> Navigation => [];
+    public IEnumerable<NavigationLink> Navigation =>
+    [
+        new("/innspillsregister", new LocalizedText("Innspill", "Input")),
+    ];
 
     /// <inheritdoc />
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddModuleDbContext<FeedbackDbContext, SqliteFeedbackDbContext>(configuration, FeedbackDbContext.Store);
+        services.AddScoped<SubmitInput>();
     }
 }

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Samordning.Feedback.Data;
+
+// The model, and the SQL Server migrations (Migrations/SqlServer).
+internal class FeedbackDbContext : ModuleDbContext
+{
+    public const string Store = "feedback";
+
+    public FeedbackDbContext(DbContextOptions<FeedbackDbContext> options) : base(options)
+    {
+    }
+
+    protected FeedbackDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<InputRound> Rounds => Set<InputRound>();
+    public DbSet<FeedbackItem> Items => Set<FeedbackItem>();
+    public DbSet<FeedbackAttachment> Attachments => Set<FeedbackAttachment>();
+
+    protected override string Schema => Store;
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<InputRound>(round =>
+        {
+            round.Property(r => r.Title).HasMaxLength(200);
+            round.Property(r => r.Description).HasMaxLength(4000);
+            round.Property(r => r.CreatedBy).HasMaxLength(200);
+            round.HasIndex(r => r.Deadline);
+            round.HasMany(r => r.Questions).WithOne().HasForeignKey(q => q.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RoundQuestion>(question => question.Property(q => q.Text).HasMaxLength(1000));
+
+        modelBuilder.Entity<FeedbackItem>(item =>
+        {
+            item.Property(i => i.Reference).HasMaxLength(20);
+            item.HasIndex(i => i.Reference).IsUnique();
+            item.Property(i => i.Channel).HasConversion<string>().HasMaxLength(20);
+            item.Property(i => i.Source).HasMaxLength(200);
+            item.Property(i => i.ContributorType).HasConversion<string>().HasMaxLength(20);
+            item.Property(i => i.OrganisationName).HasMaxLength(200);
+            item.Property(i => i.OrganisationNumber).HasMaxLength(9);
+            item.Property(i => i.ContributorName).HasMaxLength(200);
+            item.Property(i => i.ContributorEmail).HasMaxLength(254);
+            item.Property(i => i.Text).HasMaxLength(20000);
+            item.Property(i => i.ExemptionBasis).HasMaxLength(500);
+            item.Property(i => i.HandlerName).HasMaxLength(200);
+            item.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            item.Property(i => i.Assessment).HasMaxLength(4000);
+            item.Property(i => i.IdempotencyToken).HasMaxLength(64);
+
+            // Unique, so a repeated post or a re-sent meeting entry cannot be stored twice even when two arrive at once.
+            item.HasIndex(i => i.IdempotencyToken).IsUnique();
+            item.HasIndex(i => i.MeetingEntryId).IsUnique();
+            item.HasIndex(i => new { i.RoundId, i.ReceivedAt });
+            item.HasIndex(i => i.ContributorEmail);
+            item.HasOne<InputRound>().WithMany().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Restrict);
+
+            item.HasMany(i => i.Answers).WithOne().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
+            item.HasMany(i => i.Attachments).WithOne().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
+            item.HasMany(i => i.Workstreams).WithOne().HasForeignKey(w => w.ItemId).OnDelete(DeleteBehavior.Cascade);
+            item.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<FeedbackAnswer>(answer =>
+        {
+            answer.Property(a => a.Question).HasMaxLength(1000);
+            answer.Property(a => a.Text).HasMaxLength(10000);
+        });
+        modelBuilder.Entity<FeedbackAttachment>(attachment =>
+        {
+            attachment.Property(a => a.FileName).HasMaxLength(200);
+            attachment.Property(a => a.ContentType).HasMaxLength(100);
+        });
+        modelBuilder.Entity<FeedbackWorkstream>(w =>
+        {
+            w.HasKey(x => new { x.ItemId, x.WorkstreamId });
+            w.HasIndex(x => x.WorkstreamId);
+        });
+        modelBuilder.Entity<FeedbackTag>(t =>
+        {
+            t.HasKey(x => new { x.ItemId, x.Tag });
+            t.Property(x => x.Tag).HasMaxLength(60);
+            t.HasIndex(x => x.Tag);
+        });
+    }
+}
+
+// Carries the SQLite migrations (Migrations/Sqlite); the model is the same.
+internal sealed class SqliteFeedbackDbContext(DbContextOptions<SqliteFeedbackDbContext> options) : FeedbackDbContext(options);
+
+internal sealed class FeedbackDesignTimeFactory : IDesignTimeDbContextFactory<FeedbackDbContext>
+{
+    public FeedbackDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<FeedbackDbContext>()
+            .UseSqlServer("Server=design-time;Database=Samordning", sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", FeedbackDbContext.Store))
+            .Options);
+}
+
+internal sealed class SqliteFeedbackDesignTimeFactory : IDesignTimeDbContextFactory<SqliteFeedbackDbContext>
+{
+    public SqliteFeedbackDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteFeedbackDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Samordning.Feedback.Data;
+using Samordning.Feedback.Rounds;
+using Samordning.Feedback.Submissions;
+using Samordning.Shared.Time;
+using Samordning.Shared.Web;
+
+namespace Samordning.Feedback.Pages.Innspill;
+
+// The public input page: no sign-in, rate limited per address (the host's "public" policy), anti-forgery,
+// a honeypot, and a bounded body; the round's deadline is enforced by the server's clock.
+[AllowAnonymous]
+[EnableRateLimiting(PublicRateLimit.Policy)]
+[RequestSizeLimit(AttachmentRules.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxRequestBytes)]
+internal sealed class SkjemaModel(FeedbackDbContext db, SubmitInput submit, IClock clock) : PageModel
+{
+    [BindProperty]
+    public InputForm Input { get; set; } = new();
+
+    [BindProperty]
+    public List<IFormFile> Attachments { get; set; } = [];
+
+    public RoundDetails Round { get; private set; } = null!;
+
+    public bool IsClosed { get; private set; }
+
+    public bool Rejected { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } round)
+        {
+            return NotFound();
+        }
+
+        Round = round;
+        IsClosed = !round.IsOpenAt(clock.UtcNow);
+        Input.Token = Guid.NewGuid().ToString("N");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } round)
+        {
+            return NotFound();
+        }
+
+        Round = round;
+        if (!string.IsNullOrEmpty(Input.Website))
+        {
+            Rejected = true;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var files = new List<UploadedFile>();
+        foreach (var file in Attachments.Where(f => f.Length > 0).Take(AttachmentRules.MaxCount + 1))
+        {
+            // Never read more than the limit allows: an oversized file is measured by its length alone.
+            files.Add(new UploadedFile(file.FileName, file.Length > AttachmentRules.MaxBytes ? new byte[AttachmentRules.MaxBytes + 1] : await ReadAsync(file, cancellationToken)));
+        }
+
+        var result = await submit.HandleAsync(id, User, Input.ToRequest(files), cancellationToken);
+        switch (result.Kind)
+        {
+            case SubmitResultKind.Accepted:
+                return Redirect($"/innspill/kvittering/{result.Receipt!.Reference}");
+            case SubmitResultKind.NotFound:
+                return NotFound();
+            case SubmitResultKind.Closed:
+                IsClosed = true;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                ModelState.Clear();
+                ModelState.AddFieldErrors(result.Errors!, "Input");
+                if (result.Kind == SubmitResultKind.TooLarge)
+                {
+                    Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                }
+
+                return Page();
+        }
+    }
+
+    private async Task<RoundDetails?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await OpenRound.GetAsync(db, id, cancellationToken) is { } round && (round.IsPublic || User.IsInRole(Roles.ContactPerson)) ? round : null;
+
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+}
+
+internal static class PublicRateLimit
+{
+    // The host's policy for public pages: a fixed budget per client address, with a readable 429.
+    public const string Policy = "public";
+}

@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Samordning.Feedback.Data;
+
+namespace Samordning.Feedback.Register;
+
+internal sealed record ItemFilter(Guid? RoundId, FeedbackStatus? Status, Channel? Channel, Guid? WorkstreamId, string? Tag, string? Search);
+
+internal sealed record ItemSummary(
+    Guid Id, string Reference, Guid? RoundId, Channel Channel, string Source, DateTimeOffset ReceivedAt, ContributorType ContributorType,
+    string? OrganisationName, FeedbackStatus Status, string? HandlerName, bool Published, bool Exempt);
+
+internal sealed class ListItems : IEndpoint
+{
+    public const int PageSize = 200;
+
+    public void MapEndpoint(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/feedback/items", async ([AsParameters] ItemFilter filter, FeedbackDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+                TypedResults.Ok(await ListAsync(db, user, filter, ct)))
+            .WithTags("Feedback register")
+            .WithSummary("The register, newest first, as the person may see it: coordinators everything, contact persons their ministry's input, observers what is not exempt.");
+
+        api.MapGet("/feedback/items/{id:guid}", async Task<Results<Ok<ItemDetails>, ProblemHttpResult>> (Guid id, FeedbackDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+                await GetAsync(db, user, id, ct) is { } item ? TypedResults.Ok(item) : Problems.NotFound())
+            .WithTags("Feedback register")
+            .WithSummary("One item of the register.");
+
+        api.MapGet("/feedback/items/{id:guid}/attachments/{attachmentId:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid attachmentId, FeedbackDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+                await GetAttachmentAsync(db, db.Items.Visible(user), id, attachmentId, ct) is { } file ? file : Problems.NotFound())
+            .WithTags("Feedback register")
+            .WithSummary("Downloads an attachment of an item the person may see.");
+    }
+
+    public static async Task<List<ItemSummary>> ListAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, CancellationToken cancellationToken) =>
+        await Apply(db.Items.AsNoTracking().Visible(user), filter)
+            .OrderByDescending(i => i.ReceivedAt).Take(PageSize)
+            .Select(i => new ItemSummary(i.Id, i.Reference, i.RoundId, i.Channel, i.Source, i.ReceivedAt, i.ContributorType, i.OrganisationName, i.Status, i.HandlerName, i.Published, i.Exempt))
+            .ToListAsync(cancellationToken);
+
+    public static IQueryable<FeedbackItem> Apply(IQueryable<FeedbackItem> items, ItemFilter filter)
+    {
+        if (filter.RoundId is { } round)
+        {
+            items = items.Where(i => i.RoundId == round);
+        }
+
+        if (filter.Status is { } status)
+        {
+            items = items.Where(i => i.Status == status);
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            items = items.Where(i => i.Channel == channel);
+        }
+
+        if (filter.WorkstreamId is { } workstream)
+        {
+            items = items.Where(i => i.Workstreams.Any(w => w.WorkstreamId == workstream));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var tag = filter.Tag.Trim().ToLowerInvariant();
+            items = items.Where(i => i.Tags.Any(t => t.Tag == tag));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var search = filter.Search.Trim();
+            var reference = search.ToUpperInvariant();
+            items = items.Where(i => i.Reference == reference
+                || (i.OrganisationName != null && i.OrganisationName.Contains(search))
+                || (i.Text != null && i.Text.Contains(search)));
+        }
+
+        return items;
+    }
+
+    public static async Task<ItemDetails?> GetAsync(FeedbackDbContext db, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        await db.Items.AsNoTracking().Visible(user).WithChildren().FirstOrDefaultAsync(i => i.Id == id, cancellationToken) is { } item
+            ? ItemDetails.From(item, user)
+            : null;
+
+    // Served as a download, never inline: the browser does not render what a contributor uploaded.
+    public static async Task<FileContentHttpResult?> GetAttachmentAsync(
+        FeedbackDbContext db, IQueryable<FeedbackItem> visible, Guid id, Guid attachmentId, CancellationToken cancellationToken)
+    {
+        if (!await visible.AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            return null;
+        }
+
+        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ItemId == id, cancellationToken);
+        return attachment is null ? null : TypedResults.File(attachment.Content, attachment.ContentType, attachment.FileName);
+    }
+}

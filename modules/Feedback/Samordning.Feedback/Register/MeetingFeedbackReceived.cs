@@ -1,0 +1,55 @@
+using Samordning.Feedback.Data;
+using Samordning.Meetings.Contracts;
+using Samordning.Shared.Events;
+
+namespace Samordning.Feedback.Register;
+
+// Feedback a facilitator sent from a meeting becomes an item in the register, once per meeting entry: the
+// Meetings module re-sends entries whose receipt it has not seen, and the unique index on the entry id
+// makes a concurrent second delivery fail instead of storing the entry twice.
+internal sealed class MeetingFeedbackReceived(FeedbackDbContext db) : IEventHandler<MeetingFeedbackSent>
+{
+    public async Task HandleAsync(MeetingFeedbackSent @event, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        if (await db.Items.AnyAsync(i => i.MeetingEntryId == @event.EntryId, cancellationToken))
+        {
+            return;
+        }
+
+        var item = new FeedbackItem
+        {
+            Reference = Submissions.References.New(),
+            Channel = @event.MeetingKind == "OneToOne" ? Channel.OneToOne : Channel.Meeting,
+            Source = Truncate(@event.MeetingTitle, 200),
+            ReceivedAt = @event.GivenAt,
+            ContributorType = ContributorType.Organisation,
+            OrganisationName = @event.OrganisationName is null ? null : Truncate(@event.OrganisationName, 200),
+            OrganisationNumber = @event.OrganisationNumber,
+            Text = Truncate(@event.Text, 20000),
+            MeetingEntryId = @event.EntryId,
+        };
+        item.Workstreams.AddRange(@event.WorkstreamIds.Distinct().Select(w => new FeedbackWorkstream { WorkstreamId = w }));
+        db.Items.Add(item);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Delivered twice at once: fine when the other delivery stored it, a real failure otherwise.
+            if (!await IsStoredAsync(@event.EntryId, cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
+
+    private async Task<bool> IsStoredAsync(Guid entryId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Items.AnyAsync(i => i.MeetingEntryId == entryId, cancellationToken);
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,220 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Logging;
+using Samordning.Feedback.Data;
+using Samordning.Feedback.Privacy;
+using Samordning.Feedback.Rounds;
+using Samordning.Notifications.Contracts;
+using Samordning.Shared.Text;
+using Samordning.Shared.Time;
+
+namespace Samordning.Feedback.Submissions;
+
+internal sealed record SubmitInputRequest(
+    ContributorType? ContributorType,
+    string? OrganisationName,
+    string? OrganisationNumber,
+    string? ContributorName,
+    string? ContributorEmail,
+    bool WantsReceipt,
+    string? Text,
+    IReadOnlyDictionary<long, string?> Answers,
+    bool ConsentToPublish,
+    bool ConsentToPublishName,
+    string? IdempotencyToken,
+    IReadOnlyList<UploadedFile> Attachments);
+
+internal enum SubmitResultKind
+{
+    Accepted,
+    Invalid,
+    TooLarge,
+    Closed,
+    NotFound,
+}
+
+internal sealed record Receipt(Guid Id, string Reference, Guid RoundId, string RoundTitle, DateTimeOffset ReceivedAt);
+
+internal sealed record SubmitResult(SubmitResultKind Kind, Receipt? Receipt = null, FieldErrors? Errors = null);
+
+internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificationSender notifications, ILogger<SubmitInput> logger)
+{
+    public async Task<SubmitResult> HandleAsync(Guid roundId, ClaimsPrincipal user, SubmitInputRequest request, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().Include(r => r.Questions).FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        var ministry = user.IsInRole(Roles.ContactPerson) ? user.MinistryId() : null;
+
+        // A round by invitation is not there for the public; contact persons answer it for their ministry.
+        if (round is null || (!round.IsPublic && ministry is null))
+        {
+            return new(SubmitResultKind.NotFound);
+        }
+
+        // The same form posted again (a double click, a retry after a lost answer) gets the first receipt.
+        if (await FindByTokenAsync(request.IdempotencyToken, cancellationToken) is { } earlier)
+        {
+            return new(SubmitResultKind.Accepted, earlier);
+        }
+
+        // The server's clock decides, to the second: the deadline's second is the last one accepted.
+        var now = clock.UtcNow;
+        if (!RoundDetails.From(round).IsOpenAt(now))
+        {
+            return new(SubmitResultKind.Closed);
+        }
+
+        var (errors, tooLarge, attachments) = Validate(round, request);
+        if (errors.Any)
+        {
+            return new(tooLarge ? SubmitResultKind.TooLarge : SubmitResultKind.Invalid, Errors: errors);
+        }
+
+        var item = new FeedbackItem
+        {
+            Reference = References.New(),
+            RoundId = round.Id,
+            Channel = Channel.WebForm,
+            Source = ministry is null ? "Innspillsside" : "Kontaktperson",
+            ReceivedAt = now,
+            ContributorType = ministry is null ? request.ContributorType!.Value : ContributorType.Ministry,
+            OrganisationName = Trimmed(request.OrganisationName),
+            OrganisationNumber = string.IsNullOrWhiteSpace(request.OrganisationNumber) ? null : OrganisationNumber.Normalize(request.OrganisationNumber),
+            ContributorName = Trimmed(request.ContributorName),
+            ContributorEmail = Contributors.NormaliseEmail(request.ContributorEmail),
+            MinistryId = ministry,
+            Text = Trimmed(request.Text),
+            ConsentToPublish = request.ConsentToPublish,
+            ConsentToPublishName = request.ConsentToPublish && request.ConsentToPublishName,
+            IdempotencyToken = request.IdempotencyToken,
+        };
+        foreach (var question in round.Questions)
+        {
+            if (request.Answers.TryGetValue(question.Id, out var answer) && !string.IsNullOrWhiteSpace(answer))
+            {
+                item.Answers.Add(new FeedbackAnswer { QuestionId = question.Id, Question = question.Text, Text = answer.Trim() });
+            }
+        }
+
+        item.Attachments.AddRange(attachments);
+        db.Items.Add(item);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (request.IdempotencyToken is not null)
+        {
+            // Two posts of one form arrived at once and the other was stored first: answer with its receipt.
+            db.ChangeTracker.Clear();
+            return await FindByTokenAsync(request.IdempotencyToken, cancellationToken) is { } first
+                ? new(SubmitResultKind.Accepted, first)
+                : throw new InvalidOperationException("A submission failed to save and no earlier one carries its token.");
+        }
+
+        var receipt = new Receipt(item.Id, item.Reference, round.Id, round.Title, item.ReceivedAt);
+        if (request.WantsReceipt && item.ContributorEmail is { } email)
+        {
+            await SendReceiptAsync(receipt, email, item.ContributorName, cancellationToken);
+        }
+
+        return new(SubmitResultKind.Accepted, receipt);
+    }
+
+    private async Task<Receipt?> FindByTokenAsync(string? token, CancellationToken cancellationToken) =>
+        token is null
+            ? null
+            : await db.Items.AsNoTracking()
+                .Where(i => i.IdempotencyToken == token)
+                .Join(db.Rounds, i => i.RoundId, r => r.Id, (i, r) => new Receipt(i.Id, i.Reference, r.Id, r.Title, i.ReceivedAt))
+                .FirstOrDefaultAsync(cancellationToken);
+
+    private static (FieldErrors Errors, bool TooLarge, List<FeedbackAttachment> Attachments) Validate(InputRound round, SubmitInputRequest request)
+    {
+        var errors = new FieldErrors()
+            .Required(nameof(request.OrganisationName), request.OrganisationName, new("Navn på organisasjon", "Organisation name"), 200)
+            .OrganisationNumber(nameof(request.OrganisationNumber), request.OrganisationNumber, new("Organisasjonsnummer", "Organisation number"))
+            .MaxLength(nameof(request.ContributorName), request.ContributorName, new("Navn", "Name"), 200)
+            .Email(nameof(request.ContributorEmail), request.ContributorEmail, new("E-post", "E-mail"), required: request.WantsReceipt)
+            .MaxLength(nameof(request.Text), request.Text, new("Innspill", "Input"), 20000);
+        if (request.ContributorType is null)
+        {
+            errors.Add(nameof(request.ContributorType), new("Velg hvem innspillet kommer fra.", "Choose who the input is from."));
+        }
+
+        if (request.WantsReceipt)
+        {
+            errors.Required(nameof(request.ContributorName), request.ContributorName, new("Navn", "Name"), 200);
+        }
+
+        foreach (var question in round.Questions)
+        {
+            if (request.Answers.TryGetValue(question.Id, out var answer))
+            {
+                errors.MaxLength($"Answers[{question.Id}]", answer, new("Svaret", "The answer"), 10000);
+            }
+        }
+
+        var hasAnswer = request.Answers.Values.Any(a => !string.IsNullOrWhiteSpace(a));
+        if (string.IsNullOrWhiteSpace(request.Text) && !hasAnswer && request.Attachments.Count == 0)
+        {
+            errors.Add(nameof(request.Text), new("Skriv innspillet, svar på et spørsmål eller legg ved et dokument.", "Write your input, answer a question or attach a document."));
+        }
+
+        var tooLarge = false;
+        var attachments = new List<FeedbackAttachment>();
+        if (request.Attachments.Count > AttachmentRules.MaxCount)
+        {
+            errors.Add(nameof(request.Attachments), new($"Du kan legge ved høyst {AttachmentRules.MaxCount} filer.", $"You can attach at most {AttachmentRules.MaxCount} files."));
+        }
+
+        foreach (var file in request.Attachments)
+        {
+            var name = Path.GetFileName(file.FileName);
+            if (file.Content.LongLength > AttachmentRules.MaxBytes)
+            {
+                tooLarge = true;
+                errors.Add(nameof(request.Attachments), new(
+                    $"«{name}» er større enn {AttachmentRules.MaxBytes / 1024 / 1024} MB.",
+                    $"“{name}” is larger than {AttachmentRules.MaxBytes / 1024 / 1024} MB."));
+            }
+            else if (name.Length > 200)
+            {
+                errors.Add(nameof(request.Attachments), new("Filnavnet kan ha høyst 200 tegn.", "The file name can have at most 200 characters."));
+            }
+            else if (AttachmentRules.ContentTypeOf(name, file.Content) is { } contentType)
+            {
+                attachments.Add(new FeedbackAttachment { FileName = name, ContentType = contentType, Size = file.Content.LongLength, Content = file.Content });
+            }
+            else
+            {
+                errors.Add(nameof(request.Attachments), new(
+                    $"«{name}» er ikke en PDF-, Word- eller OpenDocument-fil.",
+                    $"“{name}” is not a PDF, Word or OpenDocument file."));
+            }
+        }
+
+        return (errors, tooLarge, attachments);
+    }
+
+    private async Task SendReceiptAsync(Receipt receipt, string email, string? name, CancellationToken cancellationToken)
+    {
+        var when = RoundTexts.DateTime(receipt.ReceivedAt);
+        var mail = new OutgoingMail(
+            $"feedback.receipt:{receipt.Id}",
+            email,
+            name,
+            Localized.T($"Kvittering for innspill {receipt.Reference}", $"Receipt for input {receipt.Reference}"),
+            Localized.T(
+                $"Takk for innspillet ditt til «{receipt.RoundTitle}».\n\nReferansenummer: {receipt.Reference}\nMottatt: {when}\n\nOppgi referansenummeret hvis du kontakter oss om innspillet.",
+                $"Thank you for your input to “{receipt.RoundTitle}”.\n\nReference number: {receipt.Reference}\nReceived: {when}\n\nQuote the reference number if you contact us about your input."));
+        try
+        {
+            await notifications.QueueMailAsync(mail, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The input is stored and the receipt page shows the reference; a lost mail must not undo that.
+            logger.LogError(exception, "Could not queue the e-mail receipt for input {Reference}.", receipt.Reference);
+        }
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

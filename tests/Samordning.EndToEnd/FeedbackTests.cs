@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Samordning.EndToEnd.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Samordning.EndToEnd;
+
+// The feedback flow from both sides: a person without an account submits input with an attachment on the
+// public page and gets a receipt; a coordinator finds it in the register, assesses it and publishes it; the
+// public page then shows it. Every page on the way is checked with axe-core.
+public sealed partial class FeedbackTests(EndToEndFixture fixture)
+{
+    // The round the demo seed opens (Modules:Feedback:SeedDemoData in appsettings.Development.json).
+    private const string DemoRound = "Innspill til stortingsmeldingen om innovasjon i offentlig sektor";
+
+    [Fact]
+    public async Task PublicInput_SubmittedWithAttachment_ReceiptThenCoordinatorAssessesAndPublishes()
+    {
+        var text = $"Involver innbyggerne tidlig ({Guid.NewGuid():N}).";
+        await using var publicContext = await fixture.NewContextAsync(bypassCsp: true);
+        var visitor = await publicContext.NewPageAsync();
+
+        await visitor.GotoAsync("/innspill");
+        AssertNone(await Axe.CheckAsync(visitor));
+        await visitor.GetByRole(AriaRole.Link, new() { Name = DemoRound, Exact = true }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(DemoRound);
+        AssertNone(await Axe.CheckAsync(visitor));
+
+        await visitor.GetByLabel("Type avsender", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Leverandør" });
+        await visitor.GetByLabel("Navn på organisasjon (eller ditt navn som privatperson)", new() { Exact = true }).FillAsync("Ende-til-ende Rådgivning AS");
+        await visitor.GetByLabel("Andre innspill (valgfritt)", new() { Exact = true }).FillAsync(text);
+        await visitor.GetByLabel("Vedlegg (valgfritt)", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "innspill.pdf",
+            MimeType = "application/pdf",
+            Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+        });
+        await visitor.GetByLabel("Innspillet og organisasjonens navn kan publiseres", new() { Exact = true }).CheckAsync();
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Send innspill", Exact = true }).ClickAsync();
+
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Innspillet er mottatt");
+        var reference = await visitor.GetByTestId("reference").InnerTextAsync();
+        Assert.Matches(ReferencePattern(), reference);
+        AssertNone(await Axe.CheckAsync(visitor));
+
+        await using var staffContext = await fixture.NewContextAsync(bypassCsp: true);
+        var coordinator = await staffContext.NewPageAsync();
+        await coordinator.SignInAsync("/innspillsregister", Accounts.Coordinator);
+        AssertNone(await Axe.CheckAsync(coordinator));
+        await coordinator.GetByLabel("Søk (referanse, organisasjon eller tekst)", new() { Exact = true }).FillAsync(reference);
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Filtrer", Exact = true }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync();
+        await Expect(coordinator.GetByText(text)).ToBeVisibleAsync();
+        await Expect(coordinator.GetByRole(AriaRole.Link, new() { Name = "innspill.pdf", Exact = true })).ToBeVisibleAsync();
+        AssertNone(await Axe.CheckAsync(coordinator));
+
+        await coordinator.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Brukt" });
+        await coordinator.GetByLabel("Vurdering: hvordan innspillet er brukt", new() { Exact = true }).FillAsync("Brukt i kapittel 10 om samarbeid.");
+        await coordinator.GetByLabel("Publiser på den offentlige siden", new() { Exact = true }).CheckAsync();
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Lagre vurderingen", Exact = true }).ClickAsync();
+        await Expect(coordinator.GetByText("Vurderingen er lagret.")).ToBeVisibleAsync();
+
+        await visitor.GotoAsync("/innspill");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = DemoRound, Exact = true }).ClickAsync();
+        await visitor.GotoAsync(visitor.Url + "/mottatt");
+        await Expect(visitor.GetByText(text)).ToBeVisibleAsync();
+        AssertNone(await Axe.CheckAsync(visitor));
+    }
+
+    [Theory]
+    [InlineData("/innspillsregister/runder")]
+    [InlineData("/innspillsregister/ny")]
+    public async Task StaffPage_Coordinator_HasNoSeriousViolations(string path)
+    {
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(path, Accounts.Coordinator);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        AssertNone(await Axe.CheckAsync(page));
+    }
+
+    [Fact]
+    public async Task RecordPage_MissingFields_ErrorsBesideFieldsAndNoViolations()
+    {
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("/innspillsregister/ny", Accounts.Coordinator);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrer", Exact = true }).ClickAsync();
+
+        var source = page.GetByLabel("Kilde, for eksempel «Brev fra Difi» eller møtets navn", new() { Exact = true });
+        await Expect(source).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(source).ToHaveAccessibleDescriptionAsync(new Regex("Kilde må fylles ut."));
+        AssertNone(await Axe.CheckAsync(page));
+    }
+
+    private static void AssertNone(IReadOnlyList<AxeViolation> violations) =>
+        Assert.True(violations.Count == 0, $"Serious or critical accessibility violations:\n{string.Join('\n', violations)}");
+
+    [GeneratedRegex("^INN-[2-9A-HJKMNP-Z]{8}$")]
+    private static partial Regex ReferencePattern();
+}
