@@ -59,6 +59,15 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
 
         // Pooled connections keep the files open; release them so the folder can go.
         SqliteConnection.ClearAllPools();
+
+        // For looking at the data (query plans, sizes) after a run.
+        if (Environment.GetEnvironmentVariable("BENCH_KEEP_DATA") == "1")
+        {
+            Console.WriteLine($"Data kept in {dataFolder}");
+            GC.SuppressFinalize(this);
+            return;
+        }
+
         try
         {
             Directory.Delete(dataFolder, recursive: true);

@@ -60,7 +60,7 @@ internal sealed class GetDashboard : IEndpoint
             .ToListAsync(cancellationToken);
 
         var counts = filter.NeedsInitiatives ? await CountInitiativesAsync(db, filter, cancellationToken) : await ReadCellsAsync(db, filter, cancellationToken);
-        var crossSectoral = await ListInitiatives.HandleAsync(
+        var crossSectoral = await ListInitiatives.ItemsAsync(
             db, new InitiativeFilter(MinistryId: filter.MinistryId, WorkstreamId: filter.WorkstreamId, Phase: filter.Phase, Status: filter.Status, Tag: filter.Tag, CrossSectoral: true, PageSize: 20),
             cancellationToken);
         var history = await db.PhaseSnapshots.AsNoTracking()
@@ -69,7 +69,7 @@ internal sealed class GetDashboard : IEndpoint
             .ToListAsync(cancellationToken);
         var latestRound = await RoundProgress.LatestAsync(db, directory, cancellationToken);
 
-        return new DashboardView(ministries, workstreams, counts, crossSectoral.Items, history, latestRound, filter.WorkstreamId);
+        return new DashboardView(ministries, workstreams, counts, crossSectoral, history, latestRound, filter.WorkstreamId);
     }
 
     private static Task<List<DashboardCount>> ReadCellsAsync(WorkstreamsDbContext db, DashboardFilter filter, CancellationToken cancellationToken)

@@ -33,8 +33,10 @@ internal sealed record RoundProgress(
     public static async Task<RoundProgress> ForRoundAsync(WorkstreamsDbContext db, IMinistryDirectory directory, ReportingRound round, CancellationToken cancellationToken)
     {
         var ministries = await directory.GetMinistriesAsync(cancellationToken);
-        var toConfirm = await ToConfirm(db.Initiatives.AsNoTracking())
-            .GroupBy(i => i.OwningMinistryId).Select(g => new { MinistryId = g.Key, Count = g.Count() })
+        // From the kept aggregates (each initiative once, in the all-workstreams cells), not a scan of initiatives.
+        var toConfirm = await db.DashboardCells.AsNoTracking()
+            .Where(c => c.WorkstreamId == DashboardCell.AllWorkstreams && c.Phase != Phase.Completed && c.Phase != Phase.Stopped)
+            .GroupBy(c => c.MinistryId).Select(g => new { MinistryId = g.Key, Count = g.Sum(c => c.Count) })
             .ToDictionaryAsync(x => x.MinistryId, x => x.Count, cancellationToken);
         var confirmed = await db.RoundConfirmations.AsNoTracking()
             .Where(c => c.RoundId == round.Id)
