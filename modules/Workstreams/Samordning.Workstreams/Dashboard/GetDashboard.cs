@@ -49,7 +49,8 @@ internal sealed class GetDashboard : IEndpoint
 
     public static async Task<DashboardView> HandleAsync(WorkstreamsDbContext db, IMinistryDirectory directory, DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var ministries = (await directory.GetMinistriesAsync(cancellationToken))
+        var activeMinistries = await directory.GetMinistriesAsync(cancellationToken);
+        var ministries = activeMinistries
             .Where(m => filter.MinistryId is null || m.Id == filter.MinistryId)
             .Select(m => new DashboardMinistry(m.Id, m.Code, m.NameNb, m.NameEn))
             .ToList();
@@ -67,7 +68,7 @@ internal sealed class GetDashboard : IEndpoint
             .OrderBy(s => s.Day)
             .Select(s => new PhasePoint(s.Day, s.Phase, s.Count))
             .ToListAsync(cancellationToken);
-        var latestRound = await RoundProgress.LatestAsync(db, directory, cancellationToken);
+        var latestRound = await RoundProgress.LatestAsync(db, activeMinistries, cancellationToken);
 
         return new DashboardView(ministries, workstreams, counts, crossSectoral, history, latestRound, filter.WorkstreamId);
     }
