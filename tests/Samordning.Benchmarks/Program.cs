@@ -1,6 +1,7 @@
 using System.Globalization;
 using Samordning.Benchmarks.Harness;
 using Samordning.Benchmarks.Hosting;
+using Samordning.Benchmarks.LiveFanOut;
 using Samordning.Benchmarks.Scenarios;
 
 namespace Samordning.Benchmarks;
@@ -25,9 +26,10 @@ internal static class BenchmarkProgram
         }
 
         var scenarios = ScenarioCatalog.All().Where(s => options.Scenario is null || s.Name == options.Scenario).ToList();
-        if (scenarios.Count == 0)
+        var fanOut = options.Scenario is null || options.Scenario == LiveFanOutBenchmark.Name;
+        if (scenarios.Count == 0 && !fanOut)
         {
-            Console.Error.WriteLine($"No scenario is called '{options.Scenario}'. Known: {string.Join(", ", ScenarioCatalog.All().Select(s => s.Name))}.");
+            Console.Error.WriteLine($"No scenario is called '{options.Scenario}'. Known: {string.Join(", ", ScenarioCatalog.All().Select(s => s.Name))}, {LiveFanOutBenchmark.Name}.");
             return 2;
         }
 
@@ -45,6 +47,7 @@ internal static class BenchmarkProgram
 
         var startedAt = DateTimeOffset.UtcNow;
         var results = new List<ScenarioResult>();
+        IReadOnlyList<FanOutResult> fanOutResults = [];
         await using (var host = BenchmarkHost.Start(scenarios))
         {
             // One connection per worker, kept for the whole run: the benchmark measures requests, not TCP handshakes.
@@ -69,6 +72,12 @@ internal static class BenchmarkProgram
             {
                 results.Add(await runner.RunAsync(scenario, context, stop.Token));
             }
+
+            // A latency benchmark, not a throughput ratio: it reports on its own (and in live-fanout-latest.json).
+            if (fanOut)
+            {
+                fanOutResults = await LiveFanOutBenchmark.RunAsync(host.Services, host.Address, options.Duration, Console.Out, stop.Token);
+            }
         }
 
         var report = new BenchmarkReport(
@@ -81,7 +90,12 @@ internal static class BenchmarkProgram
 
         var (json, markdown) = await Reports.WriteAsync(report, output, stop.Token);
         Console.WriteLine($"Reports: {json}, {markdown}");
-        return results.Any(r => r.Failed) ? 1 : 0;
+        if (fanOutResults.Count > 0)
+        {
+            await LiveFanOutBenchmark.WriteAsync(fanOutResults, output, stop.Token);
+        }
+
+        return results.Any(r => r.Failed) || LiveFanOutBenchmark.Failed(fanOutResults) ? 1 : 0;
     }
 
     // The folder holding Samordning.sln, above wherever the build put this program.

@@ -8,8 +8,9 @@ namespace Samordning.Host.Auth;
 
 // Who you are comes from the identity provider; what you may do comes from the people registry. Looks the
 // person up by subject, else e-mail, and adds their registry id, ministry and roles. A person the registry does
-// not know gets no registry claims, and every policy refuses them ("no access yet").
-internal sealed class RegistryClaimsTransformation(IMinistryDirectory directory, IMemoryCache cache) : IClaimsTransformation
+// not know gets no registry claims, and every policy refuses them ("no access yet"). The directory (and the
+// registry's DbContext behind it) is resolved only on a cache miss, not on every request.
+internal sealed class RegistryClaimsTransformation(IServiceProvider services, IMemoryCache cache) : IClaimsTransformation
 {
     private const string RegistryAuthenticationType = "registry";
 
@@ -30,7 +31,7 @@ internal sealed class RegistryClaimsTransformation(IMinistryDirectory directory,
         var person = await cache.GetOrCreateAsync(key, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return directory.FindSignedInPersonAsync(subject, email, CancellationToken.None);
+            return services.GetRequiredService<IMinistryDirectory>().FindSignedInPersonAsync(subject, email, CancellationToken.None);
         });
 
         if (person is null)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -10,9 +11,25 @@ namespace Samordning.Shared.Persistence;
 /// <summary>
 /// Before every save: bumps the version of changed <see cref="IVersioned"/> entities and writes an audit entry
 /// for each created, updated or deleted <see cref="IAudited"/> entity, in the same transaction.
+/// One instance serves every (pooled) context: the person comes from the context being saved
+/// (<see cref="ModuleDbContext.AuditedUser"/>), unless the interceptor was made for one person.
 /// </summary>
-internal sealed class AuditingInterceptor(ICurrentUser currentUser, IClock clock) : SaveChangesInterceptor
+internal sealed class AuditingInterceptor : SaveChangesInterceptor
 {
+    private static readonly SystemUser Nobody = new();
+    private readonly ICurrentUser? fixedUser;
+    private readonly IClock clock;
+
+    /// <summary>Audits every save as the person of the context's scope.</summary>
+    public AuditingInterceptor(IClock clock) => this.clock = clock;
+
+    /// <summary>Audits every save as <paramref name="currentUser"/> (tools and tests with one person).</summary>
+    public AuditingInterceptor(ICurrentUser currentUser, IClock clock)
+    {
+        fixedUser = currentUser;
+        this.clock = clock;
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Stamp(eventData.Context);
@@ -34,6 +51,7 @@ internal sealed class AuditingInterceptor(ICurrentUser currentUser, IClock clock
         }
 
         var now = clock.UtcNow;
+        var currentUser = fixedUser ?? (context as ModuleDbContext)?.AuditedUser ?? Nobody;
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
@@ -47,12 +65,12 @@ internal sealed class AuditingInterceptor(ICurrentUser currentUser, IClock clock
 
             if (entry.Entity is IAudited audited)
             {
-                context.Add(ToAudit(entry, audited.Id, now));
+                context.Add(ToAudit(entry, audited.Id, now, currentUser));
             }
         }
     }
 
-    private AuditEntry ToAudit(EntityEntry entry, Guid id, DateTimeOffset now)
+    private static AuditEntry ToAudit(EntityEntry entry, Guid id, DateTimeOffset now, ICurrentUser currentUser)
     {
         var properties = entry.Properties.Where(p => !p.Metadata.IsConcurrencyToken).ToList();
         var (action, before, after) = entry.State switch
@@ -75,6 +93,16 @@ internal sealed class AuditingInterceptor(ICurrentUser currentUser, IClock clock
             Before = before,
             After = after,
         };
+    }
+
+    // A context used outside any scope with a person (none rented it through DI).
+    private sealed class SystemUser : ICurrentUser
+    {
+        public ClaimsPrincipal Principal { get; } = new(new ClaimsIdentity());
+
+        public Guid? PersonId => null;
+
+        public string DisplayName => "system";
     }
 
     private static string Json(Dictionary<string, object?> values) => JsonSerializer.Serialize(values);

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Samordning.Shared.Security;
+using Samordning.Shared.Time;
 
 namespace Samordning.Shared.Persistence;
 
@@ -21,23 +23,38 @@ public static class ModuleDatabaseRegistration
         where TSqliteContext : TContext
     {
         var settings = DatabaseSettings.From(configuration);
-        services.TryAddScoped<AuditingInterceptor>();
+        services.TryAddSingleton(sp => new AuditingInterceptor(sp.GetRequiredService<IClock>()));
         services.AddSingleton(new ModuleDatabase(typeof(TContext), store));
 
+        // Pooled: the options, the provider's service lookup and the context itself are reused across requests
+        // instead of being built per request. The person a save is audited as is the one of the scope that
+        // rented the context, set on each rent.
         if (settings.Provider == DatabaseProvider.SqlServer)
         {
-            services.AddDbContext<TContext>((sp, options) => options
+            services.AddPooledDbContextFactory<TContext>((sp, options) => options
                 .UseSqlServer(settings.ConnectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", store))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+            services.AddScoped(Rent<TContext, TContext>);
         }
         else
         {
-            services.AddDbContext<TContext, TSqliteContext>((sp, options) => options
+            services.AddPooledDbContextFactory<TSqliteContext>((sp, options) => options
                 .UseSqlite(settings.SqliteConnectionString(store))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+            services.AddScoped(Rent<TContext, TSqliteContext>);
         }
 
         return services;
+    }
+
+    // The scope disposes the context, which returns it to the pool.
+    private static TContext Rent<TContext, TPooled>(IServiceProvider services)
+        where TContext : ModuleDbContext
+        where TPooled : TContext
+    {
+        var context = services.GetRequiredService<IDbContextFactory<TPooled>>().CreateDbContext();
+        context.AuditedUser = services.GetService<ICurrentUser>();
+        return context;
     }
 }
 

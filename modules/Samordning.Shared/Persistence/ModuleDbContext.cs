@@ -17,6 +17,9 @@ public abstract class ModuleDbContext : DbContext
     /// <summary>The module's schema on SQL Server, for example <c>ministries</c>.</summary>
     protected abstract string Schema { get; }
 
+    /// <summary>Who the changes saved through this context are audited as: the person of the scope that rented it.</summary>
+    internal Security.ICurrentUser? AuditedUser { get; set; }
+
     /// <summary>The module's audit log.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 

@@ -18,6 +18,9 @@ internal interface IScenario
     // The ratio subject/floor the issue aims for; reported as met or not, never a reason to fail the run.
     double Aim { get; }
 
+    // A latency the issue aims for as well (the subject's p95, in milliseconds); reported, never failed.
+    double? P95AimMilliseconds => null;
+
     // Lets the scenario add what its floor needs to the one host all scenarios share (for example an endpoint).
     void ConfigureHost(IServiceCollection services);
 

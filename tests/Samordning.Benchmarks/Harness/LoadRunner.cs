@@ -42,7 +42,7 @@ internal sealed class LoadRunner(BenchmarkOptions options, TextWriter log)
         var floorResult = Summarize(scenario.Floor, floor);
         double? ratio = floorResult.RequestsPerSecond > 0 ? subjectResult.RequestsPerSecond / floorResult.RequestsPerSecond : null;
         var roundRatios = subject.Zip(floor, Ratio).ToList();
-        return new ScenarioResult(scenario.Name, subjectResult, floorResult, ratio, roundRatios, scenario.Aim, ratio >= scenario.Aim, null);
+        return new ScenarioResult(scenario.Name, subjectResult, floorResult, ratio, roundRatios, scenario.Aim, ratio >= scenario.Aim, null, scenario.P95AimMilliseconds);
     }
 
     private static double Ratio(Phase subject, Phase floor) =>

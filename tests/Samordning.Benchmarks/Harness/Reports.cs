@@ -36,6 +36,11 @@ internal static class Reports
                 Row(text, "subject", subject);
                 Row(text, "floor", floor);
                 Line(text, $"  ratio subject/floor {scenario.Ratio:0.000} (rounds {Spread(scenario.RoundRatios)}); aim >= {scenario.Aim:0.00}: {(scenario.AimMet == true ? "met" : "NOT met")}");
+                if (scenario.P95AimMilliseconds is { } p95Aim)
+                {
+                    Line(text, $"  subject p95 {subject.P95Milliseconds:0.0} ms; aim < {p95Aim:0} ms: {(scenario.P95AimMet == true ? "met" : "NOT met")}");
+                }
+
                 Line(text, $"  subject: {subject.Description}");
                 Line(text, $"  floor:   {floor.Description}");
                 if ((subject.FirstError ?? floor.FirstError) is { } error)
@@ -95,7 +100,8 @@ internal static class Reports
                 MarkdownRow(text, "floor", floor);
                 Line(text, "");
                 Line(text, $"**Ratio subject/floor: {scenario.Ratio:0.000}** (per round: {string.Join(", ", scenario.RoundRatios.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))}). " +
-                    $"Aim >= {scenario.Aim:0.00}: {(scenario.AimMet == true ? "met" : "not met")}.");
+                    $"Aim >= {scenario.Aim:0.00}: {(scenario.AimMet == true ? "met" : "not met")}." +
+                    (scenario.P95AimMilliseconds is { } p95Aim ? $" Subject p95 aim < {p95Aim:0} ms: {(scenario.P95AimMet == true ? "met" : "not met")}." : ""));
                 if ((subject.FirstError ?? floor.FirstError) is { } error)
                 {
                     Line(text, "");

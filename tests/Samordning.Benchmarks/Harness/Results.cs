@@ -21,8 +21,11 @@ internal sealed record ScenarioResult(
     IReadOnlyList<double> RoundRatios,
     double Aim,
     bool? AimMet,
-    string? Failure)
+    string? Failure,
+    double? P95AimMilliseconds = null)
 {
+    public bool? P95AimMet => P95AimMilliseconds is { } aim && Subject is { } subject ? subject.P95Milliseconds < aim : null;
+
     public bool Failed => Failure is not null || Subject is not { Errors: 0 } || Floor is not { Errors: 0 };
 }
 

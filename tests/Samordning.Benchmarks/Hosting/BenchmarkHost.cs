@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Samordning.Benchmarks.Harness;
@@ -27,6 +28,8 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
+    public const string EnvironmentName = "Benchmark";
+
     public Uri Address { get; private set; } = null!;
 
     public static BenchmarkHost Start(IReadOnlyList<IScenario> scenarios)
@@ -40,7 +43,13 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(Environments.Development);
+        // Not Development: that environment adds what production never runs per request (the developer exception
+        // page, DI scope validation). Not Production either, where the bundled identity provider refuses to run;
+        // it stays in the pipeline here, so the subject still pays for it. The development settings (demo
+        // accounts, seeded people and demo data) are loaded explicitly.
+        builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureAppConfiguration((context, configuration) =>
+            configuration.AddJsonFile(Path.Combine(context.HostingEnvironment.ContentRootPath, $"appsettings.{Environments.Development}.json"), optional: false));
         builder.UseSetting("Database:DataFolder", dataFolder);
         builder.UseSetting("Jobs:RunServer", "false");
         builder.ConfigureTestServices(services =>
@@ -59,6 +68,15 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
 
         // Pooled connections keep the files open; release them so the folder can go.
         SqliteConnection.ClearAllPools();
+
+        // For looking at the data (query plans, sizes) after a run.
+        if (Environment.GetEnvironmentVariable("BENCH_KEEP_DATA") == "1")
+        {
+            Console.WriteLine($"Data kept in {dataFolder}");
+            GC.SuppressFinalize(this);
+            return;
+        }
+
         try
         {
             Directory.Delete(dataFolder, recursive: true);

@@ -49,7 +49,8 @@ internal sealed class GetDashboard : IEndpoint
 
     public static async Task<DashboardView> HandleAsync(WorkstreamsDbContext db, IMinistryDirectory directory, DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var ministries = (await directory.GetMinistriesAsync(cancellationToken))
+        var activeMinistries = await directory.GetMinistriesAsync(cancellationToken);
+        var ministries = activeMinistries
             .Where(m => filter.MinistryId is null || m.Id == filter.MinistryId)
             .Select(m => new DashboardMinistry(m.Id, m.Code, m.NameNb, m.NameEn))
             .ToList();
@@ -60,16 +61,16 @@ internal sealed class GetDashboard : IEndpoint
             .ToListAsync(cancellationToken);
 
         var counts = filter.NeedsInitiatives ? await CountInitiativesAsync(db, filter, cancellationToken) : await ReadCellsAsync(db, filter, cancellationToken);
-        var crossSectoral = await ListInitiatives.HandleAsync(
+        var crossSectoral = await ListInitiatives.ItemsAsync(
             db, new InitiativeFilter(MinistryId: filter.MinistryId, WorkstreamId: filter.WorkstreamId, Phase: filter.Phase, Status: filter.Status, Tag: filter.Tag, CrossSectoral: true, PageSize: 20),
             cancellationToken);
         var history = await db.PhaseSnapshots.AsNoTracking()
             .OrderBy(s => s.Day)
             .Select(s => new PhasePoint(s.Day, s.Phase, s.Count))
             .ToListAsync(cancellationToken);
-        var latestRound = await RoundProgress.LatestAsync(db, directory, cancellationToken);
+        var latestRound = await RoundProgress.LatestAsync(db, activeMinistries, cancellationToken);
 
-        return new DashboardView(ministries, workstreams, counts, crossSectoral.Items, history, latestRound, filter.WorkstreamId);
+        return new DashboardView(ministries, workstreams, counts, crossSectoral, history, latestRound, filter.WorkstreamId);
     }
 
     private static Task<List<DashboardCount>> ReadCellsAsync(WorkstreamsDbContext db, DashboardFilter filter, CancellationToken cancellationToken)

@@ -21,17 +21,24 @@ internal sealed class ListInitiatives : IEndpoint
 
     public static async Task<InitiativePage> HandleAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken)
     {
-        var query = Apply(db.Initiatives.AsNoTracking(), filter);
-        var pageSize = Math.Clamp(filter.PageSize, 1, 200);
-        var page = Math.Max(filter.Page, 1);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query
+        var total = await Apply(db.Initiatives.AsNoTracking(), filter).CountAsync(cancellationToken);
+        var (page, pageSize) = PageOf(filter);
+        return new InitiativePage(await ItemsAsync(db, filter, cancellationToken), total, page, pageSize);
+    }
+
+    // One page without the total, for views that show no page count (the dashboard): counting every match
+    // costs a scan of the initiatives the page itself does not need.
+    public static async Task<List<InitiativeListItem>> ItemsAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken)
+    {
+        var (page, pageSize) = PageOf(filter);
+        return await Apply(db.Initiatives.AsNoTracking(), filter)
             .OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(i => new InitiativeListItem(i.Id, i.Title, i.OwningMinistryCode, i.Phase, i.Progress, i.Status, i.CollaboratingMinistries.Count, i.UpdatedAt, i.Version))
             .ToListAsync(cancellationToken);
-        return new InitiativePage(items, total, page, pageSize);
     }
+
+    private static (int Page, int PageSize) PageOf(InitiativeFilter filter) => (Math.Max(filter.Page, 1), Math.Clamp(filter.PageSize, 1, 200));
 
     // Shared with the dashboard and the exports, so every view of "the current filter" means the same rows.
     public static IQueryable<Initiative> Apply(IQueryable<Initiative> query, InitiativeFilter filter)

@@ -22,19 +22,24 @@ internal sealed record RoundProgress(
     public static IQueryable<Initiative> ToConfirm(IQueryable<Initiative> initiatives) =>
         initiatives.Where(i => i.Phase != Phase.Completed && i.Phase != Phase.Stopped);
 
-    public static async Task<RoundProgress?> LatestAsync(WorkstreamsDbContext db, IMinistryDirectory directory, CancellationToken cancellationToken)
+    // The active ministries come from the caller, who has usually read them already.
+    public static async Task<RoundProgress?> LatestAsync(WorkstreamsDbContext db, IReadOnlyList<MinistryInfo> ministries, CancellationToken cancellationToken)
     {
         var round = await db.ReportingRounds.AsNoTracking()
             .OrderBy(r => r.ClosedAt == null ? 0 : 1).ThenByDescending(r => r.OpenedAt)
             .FirstOrDefaultAsync(cancellationToken);
-        return round is null ? null : await ForRoundAsync(db, directory, round, cancellationToken);
+        return round is null ? null : await ForRoundAsync(db, ministries, round, cancellationToken);
     }
 
-    public static async Task<RoundProgress> ForRoundAsync(WorkstreamsDbContext db, IMinistryDirectory directory, ReportingRound round, CancellationToken cancellationToken)
+    public static async Task<RoundProgress> ForRoundAsync(WorkstreamsDbContext db, IMinistryDirectory directory, ReportingRound round, CancellationToken cancellationToken) =>
+        await ForRoundAsync(db, await directory.GetMinistriesAsync(cancellationToken), round, cancellationToken);
+
+    private static async Task<RoundProgress> ForRoundAsync(WorkstreamsDbContext db, IReadOnlyList<MinistryInfo> ministries, ReportingRound round, CancellationToken cancellationToken)
     {
-        var ministries = await directory.GetMinistriesAsync(cancellationToken);
-        var toConfirm = await ToConfirm(db.Initiatives.AsNoTracking())
-            .GroupBy(i => i.OwningMinistryId).Select(g => new { MinistryId = g.Key, Count = g.Count() })
+        // From the kept aggregates (each initiative once, in the all-workstreams cells), not a scan of initiatives.
+        var toConfirm = await db.DashboardCells.AsNoTracking()
+            .Where(c => c.WorkstreamId == DashboardCell.AllWorkstreams && c.Phase != Phase.Completed && c.Phase != Phase.Stopped)
+            .GroupBy(c => c.MinistryId).Select(g => new { MinistryId = g.Key, Count = g.Sum(c => c.Count) })
             .ToDictionaryAsync(x => x.MinistryId, x => x.Count, cancellationToken);
         var confirmed = await db.RoundConfirmations.AsNoTracking()
             .Where(c => c.RoundId == round.Id)

@@ -63,23 +63,9 @@ internal sealed class MinistriesListScenario : IScenario
         await ExpectStatusAsync("ukjent@example.no", HttpStatusCode.Forbidden, cancellationToken);
     }
 
-    public Task RunSubjectAsync(CancellationToken cancellationToken) => GetAsync(SubjectPath, cancellationToken);
+    public Task RunSubjectAsync(CancellationToken cancellationToken) => BenchmarkRequests.GetAsync(client, SubjectPath, cancellationToken);
 
-    public Task RunFloorAsync(CancellationToken cancellationToken) => GetAsync(MinistriesFloorEndpoint.Path, cancellationToken);
-
-    // Both sides send the same request (path aside) and read the whole body, so the client's work is equal.
-    private async Task GetAsync(string path, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        BenchmarkAuthentication.AddCoordinator(request);
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new HttpRequestException($"GET {path} answered {(int)response.StatusCode}.", null, response.StatusCode);
-        }
-
-        await response.Content.CopyToAsync(Stream.Null, cancellationToken);
-    }
+    public Task RunFloorAsync(CancellationToken cancellationToken) => BenchmarkRequests.GetAsync(client, MinistriesFloorEndpoint.Path, cancellationToken);
 
     private async Task<List<MinistryRow>> GetRowsAsync(string path, CancellationToken cancellationToken)
     {

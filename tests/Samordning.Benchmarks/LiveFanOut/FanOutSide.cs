@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Samordning.Benchmarks.LiveFanOut;
+
+// What every delivered item carries: its place in the run and when the publisher started sending it (a
+// Stopwatch timestamp: publisher and clients share this process and its clock).
+internal sealed record FanOutPayload(long Index, long SentAt);
+
+// The shape of the product's LiveItem as it travels to clients ("item"); the floor hub sends the same shape.
+internal sealed record FanOutItem(string Topic, long Sequence, string Type, string Payload, DateTimeOffset At);
+
+// Publishes one item and returns the topic's sequence number it got. The product's publisher goes through
+// ILiveUpdates today; the meetings entry API can take its place (Issue 4) without touching the harness.
+internal delegate Task<long> FanOutPublisher(FanOutPayload payload, CancellationToken cancellationToken);
+
+// One side of the fan-out comparison: where clients connect, how they join the topic, and how items are published.
+internal sealed record FanOutSide(
+    string Description,
+    Uri HubUrl,
+    string Topic,
+    IReadOnlyDictionary<string, string> Headers,
+    Func<HubConnection, string, CancellationToken, Task> JoinAsync,
+    FanOutPublisher PublishAsync);
