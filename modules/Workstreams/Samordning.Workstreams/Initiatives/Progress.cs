@@ -11,8 +11,9 @@ internal sealed class Progress : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api)
     {
-        api.MapGet("/workstreams/initiatives/{id:guid}/progress", async (Guid id, WorkstreamsDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await ListAsync(db, id, ct)))
+        // An unknown initiative is a 404, not an empty history that looks like one without changes.
+        api.MapGet("/workstreams/initiatives/{id:guid}/progress", async Task<Results<Ok<List<ProgressItem>>, ProblemHttpResult>> (Guid id, WorkstreamsDbContext db, CancellationToken ct) =>
+                await db.Initiatives.AnyAsync(i => i.Id == id, ct) ? TypedResults.Ok(await ListAsync(db, id, ct)) : Problems.NotFound())
             .WithTags("Initiatives")
             .WithSummary("The dated progress entries of an initiative, oldest first.");
 

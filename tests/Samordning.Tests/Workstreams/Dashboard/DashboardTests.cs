@@ -1,0 +1,239 @@
+using System.Net;
+using Samordning.Shared.Time;
+using Samordning.Tests.Infrastructure;
+using Samordning.Workstreams.Dashboard;
+using Samordning.Workstreams.Data;
+using Samordning.Workstreams.Initiatives;
+using Samordning.Workstreams.Rounds;
+
+namespace Samordning.Tests.Workstreams.Dashboard;
+
+// The dashboard keeps its counts up to date instead of counting per request; these tests recompute them from
+// the initiatives themselves after creates, edits, phase and ministry changes, with and without filters.
+public sealed class DashboardTests(DashboardWorld world) : IClassFixture<DashboardWorld>
+{
+    private readonly WorkstreamsApi _api = world.Api;
+    private readonly Guid _fin = world.Fin;
+    private readonly Guid _hod = world.Hod;
+    private readonly Guid _kd = world.Kd;
+    private readonly Guid _w1 = world.W1;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Dashboard_AfterChanges_CountsEqualRecomputation()
+    {
+        var all = await AllInitiativesAsync();
+
+        var view = await DashboardAsync("");
+
+        Assert.Equal(Recompute(all), Cells(view));
+        Assert.Equal(all.Count, view.Total());
+        Assert.Equal(all.Count(i => i.WorkstreamIds.Contains(_w1)), view.Total(workstreamId: _w1));
+        Assert.Equal(all.Count(i => i.OwningMinistryId == _kd && i.Phase == Phase.InProgress), view.Total(_kd, phase: Phase.InProgress));
+    }
+
+    [Theory]
+    [InlineData("ministry")]
+    [InlineData("phase")]
+    [InlineData("status")]
+    [InlineData("tag")]
+    [InlineData("ministry+status")]
+    public async Task Dashboard_Filtered_CountsEqualRecomputationOfThoseInitiatives(string filter)
+    {
+        var all = await AllInitiativesAsync();
+        var (query, keep) = filter switch
+        {
+            "ministry" => ($"?ministryId={_fin}", (Func<InitiativeDetails, bool>)(i => i.OwningMinistryId == _fin)),
+            "phase" => ("?phase=InProgress", i => i.Phase == Phase.InProgress),
+            "status" => ("?status=Red", i => i.Status == Rag.Red),
+            "tag" => ("?tag=alfa", i => i.Tags.Contains("alfa")),
+            "ministry+status" => ($"?ministryId={_kd}&status=Green", i => i.OwningMinistryId == _kd && i.Status == Rag.Green),
+            _ => throw new ArgumentOutOfRangeException(nameof(filter)),
+        };
+
+        var view = await DashboardAsync(query);
+
+        var expected = Recompute(all.Where(keep));
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, Cells(view));
+    }
+
+    [Fact]
+    public async Task Dashboard_FilteredByWorkstream_OnlyThatWorkstreamAndItsInitiatives()
+    {
+        var all = await AllInitiativesAsync();
+
+        var view = await DashboardAsync($"?workstreamId={_w1}");
+
+        Assert.Equal(_w1, Assert.Single(view.Workstreams).Id);
+        var inW1 = all.Where(i => i.WorkstreamIds.Contains(_w1)).ToList();
+        Assert.Equal(inW1.Count, view.Total());
+        Assert.Equal(inW1.Count(i => i.OwningMinistryId == _fin), view.Total(_fin));
+        Assert.Equal(inW1.Count, (await _api.ListAsync($"?workstreamId={_w1}")).Total);
+        Assert.Equal(inW1.Where(i => i.CollaboratingMinistries.Count > 0).Select(i => i.Id).Order(), view.CrossSectoral.Select(i => i.Id).Order());
+    }
+
+    [Fact]
+    public async Task Dashboard_CrossSectoral_ExactlyThoseWithCollaboratingMinistries()
+    {
+        var all = await AllInitiativesAsync();
+
+        var view = await DashboardAsync("");
+
+        var expected = all.Where(i => i.CollaboratingMinistries.Count > 0).Select(i => i.Id).Order().ToList();
+        Assert.True(expected.Count is > 0 and <= 20, $"{expected.Count} cross-sectoral initiatives; the dashboard shows 20.");
+        Assert.Equal(expected, view.CrossSectoral.Select(i => i.Id).Order());
+        Assert.All(view.CrossSectoral, i => Assert.True(i.CollaboratorCount > 0));
+    }
+
+    [Fact]
+    public async Task Dashboard_PhaseHistory_TodayMatchesCurrentPhases()
+    {
+        var all = await AllInitiativesAsync();
+
+        var view = await DashboardAsync("");
+
+        var today = DateOnly.FromDateTime(Oslo.ToOslo(DateTimeOffset.UtcNow).DateTime);
+        var todays = view.History.Where(p => p.Day == today).ToDictionary(p => p.Phase, p => p.Count);
+        Assert.Equal(Enum.GetValues<Phase>().Length, todays.Count);
+        foreach (var phase in Enum.GetValues<Phase>())
+        {
+            Assert.Equal(all.Count(i => i.Phase == phase), todays[phase]);
+        }
+    }
+
+    [Fact]
+    public async Task Dashboard_RoundCompletion_PerMinistry()
+    {
+        var coordinator = _api.As(People.Coordinator);
+        var round = await WorkstreamsApi.ReadAsync<RoundProgress>(
+            await WorkstreamsApi.PostAsync(coordinator, "/api/workstreams/rounds", new OpenRoundRequest("Status for dashbordet", null, DateTimeOffset.UtcNow.AddDays(10))), HttpStatusCode.Created);
+        var unconfirmed = await WorkstreamsApi.ReadAsync<List<UnconfirmedInitiative>>(
+            await coordinator.GetAsync($"/api/workstreams/rounds/{round.Id}/ministries/{_hod}/unconfirmed", Ct), HttpStatusCode.OK);
+        foreach (var initiative in unconfirmed)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await WorkstreamsApi.PostAsync(coordinator, $"/api/workstreams/rounds/{round.Id}/initiatives/{initiative.Id}/confirm", new ConfirmRequest(null))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await WorkstreamsApi.PostAsync(_api.As(People.ContactPersonHod), $"/api/workstreams/rounds/{round.Id}/submit", new SubmitRequest(_hod))).StatusCode);
+
+        var view = await DashboardAsync("");
+
+        Assert.NotNull(view.LatestRound);
+        Assert.Equal(round.Id, view.LatestRound.Id);
+        var states = view.LatestRound.Ministries.ToDictionary(m => m.MinistryId, m => m.State);
+        Assert.Equal(RoundState.Submitted, states[_hod]);
+        Assert.Equal(RoundState.NotStarted, states[_kd]);
+        Assert.Equal(1, view.LatestRound.Submitted);
+    }
+
+    private async Task<List<InitiativeDetails>> AllInitiativesAsync()
+    {
+        var page = await _api.ListAsync("?pageSize=200");
+        Assert.True(page.Total <= 200, "The recomputation reads one page.");
+        var all = new List<InitiativeDetails>();
+        foreach (var item in page.Items)
+        {
+            all.Add(await _api.GetInitiativeAsync(item.Id));
+        }
+
+        return all;
+    }
+
+    private async Task<DashboardView> DashboardAsync(string query) =>
+        await WorkstreamsApi.ReadAsync<DashboardView>(await _api.As(People.Observer).GetAsync("/api/workstreams/dashboard" + query, Ct), HttpStatusCode.OK);
+
+    // Each initiative counts once in the totals and once per workstream it contributes to, or under "none".
+    private static SortedDictionary<string, int> Recompute(IEnumerable<InitiativeDetails> initiatives)
+    {
+        var cells = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var i in initiatives)
+        {
+            IEnumerable<Guid> workstreams = i.WorkstreamIds.Count == 0 ? [Guid.Empty] : i.WorkstreamIds;
+            foreach (var workstream in workstreams.Append(DashboardCell.AllWorkstreams))
+            {
+                var key = Key(i.OwningMinistryId, workstream, i.Phase, i.Status);
+                cells[key] = cells.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return cells;
+    }
+
+    private static SortedDictionary<string, int> Cells(DashboardView view)
+    {
+        var cells = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in view.Counts.Where(c => c.Count != 0))
+        {
+            var key = Key(c.MinistryId, c.WorkstreamId, c.Phase, c.Status);
+            cells[key] = cells.GetValueOrDefault(key) + c.Count;
+        }
+
+        return cells;
+    }
+
+    private static string Key(Guid ministry, Guid workstream, Phase phase, Rag status) => $"{ministry}|{workstream}|{phase}|{status}";
+}
+
+// One host whose initiatives went through a series of changes, shared by the dashboard tests.
+public sealed class DashboardWorld : IAsyncLifetime
+{
+    private readonly SamordningFactory _factory = new();
+
+    public DashboardWorld() => Api = new(_factory);
+
+    internal WorkstreamsApi Api { get; }
+
+    public Guid Fin { get; private set; }
+
+    public Guid Hod { get; private set; }
+
+    public Guid Kd { get; private set; }
+
+    public Guid W1 { get; private set; }
+
+    public Guid W2 { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        Fin = (await Api.MinistryAsync("FIN")).Id;
+        Hod = (await Api.MinistryAsync("HOD")).Id;
+        Kd = (await Api.MinistryAsync("KD")).Id;
+        W1 = (await Api.CreateWorkstreamAsync()).Id;
+        W2 = (await Api.CreateWorkstreamAsync()).Id;
+        await ChangeSeriesAsync();
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    // Initiatives across ministries, workstreams, phases and statuses, then edits that move them between cells:
+    // phase and status changes, a workstream dropped, a ministry changed, a progress entry by a collaborator.
+    private async Task ChangeSeriesAsync()
+    {
+        var a = await Api.CreateInitiativeAsync(
+            Builders.Initiative(Fin) with { WorkstreamIds = [W1], Tags = ["alfa"] }, People.ContactPersonFin);
+        var b = await Api.CreateInitiativeAsync(
+            Builders.Initiative(Fin) with { WorkstreamIds = [W1, W2], Phase = Phase.InProgress, Status = Rag.Amber, StatusReason = "Ressurser", CollaboratingMinistryIds = [Hod], Tags = ["beta"] });
+        var c = await Api.CreateInitiativeAsync(Builders.Initiative(Hod) with { Phase = Phase.Idea, Tags = ["gamma"] }, People.ContactPersonHod);
+        var d = await Api.CreateInitiativeAsync(
+            Builders.Initiative(Kd) with { WorkstreamIds = [W2], Phase = Phase.InProgress, Status = Rag.Red, StatusReason = "Mangler hjemmel", CollaboratingMinistryIds = [Fin], Tags = ["alfa"] },
+            People.ContactPersonKd);
+        var e = await Api.CreateInitiativeAsync(Builders.Initiative(Kd) with { WorkstreamIds = [W1], Phase = Phase.Scaling, Tags = ["gamma"] }, People.ContactPersonKd);
+
+        await ProgressAsync(a, People.ContactPersonFin, new ProgressRequest(Phase.InProgress, 30, Rag.Red, "Leverandør trakk seg", null, a.Version));
+        await PutAsync(People.Coordinator, b, WorkstreamsApi.AsRequest(b) with { WorkstreamIds = [W2], Phase = Phase.Scaling, Status = Rag.Green, StatusReason = null });
+        await PutAsync(People.Coordinator, c, WorkstreamsApi.AsRequest(c) with { OwningMinistryId = Kd, WorkstreamIds = [W1] });
+        var dAfter = await ProgressAsync(d, People.ContactPersonFin, new ProgressRequest(Phase.InProgress, 50, Rag.Amber, "Bedre", null, d.Version));
+        await ProgressAsync(dAfter, People.ContactPersonKd, new ProgressRequest(Phase.Completed, 100, Rag.Green, null, null, dAfter.Version));
+        await PutAsync(People.ContactPersonKd, e, WorkstreamsApi.AsRequest(e) with { Title = e.Title + " (nytt navn)" });
+    }
+
+    private async Task<InitiativeDetails> ProgressAsync(InitiativeDetails initiative, string email, ProgressRequest request) =>
+        await WorkstreamsApi.ReadAsync<InitiativeDetails>(
+            await WorkstreamsApi.PostAsync(Api.As(email), $"/api/workstreams/initiatives/{initiative.Id}/progress", request), HttpStatusCode.OK);
+
+    private async Task PutAsync(string email, InitiativeDetails initiative, InitiativeRequest request) =>
+        await WorkstreamsApi.ReadAsync<InitiativeDetails>(
+            await WorkstreamsApi.PutAsync(Api.As(email), $"/api/workstreams/initiatives/{initiative.Id}", request), HttpStatusCode.OK);
+}
