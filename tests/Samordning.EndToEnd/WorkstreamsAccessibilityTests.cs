@@ -7,37 +7,27 @@ namespace Samordning.EndToEnd;
 
 // WCAG 2.1 AA for every Workstreams page, as each role that sees it, checked with axe-core in the real browser.
 // One sign-in per role walks its pages and reports every violation found, page by page.
-public sealed class WorkstreamsAccessibilityTests(EndToEndFixture fixture)
+public sealed class WorkstreamsAccessibilityTests(EndToEndFixture fixture) : IAsyncDisposable
 {
     private const string FinanceInitiative = "Skattemelding med forhåndsutfylte opplysninger";
     private const string SeededRound = "Status per 1. mars";
+    private const string Dashboard = "Oversikt på tvers av sektorer";
+
+    private readonly List<IBrowserContext> contexts = [];
 
     [Fact]
     public async Task WorkstreamsPages_Coordinator_HaveNoSeriousViolations()
     {
-        await using var context = await fixture.NewContextAsync(bypassCsp: true);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync("/arbeidsstrommer", Accounts.Coordinator);
-        var found = new List<AxeViolation>();
+        var (page, found) = await SignInAsync(Accounts.Coordinator);
+        await ReadingPagesAsync(page, found, "/arbeidsstrommer/tiltak?Phase=InProgress&q=digital");
 
-        await CheckAsync(page, found, "Oversikt på tvers av sektorer");
-        await OpenAsync(page, "/arbeidsstrommer?Status=Amber&Phase=InProgress", found, "Oversikt på tvers av sektorer");
-        await OpenAsync(page, "/arbeidsstrommer/tiltak?Phase=InProgress&q=digital", found, "Tiltak");
+        await OpenAsync(page, "/arbeidsstrommer?Status=Amber&Phase=InProgress", found, Dashboard);
         await OpenAsync(page, "/arbeidsstrommer/tiltak/ny", found, "Nytt tiltak");
-
-        await OpenInitiativeAsync(page, found);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Endre tiltaket", Exact = true }).ClickAsync();
-        await CheckAsync(page, found, "Endre tiltak");
-
-        await OpenAsync(page, "/arbeidsstrommer/liste", found, "Arbeidsstrømmer");
+        await EditInitiativeAsync(page, found);
         await OpenAsync(page, "/arbeidsstrommer/ny", found, "Ny arbeidsstrøm");
         await page.GotoAsync("/arbeidsstrommer/liste");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Endre ") }).First.ClickAsync();
         await CheckAsync(page, found, "Endre arbeidsstrøm");
-
-        await OpenAsync(page, "/arbeidsstrommer/runder", found, "Rapporteringsrunder");
-        await page.GetByRole(AriaRole.Link, new() { Name = SeededRound, Exact = true }).ClickAsync();
-        await CheckAsync(page, found, SeededRound);
 
         AssertNone(found);
     }
@@ -45,26 +35,17 @@ public sealed class WorkstreamsAccessibilityTests(EndToEndFixture fixture)
     [Fact]
     public async Task WorkstreamsPages_ContactPerson_HaveNoSeriousViolations()
     {
-        await using var context = await fixture.NewContextAsync(bypassCsp: true);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync("/arbeidsstrommer", WorkstreamsAccounts.FinanceContact);
-        var found = new List<AxeViolation>();
+        var (page, found) = await SignInAsync(WorkstreamsAccounts.FinanceContact);
+        await ReadingPagesAsync(page, found, "/arbeidsstrommer/tiltak?Status=Green");
 
-        await CheckAsync(page, found, "Oversikt på tvers av sektorer");
-        await OpenAsync(page, "/arbeidsstrommer/tiltak?Status=Green", found, "Tiltak");
+        // The round as the contact person sees it: their own ministry's part, to confirm and submit.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ditt departement (FIN)", Exact = true })).ToBeVisibleAsync();
         await OpenAsync(page, "/arbeidsstrommer/tiltak/ny", found, "Nytt tiltak");
 
         // The contact person of the owning ministry sees the progress form and the edit link.
         await OpenInitiativeAsync(page, found);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rapporter fremdrift", Exact = true })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Endre tiltaket", Exact = true }).ClickAsync();
-        await CheckAsync(page, found, "Endre tiltak");
-
-        await OpenAsync(page, "/arbeidsstrommer/liste", found, "Arbeidsstrømmer");
-        await OpenAsync(page, "/arbeidsstrommer/runder", found, "Rapporteringsrunder");
-        await page.GetByRole(AriaRole.Link, new() { Name = SeededRound, Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ditt departement (FIN)", Exact = true })).ToBeVisibleAsync();
-        await CheckAsync(page, found, SeededRound);
+        await EditInitiativeAsync(page, found);
 
         AssertNone(found);
     }
@@ -72,19 +53,29 @@ public sealed class WorkstreamsAccessibilityTests(EndToEndFixture fixture)
     [Fact]
     public async Task WorkstreamsPages_Observer_HaveNoSeriousViolations()
     {
-        await using var context = await fixture.NewContextAsync(bypassCsp: true);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync("/arbeidsstrommer", WorkstreamsAccounts.Observer);
-        var found = new List<AxeViolation>();
+        var (page, found) = await SignInAsync(WorkstreamsAccounts.Observer);
+        await ReadingPagesAsync(page, found, "/arbeidsstrommer/tiltak");
 
-        await CheckAsync(page, found, "Oversikt på tvers av sektorer");
-        await OpenAsync(page, "/arbeidsstrommer/tiltak", found, "Tiltak");
         await OpenInitiativeAsync(page, found);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Endre tiltaket", Exact = true })).ToHaveCountAsync(0);
-        await OpenAsync(page, "/arbeidsstrommer/liste", found, "Arbeidsstrømmer");
-        await OpenAsync(page, "/arbeidsstrommer/runder", found, "Rapporteringsrunder");
-        await page.GetByRole(AriaRole.Link, new() { Name = SeededRound, Exact = true }).ClickAsync();
-        await CheckAsync(page, found, SeededRound);
+
+        AssertNone(found);
+    }
+
+    [Fact]
+    public async Task WorkstreamsPages_English_HaveNoSeriousViolations()
+    {
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("/arbeidsstrommer", Accounts.Coordinator);
+        await page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        var found = new List<AxeViolation>();
+
+        await CheckAsync(page, found, "Cross-sector dashboard");
+        await OpenAsync(page, "/arbeidsstrommer/tiltak?Status=Red", found, "Initiatives");
+        await OpenAsync(page, "/arbeidsstrommer/tiltak/ny", found, "New initiative");
+        await OpenAsync(page, "/arbeidsstrommer/runder", found, "Reporting rounds");
 
         AssertNone(found);
     }
@@ -113,6 +104,35 @@ public sealed class WorkstreamsAccessibilityTests(EndToEndFixture fixture)
         AssertNone(found);
     }
 
+    private async Task<(IPage Page, List<AxeViolation> Found)> SignInAsync(string email)
+    {
+        var context = await fixture.NewContextAsync(bypassCsp: true);
+        contexts.Add(context);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("/arbeidsstrommer", email);
+        return (page, []);
+    }
+
+    // What every role reads: the dashboard (where sign-in lands), the list with a filter, an initiative, the
+    // workstreams, the reporting rounds and the open round. Ends on the round's page.
+    private static async Task ReadingPagesAsync(IPage page, List<AxeViolation> found, string listWithFilter)
+    {
+        await CheckAsync(page, found, Dashboard);
+        await OpenAsync(page, listWithFilter, found, "Tiltak");
+        await OpenInitiativeAsync(page, found);
+        await OpenAsync(page, "/arbeidsstrommer/liste", found, "Arbeidsstrømmer");
+        await OpenAsync(page, "/arbeidsstrommer/runder", found, "Rapporteringsrunder");
+        await page.GetByRole(AriaRole.Link, new() { Name = SeededRound, Exact = true }).ClickAsync();
+        await CheckAsync(page, found, SeededRound);
+    }
+
+    private static async Task EditInitiativeAsync(IPage page, List<AxeViolation> found)
+    {
+        await OpenInitiativeAsync(page, found);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Endre tiltaket", Exact = true }).ClickAsync();
+        await CheckAsync(page, found, "Endre tiltak");
+    }
+
     private static async Task OpenInitiativeAsync(IPage page, List<AxeViolation> found)
     {
         await page.GotoAsync($"/arbeidsstrommer/tiltak?q={Uri.EscapeDataString(FinanceInitiative)}");
@@ -132,6 +152,14 @@ public sealed class WorkstreamsAccessibilityTests(EndToEndFixture fixture)
     {
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
         found.AddRange(await Axe.CheckAsync(page));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in contexts)
+        {
+            await context.DisposeAsync();
+        }
     }
 
     private static void AssertNone(List<AxeViolation> violations) =>
