@@ -47,7 +47,16 @@ internal sealed class MinistryDirectory(MinistriesDbContext db) : IMinistryDirec
             if (person is { Subject: null } && !string.IsNullOrEmpty(subject))
             {
                 person.Subject = subject;
-                await db.SaveChangesAsync(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // The same person's first sign-in twice at once (two tabs, two devices): the other request
+                    // linked the subject first. Linking is a convenience; the person signing in is the same.
+                    db.ChangeTracker.Clear();
+                }
             }
         }
 

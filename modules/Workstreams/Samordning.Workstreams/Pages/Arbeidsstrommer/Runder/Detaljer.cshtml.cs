@@ -12,7 +12,15 @@ internal sealed class DetaljerModel(InitiativeServices deps) : PageModel
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
+    // A ministry whose unconfirmed initiatives the page lists for everyone who follows the round (?departement=).
+    [BindProperty(SupportsGet = true, Name = "departement")]
+    public Guid? ShownMinistryId { get; set; }
+
     public RoundProgress? Round { get; private set; }
+
+    public MinistryRoundStatus? ShownMinistry { get; private set; }
+
+    public IReadOnlyList<UnconfirmedInitiative> ShownUnconfirmed { get; private set; } = [];
 
     public MinistryRoundStatus? MyMinistry { get; private set; }
 
@@ -78,6 +86,12 @@ internal sealed class DetaljerModel(InitiativeServices deps) : PageModel
         {
             MyMinistry = Round.Ministries.FirstOrDefault(m => m.MinistryId == ministryId);
             Unconfirmed = await RoundAnswers.UnconfirmedAsync(deps.Db, Id, ministryId, cancellationToken);
+        }
+
+        if (ShownMinistryId is { } shown && Round.Ministries.FirstOrDefault(m => m.MinistryId == shown) is { } ministry)
+        {
+            ShownMinistry = ministry;
+            ShownUnconfirmed = await RoundAnswers.UnconfirmedAsync(deps.Db, Id, shown, cancellationToken);
         }
 
         return true;

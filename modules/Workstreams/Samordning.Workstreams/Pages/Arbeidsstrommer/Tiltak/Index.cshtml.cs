@@ -35,8 +35,24 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
 
     public bool CanCreate => User.IsInRole(Roles.Coordinator) || (User.IsInRole(Roles.ContactPerson) && User.MinistryId() is not null);
 
-    // The filter as a query string, for the export links and paging.
-    public string QueryString => Request.QueryString.Value ?? "";
+    // The filter as the export endpoints read it: only the fields that are set. The filter form sends its empty
+    // fields too (MinistryId=&…), which the page reads as "all" but the API refuses as an unreadable id.
+    public string ExportQuery
+    {
+        get
+        {
+            var filter = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
+                ["MinistryId"] = MinistryId?.ToString(),
+                ["WorkstreamId"] = WorkstreamId?.ToString(),
+                ["Phase"] = Phase?.ToString(),
+                ["Status"] = Status?.ToString(),
+                ["Tag"] = string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim(),
+            };
+            return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", filter.Where(f => f.Value is not null));
+        }
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
