@@ -15,7 +15,8 @@ internal sealed class CreateInitiative : IEndpoint
 
     public static async Task<Outcome<InitiativeDetails>> HandleAsync(InitiativeServices deps, InitiativeRequest request, CancellationToken cancellationToken)
     {
-        if (request.OwningMinistryId is { } ministryId && !InitiativeAccess.CanCreateFor(deps.User.Principal, ministryId))
+        if (!InitiativeAccess.CanCreateAny(deps.User.Principal)
+            || (request.OwningMinistryId is { } ministryId && !InitiativeAccess.CanCreateFor(deps.User.Principal, ministryId)))
         {
             return Outcome.Forbidden<InitiativeDetails>();
         }

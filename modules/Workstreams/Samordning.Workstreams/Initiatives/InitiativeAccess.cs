@@ -7,6 +7,11 @@ namespace Samordning.Workstreams.Initiatives;
 // their own ministry's initiatives; a collaborating ministry's contact person adds progress; everyone reads.
 internal static class InitiativeAccess
 {
+    // Whether the person may register initiatives at all, checked before validation so that an observer learns
+    // "not allowed" (403) rather than which fields they got wrong.
+    public static bool CanCreateAny(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.ContactPerson);
+
     public static bool CanCreateFor(ClaimsPrincipal user, Guid owningMinistryId) =>
         user.IsInRole(Roles.Coordinator) || IsContactPersonOf(user, owningMinistryId);
 

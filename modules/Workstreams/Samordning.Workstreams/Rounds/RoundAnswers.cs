@@ -14,8 +14,11 @@ internal sealed class RoundAnswers : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api)
     {
-        api.MapGet("/workstreams/rounds/{id:guid}/ministries/{ministryId:guid}/unconfirmed", async (Guid id, Guid ministryId, WorkstreamsDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await UnconfirmedAsync(db, id, ministryId, ct)))
+        api.MapGet("/workstreams/rounds/{id:guid}/ministries/{ministryId:guid}/unconfirmed",
+                async Task<Results<Ok<List<UnconfirmedInitiative>>, ProblemHttpResult>> (Guid id, Guid ministryId, WorkstreamsDbContext db, CancellationToken ct) =>
+                    await db.ReportingRounds.AnyAsync(r => r.Id == id, ct)
+                        ? TypedResults.Ok(await UnconfirmedAsync(db, id, ministryId, ct))
+                        : Problems.NotFound())
             .WithTags("Reporting rounds")
             .WithSummary("A ministry's running initiatives not yet confirmed in the round.");
 

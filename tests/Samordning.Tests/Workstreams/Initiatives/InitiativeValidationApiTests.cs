@@ -130,6 +130,18 @@ public sealed class InitiativeValidationApiTests(SamordningFactory factory) : IC
         Assert.Equal(before.Total, (await _api.ListAsync()).Total);
     }
 
+    [Fact]
+    public async Task Create_ObserverWithoutMinistry_ForbiddenNotFieldErrors()
+    {
+        // An observer may not register at all, so the answer is 403 whatever the body lacks.
+        var before = await _api.ListAsync();
+
+        var response = await WorkstreamsApi.PostAsync(_api.As(People.Observer), "/api/workstreams/initiatives", Builders.Initiative(Guid.Empty) with { OwningMinistryId = null });
+
+        await Problem.ReadAsync(response, HttpStatusCode.Forbidden, Ct);
+        Assert.Equal(before.Total, (await _api.ListAsync()).Total);
+    }
+
     [Theory]
     [InlineData(-1, "Green", null, "Progress", "Fremdrift må være mellom 0 og 100 prosent.")]
     [InlineData(101, "Green", null, "Progress", "Fremdrift må være mellom 0 og 100 prosent.")]

@@ -38,6 +38,17 @@ public sealed class ReportingRoundTests(SamordningFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Unconfirmed_UnknownRound_NotFound()
+    {
+        var fin = await _api.MinistryAsync("FIN");
+
+        var response = await _api.As(People.Coordinator).GetAsync($"/api/workstreams/rounds/{Guid.NewGuid()}/ministries/{fin.Id}/unconfirmed", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Round_ConfirmAndSubmit_StatesUnconfirmedAndDeadlineRecipientsFollow()
     {
         var fin = await _api.MinistryAsync("FIN");
