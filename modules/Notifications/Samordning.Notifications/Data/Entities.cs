@@ -30,6 +30,7 @@ internal sealed class ReminderLogEntry
     public required string Channel { get; set; }
     public required string Kind { get; set; }
     public required string Title { get; set; }
+    public required string TitleEn { get; set; }
     public required string Link { get; set; }
     public required string RecipientName { get; set; }
     public DateTimeOffset ClaimedAt { get; set; }

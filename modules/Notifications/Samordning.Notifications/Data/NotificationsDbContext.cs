@@ -32,6 +32,7 @@ internal class NotificationsDbContext : ModuleDbContext
             entry.Property(e => e.Channel).HasMaxLength(10);
             entry.Property(e => e.Kind).HasMaxLength(60);
             entry.Property(e => e.Title).HasMaxLength(400);
+            entry.Property(e => e.TitleEn).HasMaxLength(400);
             entry.Property(e => e.Link).HasMaxLength(500);
             entry.Property(e => e.RecipientName).HasMaxLength(200);
             entry.Property(e => e.State).HasConversion<string>().HasMaxLength(20);

@@ -31,7 +31,8 @@ internal sealed class DailyDigest(NotificationsDbContext db, IMinistryDirectory 
                 continue;
             }
 
-            var items = group.OrderBy(e => e.DueAt).Select(e => (e.Title, e.DueAt, e.Link)).ToList();
+            var english = ReminderMail.IsEnglish(person.PreferredLanguage);
+            var items = group.OrderBy(e => e.DueAt).Select(e => (english ? e.TitleEn : e.Title, e.DueAt, e.Link)).ToList();
             var rendered = ReminderMail.Digest(person.PreferredLanguage, person.Name, items, settings.PublicBaseUrl);
             db.ChangeTracker.Clear();
             db.Mail.Add(new MailMessage

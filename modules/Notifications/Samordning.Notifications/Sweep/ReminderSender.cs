@@ -137,6 +137,7 @@ internal sealed class ReminderSender(
         Channel = channel,
         Kind = Clip(deadline.Kind, 60),
         Title = Clip(deadline.Title.Nb),
+        TitleEn = Clip(deadline.Title.En),
         Link = Clip(deadline.Link, 500),
         RecipientName = Clip(person.Name, 200),
         ClaimedAt = clock.UtcNow,

@@ -98,6 +98,7 @@ namespace Samordning.Notifications.Migrations.Sqlite
                     Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     RecipientName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ClaimedAt = table.Column<long>(type: "INTEGER", nullable: false),

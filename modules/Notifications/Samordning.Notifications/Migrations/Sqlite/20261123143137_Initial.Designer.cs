@@ -11,7 +11,7 @@ using Samordning.Notifications.Data;
 namespace Samordning.Notifications.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNotificationsDbContext))]
-    [Migration("20261123140147_Initial")]
+    [Migration("20261123143137_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -209,6 +209,11 @@ namespace Samordning.Notifications.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");

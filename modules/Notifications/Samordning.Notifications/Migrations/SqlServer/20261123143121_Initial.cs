@@ -106,6 +106,7 @@ namespace Samordning.Notifications.Migrations.SqlServer
                     Channel = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     Title = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    TitleEn = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
                     Link = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
                     RecipientName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     ClaimedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),

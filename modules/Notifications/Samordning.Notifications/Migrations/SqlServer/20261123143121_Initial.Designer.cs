@@ -12,7 +12,7 @@ using Samordning.Notifications.Data;
 namespace Samordning.Notifications.Migrations.SqlServer
 {
     [DbContext(typeof(NotificationsDbContext))]
-    [Migration("20261123140123_Initial")]
+    [Migration("20261123143121_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -215,6 +215,11 @@ namespace Samordning.Notifications.Migrations.SqlServer
                         .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
