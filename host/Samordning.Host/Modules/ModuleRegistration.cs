@@ -31,6 +31,7 @@ internal static class ModuleRegistration
             .AddClasses(c => c.AssignableTo<IDeadlineSource>(), publicOnly: false).As<IDeadlineSource>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<ILiveTopicPolicy>(), publicOnly: false).As<ILiveTopicPolicy>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<IModuleInitializer>(), publicOnly: false).As<IModuleInitializer>().WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<IHeaderBadgeProvider>(), publicOnly: false).As<IHeaderBadgeProvider>().WithScopedLifetime()
             .AddClasses(c => c.Where(t => t.GetInterfaces().Any(contracts.Contains)), publicOnly: false)
                 .As(t => t.GetInterfaces().Where(contracts.Contains)).WithScopedLifetime());
 

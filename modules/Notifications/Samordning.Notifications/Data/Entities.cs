@@ -1,0 +1,89 @@
+namespace Samordning.Notifications.Data;
+
+internal static class Channels
+{
+    public const string Mail = "mail";
+    public const string App = "app";
+}
+
+internal enum ReminderState
+{
+    // Claimed and handed to its channel (an in-app notification stored, or a mail queued).
+    Queued,
+
+    // Held for the person's daily digest.
+    AwaitingDigest,
+
+    // Could not be queued, for example an invalid e-mail address in the registry.
+    Failed,
+}
+
+// One reminder of one deadline (as due at DueAt) to one person by one channel. The unique index over those makes
+// the row the claim: whoever inserts it sends the reminder, everyone else sees a unique violation.
+internal sealed class ReminderLogEntry
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string DeadlineKey { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public Guid RecipientId { get; set; }
+    public required string Offset { get; set; }
+    public required string Channel { get; set; }
+    public required string Kind { get; set; }
+    public required string Title { get; set; }
+    public required string TitleEn { get; set; }
+    public required string Link { get; set; }
+    public required string RecipientName { get; set; }
+    public DateTimeOffset ClaimedAt { get; set; }
+    public ReminderState State { get; set; }
+    public string? Error { get; set; }
+
+    // The mail that carries it (its own or the digest), for the coordinators' view of what was sent.
+    public string? MailKey { get; set; }
+}
+
+internal enum MailState
+{
+    Pending,
+    Sending,
+    Sent,
+    Failed,
+}
+
+// The mail outbox: every e-mail is stored here first, with a unique key, and delivered by MailDelivery.
+internal sealed class MailMessage
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Key { get; set; }
+    public required string ToAddress { get; set; }
+    public string? ToName { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public string? HtmlBody { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public MailState State { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? LeasedUntil { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+internal sealed class Notification
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Key { get; set; }
+    public Guid PersonId { get; set; }
+    public required string TitleNb { get; set; }
+    public required string TitleEn { get; set; }
+    public required string Link { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+}
+
+// Only the person edits their own preferences, so the last save simply wins.
+internal sealed class NotificationPreference
+{
+    public Guid PersonId { get; set; }
+    public bool EmailEnabled { get; set; } = true;
+    public bool DailyDigest { get; set; }
+}

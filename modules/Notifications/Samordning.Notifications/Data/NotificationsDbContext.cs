@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Samordning.Notifications.Data;
+
+// The model, and the SQL Server migrations (Migrations/SqlServer).
+internal class NotificationsDbContext : ModuleDbContext
+{
+    public const string Store = "notifications";
+
+    public NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : base(options)
+    {
+    }
+
+    protected NotificationsDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<ReminderLogEntry> ReminderLog => Set<ReminderLogEntry>();
+    public DbSet<MailMessage> Mail => Set<MailMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> Preferences => Set<NotificationPreference>();
+
+    protected override string Schema => Store;
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ReminderLogEntry>(entry =>
+        {
+            entry.ToTable("ReminderLog");
+            entry.Property(e => e.DeadlineKey).HasMaxLength(200);
+            entry.Property(e => e.Offset).HasMaxLength(60);
+            entry.Property(e => e.Channel).HasMaxLength(10);
+            entry.Property(e => e.Kind).HasMaxLength(60);
+            entry.Property(e => e.Title).HasMaxLength(400);
+            entry.Property(e => e.TitleEn).HasMaxLength(400);
+            entry.Property(e => e.Link).HasMaxLength(500);
+            entry.Property(e => e.RecipientName).HasMaxLength(200);
+            entry.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
+            entry.Property(e => e.Error).HasMaxLength(1000);
+            entry.Property(e => e.MailKey).HasMaxLength(300);
+            entry.HasIndex(e => new { e.DeadlineKey, e.DueAt, e.RecipientId, e.Offset, e.Channel }).IsUnique();
+            entry.HasIndex(e => new { e.State, e.RecipientId });
+            entry.HasIndex(e => e.ClaimedAt);
+        });
+
+        modelBuilder.Entity<MailMessage>(mail =>
+        {
+            mail.ToTable("Mail");
+            mail.Property(m => m.Key).HasMaxLength(300);
+            mail.Property(m => m.ToAddress).HasMaxLength(320);
+            mail.Property(m => m.ToName).HasMaxLength(200);
+            mail.Property(m => m.Subject).HasMaxLength(400);
+            mail.Property(m => m.TextBody).HasMaxLength(100_000);
+            mail.Property(m => m.HtmlBody).HasMaxLength(200_000);
+            mail.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+            mail.Property(m => m.LastError).HasMaxLength(1000);
+            mail.HasIndex(m => m.Key).IsUnique();
+            mail.HasIndex(m => new { m.State, m.NextAttemptAt });
+        });
+
+        modelBuilder.Entity<Notification>(notification =>
+        {
+            notification.Property(n => n.Key).HasMaxLength(300);
+            notification.Property(n => n.TitleNb).HasMaxLength(400);
+            notification.Property(n => n.TitleEn).HasMaxLength(400);
+            notification.Property(n => n.Link).HasMaxLength(500);
+            notification.HasIndex(n => new { n.PersonId, n.Key }).IsUnique();
+            notification.HasIndex(n => new { n.PersonId, n.ReadAt });
+        });
+
+        modelBuilder.Entity<NotificationPreference>(preference => preference.HasKey(p => p.PersonId));
+    }
+}
+
+// Carries the SQLite migrations (Migrations/Sqlite); the model is the same.
+internal sealed class SqliteNotificationsDbContext(DbContextOptions<SqliteNotificationsDbContext> options) : NotificationsDbContext(options);
+
+internal sealed class NotificationsDesignTimeFactory : IDesignTimeDbContextFactory<NotificationsDbContext>
+{
+    public NotificationsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<NotificationsDbContext>()
+            .UseSqlServer("Server=design-time;Database=Samordning", sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", NotificationsDbContext.Store))
+            .Options);
+}
+
+internal sealed class SqliteNotificationsDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNotificationsDbContext>
+{
+    public SqliteNotificationsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteNotificationsDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -1,0 +1,84 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Samordning.Notifications.Data;
+
+namespace Samordning.Notifications.Mail;
+
+// Where an e-mail goes: an SMTP server, or the pickup folder when none is configured.
+internal interface IMailTransport
+{
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
+// The outcome of a failed attempt: retry later, or give up on this recipient for good.
+internal sealed class MailDeliveryException(string message, bool permanent, Exception? inner = null) : Exception(message, inner)
+{
+    public bool Permanent { get; } = permanent;
+}
+
+internal static class MimeMessages
+{
+    // The Message-Id comes from the outbox key, so the rare resend after a node died mid-send carries the same
+    // id and mail systems can recognise it as the same message.
+    public static MimeMessage From(MailMessage mail, SmtpSettings smtp)
+    {
+        var message = new MimeMessage { Subject = mail.Subject };
+        message.From.Add(new MailboxAddress(smtp.FromName, smtp.FromAddress));
+        message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.ToAddress));
+        message.MessageId = $"{mail.Id:N}@samordning";
+        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+}
+
+internal sealed class SmtpMailTransport(IOptions<NotificationsOptions> options) : IMailTransport
+{
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var smtp = options.Value.Smtp;
+        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        try
+        {
+            await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+            {
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+            }
+
+            await client.SendAsync(message, cancellationToken);
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (SmtpCommandException e) when (e.ErrorCode is SmtpErrorCode.RecipientNotAccepted && (int)e.StatusCode >= 500)
+        {
+            throw new MailDeliveryException($"The server refused the recipient: {(int)e.StatusCode} {e.Message}", permanent: true, e);
+        }
+        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or TimeoutException or SslHandshakeException or AuthenticationException)
+        {
+            throw new MailDeliveryException($"{e.GetType().Name}: {e.Message}", permanent: false, e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // MailKit reports its own timeout as a cancellation.
+            throw new MailDeliveryException($"Timed out: {e.Message}", permanent: false, e);
+        }
+    }
+}
+
+// The embedded default: each message becomes an .eml file, written to a temporary name and then moved, so a
+// reader never sees half a message.
+internal sealed class PickupFolderTransport(string folder) : IMailTransport
+{
+    public string Folder { get; } = folder;
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+        var name = Path.Combine(Folder, $"{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml");
+        var temporary = name + ".tmp";
+        await message.WriteToAsync(temporary, cancellationToken);
+        File.Move(temporary, name, overwrite: true);
+    }
+}

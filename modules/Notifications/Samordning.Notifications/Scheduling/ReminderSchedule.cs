@@ -1,0 +1,51 @@
+using Samordning.Shared.Time;
+
+namespace Samordning.Notifications.Scheduling;
+
+// When each reminder of a deadline falls due, reasoned in Oslo dates and sent from a local hour, so daylight
+// saving moves the UTC instant and never the local day.
+internal sealed class ReminderSchedule(int sendFromHour, int sendUntilHour)
+{
+    public DateTimeOffset FireAt(ReminderOffset offset, DateTimeOffset dueAt)
+    {
+        var dueDate = DateOnly.FromDateTime(Oslo.ToOslo(dueAt).DateTime);
+        var day = offset.Unit switch
+        {
+            OffsetUnit.CalendarDays => dueDate.AddDays(-offset.Amount),
+            OffsetUnit.WorkingDays => NorwegianHolidays.WorkingDaysBefore(dueDate, offset.Amount),
+            _ => NorwegianHolidays.WorkingDaysBefore(dueDate, -1),
+        };
+        return AtLocalHour(day, sendFromHour);
+    }
+
+    // The one reminder to send now, or null: outside sending hours nothing; before the deadline the latest
+    // reminder whose time has come (an earlier one that was missed is not worth sending any more); after the
+    // deadline only the overdue reminder.
+    public ReminderOffset? Due(IReadOnlyList<ReminderOffset> policy, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        var localHour = Oslo.ToOslo(now).Hour;
+        if (localHour < sendFromHour || localHour >= sendUntilHour)
+        {
+            return null;
+        }
+
+        if (now >= dueAt)
+        {
+            return policy.FirstOrDefault(o => o.Unit == OffsetUnit.Overdue) is { } overdue && now >= FireAt(overdue, dueAt) ? overdue : null;
+        }
+
+        return policy
+            .Where(o => o.Unit != OffsetUnit.Overdue)
+            .Select(o => (Offset: o, At: FireAt(o, dueAt)))
+            .Where(x => x.At <= now && x.At < dueAt)
+            .OrderByDescending(x => x.At)
+            .Select(x => x.Offset)
+            .FirstOrDefault();
+    }
+
+    public static DateTimeOffset AtLocalHour(DateOnly day, int hour)
+    {
+        var local = day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Oslo.TimeZone.GetUtcOffset(local));
+    }
+}

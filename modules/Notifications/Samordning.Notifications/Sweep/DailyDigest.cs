@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using Samordning.Ministries.Contracts;
+using Samordning.Notifications.Data;
+using Samordning.Notifications.Mail;
+using Samordning.Shared.Time;
+
+namespace Samordning.Notifications.Sweep;
+
+// People who chose a daily digest get one e-mail a day with the reminders held for them. The digest's outbox key
+// carries the Oslo date, so a second sweep the same day finds it taken and the held rows wait for tomorrow.
+internal sealed class DailyDigest(NotificationsDbContext db, IMinistryDirectory directory, IClock clock, IOptions<NotificationsOptions> options)
+{
+    public async Task<int> QueueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.UtcNow;
+        var local = Oslo.ToOslo(now);
+        if (local.Hour < settings.SendFromHour || local.Hour >= settings.SendUntilHour)
+        {
+            return 0;
+        }
+
+        var held = await db.ReminderLog.AsNoTracking().Where(e => e.State == ReminderState.AwaitingDigest).ToListAsync(cancellationToken);
+        var queued = 0;
+        foreach (var group in held.GroupBy(e => e.RecipientId))
+        {
+            var key = $"digest:{group.Key:N}:{local:yyyy-MM-dd}";
+            var person = await directory.GetPersonAsync(group.Key, cancellationToken);
+            if (person is not { Active: true } || await db.Mail.AnyAsync(m => m.Key == key, cancellationToken))
+            {
+                continue;
+            }
+
+            var english = ReminderMail.IsEnglish(person.PreferredLanguage);
+            var items = group.OrderBy(e => e.DueAt).Select(e => (english ? e.TitleEn : e.Title, e.DueAt, e.Link)).ToList();
+            var rendered = ReminderMail.Digest(person.PreferredLanguage, person.Name, items, settings.PublicBaseUrl);
+            db.ChangeTracker.Clear();
+            db.Mail.Add(new MailMessage
+            {
+                Key = key,
+                ToAddress = person.Email.Trim(),
+                ToName = person.Name,
+                Subject = rendered.Subject,
+                TextBody = rendered.Text,
+                HtmlBody = rendered.Html,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+            foreach (var entry in group)
+            {
+                db.Attach(entry);
+                entry.State = ReminderState.Queued;
+                entry.MailKey = key;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                queued++;
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                // Another sweep queued today's digest first.
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return queued;
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Samordning.Notifications.Mail;
+using Samordning.Notifications.Scheduling;
+using Samordning.Shared.Deadlines;
+using Samordning.Shared.Jobs;
+using Samordning.Shared.Time;
+
+namespace Samordning.Notifications.Sweep;
+
+// The recurring sweep: every source's open deadlines, the reminder each one is due now by its kind's policy,
+// then the daily digests and the mail outbox. Safe to run twice or on two nodes at once: the reminder log's
+// unique index decides who sends, and the outbox lease decides who delivers.
+internal sealed class ReminderSweep(
+    IEnumerable<IDeadlineSource> sources,
+    ReminderSender sender,
+    DailyDigest digest,
+    MailDelivery delivery,
+    IClock clock,
+    IOptions<NotificationsOptions> options,
+    ILogger<ReminderSweep> logger) : IRecurringJob
+{
+    public const string JobId = "notifications.reminder-sweep";
+
+    public string Id => JobId;
+
+    public string Cron => "*/5 * * * *";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await SendDueRemindersAsync(cancellationToken);
+        await digest.QueueAsync(cancellationToken);
+        var sent = await delivery.DeliverDueAsync(cancellationToken);
+        logger.LogInformation("Reminder sweep: {Claimed} reminders claimed, {Sent} e-mails sent.", claimed, sent);
+    }
+
+    public async Task<int> SendDueRemindersAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var schedule = new ReminderSchedule(settings.SendFromHour, settings.SendUntilHour);
+        var now = clock.UtcNow;
+        var claimed = 0;
+        foreach (var source in sources)
+        {
+            try
+            {
+                // Everything open from a year back: overdue deadlines stay open until their module closes them.
+                await foreach (var deadline in source.GetOpenDeadlinesAsync(now.AddYears(-1), cancellationToken))
+                {
+                    if (schedule.Due(settings.PolicyFor(deadline.Kind), deadline.DueAt, now) is { } offset)
+                    {
+                        claimed += await sender.SendAsync(deadline, offset.Code, offset.Unit == OffsetUnit.Overdue, cancellationToken);
+                    }
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One broken module never stops the reminders of the others.
+                logger.LogError(e, "Deadline source {Source} failed; the sweep goes on with the others.", source.GetType().FullName);
+            }
+        }
+
+        return claimed;
+    }
+}
+
+// Delivers queued mail every minute, so receipts and retries do not wait for the next sweep.
+internal sealed class MailDeliveryJob(MailDelivery delivery) : IRecurringJob
+{
+    public string Id => "notifications.mail-delivery";
+
+    public string Cron => "* * * * *";
+
+    public Task RunAsync(CancellationToken cancellationToken) => delivery.DeliverDueAsync(cancellationToken);
+}

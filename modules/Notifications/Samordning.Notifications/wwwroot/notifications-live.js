@@ -1,0 +1,17 @@
+// Keeps the header's unread count current: each notification pushed on the person's own topic carries the count.
+import { follow } from "/js/live.js";
+
+for (const badge of document.querySelectorAll("[data-badge-topic^='user:']")) {
+    const count = badge.querySelector("[data-badge-count]");
+    if (!count || !window.signalR) {
+        continue;
+    }
+
+    follow(badge.dataset.badgeTopic, badge.dataset.badgeAfter, (item) => {
+        if (item.type === "notification" && Number.isInteger(item.payload.unread)) {
+            count.textContent = String(item.payload.unread);
+        }
+    }).catch(() => {
+        // Live updates are an addition; the count is right on the next page load.
+    });
+}

@@ -1,0 +1,157 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Samordning.Ministries.Data;
+using Samordning.Notifications;
+using Samordning.Notifications.Data;
+using Samordning.Notifications.Mail;
+using Samordning.Notifications.Sweep;
+using Samordning.Shared.Deadlines;
+using Samordning.Shared.Jobs;
+using Samordning.Shared.Time;
+using Samordning.Tests.Infrastructure;
+
+namespace Samordning.Tests.Notifications;
+
+// A host wired to a real SMTP server (or to a port where none listens yet), with a clock and a deadline source
+// the test controls. Everything else is the product: the sweep, the reminder log, the outbox and MailKit.
+internal sealed class NotificationsHarness : IAsyncDisposable
+{
+    private NotificationsHarness(SamordningFactory factory, SmtpSink smtp, TestClock clock, TestDeadlines deadlines)
+    {
+        Factory = factory;
+        Smtp = smtp;
+        Clock = clock;
+        Deadlines = deadlines;
+    }
+
+    public SamordningFactory Factory { get; }
+    public SmtpSink Smtp { get; }
+    public TestClock Clock { get; }
+    public TestDeadlines Deadlines { get; }
+    public ObservedTransport Transport => (ObservedTransport)Factory.Services.GetRequiredService<IMailTransport>();
+
+    public const string BaseUrl = "https://samordning.test";
+
+    public static async Task<NotificationsHarness> StartAsync(DateTimeOffset now, bool smtpUp = true, IDictionary<string, string?>? settings = null)
+    {
+        var smtp = smtpUp ? await SmtpSink.StartAsync() : SmtpSink.OnFreePort();
+        var clock = new TestClock(now);
+        var deadlines = new TestDeadlines();
+        var all = new Dictionary<string, string?>
+        {
+            ["Modules:Workstreams:SeedDemoData"] = "false",
+            ["Modules:Notifications:PublicBaseUrl"] = BaseUrl,
+            ["Modules:Notifications:Smtp:Host"] = "127.0.0.1",
+            ["Modules:Notifications:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Modules:Notifications:Smtp:Security"] = "None",
+            ["Modules:Notifications:Smtp:TimeoutSeconds"] = "2",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var factory = SamordningFactory.Create(new SamordningFactoryOptions
+        {
+            Settings = all,
+            ConfigureServices = services =>
+            {
+                services.AddSingleton<IClock>(clock);
+                services.AddSingleton<IDeadlineSource>(deadlines);
+                if (!string.IsNullOrEmpty(all["Modules:Notifications:Smtp:Host"]))
+                {
+                    services.AddSingleton<IMailTransport>(sp => new ObservedTransport(new SmtpMailTransport(sp.GetRequiredService<IOptions<NotificationsOptions>>())));
+                }
+            },
+        });
+        _ = factory.Server;
+        return new NotificationsHarness(factory, smtp, clock, deadlines);
+    }
+
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var job = scope.ServiceProvider.GetServices<IRecurringJob>().Single(j => j.Id == ReminderSweep.JobId);
+        await job.RunAsync(cancellationToken);
+    }
+
+    public async Task<Guid> AddPersonAsync(string name, string email, bool active = true, string language = "nb")
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinistriesDbContext>();
+        var person = new Person { Name = name, Email = email, Active = active, PreferredLanguage = language };
+        person.RefreshSearchText();
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+        return person.Id;
+    }
+
+    public async Task<T> QueryAsync<T>(Func<NotificationsDbContext, Task<T>> query)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
+
+internal sealed class TestClock(DateTimeOffset now) : IClock
+{
+    public DateTimeOffset UtcNow { get; set; } = now;
+}
+
+internal sealed class TestDeadlines : IDeadlineSource
+{
+    private readonly List<Deadline> _deadlines = [];
+
+    public void Add(Deadline deadline)
+    {
+        lock (_deadlines)
+        {
+            _deadlines.Add(deadline);
+        }
+    }
+
+    public void Replace(Deadline deadline)
+    {
+        lock (_deadlines)
+        {
+            _deadlines.RemoveAll(d => d.Key == deadline.Key);
+            _deadlines.Add(deadline);
+        }
+    }
+
+    public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<Deadline> copy;
+        lock (_deadlines)
+        {
+            copy = [.. _deadlines];
+        }
+
+        foreach (var deadline in copy)
+        {
+            await Task.Yield();
+            yield return deadline;
+        }
+    }
+}
+
+// The real SMTP transport, with a hook after each message the server accepted (to stop a sweep half-way).
+internal sealed class ObservedTransport(IMailTransport inner) : IMailTransport
+{
+    private int _sent;
+
+    public Action<int>? AfterSend { get; set; }
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        await inner.SendAsync(message, cancellationToken);
+        AfterSend?.Invoke(Interlocked.Increment(ref _sent));
+    }
+}
