@@ -40,7 +40,10 @@ internal sealed class NotificationsHarness : IAsyncDisposable
         var deadlines = new TestDeadlines();
         var all = new Dictionary<string, string?>
         {
+            // Only the test's own deadlines: no module seeds demo rounds, meetings or action items with theirs.
             ["Modules:Workstreams:SeedDemoData"] = "false",
+            ["Modules:Meetings:SeedDemoData"] = "false",
+            ["Modules:Feedback:SeedDemoData"] = "false",
             ["Modules:Notifications:PublicBaseUrl"] = BaseUrl,
             ["Modules:Notifications:Smtp:Host"] = "127.0.0.1",
             ["Modules:Notifications:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
