@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Samordning.Benchmarks.Harness;
+using Samordning.Notifications.Contracts;
 
 namespace Samordning.Benchmarks.Hosting;
 
@@ -55,6 +57,7 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddBenchmarkAuthentication();
+            services.TryAddSingleton<INotificationSender, RecordingNotificationSender>();
             foreach (var scenario in scenarios)
             {
                 scenario.ConfigureHost(services);
