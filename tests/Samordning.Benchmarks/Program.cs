@@ -76,7 +76,7 @@ internal static class BenchmarkProgram
             // A latency benchmark, not a throughput ratio: it reports on its own (and in live-fanout-latest.json).
             if (fanOut)
             {
-                fanOutResults = await LiveFanOutBenchmark.RunAsync(host.Services, host.Address, options.Duration, Console.Out, stop.Token);
+                fanOutResults = await LiveFanOutBenchmark.RunAsync(host.Services, host.Address, client, options.Duration, Console.Out, stop.Token);
             }
         }
 

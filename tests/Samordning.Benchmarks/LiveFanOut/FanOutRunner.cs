@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -43,7 +42,10 @@ internal static class FanOutRunner
             using var timer = new PeriodicTimer(interval);
             for (var index = 0; index < count && await timer.WaitForNextTickAsync(cancellationToken); index++)
             {
-                published[await side.PublishAsync(new FanOutPayload(index, Stopwatch.GetTimestamp()), cancellationToken)] = true;
+                // Keyed by the run's own index, not the topic's sequence number: the meetings entry API answers with
+                // the entry, not the live sequence it got, and the index is unique within a run all the same.
+                await side.PublishAsync(new FanOutPayload(index, Stopwatch.GetTimestamp()), cancellationToken);
+                published[index] = true;
             }
 
             var publishSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -86,9 +88,9 @@ internal static class FanOutRunner
         connection.On<FanOutItem>("item", item =>
         {
             var received = Stopwatch.GetTimestamp();
-            if (item.Topic == side.Topic && JsonSerializer.Deserialize<FanOutPayload>(item.Payload, JsonSerializerOptions.Web) is { } payload)
+            if (item.Topic == side.Topic && side.ReadPayload(item.Payload) is { } payload)
             {
-                receiver.Add(item.Sequence, received - payload.SentAt);
+                receiver.Add(payload.Index, received - payload.SentAt);
             }
         });
         await connection.StartAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Samordning.Benchmarks.LiveFanOut;
@@ -20,4 +21,9 @@ internal sealed record FanOutSide(
     string Topic,
     IReadOnlyDictionary<string, string> Headers,
     Func<HubConnection, string, CancellationToken, Task> JoinAsync,
-    FanOutPublisher PublishAsync);
+    FanOutPublisher PublishAsync)
+{
+    // How a client finds the publisher's payload in an item: by default the item's payload is the FanOutPayload;
+    // the meetings side carries it as the text of the entry the item announces.
+    public Func<string, FanOutPayload?> ReadPayload { get; init; } = payload => JsonSerializer.Deserialize<FanOutPayload>(payload, JsonSerializerOptions.Web);
+}

@@ -48,16 +48,19 @@ internal static class LiveFanOutBenchmark
         }));
 
     public static async Task<IReadOnlyList<FanOutResult>> RunAsync(
-        IServiceProvider services, Uri address, TimeSpan duration, TextWriter log, CancellationToken cancellationToken)
+        IServiceProvider services, Uri address, HttpClient client, TimeSpan duration, TextWriter log, CancellationToken cancellationToken)
     {
         await using var floorHost = await FloorBroadcastHost.StartAsync();
         var subject = ProductSide(services, address);
+        var meetings = await MeetingsFanOutSide.CreateAsync(services, address, client, cancellationToken);
         var floor = floorHost.Side("floor");
         var results = new List<FanOutResult>();
         var floorFirst = true;
         foreach (var clients in ClientCounts)
         {
-            foreach (var (side, name) in floorFirst ? new[] { (floor, "floor"), (subject, "subject") } : [(subject, "subject"), (floor, "floor")])
+            foreach (var (side, name) in floorFirst
+                ? new[] { (floor, "floor"), (subject, "subject"), (meetings, "meetings") }
+                : [(meetings, "meetings"), (subject, "subject"), (floor, "floor")])
             {
                 log.WriteLine($"[{Name}] {clients} clients, {name}: {ItemsPerSecond} items/s for {duration.TotalSeconds:0.#} s");
                 results.Add(await FanOutRunner.RunAsync(side, name, clients, ItemsPerSecond, duration, cancellationToken));
@@ -67,7 +70,7 @@ internal static class LiveFanOutBenchmark
         }
 
         log.WriteLine();
-        log.Write(Table(results, subject.Description, floor.Description));
+        log.Write(Table(results, subject.Description, meetings.Description, floor.Description));
         return results;
     }
 
@@ -79,7 +82,7 @@ internal static class LiveFanOutBenchmark
         await File.WriteAllTextAsync(Path.Combine(folder, "live-fanout-latest.json"), JsonSerializer.Serialize(results, Json), cancellationToken);
     }
 
-    private static string Table(IReadOnlyList<FanOutResult> results, string subject, string floor)
+    private static string Table(IReadOnlyList<FanOutResult> results, string subject, string meetings, string floor)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Scenario {Name}\n");
@@ -90,16 +93,16 @@ internal static class LiveFanOutBenchmark
                 $"  {r.Clients,7} {r.Side,-8} {r.Published,6} {r.PublishedPerSecond,8:0.0} {r.P50Milliseconds,9:0.0} {r.P99Milliseconds,9:0.0} {r.MaxMilliseconds,9:0.0} {r.Lost,7}{(r.Failure is null ? "" : $"  FAILED: {r.Failure}")}\n");
         }
 
-        foreach (var clients in results.Select(r => r.Clients).Distinct())
+        foreach (var (clients, side) in results.Select(r => r.Clients).Distinct().SelectMany(c => new[] { (c, "subject"), (c, "meetings") }))
         {
-            var s = results.First(r => r.Clients == clients && r.Side == "subject");
+            var s = results.First(r => r.Clients == clients && r.Side == side);
             var f = results.First(r => r.Clients == clients && r.Side == "floor");
             var limit = (1.5 * f.P99Milliseconds) + 5;
             var met = s.P99Milliseconds <= limit && s.Lost == 0 && s.Failure is null;
-            text.Append(CultureInfo.InvariantCulture, $"  {clients} clients: subject p99 {s.P99Milliseconds:0.0} ms vs aim <= 1.5 x {f.P99Milliseconds:0.0} + 5 = {limit:0.0} ms, lost {s.Lost}: {(met ? "met" : "NOT met")}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {clients} clients, {side}: p99 {s.P99Milliseconds:0.0} ms vs aim <= 1.5 x {f.P99Milliseconds:0.0} + 5 = {limit:0.0} ms, lost {s.Lost}: {(met ? "met" : "NOT met")}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"  subject: {subject}\n  floor:   {floor}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  subject:  {subject}\n  meetings: {meetings}\n  floor:    {floor}\n");
         return text.ToString();
     }
 }

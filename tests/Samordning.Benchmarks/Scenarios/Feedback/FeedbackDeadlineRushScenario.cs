@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.Benchmarks.Data;
+using Samordning.Benchmarks.Harness;
+using Samordning.Shared.Persistence;
+
+namespace Samordning.Benchmarks.Scenarios.Feedback;
+
+// Issue 5's deadline rush: anonymous submissions without attachments to the open public round through the real
+// public form (POST /innspill/{id} with the antiforgery cookie and token from the form page and a fresh idempotency
+// token each), against the same row inserted with bare ADO.NET. The host's public rate limit is raised for the
+// benchmark through configuration (RateLimiting:PublicPermitsPerMinute), nothing else.
+internal sealed partial class FeedbackDeadlineRushScenario : IScenario
+{
+    private const int CheckedBurst = 200;
+
+    private HttpClient client = null!;
+    private string antiforgery = "";
+    private Guid roundId;
+
+    public string Name => "feedback-deadline-rush";
+
+    public string Subject => "POST /innspill/{id} (the public form, antiforgery token, idempotency token, no attachments), anonymous";
+
+    public string Floor => $"POST {FeedbackFloorEndpoint.Path}/{{id}}: the same form body, the row inserted with raw Microsoft.Data.Sqlite, same file, same Kestrel, ahead of the pipeline";
+
+    public double Aim => 0.5;
+
+    public double? P95AimMilliseconds => 200;
+
+    private string SubjectPath => $"/innspill/{roundId}";
+
+    private string FloorPath => $"{FeedbackFloorEndpoint.Path}/{roundId}";
+
+    public void ConfigureHost(IServiceCollection services) =>
+        services.AddSingleton<IStartupFilter>(sp => new FeedbackFloorEndpoint(sp.GetRequiredService<IConfiguration>()));
+
+    public async Task PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var connectionString = DatabaseSettings.From(context.Services.GetRequiredService<IConfiguration>()).SqliteConnectionString("feedback");
+        roundId = await OpenPublicRoundAsync(connectionString, cancellationToken);
+
+        // A client of its own with cookies, as a browser: the antiforgery cookie goes with every post.
+        client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), UseProxy = false, AllowAutoRedirect = false })
+        {
+            BaseAddress = context.Client.BaseAddress,
+        };
+        var page = await client.GetStringAsync(new Uri(SubjectPath, UriKind.Relative), cancellationToken);
+        antiforgery = TokenField().Match(page) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new ScenarioFailedException($"GET {SubjectPath} has no antiforgery token.");
+
+        // A burst at once: every receipt is a stored row and every stored row had a receipt; the same for the floor.
+        foreach (var (path, side) in new[] { (SubjectPath, "subject"), (FloorPath, "floor") })
+        {
+            var tokens = Enumerable.Range(0, CheckedBurst).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
+            var receipts = await Task.WhenAll(tokens.Select(token => SubmitAsync(path, token, cancellationToken)));
+            var stored = await CountAsync(connectionString, tokens, cancellationToken);
+            if (receipts.Distinct().Count() != CheckedBurst || stored != CheckedBurst)
+            {
+                throw new ScenarioFailedException($"The {side} gave {receipts.Distinct().Count()} receipts for {CheckedBurst} submissions and stored {stored}.");
+            }
+        }
+
+        // The idempotency token is honoured: the same form again gets the same receipt and no second row.
+        var again = Guid.NewGuid().ToString("N");
+        if (await SubmitAsync(SubjectPath, again, cancellationToken) != await SubmitAsync(SubjectPath, again, cancellationToken)
+            || await CountAsync(connectionString, [again], cancellationToken) != 1)
+        {
+            throw new ScenarioFailedException("The same form posted twice did not get one receipt and one row.");
+        }
+    }
+
+    public Task RunSubjectAsync(CancellationToken cancellationToken) => SubmitAsync(SubjectPath, Guid.NewGuid().ToString("N"), cancellationToken);
+
+    public Task RunFloorAsync(CancellationToken cancellationToken) => SubmitAsync(FloorPath, Guid.NewGuid().ToString("N"), cancellationToken);
+
+    // Returns the receipt's address.
+    private async Task<string> SubmitAsync(string path, string token, CancellationToken cancellationToken)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.ContributorType"] = "Organisation",
+            ["Input.OrganisationName"] = "Benchmark AS",
+            ["Input.Text"] = "Innspill sendt like før fristen.",
+            ["Input.Token"] = token,
+            ["__RequestVerificationToken"] = antiforgery,
+        });
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is not { } receipt
+            || !receipt.OriginalString.StartsWith("/innspill/kvittering/", StringComparison.Ordinal))
+        {
+            throw new HttpRequestException($"POST {path} answered {(int)response.StatusCode}, not a redirect to a receipt.", null, response.StatusCode);
+        }
+
+        return receipt.OriginalString;
+    }
+
+    private static async Task<Guid> OpenPublicRoundAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT "Id" FROM "Rounds" WHERE "IsPublic" AND "OpensAt" <= $now AND "Deadline" > $now ORDER BY "Deadline" LIMIT 1
+            """;
+        command.Parameters.AddWithValue("$now", SqliteValues.Instant(DateTimeOffset.UtcNow));
+        return await command.ExecuteScalarAsync(cancellationToken) is string id
+            ? Guid.Parse(id)
+            : throw new ScenarioFailedException("The seed data has no open public round.");
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string[] tokens, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT COUNT(*) FROM "Items" WHERE "IdempotencyToken" IN (SELECT value FROM json_each($tokens))""";
+        command.Parameters.AddWithValue("$tokens", System.Text.Json.JsonSerializer.Serialize(tokens));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+    }
+
+    [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)"|<input[^>]*value="([^"]+)"[^>]*name="__RequestVerificationToken""")]
+    private static partial Regex TokenField();
+}
