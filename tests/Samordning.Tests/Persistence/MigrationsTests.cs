@@ -1,13 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Samordning.Feedback.Data;
 using Samordning.Host.Data;
+using Samordning.Meetings.Data;
 using Samordning.Ministries.Data;
+using Samordning.Notifications.Data;
+using Samordning.Workstreams.Data;
 
 namespace Samordning.Tests.Persistence;
 
-// Both providers carry their own migrations (ARCHITECTURE.md, Persistence): a model change without a migration
-// for either provider fails here, and the SQL Server script that production runs must still generate.
+// Both providers carry their own migrations for every store (ARCHITECTURE.md, Persistence): a model change without
+// a migration for either provider fails here, and the SQL Server script that production runs must still generate.
+// One table of stores, so a new module is one line here rather than a copy of this class.
 public sealed class MigrationsTests : IDisposable
 {
     // Never opened: SQL Server contexts only build their model and script here.
@@ -15,63 +20,66 @@ public sealed class MigrationsTests : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("samordning-migrations-").FullName;
 
-    [Fact]
-    public void HasPendingModelChanges_MinistriesOnSqlServer_False()
+    public static TheoryData<string> Stores =>
+        [HostDbContext.Store, MinistriesDbContext.Store, WorkstreamsDbContext.Store, MeetingsDbContext.Store, FeedbackDbContext.Store, NotificationsDbContext.Store];
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void HasPendingModelChanges_OnSqlServer_False(string store)
     {
-        using var context = MinistriesOnSqlServer();
+        using var context = OnSqlServer(store);
         Assert.False(context.Database.HasPendingModelChanges());
     }
 
-    [Fact]
-    public void HasPendingModelChanges_MinistriesOnSqlite_False()
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void HasPendingModelChanges_OnSqlite_False(string store)
     {
-        using var context = new SqliteMinistriesDbContext(Sqlite<SqliteMinistriesDbContext>("ministries"));
+        using var context = OnSqlite(store);
         Assert.False(context.Database.HasPendingModelChanges());
     }
 
-    [Fact]
-    public void HasPendingModelChanges_HostOnSqlServer_False()
+    [Theory]
+    [InlineData(HostDbContext.Store, "LiveItems")]
+    [InlineData(HostDbContext.Store, "DataProtectionKeys")]
+    [InlineData(MinistriesDbContext.Store, "Ministries")]
+    [InlineData(MinistriesDbContext.Store, "AuditLog")]
+    [InlineData(WorkstreamsDbContext.Store, "Initiatives")]
+    [InlineData(MeetingsDbContext.Store, "Meetings")]
+    [InlineData(MeetingsDbContext.Store, "Entries")]
+    [InlineData(FeedbackDbContext.Store, "Rounds")]
+    [InlineData(FeedbackDbContext.Store, "Items")]
+    [InlineData(NotificationsDbContext.Store, "ReminderLog")]
+    public void GenerateScript_Idempotent_CreatesTableInStoreSchema(string store, string table)
     {
-        using var context = HostOnSqlServer();
-        Assert.False(context.Database.HasPendingModelChanges());
-    }
-
-    [Fact]
-    public void HasPendingModelChanges_HostOnSqlite_False()
-    {
-        using var context = new SqliteHostDbContext(Sqlite<SqliteHostDbContext>("host"));
-        Assert.False(context.Database.HasPendingModelChanges());
-    }
-
-    [Fact]
-    public void GenerateScript_MinistriesIdempotent_CreatesTablesInModuleSchema()
-    {
-        using var context = MinistriesOnSqlServer();
+        using var context = OnSqlServer(store);
 
         var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
-        Assert.Contains("CREATE TABLE [ministries].[Ministries]", script, StringComparison.Ordinal);
-        Assert.Contains("CREATE TABLE [ministries].[AuditLog]", script, StringComparison.Ordinal);
-        Assert.Contains("[ministries].[__EFMigrationsHistory]", script, StringComparison.Ordinal);
+        Assert.Contains($"CREATE TABLE [{store}].[{table}]", script, StringComparison.Ordinal);
+        Assert.Contains($"[{store}].[__EFMigrationsHistory]", script, StringComparison.Ordinal);
         // Idempotent: every migration is guarded by a look-up in the history table.
         Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void GenerateScript_HostIdempotent_CreatesTablesInHostSchema()
+    // The unique indexes that make reminders and mail go out once, whatever runs twice.
+    [Theory]
+    [InlineData(NotificationsDbContext.Store, "IX_ReminderLog_DeadlineKey_DueAt_RecipientId_Offset_Channel")]
+    [InlineData(NotificationsDbContext.Store, "IX_Mail_Key")]
+    public void GenerateScript_Idempotent_CreatesUniqueIndex(string store, string index)
     {
-        using var context = HostOnSqlServer();
+        using var context = OnSqlServer(store);
 
         var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
-        Assert.Contains("CREATE TABLE [host].[LiveItems]", script, StringComparison.Ordinal);
-        Assert.Contains("CREATE TABLE [host].[DataProtectionKeys]", script, StringComparison.Ordinal);
+        Assert.Contains($"CREATE UNIQUE INDEX [{index}]", script, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Migrate_EmptySqliteFile_AllMigrationsApplied()
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Migrate_EmptySqliteFile_AllMigrationsApplied(string store)
     {
-        await using var context = new SqliteMinistriesDbContext(Sqlite<SqliteMinistriesDbContext>("applied"));
+        await using var context = OnSqlite(store);
 
         await context.Database.MigrateAsync(TestContext.Current.CancellationToken);
 
@@ -81,15 +89,32 @@ public sealed class MigrationsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static MinistriesDbContext MinistriesOnSqlServer() =>
-        new(new DbContextOptionsBuilder<MinistriesDbContext>()
-            .UseSqlServer(SqlServerConnection, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", MinistriesDbContext.Store))
-            .Options);
+    private static DbContext OnSqlServer(string store) => store switch
+    {
+        HostDbContext.Store => new HostDbContext(SqlServer<HostDbContext>(store)),
+        MinistriesDbContext.Store => new MinistriesDbContext(SqlServer<MinistriesDbContext>(store)),
+        WorkstreamsDbContext.Store => new WorkstreamsDbContext(SqlServer<WorkstreamsDbContext>(store)),
+        MeetingsDbContext.Store => new MeetingsDbContext(SqlServer<MeetingsDbContext>(store)),
+        FeedbackDbContext.Store => new FeedbackDbContext(SqlServer<FeedbackDbContext>(store)),
+        NotificationsDbContext.Store => new NotificationsDbContext(SqlServer<NotificationsDbContext>(store)),
+        _ => throw new ArgumentOutOfRangeException(nameof(store), store, "No such store."),
+    };
 
-    private static HostDbContext HostOnSqlServer() =>
-        new(new DbContextOptionsBuilder<HostDbContext>()
-            .UseSqlServer(SqlServerConnection, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", HostDbContext.Store))
-            .Options);
+    private DbContext OnSqlite(string store) => store switch
+    {
+        HostDbContext.Store => new SqliteHostDbContext(Sqlite<SqliteHostDbContext>(store)),
+        MinistriesDbContext.Store => new SqliteMinistriesDbContext(Sqlite<SqliteMinistriesDbContext>(store)),
+        WorkstreamsDbContext.Store => new SqliteWorkstreamsDbContext(Sqlite<SqliteWorkstreamsDbContext>(store)),
+        MeetingsDbContext.Store => new SqliteMeetingsDbContext(Sqlite<SqliteMeetingsDbContext>(store)),
+        FeedbackDbContext.Store => new SqliteFeedbackDbContext(Sqlite<SqliteFeedbackDbContext>(store)),
+        NotificationsDbContext.Store => new SqliteNotificationsDbContext(Sqlite<SqliteNotificationsDbContext>(store)),
+        _ => throw new ArgumentOutOfRangeException(nameof(store), store, "No such store."),
+    };
+
+    private static DbContextOptions<T> SqlServer<T>(string store) where T : DbContext =>
+        new DbContextOptionsBuilder<T>()
+            .UseSqlServer(SqlServerConnection, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", store))
+            .Options;
 
     private DbContextOptions<T> Sqlite<T>(string name) where T : DbContext =>
         new DbContextOptionsBuilder<T>().UseSqlite($"Data Source={Path.Combine(_folder, name + ".db")};Pooling=False").Options;
