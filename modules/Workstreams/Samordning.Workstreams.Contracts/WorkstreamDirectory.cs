@@ -1,0 +1,24 @@
+using Samordning.Shared.Text;
+
+namespace Samordning.Workstreams.Contracts;
+
+/// <summary>A line of work in the white paper (arbeidsstrøm).</summary>
+/// <param name="Id">Workstream id.</param>
+/// <param name="Chapter">Chapter number in the white paper, if any.</param>
+/// <param name="TitleNb">Title in Bokmål.</param>
+/// <param name="TitleEn">Title in English, or null when only Bokmål is given.</param>
+public sealed record WorkstreamInfo(Guid Id, int? Chapter, string TitleNb, string? TitleEn)
+{
+    /// <summary>The title in the current UI culture (Bokmål when no English title is given).</summary>
+    public string Title => new LocalizedText(TitleNb, TitleEn ?? TitleNb);
+}
+
+/// <summary>Looks up workstreams for other modules (pickers, names beside ids, validation of links).</summary>
+public interface IWorkstreamDirectory
+{
+    /// <summary>Every workstream, ordered by chapter and title.</summary>
+    Task<IReadOnlyList<WorkstreamInfo>> GetWorkstreamsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The workstreams among <paramref name="ids"/> that exist; unknown ids are left out.</summary>
+    Task<IReadOnlyList<WorkstreamInfo>> GetWorkstreamsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+}
