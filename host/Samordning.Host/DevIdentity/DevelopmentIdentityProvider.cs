@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Samordning.Host.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -21,6 +23,7 @@ internal static class DevelopmentIdentityProvider
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/konto/logg-inn";
         });
+        services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, DevelopmentIdentitySchemeProvider>());
 
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<HostDbContext>())
