@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Samordning.Host.Auth;
 using Samordning.Host.Data;
@@ -30,7 +29,7 @@ internal static class HostSetup
         services.AddMemoryCache();
 
         services.AddSamordningAuthentication(configuration, builder.Environment);
-        services.AddDataProtection().SetApplicationName("Samordning").PersistKeysToDbContext<HostDbContext>();
+        services.AddSamordningDataProtection(configuration);
 
         services.AddScoped<LiveUpdates>();
         services.AddScoped<ILiveUpdates>(sp => sp.GetRequiredService<LiveUpdates>());
@@ -83,12 +82,19 @@ internal static class HostSetup
     {
         await app.InitializeModulesAsync();
 
+        // Localization first, so that error responses (ProblemDetails titles, the error pages re-executed by the
+        // status code pages, a bad request's field message) are in the person's language too.
+        app.UseRequestLocalization();
         app.UseSamordningErrors();
         app.UseSecurityHeaders(app.Configuration);
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
+        if (AuthSettings.From(app.Configuration).UsesDevelopmentIdentityProvider)
+        {
+            app.UseDevelopmentIdentityRequests();
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

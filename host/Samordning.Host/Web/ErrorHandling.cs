@@ -5,8 +5,13 @@ namespace Samordning.Host.Web;
 
 internal static class ErrorHandling
 {
-    public static IServiceCollection AddSamordningProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    public static IServiceCollection AddSamordningProblemDetails(this IServiceCollection services)
+    {
+        // A request the API cannot bind throws in every environment (by default only in Development), so that
+        // BadRequestExceptionHandler can name the field instead of an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        return services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             // Never a stack trace: a title in the person's language and a trace id to quote to support.
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
@@ -18,6 +23,7 @@ internal static class ErrorHandling
             context.ProblemDetails.Detail = context.Exception is null ? context.ProblemDetails.Detail : null;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
+    }
 
     // The API gets ProblemDetails for every error and status; people get a readable error page.
     public static IApplicationBuilder UseSamordningErrors(this WebApplication app)
@@ -36,8 +42,10 @@ internal static class ErrorHandling
             {
                 ExceptionHandlingPath = "/feil",
 
-                // A rejected request (e.g. a failed anti-forgery check) is the client's error, not ours.
+                // A rejected request (e.g. a failed anti-forgery check) is the client's error, not ours: its status,
+                // and BadRequestExceptionHandler's Information entry instead of an unhandled-exception error.
                 StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
             });
             pages.UseStatusCodePagesWithReExecute("/feil/{0}");
         });

@@ -86,4 +86,16 @@ public sealed class HostEndpointsTests(SamordningFactory factory) : IClassFixtur
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
     }
+
+    [Fact]
+    public async Task Api_AnonymousInEnglish_EnglishProblemTitle()
+    {
+        // The status code pages run inside the request's culture, so error titles follow the language too.
+        var client = factory.CreateClientAs(null);
+
+        var response = await client.GetAsync("/api/ministries?culture=en", Ct);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.Unauthorized, Ct);
+        Assert.Equal("You need to sign in.", problem.GetProperty("title").GetString());
+    }
 }
