@@ -3,6 +3,7 @@ using Samordning.Benchmarks.Harness;
 using Samordning.Benchmarks.Hosting;
 using Samordning.Benchmarks.LiveFanOut;
 using Samordning.Benchmarks.Scenarios;
+using Samordning.Benchmarks.Scenarios.Notifications;
 
 namespace Samordning.Benchmarks;
 
@@ -27,9 +28,10 @@ internal static class BenchmarkProgram
 
         var scenarios = ScenarioCatalog.All().Where(s => options.Scenario is null || s.Name == options.Scenario).ToList();
         var fanOut = options.Scenario is null || options.Scenario == LiveFanOutBenchmark.Name;
-        if (scenarios.Count == 0 && !fanOut)
+        var sweep = options.Scenario is null || options.Scenario == NotificationsSweepBenchmark.Name;
+        if (scenarios.Count == 0 && !fanOut && !sweep)
         {
-            Console.Error.WriteLine($"No scenario is called '{options.Scenario}'. Known: {string.Join(", ", ScenarioCatalog.All().Select(s => s.Name))}, {LiveFanOutBenchmark.Name}.");
+            Console.Error.WriteLine($"No scenario is called '{options.Scenario}'. Known: {string.Join(", ", ScenarioCatalog.All().Select(s => s.Name))}, {LiveFanOutBenchmark.Name}, {NotificationsSweepBenchmark.Name}.");
             return 2;
         }
 
@@ -71,6 +73,12 @@ internal static class BenchmarkProgram
             foreach (var scenario in scenarios)
             {
                 results.Add(await runner.RunAsync(scenario, context, stop.Token));
+            }
+
+            // Stateful (a sweep changes what the next finds), so it measures rounds of its own; reported as scenarios.
+            if (sweep)
+            {
+                results.AddRange(await NotificationsSweepBenchmark.RunAsync(host.Services, options, Console.Out, stop.Token));
             }
 
             // A latency benchmark, not a throughput ratio: it reports on its own (and in live-fanout-latest.json).

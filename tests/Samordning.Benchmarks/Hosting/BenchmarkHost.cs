@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Samordning.Benchmarks.Harness;
 using Samordning.Notifications.Contracts;
+using Samordning.Shared.Time;
 
 namespace Samordning.Benchmarks.Hosting;
 
@@ -61,6 +62,8 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         {
             services.AddBenchmarkAuthentication();
             services.TryAddSingleton<INotificationSender, RecordingNotificationSender>();
+            services.AddSingleton<BenchmarkClock>();
+            services.AddSingleton<IClock>(sp => sp.GetRequiredService<BenchmarkClock>());
             foreach (var scenario in scenarios)
             {
                 scenario.ConfigureHost(services);

@@ -1,4 +1,5 @@
 using Samordning.Notifications.Data;
+using Samordning.Notifications.Sweep;
 using Microsoft.EntityFrameworkCore;
 using Samordning.Shared.Deadlines;
 
@@ -57,6 +58,33 @@ public sealed class ReminderSweepTests
 
         Assert.Equal(6, await harness.QueryAsync(db => db.Notifications.CountAsync(Ct)));
         Assert.Equal(12, await harness.QueryAsync(db => db.ReminderLog.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Sweep_ManyDeadlinesTwoAtOnce_EachReminderOnceAcrossChunks()
+    {
+        // More deadlines than one chunk of the sender, claimed by two sweeps at once: the second mostly meets rows
+        // the first claimed and falls back to one row at a time. In-app only, so no mail has to be delivered.
+        await using var harness = await NotificationsHarness.StartAsync(Morning);
+        var people = new[] { await harness.AddPersonAsync("Mange Frister", "many@kd.example.no"), await harness.AddPersonAsync("Flere Frister", "more@kd.example.no") };
+        await harness.QueryAsync(async db =>
+        {
+            db.Preferences.AddRange(people.Select(p => new NotificationPreference { PersonId = p, EmailEnabled = false }));
+            return await db.SaveChangesAsync(Ct);
+        });
+        var deadlines = (ReminderSender.ChunkSize * 2) + 100;
+        for (var i = 0; i < deadlines; i++)
+        {
+            harness.Deadlines.Add(DueInSevenDays($"test:many:{i}", people));
+        }
+
+        await Task.WhenAll(harness.SweepAsync(Ct), harness.SweepAsync(Ct));
+        await harness.SweepAsync(Ct);
+
+        Assert.Equal(deadlines * 2, await harness.QueryAsync(db => db.Notifications.CountAsync(Ct)));
+        Assert.Equal(deadlines * 2, await harness.QueryAsync(db => db.ReminderLog.CountAsync(e => e.Channel == Channels.App, Ct)));
+        Assert.False(await harness.QueryAsync(db => db.ReminderLog.AnyAsync(e => e.Channel == Channels.Mail, Ct)));
+        Assert.Empty(harness.Smtp.Messages());
     }
 
     [Fact]

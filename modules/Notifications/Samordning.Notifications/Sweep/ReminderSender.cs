@@ -11,9 +11,15 @@ using Samordning.Shared.Time;
 
 namespace Samordning.Notifications.Sweep;
 
-// Sends one reminder of one deadline to its recipients, once per person and channel: the reminder log row is
-// inserted first (with the in-app notification or the queued mail, in one transaction), and a unique violation
-// means another sweep already did it. One person's trouble never stops the others.
+// One reminder of one deadline, as the schedule (or a coordinator) decided it is due now.
+internal sealed record DueReminder(Deadline Deadline, string Offset, bool Overdue);
+
+// Sends due reminders to their recipients, once per person and channel: the reminder log row is inserted with
+// what it delivers (the in-app notification or the queued mail) in one transaction, and a unique violation means
+// another sweep already did it. The work goes in chunks of deadlines: one query for the log keys the chunk
+// already has, one insert transaction for everything it claims. Should that transaction fail (another sweep or
+// node claimed some of the same rows in between, or one row is bad), the chunk is claimed again one row at a
+// time, so exactly-once holds and one person's trouble never stops the others.
 internal sealed class ReminderSender(
     NotificationsDbContext db,
     IMinistryDirectory directory,
@@ -22,52 +28,154 @@ internal sealed class ReminderSender(
     IOptions<NotificationsOptions> options,
     ILogger<ReminderSender> logger)
 {
+    // Deadlines per chunk: the log-key query's IN list stays well under SQL Server's 2,100 parameters, and a
+    // chunk that has to fall back to one row at a time stays small.
+    public const int ChunkSize = 500;
+
     private readonly Dictionary<Guid, PersonInfo?> _people = [];
     private Dictionary<Guid, NotificationPreference>? _preferences;
 
-    public async Task<int> SendAsync(Deadline deadline, string offset, bool overdue, CancellationToken cancellationToken)
+    public Task<int> SendAsync(Deadline deadline, string offset, bool overdue, CancellationToken cancellationToken) =>
+        SendAsync([new DueReminder(deadline, offset, overdue)], cancellationToken);
+
+    public async Task<int> SendAsync(IReadOnlyList<DueReminder> due, CancellationToken cancellationToken)
     {
         _preferences ??= await db.Preferences.AsNoTracking().ToDictionaryAsync(p => p.PersonId, cancellationToken);
-        var done = (await db.ReminderLog.AsNoTracking()
-                .Where(e => e.DeadlineKey == deadline.Key && e.DueAt == deadline.DueAt && e.Offset == offset)
-                .Select(e => new { e.RecipientId, e.Channel })
-                .ToListAsync(cancellationToken))
-            .Select(e => (e.RecipientId, e.Channel))
-            .ToHashSet();
-
         var claimed = 0;
-        foreach (var recipient in deadline.RecipientPersonIds.Distinct())
-        {
-            if (done.Contains((recipient, Channels.App)) && done.Contains((recipient, Channels.Mail)))
-            {
-                continue;
-            }
 
-            try
-            {
-                claimed += await SendToAsync(deadline, offset, overdue, recipient, done, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                db.ChangeTracker.Clear();
-                logger.LogError(e, "Reminder {Offset} of {Deadline} to {Person} failed; the sweep goes on.", offset, deadline.Key, recipient);
-            }
+        // The newest in-app notification per person: the live push carries the unread count, which is all the
+        // header shows, so one push per person and sweep is enough (the rest are stored and listed on /varsler).
+        var newest = new Dictionary<Guid, Notification>();
+        foreach (var chunk in due.Chunk(ChunkSize))
+        {
+            claimed += await SendChunkAsync(chunk, newest, cancellationToken);
+        }
+
+        foreach (var notification in newest.Values)
+        {
+            await live.PublishAsync(notification, cancellationToken);
         }
 
         return claimed;
     }
 
-    private async Task<int> SendToAsync(
-        Deadline deadline, string offset, bool overdue, Guid recipient, HashSet<(Guid, string)> done, CancellationToken cancellationToken)
+    private async Task<int> SendChunkAsync(DueReminder[] chunk, Dictionary<Guid, Notification> newest, CancellationToken cancellationToken)
     {
-        var person = await PersonAsync(recipient, cancellationToken);
-        if (person is not { Active: true })
+        var done = await DoneAsync(chunk, cancellationToken);
+        var claims = new List<Claim>();
+        foreach (var reminder in chunk)
+        {
+            foreach (var recipient in reminder.Deadline.RecipientPersonIds.Distinct())
+            {
+                try
+                {
+                    await AddClaimsAsync(reminder, recipient, done, claims, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Reminder {Offset} of {Deadline} to {Person} failed; the sweep goes on.", reminder.Offset, reminder.Deadline.Key, recipient);
+                }
+            }
+        }
+
+        if (claims.Count == 0)
         {
             return 0;
         }
 
-        var claimed = 0;
-        if (!done.Contains((recipient, Channels.App)))
+        List<Claim> stored;
+        try
+        {
+            db.ChangeTracker.Clear();
+            foreach (var claim in claims)
+            {
+                db.ReminderLog.Add(claim.Entry);
+                if (claim.Delivery is not null)
+                {
+                    db.Add(claim.Delivery);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            stored = claims;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing of the chunk was stored (one transaction): claim it row by row, where a unique violation
+            // means someone else has that one, and any other failure stops only its own row.
+            db.ChangeTracker.Clear();
+            if (e is not DbUpdateException update || !UniqueViolation.Is(update))
+            {
+                logger.LogWarning(e, "Claiming {Count} reminders at once failed; claiming them one by one.", claims.Count);
+            }
+
+            stored = [];
+            foreach (var claim in claims)
+            {
+                try
+                {
+                    if (await TryClaimAsync(claim, cancellationToken))
+                    {
+                        stored.Add(claim);
+                    }
+                }
+                catch (Exception one) when (one is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    db.ChangeTracker.Clear();
+                    logger.LogError(one, "Reminder {Offset} of {Deadline} to {Person} by {Channel} failed; the sweep goes on.",
+                        claim.Entry.Offset, claim.Entry.DeadlineKey, claim.Entry.RecipientId, claim.Entry.Channel);
+                }
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        foreach (var notification in stored.Select(c => c.Delivery).OfType<Notification>())
+        {
+            newest[notification.PersonId] = notification;
+        }
+
+        return stored.Count;
+    }
+
+    // The log keys the chunk's deadlines already have, in one query (by deadline key, the unique index's prefix).
+    private async Task<HashSet<(string Key, long DueTicks, Guid Recipient, string Offset, string Channel)>> DoneAsync(
+        DueReminder[] chunk, CancellationToken cancellationToken)
+    {
+        var keys = chunk.Select(r => r.Deadline.Key).Distinct().ToList();
+        var rows = await db.ReminderLog.AsNoTracking()
+            .Where(e => keys.Contains(e.DeadlineKey))
+            .Select(e => new { e.DeadlineKey, e.DueAt, e.RecipientId, e.Offset, e.Channel })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(e => (e.DeadlineKey, e.DueAt.UtcTicks, e.RecipientId, e.Offset, e.Channel))];
+    }
+
+    private async Task AddClaimsAsync(
+        DueReminder reminder,
+        Guid recipient,
+        HashSet<(string Key, long DueTicks, Guid Recipient, string Offset, string Channel)> done,
+        List<Claim> claims,
+        CancellationToken cancellationToken)
+    {
+        var (deadline, offset, overdue) = reminder;
+        bool Done(string channel) => done.Contains((deadline.Key, deadline.DueAt.UtcTicks, recipient, offset, channel));
+        var appDone = Done(Channels.App);
+        var preference = _preferences!.GetValueOrDefault(recipient) ?? new NotificationPreference { PersonId = recipient };
+        var mailWanted = preference.EmailEnabled && !Done(Channels.Mail);
+        if (appDone && !mailWanted)
+        {
+            return;
+        }
+
+        var person = await PersonAsync(recipient, cancellationToken);
+        if (person is not { Active: true })
+        {
+            return;
+        }
+
+        if (!appDone)
         {
             var notification = new Notification
             {
@@ -78,35 +186,27 @@ internal sealed class ReminderSender(
                 Link = deadline.Link,
                 CreatedAt = clock.UtcNow,
             };
-            if (await TryClaimAsync(Entry(deadline, offset, Channels.App, person, ReminderState.Queued), notification, cancellationToken))
-            {
-                claimed++;
-                await live.PublishAsync(notification, cancellationToken);
-            }
+            claims.Add(new Claim(Entry(deadline, offset, Channels.App, person, ReminderState.Queued), notification));
         }
 
-        var preference = _preferences!.GetValueOrDefault(recipient) ?? new NotificationPreference { PersonId = recipient };
-        if (preference.EmailEnabled && !done.Contains((recipient, Channels.Mail)))
+        if (mailWanted)
         {
-            claimed += await ClaimMailAsync(deadline, offset, overdue, person, preference, cancellationToken) ? 1 : 0;
+            claims.Add(MailClaim(deadline, offset, overdue, person, preference));
         }
-
-        return claimed;
     }
 
-    private async Task<bool> ClaimMailAsync(
-        Deadline deadline, string offset, bool overdue, PersonInfo person, NotificationPreference preference, CancellationToken cancellationToken)
+    private Claim MailClaim(Deadline deadline, string offset, bool overdue, PersonInfo person, NotificationPreference preference)
     {
         if (!IsValidAddress(person.Email))
         {
             var failed = Entry(deadline, offset, Channels.Mail, person, ReminderState.Failed);
             failed.Error = Clip($"Ugyldig e-postadresse i personregisteret / invalid e-mail address in the registry: '{person.Email}'", 1000);
-            return await TryClaimAsync(failed, null, cancellationToken);
+            return new Claim(failed, null);
         }
 
         if (preference.DailyDigest)
         {
-            return await TryClaimAsync(Entry(deadline, offset, Channels.Mail, person, ReminderState.AwaitingDigest), null, cancellationToken);
+            return new Claim(Entry(deadline, offset, Channels.Mail, person, ReminderState.AwaitingDigest), null);
         }
 
         var settings = options.Value;
@@ -125,7 +225,7 @@ internal sealed class ReminderSender(
             NextAttemptAt = now,
         };
         entry.MailKey = mail.Key;
-        return await TryClaimAsync(entry, mail, cancellationToken);
+        return new Claim(entry, mail);
     }
 
     private ReminderLogEntry Entry(Deadline deadline, string offset, string channel, PersonInfo person, ReminderState state) => new()
@@ -144,14 +244,14 @@ internal sealed class ReminderSender(
         State = state,
     };
 
-    // The claim: the log row and what it delivers are inserted together; a unique violation means it is taken.
-    private async Task<bool> TryClaimAsync(ReminderLogEntry entry, object? delivery, CancellationToken cancellationToken)
+    // The claim of one row: the log row and what it delivers are inserted together; a unique violation means it is taken.
+    private async Task<bool> TryClaimAsync(Claim claim, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        db.ReminderLog.Add(entry);
-        if (delivery is not null)
+        db.ReminderLog.Add(claim.Entry);
+        if (claim.Delivery is not null)
         {
-            db.Add(delivery);
+            db.Add(claim.Delivery);
         }
 
         try
@@ -169,6 +269,7 @@ internal sealed class ReminderSender(
         }
     }
 
+    // Once per person and sweep (the sender is scoped to one sweep), whatever the number of deadlines.
     private async Task<PersonInfo?> PersonAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!_people.TryGetValue(id, out var person))
@@ -191,4 +292,7 @@ internal sealed class ReminderSender(
     private static string Clip(string text, int max = 400) => text.Length <= max ? text : text[..max];
 
     public static string ManualOffset(Guid token) => string.Create(CultureInfo.InvariantCulture, $"now:{token:N}");
+
+    // A log row and what it delivers (the notification, the queued mail, or nothing for a digest or a failure).
+    private sealed record Claim(ReminderLogEntry Entry, object? Delivery);
 }

@@ -34,12 +34,17 @@ internal sealed class ReminderSweep(
         logger.LogInformation("Reminder sweep: {Claimed} reminders claimed, {Sent} e-mails sent.", claimed, sent);
     }
 
+    // Finds what is due in every source's open deadlines, then claims it in chunks (ReminderSender). The
+    // schedule is asked once per kind and due instant: deadlines share due instants (an action item is due at
+    // the end of its day), and working days and holidays are not free to count.
     public async Task<int> SendDueRemindersAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var schedule = new ReminderSchedule(settings.SendFromHour, settings.SendUntilHour);
         var now = clock.UtcNow;
-        var claimed = 0;
+        var policies = new Dictionary<string, IReadOnlyList<ReminderOffset>>(StringComparer.OrdinalIgnoreCase);
+        var decided = new Dictionary<(string Kind, DateTimeOffset DueAt), ReminderOffset?>();
+        var due = new List<DueReminder>();
         foreach (var source in sources)
         {
             try
@@ -47,20 +52,32 @@ internal sealed class ReminderSweep(
                 // Everything open from a year back: overdue deadlines stay open until their module closes them.
                 await foreach (var deadline in source.GetOpenDeadlinesAsync(now.AddYears(-1), cancellationToken))
                 {
-                    if (schedule.Due(settings.PolicyFor(deadline.Kind), deadline.DueAt, now) is { } offset)
+                    if (!decided.TryGetValue((deadline.Kind, deadline.DueAt), out var offset))
                     {
-                        claimed += await sender.SendAsync(deadline, offset.Code, offset.Unit == OffsetUnit.Overdue, cancellationToken);
+                        if (!policies.TryGetValue(deadline.Kind, out var policy))
+                        {
+                            policy = settings.PolicyFor(deadline.Kind);
+                            policies[deadline.Kind] = policy;
+                        }
+
+                        offset = schedule.Due(policy, deadline.DueAt, now);
+                        decided[(deadline.Kind, deadline.DueAt)] = offset;
+                    }
+
+                    if (offset is not null)
+                    {
+                        due.Add(new DueReminder(deadline, offset.Code, offset.Unit == OffsetUnit.Overdue));
                     }
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // One broken module never stops the reminders of the others.
+                // One broken module never stops the reminders of the others (what it gave before failing is sent).
                 logger.LogError(e, "Deadline source {Source} failed; the sweep goes on with the others.", source.GetType().FullName);
             }
         }
 
-        return claimed;
+        return await sender.SendAsync(due, cancellationToken);
     }
 }
 

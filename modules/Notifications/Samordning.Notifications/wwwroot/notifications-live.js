@@ -1,4 +1,5 @@
-// Keeps the header's unread count current: each notification pushed on the person's own topic carries the count.
+// Keeps the unread count current in the header and on /varsler: each notification pushed on the person's own
+// topic carries the count.
 import { follow } from "/js/live.js";
 
 for (const badge of document.querySelectorAll("[data-badge-topic^='user:']")) {
@@ -10,6 +11,10 @@ for (const badge of document.querySelectorAll("[data-badge-topic^='user:']")) {
     follow(badge.dataset.badgeTopic, badge.dataset.badgeAfter, (item) => {
         if (item.type === "notification" && Number.isInteger(item.payload.unread)) {
             count.textContent = String(item.payload.unread);
+            // The same count on the page itself (/varsler), in its status line.
+            for (const onPage of document.querySelectorAll("[data-unread-count]")) {
+                onPage.textContent = String(item.payload.unread);
+            }
         }
     }).catch(() => {
         // Live updates are an addition; the count is right on the next page load.
