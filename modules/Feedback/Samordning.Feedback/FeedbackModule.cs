@@ -23,5 +23,7 @@ public sealed class FeedbackModule : IModule
     {
         services.AddModuleDbContext<FeedbackDbContext, SqliteFeedbackDbContext>(configuration, FeedbackDbContext.Store);
         services.AddScoped<SubmitInput>();
+        var sqlite = DatabaseSettings.From(configuration).Provider == DatabaseProvider.Sqlite;
+        services.AddSingleton(_ => new FeedbackWrites(oneAtATime: sqlite));
     }
 }
