@@ -24,6 +24,13 @@ public sealed class FeedbackModule : IModule
         services.AddModuleDbContext<FeedbackDbContext, SqliteFeedbackDbContext>(configuration, FeedbackDbContext.Store);
         services.AddScoped<SubmitInput>();
         var sqlite = DatabaseSettings.From(configuration).Provider == DatabaseProvider.Sqlite;
-        services.AddSingleton(_ => new FeedbackWrites(oneAtATime: sqlite));
+        if (sqlite)
+        {
+            services.ConfigureDbContext<SqliteFeedbackDbContext>(options => options.AddInterceptors(new SqliteBusyTimeout()));
+        }
+
+        // On by default; the switch is there to measure the queue against SQLite's busy handler alone.
+        var queue = sqlite && configuration.GetValue("Modules:Feedback:QueueSqliteWrites", true);
+        services.AddSingleton(_ => new FeedbackWrites(oneAtATime: queue));
     }
 }

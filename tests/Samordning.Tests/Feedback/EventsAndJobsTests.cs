@@ -118,7 +118,7 @@ public sealed class EventsAndJobsTests(FeedbackFixture fixture) : IClassFixture<
     public async Task WorkstreamDocument_LinkedInput_WordDocumentGroupedByTheme()
     {
         var coordinator = fixture.Factory.CreateClientAs(People.Coordinator);
-        var workstream = Guid.NewGuid();
+        var workstream = (await RegisterApi.WorkstreamsAsync(fixture))[4].Id;
         var item = await RegisterApi.RecordAsync(coordinator, RegisterApi.Record(text: "Kompetanse i ledelsen <b>"));
         await RegisterApi.ReadAsync<ItemDetails>(await RegisterApi.AssessAsync(coordinator, item.Id, RegisterApi.Assess(item, workstreams: [workstream])), HttpStatusCode.OK);
         await RegisterApi.RecordAsync(coordinator, RegisterApi.Record(text: "Ikke knyttet"));
