@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
 using Samordning.Tests.Infrastructure;
 
@@ -49,7 +48,7 @@ public sealed class RegisterWorkstreamsTests(FeedbackFixture fixture) : IClassFi
         var details = await client.GetStringAsync($"/innspillsregister/{item.Id}", Ct);
         var register = await client.GetStringAsync($"/innspillsregister?Search={item.Reference}", Ct);
 
-        Assert.Equal([workstreams[1].Id, workstreams[2].Id], item.WorkstreamIds.Order());
+        Assert.Equal(new[] { workstreams[1].Id, workstreams[2].Id }.Order(), item.WorkstreamIds.Order());
         foreach (var page in new[] { details, register })
         {
             Assert.Contains($"{workstreams[1].Chapter} {workstreams[1].TitleNb}, {workstreams[2].Chapter} {workstreams[2].TitleNb}", page, StringComparison.Ordinal);
@@ -69,7 +68,7 @@ public sealed class RegisterWorkstreamsTests(FeedbackFixture fixture) : IClassFi
         for (var i = 0; i < workstreams.Count; i++)
         {
             var checkbox = $"<input class=\"ds-input\" type=\"checkbox\" id=\"Input_WorkstreamIds-{i}\" name=\"Input.WorkstreamIds\" value=\"{workstreams[i].Id}\"";
-            Assert.Contains(i == 3 ? checkbox + " checked" : checkbox + " />", page, StringComparison.Ordinal);
+            Assert.Contains(i == 3 ? checkbox + " checked=\"checked\" />" : checkbox + " />", page, StringComparison.Ordinal);
             Assert.Contains($"<label class=\"ds-label\" for=\"Input_WorkstreamIds-{i}\">{workstreams[i].Chapter} {workstreams[i].TitleEn}</label>", page, StringComparison.Ordinal);
         }
     }
@@ -97,7 +96,7 @@ public sealed class RegisterWorkstreamsTests(FeedbackFixture fixture) : IClassFi
         Assert.Contains("<p class=\"ds-validation-message\" id=\"Input_WorkstreamIds-error\" data-field=\"validation\">The workstream does not exist.", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var linked = await fixture.WithDbAsync(db => db.Items.Where(i => i.Id == item.Id).SelectMany(i => i.Workstreams).Select(w => w.WorkstreamId).ToListAsync(Ct));
-        Assert.Equal([workstreams[5].Id, workstreams[6].Id], linked.Order());
+        Assert.Equal(new[] { workstreams[5].Id, workstreams[6].Id }.Order(), linked.Order());
     }
 
     [Fact]
@@ -113,7 +112,7 @@ public sealed class RegisterWorkstreamsTests(FeedbackFixture fixture) : IClassFi
 
         Assert.Contains(linked.Reference, page, StringComparison.Ordinal);
         Assert.DoesNotContain(other.Reference, page, StringComparison.Ordinal);
-        Assert.Contains($"<option value=\"{workstreams[7].Id}\" selected=\"selected\">{workstreams[7].Chapter} {workstreams[7].TitleNb}</option>", page, StringComparison.Ordinal);
+        Assert.Contains($"<option selected=\"selected\" value=\"{workstreams[7].Id}\">{workstreams[7].Chapter} {workstreams[7].TitleNb}</option>", page, StringComparison.Ordinal);
         Assert.All(workstreams, w => Assert.Contains($"value=\"{w.Id}\"", page, StringComparison.Ordinal));
         Assert.Contains(api, i => i.Id == linked.Id);
         Assert.DoesNotContain(api, i => i.Id == other.Id);
@@ -128,7 +127,7 @@ public sealed class RegisterWorkstreamsTests(FeedbackFixture fixture) : IClassFi
         var page = await client.GetStringAsync($"/innspillsregister?WorkstreamId={unknown}&culture=en-GB", Ct);
         var errors = await Problem.ReadErrorsAsync(await client.GetAsync($"/api/feedback/items?workstreamId={unknown}", Ct), Ct);
 
-        Assert.Contains("<p class=\"ds-validation-message\" id=\"WorkstreamId-error\" data-field=\"validation\">The workstream does not exist.", page, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"ds-validation-message\" data-field=\"validation\" id=\"WorkstreamId-error\">The workstream does not exist.", page, StringComparison.Ordinal);
         Assert.Equal(["Arbeidsstrømmen finnes ikke. Velg blant arbeidsstrømmene i listen."], errors["WorkstreamId"]);
     }
 
