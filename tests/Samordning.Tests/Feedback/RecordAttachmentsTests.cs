@@ -76,6 +76,43 @@ public sealed class RecordAttachmentsTests(FeedbackFixture fixture) : IClassFixt
         Assert.Equal(0, await fixture.WithDbAsync(db => db.Items.CountAsync(i => i.Source == source, Ct)));
     }
 
+    [Fact]
+    public async Task Api_FilesForRecordedInput_AttachedUpToTheLimitThen413Or400()
+    {
+        var client = fixture.Factory.CreateClientAs(People.Coordinator);
+        var item = await RegisterApi.RecordAsync(client, RegisterApi.Record());
+        var path = $"/api/feedback/items/{item.Id}/attachments";
+        var big = new byte[(5 * 1024 * 1024) + 1];
+        Files.Pdf().CopyTo(big, 0);
+
+        var attached = await RegisterApi.ReadAsync<Samordning.Feedback.Register.ItemDetails>(
+            await PublicForm.PostToAsync(client, path, [], ("brev.pdf", Files.Pdf()), ("notat.odt", Files.Odt())), HttpStatusCode.OK);
+        var tooLarge = await PublicForm.PostToAsync(client, $"{path}?culture=en-GB", [], ("stor.pdf", big));
+        var beyondTheCount = await Problem.ReadErrorsAsync(await PublicForm.PostToAsync(client, path, [], ("a.pdf", Files.Pdf()), ("b.pdf", Files.Pdf())), Ct);
+
+        Assert.Equal(["brev.pdf", "notat.odt"], attached.Attachments.Select(a => a.FileName).Order(StringComparer.Ordinal));
+        var problem = await Problem.ReadAsync(tooLarge, HttpStatusCode.RequestEntityTooLarge, Ct);
+        Assert.Equal("“stor.pdf” is larger than 5 MB.", problem.GetProperty("detail").GetString());
+        Assert.Equal(["Et innspill kan ha høyst 3 vedlegg; dette har 2."], beyondTheCount["Attachments"]);
+        Assert.Equal(2, await fixture.WithDbAsync(db => db.Attachments.CountAsync(a => a.ItemId == item.Id, Ct)));
+    }
+
+    [Fact]
+    public async Task Api_FilesForInputFromThePublicForm_RefusedAndNothingAttached()
+    {
+        var round = await fixture.OpenRoundAsync();
+        var visitor = fixture.Factory.CreateClientAs(null);
+        var (antiforgery, token) = await PublicForm.OpenAsync(visitor, round.Id);
+        var reference = PublicForm.Reference(await PublicForm.PostAsync(visitor, round.Id, PublicForm.Valid(antiforgery, token)));
+        var id = await fixture.WithDbAsync(db => db.Items.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync(Ct));
+
+        var errors = await Problem.ReadErrorsAsync(
+            await PublicForm.PostToAsync(fixture.Factory.CreateClientAs(People.Coordinator), $"/api/feedback/items/{id}/attachments", [], ("brev.pdf", Files.Pdf())), Ct);
+
+        Assert.Contains("Attachments", errors.Keys);
+        Assert.Equal(0, await fixture.WithDbAsync(db => db.Attachments.CountAsync(a => a.ItemId == id, Ct)));
+    }
+
     private static async Task<List<KeyValuePair<string, string>>> FormAsync(HttpClient client, string source) =>
     [
         new("__RequestVerificationToken", await PublicForm.AntiforgeryAsync(client, Path)),
