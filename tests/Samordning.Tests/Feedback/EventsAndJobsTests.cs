@@ -136,6 +136,27 @@ public sealed class EventsAndJobsTests(FeedbackFixture fixture) : IClassFixture<
         Assert.DoesNotContain(paragraphs, p => p.Text == "Ikke knyttet");
     }
 
+    [Fact]
+    public async Task FeedbackStore_OnSqlite_ConnectionsWaitForABusyFileInSqliteItself()
+    {
+        var timeout = await fixture.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync(Ct);
+            try
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA busy_timeout;";
+                return (long)(await command.ExecuteScalarAsync(Ct))!;
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+
+        Assert.Equal(30_000, timeout);
+    }
+
     private async Task PublishAsync(MeetingFeedbackSent sent)
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
