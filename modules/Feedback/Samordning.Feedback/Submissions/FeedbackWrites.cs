@@ -6,7 +6,7 @@ namespace Samordning.Feedback.Submissions;
 // before it tries again; in a deadline rush those sleeps were the slowest submissions (p99 756 ms with 8 at once).
 // On SQLite the public form's writes therefore queue here, asynchronously and in order, and each finds the file
 // free. SQL Server locks rows, not the database, so there is no queue there. Within one process only, which is
-// all SQLite serves (one node); another writer to feedback.db still gets the driver's retry.
+// all SQLite serves (one node); another writer to feedback.db waits in SQLite's busy handler (SqliteBusyTimeout).
 internal sealed class FeedbackWrites(bool oneAtATime) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
