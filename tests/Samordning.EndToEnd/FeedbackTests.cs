@@ -71,6 +71,7 @@ public sealed partial class FeedbackTests(EndToEndFixture fixture)
     [Theory]
     [InlineData("/innspillsregister/runder")]
     [InlineData("/innspillsregister/ny")]
+    [InlineData("/innspillsregister/arbeidsstrommer")]
     public async Task StaffPage_Coordinator_HasNoSeriousViolations(string path)
     {
         await using var context = await fixture.NewContextAsync(bypassCsp: true);
@@ -93,6 +94,40 @@ public sealed partial class FeedbackTests(EndToEndFixture fixture)
         var source = page.GetByLabel("Kilde, for eksempel «Brev fra Difi» eller møtets navn", new() { Exact = true });
         await Expect(source).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(source).ToHaveAccessibleDescriptionAsync(new Regex("Kilde må fylles ut."));
+        AssertNone(await Axe.CheckAsync(page));
+    }
+
+    [Fact]
+    public async Task RecordPage_LetterWithAttachmentAndWorkstreamPickedByName_FoundByTheWorkstreamFilter()
+    {
+        const string Chapter = "8 Kompetanse for innovasjon";
+        var source = $"Brev fra Ende-til-ende ({Guid.NewGuid():N})";
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("/innspillsregister/ny", Accounts.Coordinator);
+
+        await page.GetByLabel("Kanal", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Brev" });
+        await page.GetByLabel("Kilde, for eksempel «Brev fra Difi» eller møtets navn", new() { Exact = true }).FillAsync(source);
+        await page.GetByLabel("Avsendertype", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Leverandør" });
+        await page.GetByLabel("Organisasjon", new() { Exact = true }).FillAsync("Brevskriverne AS");
+        await page.GetByLabel("Innspillet", new() { Exact = true }).FillAsync("Se vedlagte brev.");
+        await page.GetByLabel("Vedlegg (valgfritt)", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "brev.pdf",
+            MimeType = "application/pdf",
+            Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+        });
+        await page.GetByRole(AriaRole.Group, new() { Name = "Arbeidsstrømmer innspillet gjelder" }).GetByLabel(Chapter, new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrer", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "brev.pdf", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Definition).Filter(new() { HasText = Chapter })).ToHaveCountAsync(1);
+        AssertNone(await Axe.CheckAsync(page));
+
+        await page.GotoAsync("/innspillsregister");
+        await page.GetByLabel("Arbeidsstrøm", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Chapter });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Brevskriverne AS" }).First).ToContainTextAsync(Chapter);
         AssertNone(await Axe.CheckAsync(page));
     }
 

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Samordning.Feedback.Data;
 using Samordning.Feedback.Submissions;
 using Samordning.Shared.Text;
@@ -23,5 +25,27 @@ public sealed class FeedbackModule : IModule
     {
         services.AddModuleDbContext<FeedbackDbContext, SqliteFeedbackDbContext>(configuration, FeedbackDbContext.Store);
         services.AddScoped<SubmitInput>();
+        var sqlite = DatabaseSettings.From(configuration).Provider == DatabaseProvider.Sqlite;
+        if (sqlite)
+        {
+            services.ConfigureDbContext<SqliteFeedbackDbContext>(options => Expected(options).AddInterceptors(new SqliteBusyTimeout()));
+        }
+        else
+        {
+            services.ConfigureDbContext<FeedbackDbContext>(options => Expected(options));
+        }
+
+        // On by default; the switch is there to measure the queue against SQLite's busy handler alone.
+        var queue = sqlite && configuration.GetValue("Modules:Feedback:QueueSqliteWrites", true);
+        services.AddSingleton(_ => new FeedbackWrites(oneAtATime: queue));
     }
+
+    // A double click is answered by the unique index (the second insert fails and gets the first receipt), and a
+    // stale edit by the row version: both are expected, so EF's own "command failed" and "save failed" are logged
+    // at Information for this store, not as errors. A failure nobody handles still reaches the host's handler as
+    // an exception and is logged there.
+    private static DbContextOptionsBuilder Expected(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Information),
+            (CoreEventId.SaveChangesFailed, LogLevel.Information)));
 }

@@ -32,6 +32,10 @@ internal interface IScenario
     Task RunSubjectAsync(CancellationToken cancellationToken);
 
     Task RunFloorAsync(CancellationToken cancellationToken);
+
+    // Runs once after the last round: a scenario that writes checks that what the subject answered during the
+    // warm-up and the rounds is what was stored. Throws ScenarioFailedException when it is not.
+    Task VerifyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 // What a scenario may use: the running host and an HTTP client to it over a real socket.

@@ -38,11 +38,21 @@ internal sealed class LoadRunner(BenchmarkOptions options, TextWriter log)
             log.WriteLine($"[{scenario.Name}] round {round}/{options.Rounds}: subject {s.RequestsPerSecond:0} req/s, floor {f.RequestsPerSecond:0} req/s, ratio {Ratio(s, f):0.000}");
         }
 
+        string? failure = null;
+        try
+        {
+            await scenario.VerifyAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            failure = $"Verification after measuring failed: {exception.Message}";
+        }
+
         var subjectResult = Summarize(scenario.Subject, subject);
         var floorResult = Summarize(scenario.Floor, floor);
         double? ratio = floorResult.RequestsPerSecond > 0 ? subjectResult.RequestsPerSecond / floorResult.RequestsPerSecond : null;
         var roundRatios = subject.Zip(floor, Ratio).ToList();
-        return new ScenarioResult(scenario.Name, subjectResult, floorResult, ratio, roundRatios, scenario.Aim, ratio >= scenario.Aim, null, scenario.P95AimMilliseconds);
+        return new ScenarioResult(scenario.Name, subjectResult, floorResult, ratio, roundRatios, scenario.Aim, ratio >= scenario.Aim, failure, scenario.P95AimMilliseconds);
     }
 
     private static double Ratio(Phase subject, Phase floor) =>

@@ -118,7 +118,7 @@ public sealed class EventsAndJobsTests(FeedbackFixture fixture) : IClassFixture<
     public async Task WorkstreamDocument_LinkedInput_WordDocumentGroupedByTheme()
     {
         var coordinator = fixture.Factory.CreateClientAs(People.Coordinator);
-        var workstream = Guid.NewGuid();
+        var workstream = (await RegisterApi.WorkstreamsAsync(fixture))[4].Id;
         var item = await RegisterApi.RecordAsync(coordinator, RegisterApi.Record(text: "Kompetanse i ledelsen <b>"));
         await RegisterApi.ReadAsync<ItemDetails>(await RegisterApi.AssessAsync(coordinator, item.Id, RegisterApi.Assess(item, workstreams: [workstream])), HttpStatusCode.OK);
         await RegisterApi.RecordAsync(coordinator, RegisterApi.Record(text: "Ikke knyttet"));
@@ -134,6 +134,27 @@ public sealed class EventsAndJobsTests(FeedbackFixture fixture) : IClassFixture<
         Assert.Contains(("Heading2", "E-post"), paragraphs);
         Assert.Contains(paragraphs, p => p.Text == "Kompetanse i ledelsen <b>");
         Assert.DoesNotContain(paragraphs, p => p.Text == "Ikke knyttet");
+    }
+
+    [Fact]
+    public async Task FeedbackStore_OnSqlite_ConnectionsWaitForABusyFileInSqliteItself()
+    {
+        var timeout = await fixture.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync(Ct);
+            try
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA busy_timeout;";
+                return (long)(await command.ExecuteScalarAsync(Ct))!;
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+
+        Assert.Equal(30_000, timeout);
     }
 
     private async Task PublishAsync(MeetingFeedbackSent sent)

@@ -28,7 +28,15 @@ internal static partial class PublicForm
         ["Input.Website"] = "",
     };
 
-    public static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid roundId, Dictionary<string, string> fields, params (string Name, byte[] Content)[] files)
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid roundId, Dictionary<string, string> fields, params (string Name, byte[] Content)[] files) =>
+        PostToAsync(client, $"/innspill/{roundId}", fields, files);
+
+    // The anti-forgery token of any of the module's forms (the register's pages as well as the public one).
+    public static async Task<string> AntiforgeryAsync(HttpClient client, string path) =>
+        Value(await client.GetStringAsync(path, TestContext.Current.CancellationToken), "__RequestVerificationToken");
+
+    // A multipart post; a field may repeat (a group of checkboxes).
+    public static Task<HttpResponseMessage> PostToAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields, params (string Name, byte[] Content)[] files)
     {
         var content = new MultipartFormDataContent();
         foreach (var (key, value) in fields)
@@ -43,7 +51,7 @@ internal static partial class PublicForm
             content.Add(file, "Attachments", name);
         }
 
-        return client.PostAsync($"/innspill/{roundId}", content, TestContext.Current.CancellationToken);
+        return client.PostAsync(path, content, TestContext.Current.CancellationToken);
     }
 
     public static string Reference(HttpResponseMessage redirect)

@@ -81,6 +81,31 @@ public sealed class PublicInputPageTests(FeedbackFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Submit_StoredFormPostedAgainAfterTheDeadline_SameReceiptNotClosed()
+    {
+        var round = await fixture.OpenRoundAsync(TimeSpan.FromHours(2));
+        var client = fixture.Factory.CreateClientAs(null);
+        var (antiforgery, token) = await PublicForm.OpenAsync(client, round.Id);
+        var fields = PublicForm.Valid(antiforgery, token);
+        try
+        {
+            fixture.Clock.UtcNow = round.Deadline;
+            var inTime = await PublicForm.PostAsync(client, round.Id, fields);
+
+            // The answer was lost and the browser retries after the deadline: the input was in on time.
+            fixture.Clock.UtcNow = round.Deadline.AddMinutes(1);
+            var retry = await PublicForm.PostAsync(client, round.Id, fields);
+
+            Assert.Equal(PublicForm.Reference(inTime), PublicForm.Reference(retry));
+            Assert.Equal(1, await fixture.WithDbAsync(db => db.Items.CountAsync(i => i.RoundId == round.Id, Ct)));
+        }
+        finally
+        {
+            fixture.Clock.UtcNow = round.OpensAt;
+        }
+    }
+
+    [Fact]
     public async Task Submit_HoneypotFilled_RejectedAndNothingStored()
     {
         var round = await fixture.OpenRoundAsync();

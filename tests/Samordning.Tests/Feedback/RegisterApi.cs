@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Tests.Feedback;
 
@@ -14,6 +16,13 @@ internal static class RegisterApi
 
     public static AssessItemRequest Assess(ItemDetails item, FeedbackStatus status = FeedbackStatus.Used, bool published = false, bool exempt = false, string? basis = null, IReadOnlyList<Guid>? workstreams = null) =>
         new(status, "Brukt i kapittel 8.", null, workstreams ?? item.WorkstreamIds, item.Tags, published, exempt, basis, item.Version);
+
+    // The seeded workstreams (the white paper's chapters 4–13), as the Workstreams module answers other modules.
+    public static async Task<IReadOnlyList<WorkstreamInfo>> WorkstreamsAsync(FeedbackFixture fixture)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IWorkstreamDirectory>().GetWorkstreamsAsync(TestContext.Current.CancellationToken);
+    }
 
     public static async Task<ItemDetails> RecordAsync(HttpClient client, RecordInputRequest request)
     {

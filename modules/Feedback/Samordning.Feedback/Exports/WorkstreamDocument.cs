@@ -6,6 +6,7 @@ using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
 using Samordning.Feedback.Rounds;
 using Samordning.Shared.Text;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Exports;
 
@@ -16,15 +17,26 @@ internal sealed class WorkstreamDocument : IEndpoint
     private const int MaxItems = 5_000;
 
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/feedback/workstreams/{workstreamId:guid}/input.docx", async (Guid workstreamId, string? title, FeedbackDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+        api.MapGet("/feedback/workstreams/{workstreamId:guid}/input.docx", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (
+                Guid workstreamId, string? title, FeedbackDbContext db, IWorkstreamDirectory workstreams, ClaimsPrincipal user, CancellationToken ct) =>
             {
+                // Named by the Workstreams module; an id it does not know is not a workstream.
+                if (await workstreams.GetWorkstreamsAsync([workstreamId], ct) is not [var workstream])
+                {
+                    return Problems.NotFound();
+                }
+
                 var stream = new MemoryStream();
-                Write(stream, string.IsNullOrWhiteSpace(title) ? Localized.T("Innspill til arbeidsstrømmen", "Input to the workstream") : title.Trim(), await LoadAsync(db, user, workstreamId, ct));
+                Write(stream, string.IsNullOrWhiteSpace(title) ? WorkstreamChoices.Name(workstream) : title.Trim(), await LoadAsync(db, user, workstreamId, ct));
                 stream.Position = 0;
-                return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"innspill-{workstreamId:N}.docx");
+                return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileName(workstream));
             })
             .WithTags("Feedback register")
-            .WithSummary("All input linked to a workstream that the person may see, as a Word document grouped by theme and channel.");
+            .WithSummary("All input linked to a workstream that the person may see, as a Word document grouped by theme and channel, titled with the workstream's name unless a title is given. 404 for an unknown workstream.");
+
+    // "innspill-kapittel-8.docx", or the id for a workstream that is not a chapter: ASCII only, whatever the title.
+    public static string FileName(WorkstreamInfo workstream) =>
+        workstream.Chapter is { } chapter ? $"innspill-kapittel-{chapter}.docx" : $"innspill-{workstream.Id:N}.docx";
 
     public static async Task<List<FeedbackItem>> LoadAsync(FeedbackDbContext db, ClaimsPrincipal user, Guid workstreamId, CancellationToken cancellationToken) =>
         await db.Items.AsNoTracking().Visible(user)

@@ -1,5 +1,6 @@
 using Samordning.Feedback.Data;
 using Samordning.Ministries.Contracts;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Register;
 
@@ -19,14 +20,14 @@ internal sealed record AssessItemRequest(
 internal sealed class AssessItem : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPut("/feedback/items/{id:guid}/assessment", async (Guid id, AssessItemRequest request, FeedbackDbContext db, IMinistryDirectory directory, ICurrentUser user, CancellationToken ct) =>
-                (await HandleAsync(db, directory, user, id, request, ct)).ToOk())
+        api.MapPut("/feedback/items/{id:guid}/assessment", async (Guid id, AssessItemRequest request, FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreams, ICurrentUser user, CancellationToken ct) =>
+                (await HandleAsync(db, directory, workstreams, user, id, request, ct)).ToOk())
             .RequireAuthorization(Policies.Coordinator)
             .WithTags("Feedback register")
             .WithSummary("Assesses an item (coordinators): handler, status, assessment, workstreams, tags, publication and exemption. Send the version you read; a stale version gets 409.");
 
     public static async Task<Outcome<ItemDetails>> HandleAsync(
-        FeedbackDbContext db, IMinistryDirectory directory, ICurrentUser user, Guid id, AssessItemRequest request, CancellationToken cancellationToken)
+        FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreamDirectory, ICurrentUser user, Guid id, AssessItemRequest request, CancellationToken cancellationToken)
     {
         if (!FeedbackAccess.CanManage(user.Principal))
         {
@@ -75,6 +76,12 @@ internal sealed class AssessItem : IEndpoint
         }
 
         var tags = Tags.Normalise(request.Tags, errors, nameof(request.Tags));
+
+        // Only links the item does not have yet are looked up: one made earlier (by a meeting, say) is not the
+        // coordinator's to defend on every save.
+        var workstreams = (request.WorkstreamIds ?? []).Where(w => w != Guid.Empty).Distinct().ToList();
+        await WorkstreamChoices.CheckAsync(
+            workstreamDirectory, [.. workstreams.Where(w => item.Workstreams.All(x => x.WorkstreamId != w))], errors, nameof(request.WorkstreamIds), cancellationToken);
         if (errors.Any)
         {
             return Outcome.Invalid<ItemDetails>(errors);
@@ -89,7 +96,6 @@ internal sealed class AssessItem : IEndpoint
             item.Published = request.Published;
             item.Exempt = request.Exempt;
             item.ExemptionBasis = request.Exempt ? request.ExemptionBasis!.Trim() : null;
-            var workstreams = (request.WorkstreamIds ?? []).Distinct().ToList();
             item.Workstreams.RemoveAll(w => !workstreams.Contains(w.WorkstreamId));
             item.Workstreams.AddRange(workstreams.Where(w => item.Workstreams.All(x => x.WorkstreamId != w)).Select(w => new FeedbackWorkstream { WorkstreamId = w }));
             item.Tags.RemoveAll(t => !tags.Contains(t.Tag));

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Samordning.Feedback.Data;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Register;
 
@@ -7,7 +8,7 @@ internal sealed record ItemFilter(Guid? RoundId, FeedbackStatus? Status, Channel
 
 internal sealed record ItemSummary(
     Guid Id, string Reference, Guid? RoundId, Channel Channel, string Source, DateTimeOffset ReceivedAt, ContributorType ContributorType,
-    string? OrganisationName, FeedbackStatus Status, string? HandlerName, bool Published, bool Exempt);
+    string? OrganisationName, FeedbackStatus Status, string? HandlerName, bool Published, bool Exempt, IReadOnlyList<Guid> WorkstreamIds);
 
 internal sealed class ListItems : IEndpoint
 {
@@ -15,8 +16,10 @@ internal sealed class ListItems : IEndpoint
 
     public void MapEndpoint(IEndpointRouteBuilder api)
     {
-        api.MapGet("/feedback/items", async ([AsParameters] ItemFilter filter, FeedbackDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-                TypedResults.Ok(await ListAsync(db, user, filter, ct)))
+        api.MapGet("/feedback/items", async Task<Results<Ok<List<ItemSummary>>, ValidationProblem>> ([AsParameters] ItemFilter filter, FeedbackDbContext db, IWorkstreamDirectory workstreams, ClaimsPrincipal user, CancellationToken ct) =>
+                await CheckFilterAsync(workstreams, filter, ct) is { Any: true } errors
+                    ? Problems.Validation(errors)
+                    : TypedResults.Ok(await ListAsync(db, user, filter, ct)))
             .WithTags("Feedback register")
             .WithSummary("The register, newest first, as the person may see it: coordinators everything, contact persons their ministry's input, observers what is not exempt.");
 
@@ -34,8 +37,22 @@ internal sealed class ListItems : IEndpoint
     public static async Task<List<ItemSummary>> ListAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, CancellationToken cancellationToken) =>
         await Apply(db.Items.AsNoTracking().Visible(user), filter)
             .OrderByDescending(i => i.ReceivedAt).Take(PageSize)
-            .Select(i => new ItemSummary(i.Id, i.Reference, i.RoundId, i.Channel, i.Source, i.ReceivedAt, i.ContributorType, i.OrganisationName, i.Status, i.HandlerName, i.Published, i.Exempt))
+            .Select(i => new ItemSummary(
+                i.Id, i.Reference, i.RoundId, i.Channel, i.Source, i.ReceivedAt, i.ContributorType, i.OrganisationName, i.Status, i.HandlerName, i.Published, i.Exempt,
+                i.Workstreams.Select(w => w.WorkstreamId).ToList()))
             .ToListAsync(cancellationToken);
+
+    // A filter on a workstream that does not exist is a mistake to point out, not an empty register.
+    public static async Task<FieldErrors> CheckFilterAsync(IWorkstreamDirectory workstreams, ItemFilter filter, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (filter.WorkstreamId is { } id)
+        {
+            await WorkstreamChoices.CheckAsync(workstreams, [id], errors, nameof(filter.WorkstreamId), cancellationToken);
+        }
+
+        return errors;
+    }
 
     public static IQueryable<FeedbackItem> Apply(IQueryable<FeedbackItem> items, ItemFilter filter)
     {

@@ -1,6 +1,8 @@
 using Samordning.Feedback.Data;
+using Samordning.Feedback.Submissions;
 using Samordning.Shared.Text;
 using Samordning.Shared.Time;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Register;
 
@@ -24,12 +26,20 @@ internal sealed record RecordInputRequest(
 internal sealed class RecordInput : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/feedback/items", async (RecordInputRequest request, FeedbackDbContext db, ICurrentUser user, IClock clock, CancellationToken ct) =>
-                (await HandleAsync(db, user, clock, request, ct)).ToCreated(i => $"/api/feedback/items/{i.Id}"))
+        api.MapPost("/feedback/items", async (RecordInputRequest request, FeedbackDbContext db, IWorkstreamDirectory workstreams, ICurrentUser user, IClock clock, CancellationToken ct) =>
+                (await HandleAsync(db, workstreams, user, clock, request, [], ct)).ToCreated(i => $"/api/feedback/items/{i.Id}"))
             .WithTags("Feedback register")
             .WithSummary("Records input that came by e-mail, letter, meeting or one-to-one meeting (coordinators; contact persons for their own ministry).");
 
-    public static async Task<Outcome<ItemDetails>> HandleAsync(FeedbackDbContext db, ICurrentUser user, IClock clock, RecordInputRequest request, CancellationToken cancellationToken)
+    // The files are the page's (an e-mail's or a letter's attachments), checked by the public page's rules.
+    public static async Task<Outcome<ItemDetails>> HandleAsync(
+        FeedbackDbContext db,
+        IWorkstreamDirectory workstreams,
+        ICurrentUser user,
+        IClock clock,
+        RecordInputRequest request,
+        IReadOnlyList<UploadedFile> attachments,
+        CancellationToken cancellationToken)
     {
         if (!FeedbackAccess.CanRecord(user.Principal))
         {
@@ -59,6 +69,8 @@ internal sealed class RecordInput : IEndpoint
         }
 
         var tags = Tags.Normalise(request.Tags, errors, nameof(request.Tags));
+        var workstreamIds = await WorkstreamChoices.CheckAsync(workstreams, request.WorkstreamIds, errors, nameof(request.WorkstreamIds), cancellationToken);
+        var (_, files) = AttachmentRules.Check(attachments, errors, "Attachments");
         if (request.RoundId is { } roundId && !await db.Rounds.AnyAsync(r => r.Id == roundId, cancellationToken))
         {
             errors.Add(nameof(request.RoundId), new("Innspillsrunden finnes ikke.", "The input round does not exist."));
@@ -88,7 +100,8 @@ internal sealed class RecordInput : IEndpoint
             ConsentToPublish = request.ConsentToPublish,
             ConsentToPublishName = request.ConsentToPublish && request.ConsentToPublishName,
         };
-        item.Workstreams.AddRange((request.WorkstreamIds ?? []).Distinct().Select(id => new FeedbackWorkstream { WorkstreamId = id }));
+        item.Workstreams.AddRange(workstreamIds.Select(id => new FeedbackWorkstream { WorkstreamId = id }));
+        item.Attachments.AddRange(files);
         item.Tags.AddRange(tags.Select(t => new FeedbackTag { Tag = t }));
         db.Items.Add(item);
         await db.SaveChangesAsync(cancellationToken);

@@ -36,11 +36,11 @@ internal sealed record Receipt(Guid Id, string Reference, Guid RoundId, string R
 
 internal sealed record SubmitResult(SubmitResultKind Kind, Receipt? Receipt = null, FieldErrors? Errors = null);
 
-internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificationSender notifications, ILogger<SubmitInput> logger)
+internal sealed class SubmitInput(FeedbackDbContext db, FeedbackWrites writes, IClock clock, INotificationSender notifications, ILogger<SubmitInput> logger)
 {
-    public async Task<SubmitResult> HandleAsync(Guid roundId, ClaimsPrincipal user, SubmitInputRequest request, CancellationToken cancellationToken)
+    // The page has loaded the round already (to render it, or to answer 404); it is passed in, not read again.
+    public async Task<SubmitResult> HandleAsync(RoundDetails? round, ClaimsPrincipal user, SubmitInputRequest request, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.AsNoTracking().Include(r => r.Questions).FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         var ministry = user.IsInRole(Roles.ContactPerson) ? user.MinistryId() : null;
 
         // A round by invitation is not there for the public; contact persons answer it for their ministry.
@@ -49,17 +49,15 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificat
             return new(SubmitResultKind.NotFound);
         }
 
-        // The same form posted again (a double click, a retry after a lost answer) gets the first receipt.
-        if (await FindByTokenAsync(request.IdempotencyToken, cancellationToken) is { } earlier)
-        {
-            return new(SubmitResultKind.Accepted, earlier);
-        }
-
         // The server's clock decides, to the second: the deadline's second is the last one accepted.
         var now = clock.UtcNow;
-        if (!RoundDetails.From(round).IsOpenAt(now))
+        if (!round.IsOpenAt(now))
         {
-            return new(SubmitResultKind.Closed);
+            // A form stored before the deadline and posted again after it (a retry after a lost answer) still gets
+            // its receipt; only this rare path pays for looking the token up.
+            return await FindByTokenAsync(request.IdempotencyToken, cancellationToken) is { } stored
+                ? new(SubmitResultKind.Accepted, stored)
+                : new(SubmitResultKind.Closed);
         }
 
         var (errors, tooLarge, attachments) = Validate(round, request);
@@ -98,11 +96,13 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificat
         db.Items.Add(item);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // No query for the token first: the unique index decides, so the common case (a new form) is one
+            // write transaction and the repeat (a double click, a retry) is the exception.
+            await writes.SaveAsync(db, cancellationToken);
         }
         catch (DbUpdateException) when (request.IdempotencyToken is not null)
         {
-            // Two posts of one form arrived at once and the other was stored first: answer with its receipt.
+            // The same form was stored before (or by a post that arrived at the same time): answer with its receipt.
             db.ChangeTracker.Clear();
             return await FindByTokenAsync(request.IdempotencyToken, cancellationToken) is { } first
                 ? new(SubmitResultKind.Accepted, first)
@@ -126,7 +126,7 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificat
                 .Join(db.Rounds, i => i.RoundId, r => r.Id, (i, r) => new Receipt(i.Id, i.Reference, r.Id, r.Title, i.ReceivedAt))
                 .FirstOrDefaultAsync(cancellationToken);
 
-    private static (FieldErrors Errors, bool TooLarge, List<FeedbackAttachment> Attachments) Validate(InputRound round, SubmitInputRequest request)
+    private static (FieldErrors Errors, bool TooLarge, List<FeedbackAttachment> Attachments) Validate(RoundDetails round, SubmitInputRequest request)
     {
         var errors = new FieldErrors()
             .Required(nameof(request.OrganisationName), request.OrganisationName, new("Navn på organisasjon", "Organisation name"), 200)
@@ -158,39 +158,7 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificat
             errors.Add(nameof(request.Text), new("Skriv innspillet, svar på et spørsmål eller legg ved et dokument.", "Write your input, answer a question or attach a document."));
         }
 
-        var tooLarge = false;
-        var attachments = new List<FeedbackAttachment>();
-        if (request.Attachments.Count > AttachmentRules.MaxCount)
-        {
-            errors.Add(nameof(request.Attachments), new($"Du kan legge ved høyst {AttachmentRules.MaxCount} filer.", $"You can attach at most {AttachmentRules.MaxCount} files."));
-        }
-
-        foreach (var file in request.Attachments)
-        {
-            var name = Path.GetFileName(file.FileName);
-            if (file.Content.LongLength > AttachmentRules.MaxBytes)
-            {
-                tooLarge = true;
-                errors.Add(nameof(request.Attachments), new(
-                    $"«{name}» er større enn {AttachmentRules.MaxBytes / 1024 / 1024} MB.",
-                    $"“{name}” is larger than {AttachmentRules.MaxBytes / 1024 / 1024} MB."));
-            }
-            else if (name.Length > 200)
-            {
-                errors.Add(nameof(request.Attachments), new("Filnavnet kan ha høyst 200 tegn.", "The file name can have at most 200 characters."));
-            }
-            else if (AttachmentRules.ContentTypeOf(name, file.Content) is { } contentType)
-            {
-                attachments.Add(new FeedbackAttachment { FileName = name, ContentType = contentType, Size = file.Content.LongLength, Content = file.Content });
-            }
-            else
-            {
-                errors.Add(nameof(request.Attachments), new(
-                    $"«{name}» er ikke en PDF-, Word- eller OpenDocument-fil.",
-                    $"“{name}” is not a PDF, Word or OpenDocument file."));
-            }
-        }
-
+        var (tooLarge, attachments) = AttachmentRules.Check(request.Attachments, errors, nameof(request.Attachments));
         return (errors, tooLarge, attachments);
     }
 

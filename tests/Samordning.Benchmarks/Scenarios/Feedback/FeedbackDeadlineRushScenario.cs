@@ -18,7 +18,13 @@ internal sealed partial class FeedbackDeadlineRushScenario : IScenario
 {
     private const int CheckedBurst = 200;
 
+    // The subject's tokens from the warm-up on carry this prefix, so the stored rows of the measured run can be
+    // counted apart from the checks before it and from the floor's rows in the same table.
+    private const string MeasuredTokenPrefix = "measured-";
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> measuredReceipts = [];
     private HttpClient client = null!;
+    private string connectionString = "";
     private string antiforgery = "";
     private Guid roundId;
 
@@ -41,7 +47,7 @@ internal sealed partial class FeedbackDeadlineRushScenario : IScenario
 
     public async Task PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
-        var connectionString = DatabaseSettings.From(context.Services.GetRequiredService<IConfiguration>()).SqliteConnectionString("feedback");
+        connectionString = DatabaseSettings.From(context.Services.GetRequiredService<IConfiguration>()).SqliteConnectionString("feedback");
         roundId = await OpenPublicRoundAsync(connectionString, cancellationToken);
 
         // A client of its own with cookies, as a browser: the antiforgery cookie goes with every post.
@@ -75,7 +81,33 @@ internal sealed partial class FeedbackDeadlineRushScenario : IScenario
         }
     }
 
-    public Task RunSubjectAsync(CancellationToken cancellationToken) => SubmitAsync(SubjectPath, Guid.NewGuid().ToString("N"), cancellationToken);
+    public async Task RunSubjectAsync(CancellationToken cancellationToken) =>
+        measuredReceipts.Add(await SubmitAsync(SubjectPath, MeasuredTokenPrefix + Guid.NewGuid().ToString("N"), cancellationToken));
+
+    // Stored = receipts for the measured run itself: every receipt the subject answered is a distinct stored row
+    // with a measured token, and no measured token was stored without a receipt (a post that timed out or failed
+    // after its row was written would show here).
+    public async Task VerifyAsync(CancellationToken cancellationToken)
+    {
+        var receipts = measuredReceipts.Select(r => r["/innspill/kvittering/".Length..]).ToArray();
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*), COUNT(CASE WHEN "Reference" IN (SELECT value FROM json_each($receipts)) THEN 1 END)
+            FROM "Items" WHERE "IdempotencyToken" LIKE $prefix || '%'
+            """;
+        command.Parameters.AddWithValue("$receipts", System.Text.Json.JsonSerializer.Serialize(receipts));
+        command.Parameters.AddWithValue("$prefix", MeasuredTokenPrefix);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var (stored, matching, distinct) = (reader.GetInt64(0), reader.GetInt64(1), receipts.Distinct(StringComparer.Ordinal).Count());
+        Console.WriteLine($"[{Name}] measured run (warm-up and rounds): {receipts.Length} receipts, {distinct} distinct, {stored} rows stored, {matching} of them with a receipt's reference");
+        if (stored != receipts.Length || distinct != receipts.Length || matching != receipts.Length)
+        {
+            throw new ScenarioFailedException($"The subject answered {receipts.Length} receipts ({distinct} distinct) during the measured run, and {stored} rows were stored ({matching} with those references).");
+        }
+    }
 
     public Task RunFloorAsync(CancellationToken cancellationToken) => SubmitAsync(FloorPath, Guid.NewGuid().ToString("N"), cancellationToken);
 

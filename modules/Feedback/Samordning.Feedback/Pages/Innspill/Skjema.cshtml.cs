@@ -58,14 +58,8 @@ internal sealed class SkjemaModel(FeedbackDbContext db, SubmitInput submit, IClo
             return Page();
         }
 
-        var files = new List<UploadedFile>();
-        foreach (var file in Attachments.Where(f => f.Length > 0).Take(AttachmentRules.MaxCount + 1))
-        {
-            // Never read more than the limit allows: an oversized file is measured by its length alone.
-            files.Add(new UploadedFile(file.FileName, file.Length > AttachmentRules.MaxBytes ? new byte[AttachmentRules.MaxBytes + 1] : await ReadAsync(file, cancellationToken)));
-        }
-
-        var result = await submit.HandleAsync(id, User, Input.ToRequest(files), cancellationToken);
+        var files = await AttachmentRules.ReadAsync(Attachments, cancellationToken);
+        var result = await submit.HandleAsync(round, User, Input.ToRequest(files), cancellationToken);
         switch (result.Kind)
         {
             case SubmitResultKind.Accepted:
@@ -90,13 +84,6 @@ internal sealed class SkjemaModel(FeedbackDbContext db, SubmitInput submit, IClo
 
     private async Task<RoundDetails?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await OpenRound.GetAsync(db, id, cancellationToken) is { } round && (round.IsPublic || User.IsInRole(Roles.ContactPerson)) ? round : null;
-
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
 }
 
 internal static class PublicRateLimit

@@ -5,7 +5,9 @@ using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
 using Samordning.Ministries.Contracts;
 using Samordning.Shared.Text;
+using Samordning.Feedback.Pages.Partials;
 using Samordning.Shared.Web;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Pages.Innspillsregister;
 
@@ -19,6 +21,7 @@ internal sealed class AssessmentForm
     public bool Exempt { get; set; }
     public string? ExemptionBasis { get; set; }
     public long? Version { get; set; }
+    public List<Guid> WorkstreamIds { get; set; } = [];
 
     public static AssessmentForm From(ItemDetails item) => new()
     {
@@ -30,13 +33,14 @@ internal sealed class AssessmentForm
         Exempt = item.Exempt,
         ExemptionBasis = item.ExemptionBasis,
         Version = item.Version,
+        WorkstreamIds = [.. item.WorkstreamIds],
     };
 
-    public AssessItemRequest ToRequest(IReadOnlyList<Guid> workstreams) =>
-        new(Status, Assessment, HandlerPersonId, workstreams, Options.SplitTags(Tags), Published, Exempt, ExemptionBasis, Version);
+    public AssessItemRequest ToRequest() =>
+        new(Status, Assessment, HandlerPersonId, WorkstreamIds, Options.SplitTags(Tags), Published, Exempt, ExemptionBasis, Version);
 }
 
-internal sealed class DetaljerModel(FeedbackDbContext db, IMinistryDirectory directory, ICurrentUser user) : PageModel
+internal sealed class DetaljerModel(FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreams, ICurrentUser user) : PageModel
 {
     [BindProperty]
     public AssessmentForm Input { get; set; } = new();
@@ -50,6 +54,14 @@ internal sealed class DetaljerModel(FeedbackDbContext db, IMinistryDirectory dir
     public bool Saved { get; private set; }
 
     public IEnumerable<SelectListItem> Handlers { get; private set; } = [];
+
+    // Every workstream, for the picker.
+    public IReadOnlyList<WorkstreamInfo> Workstreams { get; private set; } = [];
+
+    public WorkstreamPicker Picker => new("Input.WorkstreamIds", Workstreams, Input.WorkstreamIds);
+
+    // The item's links by name; a link to a workstream that no longer exists is counted, not named.
+    public IReadOnlyList<WorkstreamInfo> Linked { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool saved, CancellationToken cancellationToken)
     {
@@ -75,7 +87,7 @@ internal sealed class DetaljerModel(FeedbackDbContext db, IMinistryDirectory dir
             return NotFound();
         }
 
-        var outcome = await AssessItem.HandleAsync(db, directory, user, id, Input.ToRequest(Item.WorkstreamIds), cancellationToken);
+        var outcome = await AssessItem.HandleAsync(db, directory, workstreams, user, id, Input.ToRequest(), cancellationToken);
         if (this.Answer(outcome, _ => Redirect($"/innspillsregister/{id}?saved=true"), current =>
             {
                 Conflict = current;
@@ -97,6 +109,8 @@ internal sealed class DetaljerModel(FeedbackDbContext db, IMinistryDirectory dir
 
         Item = item;
         RoundTitle = item.RoundId is { } round ? await db.Rounds.Where(r => r.Id == round).Select(r => r.Title).FirstOrDefaultAsync(cancellationToken) : null;
+        Workstreams = await workstreams.GetWorkstreamsAsync(cancellationToken);
+        Linked = [.. Workstreams.Where(w => item.WorkstreamIds.Contains(w.Id))];
         Handlers = (await directory.GetPeopleAsync(null, Roles.Coordinator, cancellationToken))
             .Select(p => new SelectListItem(p.Name, p.Id.ToString()))
             .Prepend(new SelectListItem(Localized.T("Ingen", "None"), ""));

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
 using Samordning.Feedback.Rounds;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Pages.Innspillsregister;
 
-internal sealed class IndexModel(FeedbackDbContext db) : PageModel
+internal sealed class IndexModel(FeedbackDbContext db, IWorkstreamDirectory workstreams) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? RoundId { get; set; }
@@ -18,6 +19,9 @@ internal sealed class IndexModel(FeedbackDbContext db) : PageModel
     public Channel? Channel { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public Guid? WorkstreamId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public string? Tag { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -27,6 +31,8 @@ internal sealed class IndexModel(FeedbackDbContext db) : PageModel
 
     public IReadOnlyList<RoundDetails> Rounds { get; private set; } = [];
 
+    public IReadOnlyList<WorkstreamInfo> Workstreams { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!FeedbackAccess.CanRead(User))
@@ -35,9 +41,29 @@ internal sealed class IndexModel(FeedbackDbContext db) : PageModel
         }
 
         Rounds = await OpenRound.ListAsync(db, cancellationToken);
-        Items = await ListItems.ListAsync(db, User, new ItemFilter(RoundId, Status, Channel, null, Tag, Search), cancellationToken);
+        Workstreams = await workstreams.GetWorkstreamsAsync(cancellationToken);
+        var filter = new ItemFilter(RoundId, Status, Channel, WorkstreamId, Tag, Search);
+        if (await ListItems.CheckFilterAsync(workstreams, filter, cancellationToken) is { Any: true } errors)
+        {
+            // The filter's fields are at the top level of the query string, not under a prefix.
+            foreach (var (field, messages) in errors.ToDictionary())
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(field, message);
+                }
+            }
+
+            return Page();
+        }
+
+        Items = await ListItems.ListAsync(db, User, filter, cancellationToken);
         return Page();
     }
+
+    // Names beside ids: the register shows what a workstream is called, never its id.
+    public string WorkstreamNames(IReadOnlyList<Guid> ids) =>
+        ids.Count == 0 ? "–" : string.Join(", ", Workstreams.Where(w => ids.Contains(w.Id)).Select(WorkstreamChoices.Name).DefaultIfEmpty("–"));
 
     public string RoundTitle(Guid? id) => Rounds.FirstOrDefault(r => r.Id == id)?.Title ?? "–";
 }

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
 using Samordning.Feedback.Rounds;
+using Samordning.Feedback.Submissions;
 using Samordning.Shared.Time;
+using Samordning.Feedback.Pages.Partials;
 using Samordning.Shared.Web;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Pages.Innspillsregister;
 
@@ -23,20 +26,32 @@ internal sealed class RecordForm
     public string? Tags { get; set; }
     public bool ConsentToPublish { get; set; }
     public bool ConsentToPublishName { get; set; }
+    public List<Guid> WorkstreamIds { get; set; } = [];
 
     // A date without a time is taken as noon in Oslo, which is the same day in every offset.
     public RecordInputRequest ToRequest() => new(
         RoundId, Channel, Source, ReceivedOn is { } day ? RoundTexts.FromOsloLocal(day.ToDateTime(new TimeOnly(12, 0))) : null,
         ContributorType, OrganisationName, OrganisationNumber, ContributorName, ContributorEmail, Text,
-        ConsentToPublish, ConsentToPublishName, [], Options.SplitTags(Tags));
+        ConsentToPublish, ConsentToPublishName, WorkstreamIds, Options.SplitTags(Tags));
 }
 
-internal sealed class NyModel(FeedbackDbContext db, ICurrentUser user, IClock clock) : PageModel
+// Input that arrived by e-mail or letter comes with its files: the same limits as the public page, a body over
+// them gets Kestrel's 413, and a file over the size limit gets 413 with the message beside the field.
+[RequestSizeLimit(AttachmentRules.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxRequestBytes)]
+internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstreams, ICurrentUser user, IClock clock) : PageModel
 {
     [BindProperty]
     public RecordForm Input { get; set; } = new();
 
+    [BindProperty]
+    public List<IFormFile> Attachments { get; set; } = [];
+
     public IReadOnlyList<RoundDetails> Rounds { get; private set; } = [];
+
+    public IReadOnlyList<WorkstreamInfo> Workstreams { get; private set; } = [];
+
+    public WorkstreamPicker Picker => new("Input.WorkstreamIds", Workstreams, Input.WorkstreamIds);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -45,20 +60,38 @@ internal sealed class NyModel(FeedbackDbContext db, ICurrentUser user, IClock cl
             return Forbid();
         }
 
-        Rounds = await OpenRound.ListAsync(db, cancellationToken);
+        await LoadAsync(cancellationToken);
         Input.ReceivedOn = DateOnly.FromDateTime(Oslo.ToOslo(clock.UtcNow).DateTime);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await RecordInput.HandleAsync(db, user, clock, Input.ToRequest(), cancellationToken);
+        // Before the files are read: someone who may not record gets 403 without the module buffering their upload.
+        if (!FeedbackAccess.CanRecord(User))
+        {
+            return Forbid();
+        }
+
+        var files = await AttachmentRules.ReadAsync(Attachments, cancellationToken);
+        var outcome = await RecordInput.HandleAsync(db, workstreams, user, clock, Input.ToRequest(), files, cancellationToken);
         if (this.Answer(outcome, item => Redirect($"/innspillsregister/{item.Id}")) is { } answered)
         {
             return answered;
         }
 
-        Rounds = await OpenRound.ListAsync(db, cancellationToken);
+        if (files.Any(f => f.Content.LongLength > AttachmentRules.MaxBytes))
+        {
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        }
+
+        await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Rounds = await OpenRound.ListAsync(db, cancellationToken);
+        Workstreams = await workstreams.GetWorkstreamsAsync(cancellationToken);
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Samordning.Feedback.Data;
+using Samordning.Feedback.Register;
 using Samordning.Feedback.Rounds;
 using Samordning.Shared.Text;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Pages.Innspillsregister;
 
@@ -19,6 +21,9 @@ internal static class Options
 
     public static IEnumerable<SelectListItem> Rounds(IEnumerable<RoundDetails> rounds, string empty) =>
         rounds.Select(r => new SelectListItem(r.Title, r.Id.ToString())).Prepend(new(empty, ""));
+
+    public static IEnumerable<SelectListItem> Workstreams(IEnumerable<WorkstreamInfo> workstreams, string empty) =>
+        workstreams.Select(w => new SelectListItem(WorkstreamChoices.Name(w), w.Id.ToString())).Prepend(new(empty, ""));
 
     public static List<string> SplitTags(string? tags) =>
         [.. (tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -1,0 +1,26 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Samordning.Feedback.Submissions;
+
+// Microsoft.Data.Sqlite meets a busy file by sleeping 150 ms between tries; SQLite's own busy handler, switched on
+// by busy_timeout, waits in short growing steps (1, 2, 5, 10 … ms) and takes the lock soon after it is free.
+// Every connection of the feedback store gets it, so the register and the nightly job wait briefly too.
+internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
+{
+    private const string Pragma = "PRAGMA busy_timeout = 30000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
