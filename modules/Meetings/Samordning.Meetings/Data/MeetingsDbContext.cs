@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore.Design;
+using Samordning.Meetings.Calendar;
 using Samordning.Meetings.Entries;
 
 namespace Samordning.Meetings.Data;
@@ -23,6 +24,7 @@ internal class MeetingsDbContext : ModuleDbContext
     public DbSet<EntryRevision> EntryRevisions => Set<EntryRevision>();
     public DbSet<MeetingMaterial> Materials => Set<MeetingMaterial>();
     public DbSet<MaterialContent> MaterialContents => Set<MaterialContent>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override string Schema => Store;
 
@@ -135,6 +137,14 @@ internal class MeetingsDbContext : ModuleDbContext
             material.Property(m => m.AddedBy).HasMaxLength(200);
             material.HasIndex(m => m.MeetingId);
             material.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CalendarFeed>(feed =>
+        {
+            feed.HasKey(f => f.PersonId);
+            feed.Property(f => f.PersonId).ValueGeneratedNever();
+            feed.Property(f => f.Token).HasMaxLength(64);
+            feed.HasIndex(f => f.Token).IsUnique();
         });
 
         modelBuilder.Entity<MaterialContent>(content =>
