@@ -69,8 +69,26 @@ public sealed partial class CalendarFeedTests(SamordningFactory factory) : IClas
         Assert.DoesNotContain("data-testid=\"calendar-address\"", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Feed_OverThePublicLimit_TooManyRequests()
+    {
+        await using var limited = SamordningFactory.Create(new() { Settings = new Dictionary<string, string?> { ["RateLimiting:PublicPermitsPerMinute"] = "2" } });
+        var path = await NewAddressAsync(limited, ParticipantFin);
+        var anonymous = limited.CreateClientAs(null);
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add((await anonymous.GetAsync(path, Ct)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
+    }
+
+    private Task<string> NewAddressAsync(string email) => NewAddressAsync(factory, email);
+
     // Makes a new address on the page, as the person would, and returns its path.
-    private async Task<string> NewAddressAsync(string email)
+    private static async Task<string> NewAddressAsync(SamordningFactory factory, string email)
     {
         var client = factory.CreateClientAs(email);
         var form = await client.GetStringAsync("/moter/kalender", Ct);
