@@ -106,7 +106,7 @@ public sealed partial class MeetingsTests(EndToEndFixture fixture)
         await Expect(page.GetByLabel("Tekst", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
         violations.AddRange(await Axe.CheckAsync(page));
 
-        foreach (var path in new[] { "/moter/ny", "/moter/oppfolging" })
+        foreach (var path in new[] { "/moter/ny", "/moter/oppfolging", "/moter/kalender" })
         {
             await page.GotoAsync(path);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();

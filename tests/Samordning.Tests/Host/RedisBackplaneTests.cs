@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Samordning.Shared.Live;
 using Samordning.Tests.Infrastructure;
 
@@ -48,6 +49,27 @@ public sealed class RedisBackplaneTests(RedisServer redis) : IClassFixture<Redis
 
         var item = await received.Task.WaitAsync(Patience, Ct);
         Assert.Equal(published, item);
+    }
+
+    [Fact]
+    public async Task Publish_ConcurrentlyOnBothNodes_OneTopicGetsEverySequenceOnceInOrder()
+    {
+        var topic = $"user:{await _nodeA.PersonIdAsync(People.Coordinator, Ct)}";
+        var before = await LastSequenceAsync(_nodeA, topic);
+
+        var published = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            Task.Run(() => LiveUpdatesTests.PublishAsync(i % 2 == 0 ? _nodeA : _nodeB, topic, new { Index = i }), Ct)));
+
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => before + i), published.Select(p => p.Sequence).Order());
+        await using var scope = _nodeB.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<ILiveUpdates>().GetAfterAsync(topic, before, 100, Ct);
+        Assert.Equal(published.OrderBy(p => p.Sequence).Select(p => (p.Sequence, p.Payload)), stored.Select(s => (s.Sequence, s.Payload)));
+    }
+
+    private static async Task<long> LastSequenceAsync(SamordningFactory node, string topic)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ILiveUpdates>().GetLastSequenceAsync(topic, Ct);
     }
 
     private SamordningFactory Node() => SamordningFactory.Create(new()

@@ -6,6 +6,7 @@ using Samordning.Meetings.Entries;
 using Samordning.Meetings.Meetings;
 using Samordning.Ministries.Contracts;
 using Samordning.Tests.Infrastructure;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Tests.Meetings;
 
@@ -24,6 +25,7 @@ internal static class MeetingTestData
         await using var scope = factory.Services.CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<IMinistryDirectory>();
         var kmd = (await directory.GetMinistriesAsync(Ct)).Single(m => m.Code == "KMD");
+        var workstream = (await scope.ServiceProvider.GetRequiredService<IWorkstreamDirectory>().GetWorkstreamsAsync(Ct))[0];
         var start = new DateTimeOffset(2030, 6, 14, 8, 0, 0, TimeSpan.Zero);
         return new MeetingRequest(
             MeetingKind.Workshop,
@@ -41,7 +43,7 @@ internal static class MeetingTestData
                 new ParticipantRequest(ParticipantKind.Organisation, null, null, "Forskning AS", FakeOrganisationNumbers.Valid),
             ],
             [new AgendaRequest(null, "Erfaringer"), new AgendaRequest(null, "Veien videre")],
-            [Guid.NewGuid()]);
+            [workstream.Id]);
     }
 
     public static async Task<MeetingDetails> CreateAsync(SamordningFactory factory, Func<MeetingRequest, MeetingRequest>? change = null)

@@ -1,9 +1,13 @@
+using Samordning.Meetings.Data;
 using Samordning.Meetings.Meetings;
+using Samordning.Ministries.Contracts;
+using Samordning.Shared.Time;
 
 namespace Samordning.Meetings.Calendar;
 
 // An invitation per meeting, and a feed per person of the meetings they facilitate or take part in (in person
-// or through their ministry). Both need the person's session, as every meeting page does.
+// or through their ministry): with the person's session, or at the person's secret address (CalendarFeeds),
+// which calendar apps fetch without one.
 internal sealed class CalendarEndpoints : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api)
@@ -24,18 +28,34 @@ internal sealed class CalendarEndpoints : IEndpoint
 
         api.MapGet("/meetings/calendar.ics", async (HttpRequest request, MeetingServices deps, CancellationToken ct) =>
             {
-                var personId = deps.User.PersonId;
-                var ministryId = deps.User.Principal.MinistryId();
-                var meetings = await deps.Db.Meetings.AsNoTracking().WithChildren()
-                    .Where(m => m.Facilitators.Any(f => f.PersonId == personId)
-                        || m.Participants.Any(p => p.PersonId == personId || (ministryId != null && p.MinistryId == ministryId)))
-                    .ToListAsync(ct);
+                var meetings = await CalendarFeeds.MeetingsOfAsync(deps.Db, deps.User.Principal, ct);
                 return TypedResults.Text(
-                    ICalendar.Write(meetings.OrderBy(m => m.StartsAt), BaseUrl(request), deps.Clock.UtcNow, $"Samordning – {deps.User.DisplayName}"),
+                    ICalendar.Write(meetings, BaseUrl(request), deps.Clock.UtcNow, $"Samordning – {deps.User.DisplayName}"),
                     ICalendar.ContentType);
             })
             .WithTags("Meetings")
             .WithSummary("The signed-in person's meetings as an iCalendar feed (text/calendar).");
+
+        // No session: the token is the key. Rate limited per client address like the other public pages; an
+        // unknown or replaced token, or a person who no longer has access, is simply not found.
+        api.MapGet("/meetings/feed/{token}.ics", async Task<Results<ContentHttpResult, ProblemHttpResult>> (
+                string token, HttpRequest request, MeetingsDbContext db, IMinistryDirectory directory, IClock clock, CancellationToken ct) =>
+            {
+                if (await CalendarFeeds.PersonOfAsync(db, directory, token, ct) is not { } person)
+                {
+                    return Problems.NotFound();
+                }
+
+                var meetings = await CalendarFeeds.MeetingsOfAsync(db, person.Person, ct);
+                request.HttpContext.Response.Headers.CacheControl = "private, no-cache";
+                return TypedResults.Text(
+                    ICalendar.Write(meetings, BaseUrl(request), clock.UtcNow, $"Samordning – {person.Name}"),
+                    ICalendar.ContentType);
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting("public")
+            .WithTags("Meetings")
+            .WithSummary("A person's meetings as an iCalendar feed at their secret address (made on /moter/kalender), for calendar apps that subscribe without signing in.");
     }
 
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}";

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore.Design;
+using Samordning.Meetings.Calendar;
 using Samordning.Meetings.Entries;
 
 namespace Samordning.Meetings.Data;
@@ -22,8 +24,34 @@ internal class MeetingsDbContext : ModuleDbContext
     public DbSet<EntryRevision> EntryRevisions => Set<EntryRevision>();
     public DbSet<MeetingMaterial> Materials => Set<MeetingMaterial>();
     public DbSet<MaterialContent> MaterialContents => Set<MaterialContent>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override string Schema => Store;
+
+    // SQLite takes one writer per file, and Microsoft.Data.Sqlite waits for a busy file by sleeping 150 ms between
+    // tries, on the request's thread. So the saves of this node queue here, asynchronously, one per file: under
+    // concurrent live notes that turns 150 ms stalls into a short wait for the writer ahead. Another process on the
+    // same file (only tests run two nodes on one SQLite folder; several nodes use SQL Server) still meets the retry.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!Database.IsSqlite() || Database.CurrentTransaction is not null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var writer = SqliteWriters.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        await writer.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -109,6 +137,14 @@ internal class MeetingsDbContext : ModuleDbContext
             material.Property(m => m.AddedBy).HasMaxLength(200);
             material.HasIndex(m => m.MeetingId);
             material.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CalendarFeed>(feed =>
+        {
+            feed.HasKey(f => f.PersonId);
+            feed.Property(f => f.PersonId).ValueGeneratedNever();
+            feed.Property(f => f.Token).HasMaxLength(64);
+            feed.HasIndex(f => f.Token).IsUnique();
         });
 
         modelBuilder.Entity<MaterialContent>(content =>

@@ -13,13 +13,13 @@ internal sealed class AddEntry : IEndpoint
 
     public static async Task<EntryOutcome> HandleAsync(MeetingServices deps, Guid meetingId, EntryRequest request, CancellationToken cancellationToken)
     {
-        var meeting = await EntryChanges.LoadMeetingAsync(deps, meetingId, cancellationToken);
+        var meeting = await EntryChanges.LoadTargetAsync(deps, meetingId, request.AgendaItemId, cancellationToken);
         if (meeting is null)
         {
             return new(Outcome.NotFound<EntryView>());
         }
 
-        if (EntryRules.RefusalFor(deps.User.Principal, meeting) is { } refusal)
+        if (EntryRules.RefusalFor(meeting) is { } refusal)
         {
             return EntryOutcome.Refused(refusal);
         }

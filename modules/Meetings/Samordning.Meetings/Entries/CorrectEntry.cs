@@ -22,7 +22,7 @@ internal sealed class CorrectEntry : IEndpoint
     }
 
     public static Task<EntryOutcome> CorrectAsync(MeetingServices deps, Guid meetingId, Guid entryId, EntryRequest request, CancellationToken cancellationToken) =>
-        ChangeAsync(deps, meetingId, entryId, request.Version, async (meeting, entry) =>
+        ChangeAsync(deps, meetingId, entryId, request.AgendaItemId, request.Version, async (meeting, entry) =>
         {
             var (errors, owner) = await request.ValidateAsync(meeting, deps.Directory, cancellationToken);
             if (errors.Any)
@@ -34,23 +34,23 @@ internal sealed class CorrectEntry : IEndpoint
         }, cancellationToken);
 
     public static Task<EntryOutcome> WithdrawAsync(MeetingServices deps, Guid meetingId, Guid entryId, long? version, CancellationToken cancellationToken) =>
-        ChangeAsync(deps, meetingId, entryId, version, (_, entry) => Task.FromResult((OneOf)(Action)(() =>
+        ChangeAsync(deps, meetingId, entryId, null, version, (_, entry) => Task.FromResult((OneOf)(Action)(() =>
         {
             entry.Withdrawn = true;
             entry.UpdatedAt = deps.Clock.UtcNow;
         })), cancellationToken);
 
     private static async Task<EntryOutcome> ChangeAsync(
-        MeetingServices deps, Guid meetingId, Guid entryId, long? version, Func<Meeting, MeetingEntry, Task<OneOf>> prepare, CancellationToken cancellationToken)
+        MeetingServices deps, Guid meetingId, Guid entryId, Guid? agendaItemId, long? version, Func<EntryTarget, MeetingEntry, Task<OneOf>> prepare, CancellationToken cancellationToken)
     {
-        var meeting = await EntryChanges.LoadMeetingAsync(deps, meetingId, cancellationToken);
+        var meeting = await EntryChanges.LoadTargetAsync(deps, meetingId, agendaItemId, cancellationToken);
         var entry = meeting is null ? null : await deps.Db.Entries.FirstOrDefaultAsync(e => e.Id == entryId && e.MeetingId == meetingId, cancellationToken);
         if (meeting is null || entry is null)
         {
             return new(Outcome.NotFound<EntryView>());
         }
 
-        if (EntryRules.RefusalFor(deps.User.Principal, meeting) is { } refusal)
+        if (EntryRules.RefusalFor(meeting) is { } refusal)
         {
             return EntryOutcome.Refused(refusal);
         }

@@ -11,6 +11,21 @@ internal static class EntryChanges
             .Include(m => m.Facilitators).Include(m => m.Participants).Include(m => m.Agenda).AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
 
+    // What a write of an entry checks, in one statement: the meeting's status, whether the writer facilitates it,
+    // and whether the named agenda item is on it. Not the whole meeting with its people and agenda (four
+    // statements), which a note does not need.
+    public static Task<EntryTarget?> LoadTargetAsync(MeetingServices deps, Guid meetingId, Guid? agendaItemId, CancellationToken cancellationToken)
+    {
+        var personId = deps.User.PersonId;
+        return deps.Db.Meetings.AsNoTracking()
+            .Where(m => m.Id == meetingId)
+            .Select(m => new EntryTarget(
+                m.Status,
+                personId != null && m.Facilitators.Any(f => f.PersonId == personId),
+                agendaItemId != null && m.Agenda.Any(a => a.Id == agendaItemId)))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     public static EntryRevision Revision(MeetingEntry entry, long version, DateTimeOffset at, string by) => new()
     {
         EntryId = entry.Id,
@@ -28,3 +43,6 @@ internal static class EntryChanges
         return view;
     }
 }
+
+// The meeting as a write of an entry sees it (see EntryChanges.LoadTargetAsync).
+internal sealed record EntryTarget(MeetingStatus Status, bool WriterFacilitates, bool AgendaItemOnMeeting);

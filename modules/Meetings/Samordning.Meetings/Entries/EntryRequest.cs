@@ -15,7 +15,7 @@ internal sealed record EntryRequest(
     Guid? ContributorPersonId = null,
     long? Version = null)
 {
-    public async Task<(FieldErrors Errors, PersonInfo? Owner)> ValidateAsync(Meeting meeting, IMinistryDirectory directory, CancellationToken cancellationToken)
+    public async Task<(FieldErrors Errors, PersonInfo? Owner)> ValidateAsync(EntryTarget meeting, IMinistryDirectory directory, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors()
             .Required(nameof(Text), Text, new("Teksten", "The text"), EntryRules.MaxTextLength)
@@ -27,7 +27,7 @@ internal sealed record EntryRequest(
             errors.Add(nameof(Kind), new("Ukjent type notat.", "Unknown kind of note."));
         }
 
-        if (AgendaItemId is { } agendaId && meeting.Agenda.All(a => a.Id != agendaId))
+        if (AgendaItemId is not null && !meeting.AgendaItemOnMeeting)
         {
             errors.Add(nameof(AgendaItemId), new("Punktet finnes ikke på dagsordenen til dette møtet.", "The item is not on this meeting's agenda."));
         }

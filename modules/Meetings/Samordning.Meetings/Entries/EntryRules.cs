@@ -8,9 +8,12 @@ internal static class EntryRules
 {
     public const int MaxTextLength = 4000;
 
-    public static LocalizedText? RefusalFor(System.Security.Claims.ClaimsPrincipal user, Meeting meeting)
+    public static LocalizedText? RefusalFor(System.Security.Claims.ClaimsPrincipal user, Meeting meeting) =>
+        RefusalFor(new EntryTarget(meeting.Status, Meetings.MeetingAccess.CanWrite(user, meeting), AgendaItemOnMeeting: false));
+
+    public static LocalizedText? RefusalFor(EntryTarget meeting)
     {
-        if (!Meetings.MeetingAccess.CanWrite(user, meeting))
+        if (!meeting.WriterFacilitates)
         {
             return new("Bare møtelederne i dette møtet kan skrive notater.", "Only this meeting's facilitators can write notes.");
         }

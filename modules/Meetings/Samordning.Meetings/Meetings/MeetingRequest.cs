@@ -1,5 +1,6 @@
 using Samordning.Meetings.Data;
 using Samordning.Ministries.Contracts;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Meetings.Meetings;
 
@@ -27,10 +28,11 @@ internal sealed record MeetingRequest(
 {
     public const int MaxParticipants = 500;
     public const int MaxAgendaItems = 50;
+    public const int MaxWorkstreams = 50;
 
     internal sealed record Resolved(MinistryInfo Organiser, IReadOnlyList<PersonInfo> Facilitators, IReadOnlyList<MeetingParticipant> Participants);
 
-    public async Task<(FieldErrors Errors, Resolved? Resolved)> ValidateAsync(IMinistryDirectory directory, CancellationToken cancellationToken)
+    public async Task<(FieldErrors Errors, Resolved? Resolved)> ValidateAsync(IMinistryDirectory directory, IWorkstreamDirectory workstreams, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors()
             .Required(nameof(Title), Title, new("Tittel", "Title"), 200)
@@ -103,8 +105,27 @@ internal sealed record MeetingRequest(
             errors.Add(nameof(FacilitatorIds), new("Velg minst én møteleder.", "Choose at least one facilitator."));
         }
 
+        await CheckWorkstreamsAsync(workstreams, errors, cancellationToken);
         var participants = await ResolveParticipantsAsync(directory, ministries, errors, cancellationToken);
         return (errors, errors.Any ? null : new Resolved(organiser!, facilitators, participants));
+    }
+
+    // Links are ids into the Workstreams module (no foreign key across modules), so each is checked there.
+    private async Task CheckWorkstreamsAsync(IWorkstreamDirectory workstreams, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var requested = (WorkstreamIds ?? []).Distinct().ToList();
+        if (requested.Count > MaxWorkstreams)
+        {
+            errors.Add(nameof(WorkstreamIds), new($"Høyst {MaxWorkstreams} arbeidsstrømmer.", $"At most {MaxWorkstreams} workstreams."));
+        }
+        else if (requested.Count > 0)
+        {
+            var known = (await workstreams.GetWorkstreamsAsync(requested, cancellationToken)).Select(w => w.Id).ToHashSet();
+            if (requested.Any(id => !known.Contains(id)))
+            {
+                errors.Add(nameof(WorkstreamIds), new("En arbeidsstrøm finnes ikke. Velg blant arbeidsstrømmene i listen.", "A workstream does not exist. Choose among the workstreams in the list."));
+            }
+        }
     }
 
     private async Task<List<MeetingParticipant>> ResolveParticipantsAsync(

@@ -3,9 +3,16 @@ using Samordning.Ministries.Contracts;
 using Samordning.Shared.Events;
 using Samordning.Shared.Live;
 using Samordning.Shared.Time;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Meetings.Meetings;
 
 // What the meeting use cases need, bundled so endpoints and pages ask for one thing.
 internal sealed record MeetingServices(
-    MeetingsDbContext Db, IMinistryDirectory Directory, ICurrentUser User, IClock Clock, ILiveUpdates Live, IEventPublisher Events);
+    MeetingsDbContext Db,
+    IMinistryDirectory Directory,
+    IWorkstreamDirectory Workstreams,
+    ICurrentUser User,
+    IClock Clock,
+    ILiveUpdates Live,
+    IEventPublisher Events);

@@ -7,6 +7,7 @@ using Samordning.Meetings.Meetings;
 using Samordning.Ministries.Contracts;
 using Samordning.Shared.Text;
 using Samordning.Shared.Web;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Meetings.Pages.Moter;
 
@@ -44,6 +45,8 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
     public IReadOnlyList<MaterialView> Materials { get; private set; } = [];
 
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
+
+    public IReadOnlyList<WorkstreamInfo> Workstreams { get; private set; } = [];
 
     public long LastSequence { get; private set; }
 
@@ -161,6 +164,7 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
         Meeting = MeetingDetails.From(meeting);
         Entries = await ListEntries.EntriesOfAsync(deps.Db, Id, cancellationToken);
         Materials = await MaterialEndpoints.ListAsync(deps.Db, Id, cancellationToken);
+        Workstreams = Meeting.WorkstreamIds.Count == 0 ? [] : await deps.Workstreams.GetWorkstreamsAsync(Meeting.WorkstreamIds, cancellationToken);
         CanManage = MeetingAccess.CanManage(User, meeting);
         IsFacilitator = MeetingAccess.IsFacilitator(User, meeting);
         CanWrite = EntryRules.RefusalFor(User, meeting) is null;

@@ -2,6 +2,7 @@ using Samordning.Meetings.Data;
 using Samordning.Meetings.Meetings;
 using Samordning.Ministries.Contracts;
 using Samordning.Shared.Time;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Meetings.Pages.Moter;
 
@@ -26,7 +27,6 @@ internal sealed class MeetingForm
     public bool Published { get; set; }
     public long? Version { get; set; }
 
-    // Kept from the meeting as it was (agenda ids by title, linked workstreams), as the form does not edit them.
     public List<Guid> WorkstreamIds { get; set; } = [];
 
     public MeetingRequest ToRequest(IReadOnlyList<AgendaView>? currentAgenda = null) => new(
@@ -114,9 +114,10 @@ internal sealed class MeetingForm
 }
 
 // The lists the form chooses from.
-internal sealed record MeetingFormOptions(IReadOnlyList<MinistryInfo> Ministries, IReadOnlyList<PersonInfo> People, IReadOnlyList<PersonInfo> Facilitators)
+internal sealed record MeetingFormOptions(
+    IReadOnlyList<MinistryInfo> Ministries, IReadOnlyList<PersonInfo> People, IReadOnlyList<PersonInfo> Facilitators, IReadOnlyList<WorkstreamInfo> Workstreams)
 {
-    public static async Task<MeetingFormOptions> LoadAsync(IMinistryDirectory directory, CancellationToken cancellationToken)
+    public static async Task<MeetingFormOptions> LoadAsync(IMinistryDirectory directory, IWorkstreamDirectory workstreams, CancellationToken cancellationToken)
     {
         var ministries = await directory.GetMinistriesAsync(cancellationToken);
         var people = new Dictionary<Guid, PersonInfo>();
@@ -129,7 +130,8 @@ internal sealed record MeetingFormOptions(IReadOnlyList<MinistryInfo> Ministries
         }
 
         var all = people.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
-        return new(ministries, all, [.. all.Where(p => p.Roles.Contains(Roles.Facilitator) || p.Roles.Contains(Roles.Coordinator))]);
+        return new(ministries, all, [.. all.Where(p => p.Roles.Contains(Roles.Facilitator) || p.Roles.Contains(Roles.Coordinator))],
+            await workstreams.GetWorkstreamsAsync(cancellationToken));
     }
 }
 
