@@ -19,6 +19,7 @@ internal class WorkstreamsDbContext : ModuleDbContext
     public DbSet<Initiative> Initiatives => Set<Initiative>();
     public DbSet<ProgressEntry> ProgressEntries => Set<ProgressEntry>();
     public DbSet<DashboardCell> DashboardCells => Set<DashboardCell>();
+    public DbSet<DashboardVersion> DashboardVersions => Set<DashboardVersion>();
     public DbSet<PhaseSnapshot> PhaseSnapshots => Set<PhaseSnapshot>();
     public DbSet<ReportingRound> ReportingRounds => Set<ReportingRound>();
     public DbSet<RoundConfirmation> RoundConfirmations => Set<RoundConfirmation>();
@@ -51,7 +52,8 @@ internal class WorkstreamsDbContext : ModuleDbContext
             initiative.Property(i => i.AchievedResults).HasMaxLength(4000);
             initiative.Property(i => i.SearchText).HasMaxLength(12000);
             initiative.HasIndex(i => new { i.OwningMinistryId, i.Phase });
-            initiative.HasIndex(i => i.UpdatedAt);
+            // Newest change first, ties by id: the order of every initiative list, so a page walks the index and stops.
+            initiative.HasIndex(i => new { i.UpdatedAt, i.Id }, "IX_Initiatives_UpdatedAt_Id").IsDescending(true, false);
 
             initiative.HasMany(i => i.CollaboratingMinistries).WithOne().HasForeignKey(m => m.InitiativeId).OnDelete(DeleteBehavior.Cascade);
             initiative.HasMany(i => i.Agencies).WithOne().HasForeignKey(a => a.InitiativeId).OnDelete(DeleteBehavior.Cascade);
@@ -106,6 +108,12 @@ internal class WorkstreamsDbContext : ModuleDbContext
             cell.Property(c => c.Phase).HasConversion<string>().HasMaxLength(20);
             cell.Property(c => c.Status).HasConversion<string>().HasMaxLength(10);
             cell.HasIndex(c => new { c.MinistryId, c.WorkstreamId, c.Phase, c.Status }).IsUnique();
+        });
+
+        modelBuilder.Entity<DashboardVersion>(version =>
+        {
+            version.Property(v => v.Id).ValueGeneratedNever();
+            version.HasData(new DashboardVersion { Id = DashboardVersion.SingleId, Version = 0 });
         });
 
         modelBuilder.Entity<PhaseSnapshot>(snapshot =>
