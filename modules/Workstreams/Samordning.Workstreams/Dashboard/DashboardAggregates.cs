@@ -58,7 +58,18 @@ internal static class DashboardAggregates
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // Last, so the one row every change touches is held for the shortest time before the commit.
+        if (deltas.Values.Any(d => d != 0) || phaseMayHaveChanged)
+        {
+            await BumpVersionAsync(db, cancellationToken);
+        }
     }
+
+    // Tells every node that its kept dashboard (DashboardSnapshot) is out of date, in the transaction of the change.
+    public static Task<int> BumpVersionAsync(WorkstreamsDbContext db, CancellationToken cancellationToken) =>
+        db.DashboardVersions.Where(v => v.Id == DashboardVersion.SingleId)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
 
     // Today's row per phase holds the current totals; earlier days keep theirs, which makes the history.
     private static async Task SnapshotPhasesAsync(WorkstreamsDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
