@@ -57,19 +57,17 @@ internal static class DashboardAggregates
             await SnapshotPhasesAsync(db, now, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-
-        // Last, so the one row every change touches is held for the shortest time before the commit.
-        if (deltas.Values.Any(d => d != 0) || phaseMayHaveChanged)
+        // Saving moves the dashboard's version (WorkstreamsDbContext.SaveChangesAsync) when something is tracked;
+        // the cells moved by ExecuteUpdate alone are not, so say it here.
+        if (db.ChangeTracker.HasChanges())
         {
-            await BumpVersionAsync(db, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            await db.BumpDashboardVersionAsync(cancellationToken);
         }
     }
-
-    // Tells every node that its kept dashboard (DashboardSnapshot) is out of date, in the transaction of the change.
-    public static Task<int> BumpVersionAsync(WorkstreamsDbContext db, CancellationToken cancellationToken) =>
-        db.DashboardVersions.Where(v => v.Id == DashboardVersion.SingleId)
-            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
 
     // Today's row per phase holds the current totals; earlier days keep theirs, which makes the history.
     private static async Task SnapshotPhasesAsync(WorkstreamsDbContext db, DateTimeOffset now, CancellationToken cancellationToken)

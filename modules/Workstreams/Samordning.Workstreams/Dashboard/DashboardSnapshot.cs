@@ -2,8 +2,9 @@ using Samordning.Workstreams.Data;
 
 namespace Samordning.Workstreams.Dashboard;
 
-// The kept aggregates, read into memory once per version of them instead of once per request. Every change to
-// the cells and the phase history moves DashboardVersion in the same transaction (DashboardAggregates), so one
+// The kept aggregates, read into memory once per version of them instead of once per request, and the whole
+// unfiltered answer made from them. Every save in the module, and every change to the cells, moves
+// DashboardVersion in the same transaction (WorkstreamsDbContext.SaveChangesAsync, DashboardAggregates), so one
 // tiny read per request says whether what this node keeps is still current. The version is read before the
 // cells: a snapshot may hold changes newer than its number (then the next request reads it again), never older,
 // so nothing committed before a request starts is missing from its answer, on any node.
@@ -67,5 +68,17 @@ internal sealed class DashboardSnapshot : IDisposable
         return new Kept(version, DashboardCounts.From(rows), days);
     }
 
-    internal sealed record Kept(long Version, DashboardCounts Counts, IReadOnlyList<HistoryDay> History);
+    internal sealed record Kept(long Version, DashboardCounts Counts, IReadOnlyList<HistoryDay> History)
+    {
+        private volatile Unfiltered? unfiltered;
+
+        // The whole unfiltered answer for this version, made by the first request that needs it. Everything in it
+        // is this module's (saved with a version move) except the active ministries, which are compared instead.
+        public DashboardView? UnfilteredFor(IReadOnlyList<Ministries.Contracts.MinistryInfo> ministries) =>
+            unfiltered is { } kept && kept.Ministries.SequenceEqual(ministries) ? kept.View : null;
+
+        public void Keep(IReadOnlyList<Ministries.Contracts.MinistryInfo> ministries, DashboardView view) => unfiltered = new(ministries, view);
+
+        private sealed record Unfiltered(IReadOnlyList<Ministries.Contracts.MinistryInfo> Ministries, DashboardView View);
+    }
 }

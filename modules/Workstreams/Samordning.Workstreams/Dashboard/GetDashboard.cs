@@ -77,6 +77,24 @@ internal sealed class GetDashboard : IEndpoint
     {
         var kept = await snapshot.GetAsync(db, cancellationToken);
         var activeMinistries = await directory.GetMinistriesAsync(cancellationToken);
+        var unfiltered = filter with { Tag = filter.NeedsInitiatives ? filter.Tag : null } == new DashboardFilter();
+        if (unfiltered && kept.UnfilteredFor(activeMinistries) is { } ready)
+        {
+            return ready;
+        }
+
+        var view = await MakeAsync(db, kept, activeMinistries, filter, cancellationToken);
+        if (unfiltered)
+        {
+            kept.Keep(activeMinistries, view);
+        }
+
+        return view;
+    }
+
+    private static async Task<DashboardView> MakeAsync(
+        WorkstreamsDbContext db, DashboardSnapshot.Kept kept, IReadOnlyList<MinistryInfo> activeMinistries, DashboardFilter filter, CancellationToken cancellationToken)
+    {
         var ministries = activeMinistries
             .Where(m => filter.MinistryId is null || m.Id == filter.MinistryId)
             .Select(m => new DashboardMinistry(m.Id, m.Code, m.NameNb, m.NameEn))

@@ -27,6 +27,45 @@ internal class WorkstreamsDbContext : ModuleDbContext
 
     protected override string Schema => Store;
 
+    // Whatever a save changes may be on the dashboard (initiatives, workstreams, rounds and their answers), so every
+    // save with changes moves the dashboard's version in its own transaction: a node's kept dashboard
+    // (DashboardSnapshot) is then never older than what is committed.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!ChangeTracker.HasChanges())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        DashboardVersions.Where(v => v.Id == DashboardVersion.SingleId).ExecuteUpdate(set => set.SetProperty(v => v.Version, v => v.Version + 1));
+        transaction?.Commit();
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangeTracker.HasChanges())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await BumpDashboardVersionAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    public Task<int> BumpDashboardVersionAsync(CancellationToken cancellationToken) =>
+        DashboardVersions.Where(v => v.Id == DashboardVersion.SingleId)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Workstream>(workstream =>

@@ -72,6 +72,26 @@ public sealed class DashboardTests(DashboardWorld world) : IClassFixture<Dashboa
     }
 
     [Fact]
+    public async Task Dashboard_Unfiltered_RoundsAndWorkstreamsChangedSinceShowAtOnce()
+    {
+        await DashboardAsync("");
+        var coordinator = _api.As(People.Coordinator);
+
+        var round = await WorkstreamsApi.ReadAsync<RoundProgress>(
+            await WorkstreamsApi.PostAsync(coordinator, "/api/workstreams/rounds", new OpenRoundRequest("Runde som lukkes", null, DateTimeOffset.UtcNow.AddDays(3))), HttpStatusCode.Created);
+        var afterOpen = await DashboardAsync("");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/workstreams/rounds/{round.Id}/close", null, Ct)).StatusCode);
+        var afterClose = await DashboardAsync("");
+        var workstream = await _api.CreateWorkstreamAsync();
+        var afterWorkstream = await DashboardAsync("");
+
+        Assert.Equal(round.Id, afterOpen.LatestRound?.Id);
+        Assert.False(afterClose.LatestRound is { ClosedAt: null } open && open.Id == round.Id, "The closed round is still shown as open.");
+        Assert.DoesNotContain(afterClose.Workstreams, w => w.Id == workstream.Id);
+        Assert.Contains(afterWorkstream.Workstreams, w => w.Id == workstream.Id);
+    }
+
+    [Fact]
     public async Task Dashboard_MinistryFilter_CountsOwnedAsTheListWithOwnedOnly()
     {
         var all = await AllInitiativesAsync();
