@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.Shared.Text;
+using Samordning.Workstreams.Dashboard;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
 
@@ -24,5 +25,8 @@ public sealed class WorkstreamsModule : IModule
     {
         services.AddModuleDbContext<WorkstreamsDbContext, SqliteWorkstreamsDbContext>(configuration, WorkstreamsDbContext.Store);
         services.AddScoped<InitiativeServices>();
+
+        // One per node: the dashboard's kept aggregates, re-read when their version in the store moves.
+        services.AddSingleton<DashboardSnapshot>();
     }
 }

@@ -251,6 +251,7 @@ internal static class VolumeData
         }
 
         await WriteCellsAsync(connection, transaction, cells, cancellationToken);
+        await BumpDashboardVersionAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [.. owned.OrderByDescending(o => o.Value).Select(o => (o.Key.Id, o.Key.Code))];
     }
@@ -292,7 +293,20 @@ internal static class VolumeData
             }
         }
 
+        await BumpDashboardVersionAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    // As every change in the product does, in the same transaction: a node's kept dashboard is out of date.
+    private static async Task BumpDashboardVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var bump = connection.CreateCommand();
+        bump.Transaction = transaction;
+        bump.CommandText = """UPDATE "DashboardVersions" SET "Version" = "Version" + 1 WHERE "Id" = 1""";
+        if (await bump.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new InvalidOperationException("The workstreams store has no dashboard version row; is it migrated?");
+        }
     }
 
     // Recomputes the dashboard cells and today's snapshot from the initiatives themselves.

@@ -53,6 +53,26 @@ public sealed class WorkstreamsOpenApiTests(SamordningFactory factory) : IClassF
 
         var parameters = document.RootElement.GetProperty("paths").GetProperty("/api/workstreams/initiatives").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
-        Assert.Superset(new HashSet<string?>(["Q", "MinistryId", "WorkstreamId", "Phase", "Status", "Tag", "Page", "PageSize"], StringComparer.OrdinalIgnoreCase), new HashSet<string?>(parameters, StringComparer.OrdinalIgnoreCase));
+        Assert.Superset(new HashSet<string?>(["Q", "MinistryId", "OwnedOnly", "WorkstreamId", "Phase", "Status", "Tag", "CrossSectoral", "Page", "PageSize"], StringComparer.OrdinalIgnoreCase), new HashSet<string?>(parameters, StringComparer.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task OpenApi_Dashboard_CompactAnswerDescribed()
+    {
+        var client = factory.CreateClientAs(People.Observer);
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct));
+
+        var operation = document.RootElement.GetProperty("paths").GetProperty("/api/workstreams/dashboard").GetProperty("get");
+        Assert.Contains("by index", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var schema = operation.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var properties = Resolve(document, schema).GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string>(["phases", "statuses", "ministries", "workstreams", "totals", "matrix", "crossSectoral", "history", "latestRound"], StringComparer.Ordinal), properties);
+        Assert.DoesNotContain("counts", properties);
+    }
+
+    private static JsonElement Resolve(JsonDocument document, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!["#/components/schemas/".Length..])
+            : schema;
 }

@@ -57,7 +57,16 @@ internal static class DashboardAggregates
             await SnapshotPhasesAsync(db, now, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // Saving moves the dashboard's version (WorkstreamsDbContext.SaveChangesAsync) when something is tracked;
+        // the cells moved by ExecuteUpdate alone are not, so say it here.
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            await db.BumpDashboardVersionAsync(cancellationToken);
+        }
     }
 
     // Today's row per phase holds the current totals; earlier days keep theirs, which makes the history.

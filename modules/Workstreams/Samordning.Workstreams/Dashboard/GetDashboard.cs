@@ -15,41 +15,86 @@ internal sealed record DashboardMinistry(Guid Id, string Code, string NameNb, st
 
 internal sealed record DashboardWorkstream(Guid Id, int? Chapter, string TitleNb, string? TitleEn);
 
-internal sealed record DashboardCount(Guid MinistryId, Guid WorkstreamId, Phase Phase, Rag Status, int Count);
+// One owning ministry's initiatives in the selection: Counts[phase][status], in the order of the view's Phases
+// and Statuses. Ministry is an index into the view's Ministries.
+internal sealed record MinistryTotals(int Ministry, IReadOnlyList<IReadOnlyList<int>> Counts);
 
-internal sealed record PhasePoint(DateOnly Day, Phase Phase, int Count);
+// One owning ministry × workstream of the matrix: the initiatives contributing to the workstream (Workstream is an
+// index into the view's Workstreams; null is "no workstream") per phase and per status.
+internal sealed record MatrixCell(int Ministry, int? Workstream, IReadOnlyList<int> Phases, IReadOnlyList<int> Statuses);
+
+// The initiatives in every phase at the end of a day: Counts[phase], in the order of the view's Phases.
+internal sealed record HistoryDay(DateOnly Day, IReadOnlyList<int> Counts);
+
+// The newest cross-sectoral initiatives; More says the initiative list (crossSectoral=true) has more of them.
+internal sealed record CrossSectoralList(IReadOnlyList<InitiativeListItem> Items, bool More);
 
 internal sealed record DashboardView(
+    IReadOnlyList<Phase> Phases,
+    IReadOnlyList<Rag> Statuses,
     IReadOnlyList<DashboardMinistry> Ministries,
     IReadOnlyList<DashboardWorkstream> Workstreams,
-    IReadOnlyList<DashboardCount> Counts,
-    IReadOnlyList<InitiativeListItem> CrossSectoral,
-    IReadOnlyList<PhasePoint> History,
+    IReadOnlyList<MinistryTotals> Totals,
+    IReadOnlyList<MatrixCell> Matrix,
+    CrossSectoralList CrossSectoral,
+    IReadOnlyList<HistoryDay> History,
     RoundProgress? LatestRound,
     Guid? FocusWorkstreamId)
 {
-    // Without a workstream: each initiative once (or, when the view is filtered to a workstream, those
-    // contributing to it). With one: the initiatives contributing to it.
-    public int Total(Guid? ministryId = null, Guid? workstreamId = null, Phase? phase = null, Rag? status = null)
-    {
-        var workstream = workstreamId ?? FocusWorkstreamId ?? DashboardCell.AllWorkstreams;
-        return Counts.Where(c => c.WorkstreamId == workstream && (ministryId is null || c.MinistryId == ministryId)
-                && (phase is null || c.Phase == phase) && (status is null || c.Status == status))
-            .Sum(c => c.Count);
-    }
+    // How many cross-sectoral initiatives, and how many days of history (the last with changes), the view holds.
+    public const int CrossSectoralShown = 20;
+    public const int HistoryDays = 14;
+
+    // Each initiative once (or, when the view is filtered to a workstream, those contributing to it).
+    public int Total(int? ministry = null, Phase? phase = null, Rag? status = null) =>
+        Totals.Where(t => ministry is null || t.Ministry == ministry)
+            .Sum(t => Enumerable.Range(0, Phases.Count).Where(p => phase is null || Phases[p] == phase)
+                .Sum(p => Enumerable.Range(0, Statuses.Count).Where(s => status is null || Statuses[s] == status).Sum(s => t.Counts[p][s])));
+
+    public MatrixCell? Cell(int ministry, int? workstream) =>
+        Matrix.FirstOrDefault(c => c.Ministry == ministry && c.Workstream == workstream);
 }
 
 internal sealed class GetDashboard : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/workstreams/dashboard", async ([AsParameters] DashboardFilter filter, WorkstreamsDbContext db, IMinistryDirectory directory, CancellationToken ct) =>
-                TypedResults.Ok(await HandleAsync(db, directory, filter, ct)))
+        api.MapGet(
+                "/workstreams/dashboard",
+                async ([AsParameters] DashboardFilter filter, WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, CancellationToken ct) =>
+                    TypedResults.Ok(await HandleAsync(db, snapshot, directory, filter, ct)))
             .WithTags("Dashboard")
-            .WithSummary("The cross-sector dashboard: initiatives per ministry and workstream by phase and status, cross-sectoral initiatives, phases over time and the latest reporting round.");
+            .WithSummary("The cross-sector dashboard: initiatives per owning ministry and workstream by phase and status, the newest cross-sectoral initiatives, phases over time and the latest reporting round.")
+            .WithDescription(
+                "Ministries and workstreams are listed once; totals and matrix cells refer to them by index, and their counts are arrays in the order of "
+                + "`phases` and `statuses`. `totals[].counts[phase][status]` counts each initiative once per owning ministry (with a workstream filter: those "
+                + "contributing to it); `matrix[]` has per owning ministry and workstream (`workstream: null` is no workstream) the initiatives per phase and per "
+                + "status. Only non-empty totals and cells are listed. The ministry filter is the owning ministry, as in the initiative list with "
+                + "`ownedOnly=true`. `history` holds the last 14 days with changes, `crossSectoral` the 20 newest (`more`: the initiative list with "
+                + "`crossSectoral=true` has more).");
 
-    public static async Task<DashboardView> HandleAsync(WorkstreamsDbContext db, IMinistryDirectory directory, DashboardFilter filter, CancellationToken cancellationToken)
+    public static async Task<DashboardView> HandleAsync(
+        WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, DashboardFilter filter, CancellationToken cancellationToken)
     {
+        var kept = await snapshot.GetAsync(db, cancellationToken);
         var activeMinistries = await directory.GetMinistriesAsync(cancellationToken);
+        var unfiltered = filter with { Tag = filter.NeedsInitiatives ? filter.Tag : null } == new DashboardFilter();
+        if (unfiltered && kept.UnfilteredFor(activeMinistries) is { } ready)
+        {
+            return ready;
+        }
+
+        var view = await MakeAsync(db, kept, activeMinistries, filter, cancellationToken);
+        if (unfiltered)
+        {
+            kept.Keep(activeMinistries, view);
+        }
+
+        return view;
+    }
+
+    private static async Task<DashboardView> MakeAsync(
+        WorkstreamsDbContext db, DashboardSnapshot.Kept kept, IReadOnlyList<MinistryInfo> activeMinistries, DashboardFilter filter, CancellationToken cancellationToken)
+    {
         var ministries = activeMinistries
             .Where(m => filter.MinistryId is null || m.Id == filter.MinistryId)
             .Select(m => new DashboardMinistry(m.Id, m.Code, m.NameNb, m.NameEn))
@@ -60,41 +105,31 @@ internal sealed class GetDashboard : IEndpoint
             .Select(w => new DashboardWorkstream(w.Id, w.Chapter, w.TitleNb, w.TitleEn))
             .ToListAsync(cancellationToken);
 
-        var counts = filter.NeedsInitiatives ? await CountInitiativesAsync(db, filter, cancellationToken) : await ReadCellsAsync(db, filter, cancellationToken);
+        var counts = filter.NeedsInitiatives ? await CountInitiativesAsync(db, filter, cancellationToken) : kept.Counts;
+        var (totals, matrix) = counts.Project(ministries, workstreams, filter);
+
+        // The dashboard counts initiatives by owning ministry, so its list does too (InitiativeFilter.OwnedOnly).
         var crossSectoral = await ListInitiatives.ItemsAsync(
-            db, new InitiativeFilter(MinistryId: filter.MinistryId, WorkstreamId: filter.WorkstreamId, Phase: filter.Phase, Status: filter.Status, Tag: filter.Tag, CrossSectoral: true, PageSize: 20),
+            db,
+            new InitiativeFilter(
+                MinistryId: filter.MinistryId, OwnedOnly: filter.MinistryId is null ? null : true, WorkstreamId: filter.WorkstreamId, Phase: filter.Phase,
+                Status: filter.Status, Tag: filter.Tag, CrossSectoral: true, PageSize: DashboardView.CrossSectoralShown + 1),
             cancellationToken);
-        var history = await db.PhaseSnapshots.AsNoTracking()
-            .OrderBy(s => s.Day)
-            .Select(s => new PhasePoint(s.Day, s.Phase, s.Count))
-            .ToListAsync(cancellationToken);
-        var latestRound = await RoundProgress.LatestAsync(db, activeMinistries, cancellationToken);
+        var more = crossSectoral.Count > DashboardView.CrossSectoralShown;
+        if (more)
+        {
+            crossSectoral.RemoveAt(crossSectoral.Count - 1);
+        }
 
-        return new DashboardView(ministries, workstreams, counts, crossSectoral, history, latestRound, filter.WorkstreamId);
+        var history = kept.History.Count > DashboardView.HistoryDays ? kept.History.Skip(kept.History.Count - DashboardView.HistoryDays).ToList() : kept.History;
+        var latestRound = await RoundProgress.LatestAsync(db, activeMinistries, kept.Counts.RunningPerMinistry(), cancellationToken);
+
+        return new DashboardView(
+            DashboardCounts.Phases, DashboardCounts.Statuses, ministries, workstreams, totals, matrix,
+            new CrossSectoralList(crossSectoral, more), history, latestRound, filter.WorkstreamId);
     }
 
-    private static Task<List<DashboardCount>> ReadCellsAsync(WorkstreamsDbContext db, DashboardFilter filter, CancellationToken cancellationToken)
-    {
-        var cells = db.DashboardCells.AsNoTracking().Where(c => c.Count != 0);
-        if (filter.MinistryId is { } ministryId)
-        {
-            cells = cells.Where(c => c.MinistryId == ministryId);
-        }
-
-        if (filter.Phase is { } phase)
-        {
-            cells = cells.Where(c => c.Phase == phase);
-        }
-
-        if (filter.Status is { } status)
-        {
-            cells = cells.Where(c => c.Status == status);
-        }
-
-        return cells.Select(c => new DashboardCount(c.MinistryId, c.WorkstreamId, c.Phase, c.Status, c.Count)).ToListAsync(cancellationToken);
-    }
-
-    private static async Task<List<DashboardCount>> CountInitiativesAsync(WorkstreamsDbContext db, DashboardFilter filter, CancellationToken cancellationToken)
+    private static async Task<DashboardCounts> CountInitiativesAsync(WorkstreamsDbContext db, DashboardFilter filter, CancellationToken cancellationToken)
     {
         var initiatives = ListInitiatives.Apply(
             db.Initiatives.AsNoTracking(),
@@ -109,8 +144,8 @@ internal sealed class GetDashboard : IEndpoint
         var all = initiatives.Select(i => new { i.OwningMinistryId, WorkstreamId = DashboardCell.AllWorkstreams, i.Phase, i.Status });
         var rows = await withWorkstream.Concat(withoutWorkstream).Concat(all)
             .GroupBy(r => new { r.OwningMinistryId, r.WorkstreamId, r.Phase, r.Status })
-            .Select(g => new DashboardCount(g.Key.OwningMinistryId, g.Key.WorkstreamId, g.Key.Phase, g.Key.Status, g.Count()))
+            .Select(g => new DashboardCounts.Row(g.Key.OwningMinistryId, g.Key.WorkstreamId, g.Key.Phase, g.Key.Status, g.Count()))
             .ToListAsync(cancellationToken);
-        return rows;
+        return DashboardCounts.From(rows);
     }
 }

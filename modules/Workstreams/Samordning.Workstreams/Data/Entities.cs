@@ -137,6 +137,16 @@ internal sealed class DashboardCell
     public int Count { get; set; }
 }
 
+// One row, whose number moves in the same transaction as every change to the dashboard's aggregates, so a node
+// knows from one tiny read whether the dashboard it keeps in memory is still current (DashboardSnapshot).
+internal sealed class DashboardVersion
+{
+    public const int SingleId = 1;
+
+    public int Id { get; set; } = SingleId;
+    public long Version { get; set; }
+}
+
 // How many initiatives were in each phase at the end of a day (Europe/Oslo), for "progress over time".
 internal sealed class PhaseSnapshot
 {

@@ -19,12 +19,52 @@ internal class WorkstreamsDbContext : ModuleDbContext
     public DbSet<Initiative> Initiatives => Set<Initiative>();
     public DbSet<ProgressEntry> ProgressEntries => Set<ProgressEntry>();
     public DbSet<DashboardCell> DashboardCells => Set<DashboardCell>();
+    public DbSet<DashboardVersion> DashboardVersions => Set<DashboardVersion>();
     public DbSet<PhaseSnapshot> PhaseSnapshots => Set<PhaseSnapshot>();
     public DbSet<ReportingRound> ReportingRounds => Set<ReportingRound>();
     public DbSet<RoundConfirmation> RoundConfirmations => Set<RoundConfirmation>();
     public DbSet<RoundSubmission> RoundSubmissions => Set<RoundSubmission>();
 
     protected override string Schema => Store;
+
+    // Whatever a save changes may be on the dashboard (initiatives, workstreams, rounds and their answers), so every
+    // save with changes moves the dashboard's version in its own transaction: a node's kept dashboard
+    // (DashboardSnapshot) is then never older than what is committed.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!ChangeTracker.HasChanges())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        DashboardVersions.Where(v => v.Id == DashboardVersion.SingleId).ExecuteUpdate(set => set.SetProperty(v => v.Version, v => v.Version + 1));
+        transaction?.Commit();
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangeTracker.HasChanges())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await BumpDashboardVersionAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    public Task<int> BumpDashboardVersionAsync(CancellationToken cancellationToken) =>
+        DashboardVersions.Where(v => v.Id == DashboardVersion.SingleId)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -51,7 +91,8 @@ internal class WorkstreamsDbContext : ModuleDbContext
             initiative.Property(i => i.AchievedResults).HasMaxLength(4000);
             initiative.Property(i => i.SearchText).HasMaxLength(12000);
             initiative.HasIndex(i => new { i.OwningMinistryId, i.Phase });
-            initiative.HasIndex(i => i.UpdatedAt);
+            // Newest change first, ties by id: the order of every initiative list, so a page walks the index and stops.
+            initiative.HasIndex(i => new { i.UpdatedAt, i.Id }, "IX_Initiatives_UpdatedAt_Id").IsDescending(true, false);
 
             initiative.HasMany(i => i.CollaboratingMinistries).WithOne().HasForeignKey(m => m.InitiativeId).OnDelete(DeleteBehavior.Cascade);
             initiative.HasMany(i => i.Agencies).WithOne().HasForeignKey(a => a.InitiativeId).OnDelete(DeleteBehavior.Cascade);
@@ -106,6 +147,12 @@ internal class WorkstreamsDbContext : ModuleDbContext
             cell.Property(c => c.Phase).HasConversion<string>().HasMaxLength(20);
             cell.Property(c => c.Status).HasConversion<string>().HasMaxLength(10);
             cell.HasIndex(c => new { c.MinistryId, c.WorkstreamId, c.Phase, c.Status }).IsUnique();
+        });
+
+        modelBuilder.Entity<DashboardVersion>(version =>
+        {
+            version.Property(v => v.Id).ValueGeneratedNever();
+            version.HasData(new DashboardVersion { Id = DashboardVersion.SingleId, Version = 0 });
         });
 
         modelBuilder.Entity<PhaseSnapshot>(snapshot =>

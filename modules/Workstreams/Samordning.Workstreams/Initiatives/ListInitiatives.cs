@@ -2,9 +2,11 @@ using Samordning.Workstreams.Data;
 
 namespace Samordning.Workstreams.Initiatives;
 
+// MinistryId matches the owning and the collaborating ministries; with OwnedOnly, the owning ministry only (as the
+// dashboard counts).
 internal sealed record InitiativeFilter(
     string? Q = null, Guid? MinistryId = null, Guid? WorkstreamId = null, Phase? Phase = null, Rag? Status = null, string? Tag = null,
-    bool? CrossSectoral = null, int Page = 1, int PageSize = 50);
+    bool? CrossSectoral = null, bool? OwnedOnly = null, int Page = 1, int PageSize = 50);
 
 internal sealed record InitiativeListItem(
     Guid Id, string Title, string OwningMinistryCode, Phase Phase, int Progress, Rag Status, int CollaboratorCount, DateTimeOffset UpdatedAt, long Version);
@@ -17,7 +19,7 @@ internal sealed class ListInitiatives : IEndpoint
         api.MapGet("/workstreams/initiatives", async ([AsParameters] InitiativeFilter filter, WorkstreamsDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await HandleAsync(db, filter, ct)))
             .WithTags("Initiatives")
-            .WithSummary("Initiatives filtered by text, ministry (owning or collaborating), workstream, phase, status and tag; newest change first.");
+            .WithSummary("Initiatives filtered by text, ministry (owning or collaborating; owning only with ownedOnly=true, as the dashboard counts), workstream, phase, status, tag and cross-sectoral; newest change first.");
 
     public static async Task<InitiativePage> HandleAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken)
     {
@@ -45,7 +47,9 @@ internal sealed class ListInitiatives : IEndpoint
     {
         if (filter.MinistryId is { } ministryId)
         {
-            query = query.Where(i => i.OwningMinistryId == ministryId || i.CollaboratingMinistries.Any(m => m.MinistryId == ministryId));
+            query = filter.OwnedOnly == true
+                ? query.Where(i => i.OwningMinistryId == ministryId)
+                : query.Where(i => i.OwningMinistryId == ministryId || i.CollaboratingMinistries.Any(m => m.MinistryId == ministryId));
         }
 
         if (filter.WorkstreamId is { } workstreamId)

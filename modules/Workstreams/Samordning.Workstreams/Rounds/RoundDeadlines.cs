@@ -13,7 +13,9 @@ internal sealed class RoundDeadlines(WorkstreamsDbContext db, IMinistryDirectory
 
     public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rounds = await db.ReportingRounds.AsNoTracking().Where(r => r.ClosedAt == null).ToListAsync(cancellationToken);
+        // Open rounds due at or after from: the sweep asks from a year back, so rounds overdue but not closed within
+        // that year still remind, and forgotten old ones do not.
+        var rounds = await db.ReportingRounds.AsNoTracking().Where(r => r.ClosedAt == null && r.Deadline >= from).ToListAsync(cancellationToken);
         if (rounds.Count == 0)
         {
             yield break;

@@ -22,13 +22,15 @@ internal sealed record RoundProgress(
     public static IQueryable<Initiative> ToConfirm(IQueryable<Initiative> initiatives) =>
         initiatives.Where(i => i.Phase != Phase.Completed && i.Phase != Phase.Stopped);
 
-    // The active ministries come from the caller, who has usually read them already.
-    public static async Task<RoundProgress?> LatestAsync(WorkstreamsDbContext db, IReadOnlyList<MinistryInfo> ministries, CancellationToken cancellationToken)
+    // The active ministries come from the caller, who has usually read them already, and so do the running
+    // initiatives per ministry (the dashboard has them in its kept counts).
+    public static async Task<RoundProgress?> LatestAsync(
+        WorkstreamsDbContext db, IReadOnlyList<MinistryInfo> ministries, IReadOnlyDictionary<Guid, int> runningPerMinistry, CancellationToken cancellationToken)
     {
         var round = await db.ReportingRounds.AsNoTracking()
             .OrderBy(r => r.ClosedAt == null ? 0 : 1).ThenByDescending(r => r.OpenedAt)
             .FirstOrDefaultAsync(cancellationToken);
-        return round is null ? null : await ForRoundAsync(db, ministries, round, cancellationToken);
+        return round is null ? null : await ForRoundAsync(db, ministries, runningPerMinistry, round, cancellationToken);
     }
 
     public static async Task<RoundProgress> ForRoundAsync(WorkstreamsDbContext db, IMinistryDirectory directory, ReportingRound round, CancellationToken cancellationToken) =>
@@ -37,10 +39,16 @@ internal sealed record RoundProgress(
     private static async Task<RoundProgress> ForRoundAsync(WorkstreamsDbContext db, IReadOnlyList<MinistryInfo> ministries, ReportingRound round, CancellationToken cancellationToken)
     {
         // From the kept aggregates (each initiative once, in the all-workstreams cells), not a scan of initiatives.
-        var toConfirm = await db.DashboardCells.AsNoTracking()
+        var running = await db.DashboardCells.AsNoTracking()
             .Where(c => c.WorkstreamId == DashboardCell.AllWorkstreams && c.Phase != Phase.Completed && c.Phase != Phase.Stopped)
             .GroupBy(c => c.MinistryId).Select(g => new { MinistryId = g.Key, Count = g.Sum(c => c.Count) })
             .ToDictionaryAsync(x => x.MinistryId, x => x.Count, cancellationToken);
+        return await ForRoundAsync(db, ministries, running, round, cancellationToken);
+    }
+
+    private static async Task<RoundProgress> ForRoundAsync(
+        WorkstreamsDbContext db, IReadOnlyList<MinistryInfo> ministries, IReadOnlyDictionary<Guid, int> toConfirm, ReportingRound round, CancellationToken cancellationToken)
+    {
         var confirmed = await db.RoundConfirmations.AsNoTracking()
             .Where(c => c.RoundId == round.Id)
             .GroupBy(c => c.MinistryId).Select(g => new { MinistryId = g.Key, Count = g.Count() })

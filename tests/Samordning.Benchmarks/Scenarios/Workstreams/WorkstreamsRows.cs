@@ -10,12 +10,16 @@ internal sealed record FloorMinistry(Guid Id, string Code, string NameNb, string
 
 internal sealed record FloorWorkstream(Guid Id, int? Chapter, string TitleNb, string? TitleEn);
 
-internal sealed record FloorCount(Guid MinistryId, Guid WorkstreamId, string Phase, string Status, int Count);
+internal sealed record FloorTotals(int Ministry, IReadOnlyList<IReadOnlyList<int>> Counts);
+
+internal sealed record FloorCell(int Ministry, int? Workstream, IReadOnlyList<int> Phases, IReadOnlyList<int> Statuses);
+
+internal sealed record FloorHistoryDay(string Day, IReadOnlyList<int> Counts);
+
+internal sealed record FloorCrossSectoral(IReadOnlyList<FloorInitiative> Items, bool More);
 
 internal sealed record FloorInitiative(
     Guid Id, string Title, string OwningMinistryCode, string Phase, int Progress, string Status, int CollaboratorCount, DateTimeOffset UpdatedAt, long Version);
-
-internal sealed record FloorPhasePoint(string Day, string Phase, int Count);
 
 internal sealed record FloorMinistryRound(
     Guid MinistryId, string Code, string State, int Confirmed, int ToConfirm, DateTimeOffset? SubmittedAt, string? SubmittedBy);
@@ -24,11 +28,14 @@ internal sealed record FloorRound(
     Guid Id, string Title, string? Description, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, long Version, IReadOnlyList<FloorMinistryRound> Ministries, int Submitted);
 
 internal sealed record FloorDashboard(
+    IReadOnlyList<string> Phases,
+    IReadOnlyList<string> Statuses,
     IReadOnlyList<FloorMinistry> Ministries,
     IReadOnlyList<FloorWorkstream> Workstreams,
-    IReadOnlyList<FloorCount> Counts,
-    IReadOnlyList<FloorInitiative> CrossSectoral,
-    IReadOnlyList<FloorPhasePoint> History,
+    IReadOnlyList<FloorTotals> Totals,
+    IReadOnlyList<FloorCell> Matrix,
+    FloorCrossSectoral CrossSectoral,
+    IReadOnlyList<FloorHistoryDay> History,
     FloorRound? LatestRound,
     Guid? FocusWorkstreamId);
 

@@ -112,13 +112,39 @@ public sealed class RoundRulesTests : IAsyncLifetime
         _directory.Verify(d => d.GetPeopleAsync(It.IsAny<Guid?>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    private async Task<ReportingRound> AddRoundAsync(bool closed)
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(1, true)]
+    public async Task Deadlines_OpenRoundDueRelativeToFrom_OnlyThoseDueAtOrAfterFrom(int seconds, bool listed)
+    {
+        var from = Now.AddYears(-1);
+        var round = await AddRoundAsync(closed: false, deadline: from.AddSeconds(seconds));
+
+        var deadlines = await DeadlinesAsync(from);
+
+        string[] expected = listed ? [$"workstreams.round:{round.Id}"] : [];
+        Assert.Equal(expected, deadlines.Select(d => d.Key));
+    }
+
+    [Fact]
+    public async Task Deadlines_OverdueOpenRoundWithinTheSweepsYear_StillListed()
+    {
+        var overdue = await AddRoundAsync(closed: false, deadline: Now.AddDays(-3));
+        var upcoming = await AddRoundAsync(closed: false);
+
+        var deadlines = await DeadlinesAsync(Now.AddYears(-1));
+
+        Assert.Equal(new[] { $"workstreams.round:{overdue.Id}", $"workstreams.round:{upcoming.Id}" }.Order(StringComparer.Ordinal), deadlines.Select(d => d.Key).Order(StringComparer.Ordinal));
+    }
+
+    private async Task<ReportingRound> AddRoundAsync(bool closed, DateTimeOffset? deadline = null)
     {
         await using var db = _db.Context();
         var round = new ReportingRound
         {
             Title = closed ? "Avsluttet runde" : "Status per 1. mars",
-            Deadline = new DateTimeOffset(2026, 3, 1, 11, 0, 0, TimeSpan.Zero),
+            Deadline = deadline ?? new DateTimeOffset(2026, 3, 1, 11, 0, 0, TimeSpan.Zero),
             OpenedAt = Now,
             OpenedBy = "Kari Nordmann",
             ClosedAt = closed ? Now : null,
@@ -128,11 +154,11 @@ public sealed class RoundRulesTests : IAsyncLifetime
         return round;
     }
 
-    private async Task<List<Samordning.Shared.Deadlines.Deadline>> DeadlinesAsync()
+    private async Task<List<Samordning.Shared.Deadlines.Deadline>> DeadlinesAsync(DateTimeOffset? from = null)
     {
         await using var db = _db.Context();
         var deadlines = new List<Samordning.Shared.Deadlines.Deadline>();
-        await foreach (var deadline in new RoundDeadlines(db, _directory.Object).GetOpenDeadlinesAsync(Now, Ct))
+        await foreach (var deadline in new RoundDeadlines(db, _directory.Object).GetOpenDeadlinesAsync(from ?? Now, Ct))
         {
             deadlines.Add(deadline);
         }

@@ -108,6 +108,26 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.ToTable("DashboardCells", "workstreams");
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.DashboardVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardVersions", "workstreams");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.Initiative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -183,9 +203,10 @@ namespace Samordning.Workstreams.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.HasIndex("OwningMinistryId", "Phase");
+
+                    b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
+                        .IsDescending(true, false);
 
                     b.ToTable("Initiatives", "workstreams");
                 });

@@ -98,6 +98,26 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.ToTable("DashboardCells");
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.DashboardVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.Initiative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -173,9 +193,10 @@ namespace Samordning.Workstreams.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.HasIndex("OwningMinistryId", "Phase");
+
+                    b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
+                        .IsDescending(true, false);
 
                     b.ToTable("Initiatives");
                 });

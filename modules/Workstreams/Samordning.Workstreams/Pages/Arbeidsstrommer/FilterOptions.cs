@@ -11,11 +11,17 @@ internal sealed class FilterOptions
     public IReadOnlyList<MinistryInfo> Ministries { get; private init; } = [];
     public IReadOnlyList<Workstream> Workstreams { get; private init; } = [];
 
+    private const int MaxTagChoices = 500;
+
     public static async Task<FilterOptions> LoadAsync(WorkstreamsDbContext db, IMinistryDirectory directory, CancellationToken cancellationToken) => new()
     {
         Ministries = await directory.GetMinistriesAsync(cancellationToken),
         Workstreams = await db.Workstreams.AsNoTracking().OrderBy(w => w.Chapter ?? int.MaxValue).ThenBy(w => w.TitleNb).ToListAsync(cancellationToken),
     };
+
+    // The tags in use, offered as choices in the tag filters, which still take any text.
+    public static async Task<IReadOnlyList<string>> TagsAsync(WorkstreamsDbContext db, CancellationToken cancellationToken) =>
+        await db.Set<InitiativeTag>().AsNoTracking().Select(t => t.Tag).Distinct().OrderBy(t => t).Take(MaxTagChoices).ToListAsync(cancellationToken);
 
     public List<SelectListItem> MinistryItems(bool includeAll) =>
         PageTexts.WithAll(includeAll, Ministries.Select(m => new SelectListItem($"{m.Code} – {m.Name}", m.Id.ToString())));

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Samordning.Ministries.Contracts;
 using Samordning.Workstreams.Dashboard;
 using Samordning.Workstreams.Data;
 
 namespace Samordning.Workstreams.Pages.Arbeidsstrommer;
 
-internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory directory) : PageModel
+internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? MinistryId { get; set; }
@@ -27,9 +28,29 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
 
     public FilterOptions? Options { get; private set; }
 
+    public IReadOnlyList<string> TagChoices { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Options = await FilterOptions.LoadAsync(db, directory, cancellationToken);
-        View = await GetDashboard.HandleAsync(db, directory, new DashboardFilter(MinistryId, WorkstreamId, Phase, Status, Tag), cancellationToken);
+        TagChoices = await FilterOptions.TagsAsync(db, cancellationToken);
+        View = await GetDashboard.HandleAsync(db, snapshot, directory, new DashboardFilter(MinistryId, WorkstreamId, Phase, Status, Tag), cancellationToken);
+    }
+
+    // The initiative list with this dashboard's filter (the ministry as owner, as the dashboard counts), and more.
+    public string ListLink(Guid? ministryId = null, bool crossSectoral = false)
+    {
+        var ministry = ministryId ?? MinistryId;
+        var filter = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["MinistryId"] = ministry?.ToString(),
+            ["ownedOnly"] = ministry is null ? null : "true",
+            ["WorkstreamId"] = WorkstreamId?.ToString(),
+            ["Phase"] = Phase?.ToString(),
+            ["Status"] = Status?.ToString(),
+            ["tag"] = string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim(),
+            ["crossSectoral"] = crossSectoral ? "true" : null,
+        };
+        return QueryHelpers.AddQueryString("/arbeidsstrommer/tiltak", filter.Where(f => f.Value is not null));
     }
 }

@@ -3,17 +3,18 @@ using Samordning.Workstreams.Data;
 
 namespace Samordning.Workstreams.Pages.Arbeidsstrommer;
 
-// The dashboard's phases over time: the last days with changes, and the count of each phase at the end of each.
-internal sealed record PhaseHistoryView(IReadOnlyList<DateOnly> Days, IReadOnlyList<Phase> Phases, IReadOnlyList<PhasePoint> Points)
+// The dashboard's phases over time: the last days with changes (the view holds those), and the count of each
+// phase at the end of each.
+internal sealed record PhaseHistoryView(IReadOnlyList<DateOnly> Days, IReadOnlyList<Phase> Phases, IReadOnlyList<HistoryDay> History)
 {
-    public const int MaxDays = 14;
+    public static PhaseHistoryView From(DashboardView view) =>
+        new([.. view.History.Select(h => h.Day)], view.Phases, view.History);
 
-    public static PhaseHistoryView From(IReadOnlyList<PhasePoint> history)
+    public int Max => History.Count == 0 ? 0 : History.Max(h => h.Counts.Count == 0 ? 0 : h.Counts.Max());
+
+    public int CountOn(DateOnly day, Phase phase)
     {
-        var days = history.Select(h => h.Day).Distinct().OrderDescending().Take(MaxDays).Order().ToList();
-        var shown = days.ToHashSet();
-        return new PhaseHistoryView(days, Enum.GetValues<Phase>(), [.. history.Where(h => shown.Contains(h.Day))]);
+        var index = Phases.ToList().IndexOf(phase);
+        return History.FirstOrDefault(h => h.Day == day) is { } point && index >= 0 && index < point.Counts.Count ? point.Counts[index] : 0;
     }
-
-    public int CountOn(DateOnly day, Phase phase) => Points.FirstOrDefault(p => p.Day == day && p.Phase == phase)?.Count ?? 0;
 }

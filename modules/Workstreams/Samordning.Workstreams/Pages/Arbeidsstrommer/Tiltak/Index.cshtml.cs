@@ -26,12 +26,21 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
     [BindProperty(SupportsGet = true)]
     public string? Tag { get; set; }
 
+    // The ministry as owner only (what the dashboard counts) rather than as owner or collaborator.
+    [BindProperty(SupportsGet = true)]
+    public bool? OwnedOnly { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool? CrossSectoral { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "side")]
     public int PageNumber { get; set; } = 1;
 
     public InitiativePage? Result { get; private set; }
 
     public FilterOptions? Options { get; private set; }
+
+    public IReadOnlyList<string> TagChoices { get; private set; } = [];
 
     public bool CanCreate => User.IsInRole(Roles.Coordinator) || (User.IsInRole(Roles.ContactPerson) && User.MinistryId() is not null);
 
@@ -49,6 +58,8 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
                 ["Phase"] = Phase?.ToString(),
                 ["Status"] = Status?.ToString(),
                 ["Tag"] = string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim(),
+                ["CrossSectoral"] = CrossSectoral == true ? "true" : null,
+                ["OwnedOnly"] = OwnedOnly == true && MinistryId is not null ? "true" : null,
             };
             return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", filter.Where(f => f.Value is not null));
         }
@@ -57,8 +68,11 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Options = await FilterOptions.LoadAsync(db, directory, cancellationToken);
+        TagChoices = await FilterOptions.TagsAsync(db, cancellationToken);
         Result = await ListInitiatives.HandleAsync(
-            db, new InitiativeFilter(Q, MinistryId, WorkstreamId, Phase, Status, Tag, Page: PageNumber), cancellationToken);
+            db,
+            new InitiativeFilter(Q, MinistryId, WorkstreamId, Phase, Status, Tag, CrossSectoral: CrossSectoral == true ? true : null, OwnedOnly: OwnedOnly, Page: PageNumber),
+            cancellationToken);
     }
 
     public string PageLink(int page)
