@@ -28,6 +28,12 @@ public sealed class DatabaseSettings
     /// <summary>Apply migrations at start-up; turn off in production, where the idempotent script is used.</summary>
     public bool MigrateOnStartup { get; init; } = true;
 
+    /// <summary>
+    /// On SQLite, let this node's saves to one file take turns in an in-process queue (default) instead of meeting in
+    /// SQLite's busy handler. Off only to measure the difference.
+    /// </summary>
+    public bool QueueSqliteWrites { get; init; } = true;
+
     /// <summary>Reads the <c>Database</c> section.</summary>
     public static DatabaseSettings From(IConfiguration configuration)
     {

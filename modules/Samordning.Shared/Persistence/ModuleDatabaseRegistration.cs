@@ -34,26 +34,27 @@ public static class ModuleDatabaseRegistration
             services.AddPooledDbContextFactory<TContext>((sp, options) => options
                 .UseSqlServer(settings.ConnectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", store))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
-            services.AddScoped(Rent<TContext, TContext>);
+            services.AddScoped(sp => Rent<TContext, TContext>(sp, queueSqliteWrites: false));
         }
         else
         {
             services.AddPooledDbContextFactory<TSqliteContext>((sp, options) => options
                 .UseSqlite(settings.SqliteConnectionString(store))
-                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
-            services.AddScoped(Rent<TContext, TSqliteContext>);
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), SqliteBusyTimeout.Instance));
+            services.AddScoped(sp => Rent<TContext, TSqliteContext>(sp, settings.QueueSqliteWrites));
         }
 
         return services;
     }
 
     // The scope disposes the context, which returns it to the pool.
-    private static TContext Rent<TContext, TPooled>(IServiceProvider services)
+    private static TContext Rent<TContext, TPooled>(IServiceProvider services, bool queueSqliteWrites)
         where TContext : ModuleDbContext
         where TPooled : TContext
     {
         var context = services.GetRequiredService<IDbContextFactory<TPooled>>().CreateDbContext();
         context.AuditedUser = services.GetService<ICurrentUser>();
+        context.QueueSqliteWrites = queueSqliteWrites;
         return context;
     }
 }

@@ -20,8 +20,27 @@ public abstract class ModuleDbContext : DbContext
     /// <summary>Who the changes saved through this context are audited as: the person of the scope that rented it.</summary>
     internal Security.ICurrentUser? AuditedUser { get; set; }
 
+    /// <summary>True on SQLite (unless configured off): saves outside an explicit transaction take turns per file.</summary>
+    internal bool QueueSqliteWrites { get; set; }
+
     /// <summary>The module's audit log.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // Within an explicit transaction the file is already taken (or about to be) by that transaction: queueing
+        // its saves behind other writers could only make it wait for itself.
+        if (!QueueSqliteWrites || Database.CurrentTransaction is not null)
+        {
+            return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        return SqliteWriteQueue.RunAsync(
+            Database.GetConnectionString() ?? "",
+            () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken),
+            cancellationToken);
+    }
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -36,7 +36,7 @@ internal sealed record Receipt(Guid Id, string Reference, Guid RoundId, string R
 
 internal sealed record SubmitResult(SubmitResultKind Kind, Receipt? Receipt = null, FieldErrors? Errors = null);
 
-internal sealed class SubmitInput(FeedbackDbContext db, FeedbackWrites writes, IClock clock, INotificationSender notifications, ILogger<SubmitInput> logger)
+internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificationSender notifications, ILogger<SubmitInput> logger)
 {
     // The page has loaded the round already (to render it, or to answer 404); it is passed in, not read again.
     public async Task<SubmitResult> HandleAsync(RoundDetails? round, ClaimsPrincipal user, SubmitInputRequest request, CancellationToken cancellationToken)
@@ -98,7 +98,7 @@ internal sealed class SubmitInput(FeedbackDbContext db, FeedbackWrites writes, I
         {
             // No query for the token first: the unique index decides, so the common case (a new form) is one
             // write transaction and the repeat (a double click, a retry) is the exception.
-            await writes.SaveAsync(db, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException) when (request.IdempotencyToken is not null)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore.Design;
 using Samordning.Meetings.Calendar;
 using Samordning.Meetings.Entries;
@@ -27,31 +26,6 @@ internal class MeetingsDbContext : ModuleDbContext
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override string Schema => Store;
-
-    // SQLite takes one writer per file, and Microsoft.Data.Sqlite waits for a busy file by sleeping 150 ms between
-    // tries, on the request's thread. So the saves of this node queue here, asynchronously, one per file: under
-    // concurrent live notes that turns 150 ms stalls into a short wait for the writer ahead. Another process on the
-    // same file (only tests run two nodes on one SQLite folder; several nodes use SQL Server) still meets the retry.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        if (!Database.IsSqlite() || Database.CurrentTransaction is not null)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        var writer = SqliteWriters.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
-        await writer.WaitAsync(cancellationToken);
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            writer.Release();
-        }
-    }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

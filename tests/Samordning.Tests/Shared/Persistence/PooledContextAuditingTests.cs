@@ -59,6 +59,26 @@ public sealed class PooledContextAuditingTests : IAsyncLifetime
         Assert.Equal("Bjørn Berg", Assert.Single(audit, a => a.EntityId == bjornMinistry).Actor);
     }
 
+    [Fact]
+    public async Task Rent_OnSqlite_SavesTakeTurnsPerFile()
+    {
+        await using var scope = _services.CreateAsyncScope();
+
+        Assert.True(scope.ServiceProvider.GetRequiredService<MinistriesDbContext>().QueueSqliteWrites);
+    }
+
+    [Fact]
+    public async Task SaveChanges_SixteenScopesAtOnce_EverySaveStoredOnce()
+    {
+        var saves = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => AddMinistryAsAsync($"Person {i}")));
+
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinistriesDbContext>();
+        var ids = saves.Select(s => s.Ministry).ToList();
+        Assert.Equal(16, await db.Ministries.CountAsync(m => ids.Contains(m.Id), Ct));
+        Assert.Equal(16, await db.AuditLog.CountAsync(a => ids.Contains(a.EntityId), Ct));
+    }
+
     private async Task<(MinistriesDbContext Context, Guid Ministry)> AddMinistryAsAsync(string person)
     {
         await using var scope = _services.CreateAsyncScope();

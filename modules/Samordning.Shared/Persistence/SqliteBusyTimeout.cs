@@ -1,13 +1,16 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Samordning.Feedback.Submissions;
+namespace Samordning.Shared.Persistence;
 
 // Microsoft.Data.Sqlite meets a busy file by sleeping 150 ms between tries; SQLite's own busy handler, switched on
 // by busy_timeout, waits in short growing steps (1, 2, 5, 10 … ms) and takes the lock soon after it is free.
-// Every connection of the feedback store gets it, so the register and the nightly job wait briefly too.
+// Every connection of every SQLite store gets it, so a writer that is not queued (a job, another process) waits
+// briefly instead of in 150 ms sleeps.
 internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
+    public static readonly SqliteBusyTimeout Instance = new();
+
     private const string Pragma = "PRAGMA busy_timeout = 30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
