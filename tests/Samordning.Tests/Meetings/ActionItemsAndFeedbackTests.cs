@@ -81,6 +81,22 @@ public sealed class ActionItemsAndFeedbackTests(FeedbackFactory fixture) : IClas
         Assert.Equal(planned.StartsAt, meeting.DueAt);
         Assert.Contains(await factory.PersonIdAsync(ParticipantHod, Ct), meeting.RecipientPersonIds);
         Assert.DoesNotContain(deadlines, d => d.Key == $"meetings.meeting:{live.Id}");
+        Assert.Equal("Frist i juli", action.Title.Nb);
+    }
+
+    [Fact]
+    public async Task Deadlines_LongActionItem_TitleIsTheFirst120Characters()
+    {
+        var live = await CreateLiveAsync(factory);
+        var ownerId = await factory.PersonIdAsync(ParticipantFin, Ct);
+        var text = string.Concat(Enumerable.Repeat("Følg opp æøå ", 40));
+        var entry = await Problem.ReadOkAsync<EntryView>(await factory.CreateClientAs(Facilitator).PostAsJsonAsync(
+            $"/api/meetings/{live.Id}/entries", new EntryRequest(EntryKind.ActionItem, text, OwnerPersonId: ownerId, DueDate: new DateOnly(2030, 8, 1)), Ct), HttpStatusCode.Created, Ct);
+
+        var action = Assert.Single(await DeadlinesAsync(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)), d => d.Key == $"meetings.action:{entry.Id}");
+
+        Assert.Equal(120, action.Title.Nb.Length);
+        Assert.Equal(string.Concat(text.AsSpan(0, 119), "…"), action.Title.Nb);
     }
 
     [Fact]
