@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
 using Samordning.Ministries.Contracts;
-using Samordning.Shared.Security;
 
 namespace Samordning.Host.Auth;
 
@@ -39,18 +38,7 @@ internal sealed class RegistryClaimsTransformation(IServiceProvider services, IM
             return principal;
         }
 
-        var identity = new ClaimsIdentity(RegistryAuthenticationType, SamordningClaims.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(SamordningClaims.PersonId, person.Id.ToString()));
-        identity.AddClaim(new Claim(SamordningClaims.Name, person.Name));
-        if (person.MinistryId is { } ministryId)
-        {
-            identity.AddClaim(new Claim(SamordningClaims.MinistryId, ministryId.ToString()));
-        }
-
-        foreach (var role in person.Roles)
-        {
-            identity.AddClaim(new Claim(ClaimTypes.Role, role));
-        }
+        var identity = RegistryIdentity.For(person, RegistryAuthenticationType);
 
         var transformed = principal.Clone();
         transformed.AddIdentity(identity);

@@ -74,18 +74,7 @@ internal static class CalendarFeeds
             return null;
         }
 
-        var identity = new ClaimsIdentity("CalendarFeed", SamordningClaims.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(SamordningClaims.PersonId, person.Id.ToString()));
-        identity.AddClaim(new Claim(SamordningClaims.Name, person.Name));
-        if (person.MinistryId is { } ministryId)
-        {
-            identity.AddClaim(new Claim(SamordningClaims.MinistryId, ministryId.ToString()));
-        }
-
-        foreach (var role in person.Roles)
-        {
-            identity.AddClaim(new Claim(ClaimTypes.Role, role));
-        }
+        var identity = RegistryIdentity.For(person, "CalendarFeed");
 
         return (new ClaimsPrincipal(identity), person.Name);
     }
