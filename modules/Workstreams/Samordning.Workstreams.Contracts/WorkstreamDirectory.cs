@@ -22,3 +22,21 @@ public interface IWorkstreamDirectory
     /// <summary>The workstreams among <paramref name="ids"/> that exist; unknown ids are left out.</summary>
     Task<IReadOnlyList<WorkstreamInfo>> GetWorkstreamsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 }
+
+/// <summary>Checks other modules' links to workstreams, which are ids without a foreign key across modules.</summary>
+public static class WorkstreamLinks
+{
+    /// <summary>How many of <paramref name="ids"/> name no workstream (none asked when the list is empty).</summary>
+    public static async Task<int> CountUnknownAsync(this IWorkstreamDirectory directory, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var known = (await directory.GetWorkstreamsAsync(ids, cancellationToken)).Select(w => w.Id).ToHashSet();
+        return ids.Distinct().Count(id => !known.Contains(id));
+    }
+}

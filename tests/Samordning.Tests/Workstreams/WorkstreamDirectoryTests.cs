@@ -50,6 +50,19 @@ public sealed class WorkstreamDirectoryTests(SamordningFactory factory) : IClass
         Assert.Empty(found);
     }
 
+    [Fact]
+    public async Task CountUnknown_TwoUnknownOneKnownAndARepeat_Two()
+    {
+        var known = await _api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = 95 });
+        var unknown = Guid.NewGuid();
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var count = await scope.ServiceProvider.GetRequiredService<IWorkstreamDirectory>()
+            .CountUnknownAsync([known.Id, unknown, unknown, Guid.NewGuid()], Ct);
+
+        Assert.Equal(2, count);
+    }
+
     private async Task<IReadOnlyList<WorkstreamInfo>> WithDirectoryAsync(Func<IWorkstreamDirectory, Task<IReadOnlyList<WorkstreamInfo>>> ask)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -18,8 +18,7 @@ internal static class WorkstreamChoices
             return wanted;
         }
 
-        var known = (await directory.GetWorkstreamsAsync(wanted, cancellationToken)).Select(w => w.Id).ToHashSet();
-        var unknown = wanted.Count(id => !known.Contains(id));
+        var unknown = await directory.CountUnknownAsync(wanted, cancellationToken);
         if (unknown > 0)
         {
             errors.Add(field, unknown == 1

@@ -118,13 +118,9 @@ internal sealed record MeetingRequest(
         {
             errors.Add(nameof(WorkstreamIds), new($"Høyst {MaxWorkstreams} arbeidsstrømmer.", $"At most {MaxWorkstreams} workstreams."));
         }
-        else if (requested.Count > 0)
+        else if (await workstreams.CountUnknownAsync(requested, cancellationToken) > 0)
         {
-            var known = (await workstreams.GetWorkstreamsAsync(requested, cancellationToken)).Select(w => w.Id).ToHashSet();
-            if (requested.Any(id => !known.Contains(id)))
-            {
-                errors.Add(nameof(WorkstreamIds), new("En arbeidsstrøm finnes ikke. Velg blant arbeidsstrømmene i listen.", "A workstream does not exist. Choose among the workstreams in the list."));
-            }
+            errors.Add(nameof(WorkstreamIds), new("En arbeidsstrøm finnes ikke. Velg blant arbeidsstrømmene i listen.", "A workstream does not exist. Choose among the workstreams in the list."));
         }
     }
 
