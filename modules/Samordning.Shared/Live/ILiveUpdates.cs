@@ -11,12 +11,21 @@ public interface ILiveUpdates
     /// <summary>Stores the item, then broadcasts it. Returns the item as stored, with its sequence number.</summary>
     Task<LiveItem> PublishAsync(string topic, string type, object payload, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores several items at once (in one transaction where the store allows), then broadcasts each in order.
+    /// For a job that notifies many people; returns the items as stored, in the given order.
+    /// </summary>
+    Task<IReadOnlyList<LiveItem>> PublishManyAsync(IReadOnlyList<LivePublication> items, CancellationToken cancellationToken);
+
     /// <summary>The topic's last sequence number (0 when it has none), for a page to render where it stands.</summary>
     Task<long> GetLastSequenceAsync(string topic, CancellationToken cancellationToken);
 
     /// <summary>Items of a topic with a sequence number greater than <paramref name="after"/>, in order.</summary>
     Task<IReadOnlyList<LiveItem>> GetAfterAsync(string topic, long after, int max, CancellationToken cancellationToken);
 }
+
+/// <summary>An item to publish with <see cref="ILiveUpdates.PublishManyAsync"/>; the payload is serialised to JSON.</summary>
+public sealed record LivePublication(string Topic, string Type, object Payload);
 
 /// <summary>A stored live item. <paramref name="Payload"/> is JSON.</summary>
 public sealed record LiveItem(string Topic, long Sequence, string Type, string Payload, DateTimeOffset At);

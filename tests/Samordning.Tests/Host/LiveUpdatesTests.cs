@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.Shared.Live;
 using Samordning.Tests.Infrastructure;
@@ -85,6 +86,74 @@ public sealed class LiveUpdatesTests(SamordningFactory factory) : IClassFixture<
         var connection = Connection(factory, null);
 
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => connection.StartAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Publish_ManyRequestsAtOnce_EachSequenceOnceWithItsOwnPayload()
+    {
+        // Concurrent publishers on one topic share the live store's batches: every one gets its own sequence
+        // number, and the stored item under that number is the one it published.
+        var topic = $"test:{Guid.NewGuid():N}";
+
+        var published = await Task.WhenAll(Enumerable.Range(1, 80).Select(n => Task.Run(() => PublishAsync(factory, topic, new { N = n }), Ct)));
+
+        Assert.Equal(Enumerable.Range(1, 80).Select(n => (long)n), published.Select(p => p.Sequence).Order());
+        var stored = await StoredAsync(topic);
+        Assert.Equal(published.OrderBy(p => p.Sequence).Select(p => (p.Sequence, p.Payload)), stored.Select(s => (s.Sequence, s.Payload)));
+    }
+
+    [Fact]
+    public async Task PublishMany_TwoTopics_StoredInGivenOrderThenBroadcast()
+    {
+        var personId = await factory.PersonIdAsync(People.ContactPersonKd, Ct);
+        var own = $"user:{personId}";
+        var other = $"test:{Guid.NewGuid():N}";
+        await using var connection = await ConnectAsync(factory, People.ContactPersonKd);
+        var received = new TaskCompletionSource<LiveItem>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<LiveItem>("item", item => received.TrySetResult(item));
+        var last = await connection.InvokeAsync<long>("Join", own, Ct);
+
+        IReadOnlyList<LiveItem> items;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            items = await scope.ServiceProvider.GetRequiredService<ILiveUpdates>().PublishManyAsync(
+                [new(other, "test.message", new { Text = "a" }), new(own, "test.message", new { Text = "b" }), new(other, "test.message", new { Text = "c" })], Ct);
+        }
+
+        Assert.Equal([(other, 1L), (own, last + 1), (other, 2L)], items.Select(i => (i.Topic, i.Sequence)));
+        Assert.Equal(["a", "c"], (await StoredAsync(other)).Select(i => JsonDocument.Parse(i.Payload).RootElement.GetProperty("text").GetString()));
+        Assert.Equal(items[1], await received.Task.WaitAsync(Patience, Ct));
+    }
+
+    [Fact]
+    public async Task Publish_BadItemInABatch_OnlyItFails()
+    {
+        // Another writer holds host.db while 20 good publishes and one the store refuses (a null type, NOT NULL)
+        // queue up, so they meet in one batch; its transaction fails and each publisher is stored on its own.
+        var topic = $"test:{Guid.NewGuid():N}";
+        await using var blocker = new SqliteConnection($"Data Source={Path.Combine(factory.DataFolder, "host.db")}");
+        await blocker.OpenAsync(Ct);
+        await using var hold = await blocker.BeginTransactionAsync(Ct);
+        var good = Enumerable.Range(1, 20).Select(n => Task.Run(() => PublishAsync(factory, topic, new { N = n }), Ct)).ToList();
+        var bad = Task.Run(async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ILiveUpdates>().PublishAsync(topic, null!, new { N = 0 }, Ct);
+        }, Ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+        await hold.CommitAsync(Ct);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => bad);
+        var published = await Task.WhenAll(good);
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(n => (long)n), published.Select(p => p.Sequence).Order());
+        Assert.Equal(20, (await StoredAsync(topic)).Count);
+    }
+
+    private async Task<IReadOnlyList<LiveItem>> StoredAsync(string topic)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ILiveUpdates>().GetAfterAsync(topic, 0, 1000, Ct);
     }
 
     internal static HubConnection Connection(SamordningFactory factory, string? email)
