@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Samordning.Shared.Persistence;
 
@@ -12,8 +11,6 @@ namespace Samordning.Host.Live;
 // inside the same transaction. Per process, like SQLite itself serves one node; SQL Server stores item by item.
 internal sealed class SqliteLiveBatches
 {
-    private const int MaxAttempts = 5;
-
     private static readonly ConcurrentDictionary<string, SqliteLiveBatches> Files = new(StringComparer.Ordinal);
 
     private readonly Lock gate = new();
@@ -70,58 +67,55 @@ internal sealed class SqliteLiveBatches
         }
     }
 
-    // The whole batch in one transaction; when that keeps failing, each publisher's rows in a transaction of
-    // their own, so one bad item fails only its own publish.
+    // The whole batch in one transaction. Should it fail (rolled back), each publisher's rows get a transaction of
+    // their own, so one bad item fails only its own publish; unless the file stayed busy beyond the timeout, which
+    // would only repeat for each of them.
     private async Task WriteAsync(List<Pending> batch)
     {
-        if (await TryWriteAsync(batch) is null)
+        if (await TryWriteAsync(batch) is not { } failure)
         {
             return;
         }
 
         foreach (var pending in batch)
         {
-            if (await TryWriteAsync([pending]) is { } failure)
+            if (failure is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY })
             {
                 pending.Stored.TrySetException(failure);
+            }
+            else if (await TryWriteAsync([pending]) is { } own)
+            {
+                pending.Stored.TrySetException(own);
             }
         }
     }
 
     private async Task<Exception?> TryWriteAsync(IReadOnlyList<Pending> batch)
     {
-        Exception? failure = null;
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        try
         {
-            try
+            var stored = await InsertAsync(batch);
+            for (var i = 0; i < batch.Count; i++)
             {
-                var stored = await InsertAsync(batch);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Stored.TrySetResult(stored[i]);
-                }
+                batch[i].Stored.TrySetResult(stored[i]);
+            }
 
-                return null;
-            }
-            catch (Exception e) when (e is DbException or InvalidOperationException)
-            {
-                // Busy beyond the timeout (another process), a full disk: the transaction was rolled back.
-                failure = e;
-            }
+            return null;
         }
-
-        return failure;
+        catch (Exception e)
+        {
+            // A constraint, a full disk, a file busy beyond the timeout: the transaction was rolled back. Whatever
+            // it is, it goes to the publishers waiting for this batch; the writer itself must never stop on it,
+            // or every later publish would wait forever.
+            return e;
+        }
     }
 
     private async Task<long[][]> InsertAsync(IReadOnlyList<Pending> batch)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
-        await using (var timeout = connection.CreateCommand())
-        {
-            timeout.CommandText = SqliteBusyTimeout.Pragma;
-            await timeout.ExecuteNonQueryAsync();
-        }
+        await SqliteBusyTimeout.ApplyAsync(connection, CancellationToken.None);
 
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = insert.Create(connection, transaction);

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Samordning.Shared.Persistence;
@@ -12,26 +14,57 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     /// <summary>The interceptor every SQLite module store is configured with.</summary>
     public static readonly SqliteBusyTimeout Instance = new();
 
-    /// <summary>The statement, for connections opened outside EF Core (the host's live store writer).</summary>
-    public const string Pragma = "PRAGMA busy_timeout = 30000;";
+    private const string Pragma = "PRAGMA busy_timeout = 30000;";
+
+    // The setting belongs to the native connection, which the pool keeps open and hands out again and again: it
+    // is set once per native connection, not on every open (three opens per request on a hot write path).
+    private static readonly ConditionalWeakTable<object, object> Applied = [];
 
     private SqliteBusyTimeout()
     {
     }
 
-    /// <inheritdoc />
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    /// <summary>Sets the busy timeout on an open SQLite connection, unless its native connection has it already.</summary>
+    public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        command.ExecuteNonQuery();
-    }
+        ArgumentNullException.ThrowIfNull(connection);
+        if (HasIt(connection))
+        {
+            return;
+        }
 
-    /// <inheritdoc />
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
         await using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
+    }
+
+    /// <inheritdoc />
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (HasIt(connection))
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+        Remember(connection);
+    }
+
+    /// <inheritdoc />
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        ApplyAsync(connection, cancellationToken);
+
+    private static bool HasIt(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out _);
+
+    private static void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Applied.AddOrUpdate(handle, handle);
+        }
     }
 }

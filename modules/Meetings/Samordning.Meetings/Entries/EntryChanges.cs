@@ -13,18 +13,19 @@ internal static class EntryChanges
 
     // What a write of an entry checks, in one statement: the meeting's status, whether the writer facilitates it,
     // and whether the named agenda item is on it. Not the whole meeting with its people and agenda (four
-    // statements), which a note does not need.
-    public static Task<EntryTarget?> LoadTargetAsync(MeetingServices deps, Guid meetingId, Guid? agendaItemId, CancellationToken cancellationToken)
-    {
-        var personId = deps.User.PersonId;
-        return deps.Db.Meetings.AsNoTracking()
-            .Where(m => m.Id == meetingId)
-            .Select(m => new EntryTarget(
-                m.Status,
-                personId != null && m.Facilitators.Any(f => f.PersonId == personId),
-                agendaItemId != null && m.Agenda.Any(a => a.Id == agendaItemId)))
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+    // statements), which a note does not need. Compiled once: it runs for every entry of every live meeting.
+    public static Task<EntryTarget?> LoadTargetAsync(MeetingServices deps, Guid meetingId, Guid? agendaItemId, CancellationToken cancellationToken) =>
+        TargetQuery(deps.Db, meetingId, deps.User.PersonId, agendaItemId, cancellationToken);
+
+    private static readonly Func<MeetingsDbContext, Guid, Guid?, Guid?, CancellationToken, Task<EntryTarget?>> TargetQuery =
+        EF.CompileAsyncQuery((MeetingsDbContext db, Guid meetingId, Guid? personId, Guid? agendaItemId, CancellationToken _) =>
+            db.Meetings.AsNoTracking()
+                .Where(m => m.Id == meetingId)
+                .Select(m => new EntryTarget(
+                    m.Status,
+                    personId != null && m.Facilitators.Any(f => f.PersonId == personId),
+                    agendaItemId != null && m.Agenda.Any(a => a.Id == agendaItemId)))
+                .FirstOrDefault());
 
     public static EntryRevision Revision(MeetingEntry entry, long version, DateTimeOffset at, string by) => new()
     {
