@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Samordning.Ministries.Contracts;
 using Samordning.Ministries.Data;
 using Samordning.Notifications;
 using Samordning.Notifications.Data;
@@ -30,6 +31,14 @@ internal sealed class NotificationsHarness : IAsyncDisposable
     public TestClock Clock { get; }
     public TestDeadlines Deadlines { get; }
     public ObservedTransport Transport => (ObservedTransport)Factory.Services.GetRequiredService<IMailTransport>();
+
+    // Runs before every registry lookup of a person (the sweep looks people up after reading the reminder log and
+    // before it inserts its claims): a test can act there as another sweep would.
+    public Func<Guid, Task>? BeforePersonLookup
+    {
+        get => Factory.Services.GetRequiredService<PersonLookupHook>().Before;
+        set => Factory.Services.GetRequiredService<PersonLookupHook>().Before = value;
+    }
 
     public const string BaseUrl = "https://samordning.test";
 
@@ -62,6 +71,12 @@ internal sealed class NotificationsHarness : IAsyncDisposable
             {
                 services.AddSingleton<IClock>(clock);
                 services.AddSingleton<IDeadlineSource>(deadlines);
+                services.AddSingleton<PersonLookupHook>();
+                var registry = services.Last(d => d.ServiceType == typeof(IMinistryDirectory));
+                services.Remove(registry);
+                services.Add(new ServiceDescriptor(typeof(IMinistryDirectory), sp => new HookedDirectory(
+                    (IMinistryDirectory)(registry.ImplementationFactory?.Invoke(sp) ?? registry.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, registry.ImplementationType!)),
+                    sp.GetRequiredService<PersonLookupHook>()), registry.Lifetime));
                 if (!string.IsNullOrEmpty(all["Modules:Notifications:Smtp:Host"]))
                 {
                     services.AddSingleton<IMailTransport>(sp => new ObservedTransport(new SmtpMailTransport(sp.GetRequiredService<IOptions<NotificationsOptions>>())));
@@ -88,6 +103,18 @@ internal sealed class NotificationsHarness : IAsyncDisposable
         db.People.Add(person);
         await db.SaveChangesAsync();
         return person.Id;
+    }
+
+    // People "Person 0" … with the addresses the format gives for 0, 1 …, in that order.
+    public async Task<List<Guid>> AddPeopleAsync(int count, string emailFormat)
+    {
+        var people = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            people.Add(await AddPersonAsync($"Person {i}", string.Format(System.Globalization.CultureInfo.InvariantCulture, emailFormat, i)));
+        }
+
+        return people;
     }
 
     public async Task<T> QueryAsync<T>(Func<NotificationsDbContext, Task<T>> query)
@@ -157,4 +184,37 @@ internal sealed class ObservedTransport(IMailTransport inner) : IMailTransport
         await inner.SendAsync(message, cancellationToken);
         AfterSend?.Invoke(Interlocked.Increment(ref _sent));
     }
+}
+
+internal sealed class PersonLookupHook
+{
+    public Func<Guid, Task>? Before { get; set; }
+}
+
+// The product's registry, with the test's hook before each person lookup.
+internal sealed class HookedDirectory(IMinistryDirectory inner, PersonLookupHook hook) : IMinistryDirectory
+{
+    public async Task<PersonInfo?> GetPersonAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (hook.Before is { } before)
+        {
+            await before(id);
+        }
+
+        return await inner.GetPersonAsync(id, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<MinistryInfo>> GetMinistriesAsync(CancellationToken cancellationToken) => inner.GetMinistriesAsync(cancellationToken);
+
+    public Task<MinistryInfo?> GetMinistryAsync(Guid id, CancellationToken cancellationToken) => inner.GetMinistryAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<AgencyInfo>> GetAgenciesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) => inner.GetAgenciesAsync(ids, cancellationToken);
+
+    public Task<IReadOnlyList<AgencyInfo>> GetAgenciesOfAsync(Guid? ministryId, CancellationToken cancellationToken) => inner.GetAgenciesOfAsync(ministryId, cancellationToken);
+
+    public Task<PersonInfo?> FindSignedInPersonAsync(string? subject, string? email, CancellationToken cancellationToken) =>
+        inner.FindSignedInPersonAsync(subject, email, cancellationToken);
+
+    public Task<IReadOnlyList<PersonInfo>> GetPeopleAsync(Guid? ministryId, string role, CancellationToken cancellationToken) =>
+        inner.GetPeopleAsync(ministryId, role, cancellationToken);
 }

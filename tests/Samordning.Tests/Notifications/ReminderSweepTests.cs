@@ -1,7 +1,12 @@
-using Samordning.Notifications.Data;
-using Samordning.Notifications.Sweep;
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.Notifications.Data;
+using Samordning.Notifications.InApp;
+using Samordning.Notifications.Sweep;
 using Samordning.Shared.Deadlines;
+using Samordning.Shared.Live;
 
 namespace Samordning.Tests.Notifications;
 
@@ -40,11 +45,7 @@ public sealed class ReminderSweepTests
     public async Task Sweep_TwoAtOnce_EachReminderSentOnce()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);
-        var people = new List<Guid>();
-        for (var i = 0; i < 6; i++)
-        {
-            people.Add(await harness.AddPersonAsync($"Person {i}", $"person{i}@kd.example.no"));
-        }
+        var people = await harness.AddPeopleAsync(6, "person{0}@kd.example.no");
 
         harness.Deadlines.Add(DueInSevenDays("test:concurrent", [.. people]));
 
@@ -91,11 +92,7 @@ public sealed class ReminderSweepTests
     public async Task Sweep_StoppedAfterTwoMails_RestartSendsTheRestOnce()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);
-        var people = new List<Guid>();
-        for (var i = 0; i < 5; i++)
-        {
-            people.Add(await harness.AddPersonAsync($"Person {i}", $"p{i}@hod.example.no"));
-        }
+        var people = await harness.AddPeopleAsync(5, "p{0}@hod.example.no");
 
         harness.Deadlines.Add(DueInSevenDays("test:killed", [.. people]));
         using var kill = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -220,5 +217,234 @@ public sealed class ReminderSweepTests
         Assert.Equal(["2wd"], await SweepAtAsync(new DateTimeOffset(2027, 3, 31, 5, 59, 0, TimeSpan.Zero))); // 07:59 summer time
         Assert.Equal(["2wd", "0d"], await SweepAtAsync(new DateTimeOffset(2027, 3, 31, 6, 0, 0, TimeSpan.Zero))); // 08:00 summer time
         Assert.Equal(2, harness.Smtp.MessagesTo("easter@kd.example.no").Count);
+    }
+
+    // How the sweep stores its claims on SQLite (SqliteInserts, one prepared statement per table instead of
+    // SaveChanges): the rows exactly as SaveChanges stores them, all or nothing, and a chunk that meets a row someone
+    // else claimed in the meantime falls back to one row at a time. Also the sweep's live pushes.
+    [Fact]
+    public async Task SqliteInserts_EveryColumn_StoredAsSaveChangesStoresIt()
+    {
+        await using var harness = await NotificationsHarness.StartAsync(Morning);
+        var rows = Rows(Guid.NewGuid());
+        Assert.Empty(await harness.QueryAsync(RawAsync));
+
+        var bySaveChanges = await harness.QueryAsync(async db =>
+        {
+            db.AddRange(rows);
+            await db.SaveChangesAsync(Ct);
+            return await RawAsync(db);
+        });
+        await harness.QueryAsync(async db => await db.ReminderLog.ExecuteDeleteAsync(Ct) + await db.Mail.ExecuteDeleteAsync(Ct) + await db.Notifications.ExecuteDeleteAsync(Ct));
+        var byInserts = await harness.QueryAsync(async db =>
+        {
+            await SqliteInserts.InsertAsync(db, rows, Ct);
+            return await RawAsync(db);
+        });
+
+        // Column by column, storage class and value (Guids as text, instants as ticks with their offset, enums as names).
+        Assert.Equal(5, bySaveChanges.Count);
+        Assert.Equal(bySaveChanges, byInserts);
+
+        // And EF reads back what was written, offsets included.
+        var read = await harness.QueryAsync(async db => new object[]
+        {
+            await db.ReminderLog.AsNoTracking().OrderBy(e => e.Title).ToListAsync(Ct),
+            await db.Mail.AsNoTracking().ToListAsync(Ct),
+            await db.Notifications.AsNoTracking().OrderBy(n => n.Key).ToListAsync(Ct),
+        });
+        object[] written =
+        [
+            rows.OfType<ReminderLogEntry>().OrderBy(e => e.Title, StringComparer.Ordinal).ToList(),
+            rows.OfType<MailMessage>().ToList(),
+            rows.OfType<Notification>().OrderBy(n => n.Key, StringComparer.Ordinal).ToList(),
+        ];
+        Assert.Equal(JsonSerializer.Serialize(written), JsonSerializer.Serialize(read));
+    }
+
+    [Fact]
+    public async Task SqliteInserts_UniqueViolation_StoresNothingAndTheContextSavesAfterwards()
+    {
+        await using var harness = await NotificationsHarness.StartAsync(Morning);
+        var person = Guid.NewGuid();
+        await harness.QueryAsync(async db =>
+        {
+            db.Notifications.Add(Notification(person, "taken", null));
+            return await db.SaveChangesAsync(Ct);
+        });
+        var entry = Entry("test:unique", "7d", ReminderState.Queued);
+
+        var failure = await harness.QueryAsync(async db =>
+        {
+            var thrown = await Assert.ThrowsAsync<DbUpdateException>(() =>
+                SqliteInserts.InsertAsync(db, [entry, Notification(person, "free", null), Notification(person, "taken", null)], Ct));
+
+            // The transaction is gone and the connection closed: the next save of the same context commits.
+            db.ReminderLog.Add(Entry("test:after", "7d", ReminderState.Queued));
+            await db.SaveChangesAsync(Ct);
+            return thrown;
+        });
+
+        Assert.True(UniqueViolation.Is(failure));
+        Assert.Equal(["test:after"], await harness.QueryAsync(db => db.ReminderLog.Select(e => e.DeadlineKey).ToListAsync(Ct)));
+        Assert.Equal(["taken"], await harness.QueryAsync(db => db.Notifications.Select(n => n.Key).ToListAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Sweep_AnotherSweepClaimsOneRowMidChunk_ChunkFallsBackAndEachIsSentOnce()
+    {
+        await using var harness = await NotificationsHarness.StartAsync(Morning);
+        var active = await harness.AddPeopleAsync(8, "raced{0}@kd.example.no");
+
+        var inactive = await harness.AddPersonAsync("Sluttet", "gone@kd.example.no", active: false);
+        var deadline = DueInSevenDays("test:raced", [.. active, inactive, Guid.NewGuid()]);
+        harness.Deadlines.Add(deadline);
+
+        // After the sweep has read the reminder log and before it inserts, another sweep claims one in-app reminder.
+        var raced = active[3];
+        var other = 0;
+        harness.BeforePersonLookup = async id =>
+        {
+            if (id == raced && Interlocked.Exchange(ref other, 1) == 0)
+            {
+                await harness.QueryAsync(async db =>
+                {
+                    var entry = Entry(deadline.Key, "7d", ReminderState.Queued);
+                    (entry.DueAt, entry.RecipientId, entry.Channel) = (deadline.DueAt, raced, Channels.App);
+                    db.ReminderLog.Add(entry);
+                    db.Notifications.Add(Notification(raced, $"reminder:{deadline.Key}:{deadline.DueAt.UtcTicks}:7d", null, "Fra den andre"));
+                    return await db.SaveChangesAsync(Ct);
+                });
+            }
+        };
+
+        await harness.SweepAsync(Ct);
+        harness.BeforePersonLookup = null;
+        await harness.SweepAsync(Ct);
+
+        Assert.Equal(1, other);
+        Assert.Equal(8, harness.Smtp.Messages().Count);
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.Single(harness.Smtp.MessagesTo($"raced{i}@kd.example.no"));
+        }
+
+        var notifications = await harness.QueryAsync(db => db.Notifications.ToListAsync(Ct));
+        Assert.Equal(active.Order(), notifications.Select(n => n.PersonId).Order());
+        Assert.Equal("Fra den andre", notifications.Single(n => n.PersonId == raced).TitleNb);
+        var log = await harness.QueryAsync(db => db.ReminderLog.ToListAsync(Ct));
+        Assert.Equal(active.Order(), log.Where(e => e.Channel == Channels.App).Select(e => e.RecipientId).Order());
+        Assert.Equal(active.Order(), log.Where(e => e.Channel == Channels.Mail).Select(e => e.RecipientId).Order());
+    }
+
+    [Fact]
+    public async Task Sweep_LivePushes_OnePerPersonWithTheirOwnUnreadCount()
+    {
+        await using var harness = await NotificationsHarness.StartAsync(Morning);
+        var busy = await harness.AddPersonAsync("Mye Ulest", "busy@kd.example.no");
+        var fresh = await harness.AddPersonAsync("Ingen Uleste", "fresh@kd.example.no");
+        await harness.QueryAsync(async db =>
+        {
+            db.Preferences.AddRange(new NotificationPreference { PersonId = busy, EmailEnabled = false }, new NotificationPreference { PersonId = fresh, EmailEnabled = false });
+            db.Notifications.AddRange(Notification(busy, "old:1", null), Notification(busy, "old:2", null), Notification(busy, "old:3", Morning.AddDays(-1)));
+            return await db.SaveChangesAsync(Ct);
+        });
+        harness.Deadlines.Add(DueInSevenDays("test:live:1", busy, fresh));
+        harness.Deadlines.Add(DueInSevenDays("test:live:2", busy));
+
+        await harness.SweepAsync(Ct);
+
+        await using var scope = harness.Factory.Services.CreateAsyncScope();
+        var live = scope.ServiceProvider.GetRequiredService<ILiveUpdates>();
+        async Task<int> UnreadPushedAsync(Guid person)
+        {
+            var item = Assert.Single(await live.GetAfterAsync(LiveNotifications.Topic(person), 0, 100, Ct));
+            Assert.Equal(LiveNotifications.Type, item.Type);
+            return JsonDocument.Parse(item.Payload).RootElement.GetProperty("unread").GetInt32();
+        }
+
+        Assert.Equal(4, await UnreadPushedAsync(busy));
+        Assert.Equal(1, await UnreadPushedAsync(fresh));
+    }
+
+    // Every column of the three tables, non-null and null where it may be, offsets other than UTC, text beyond ASCII.
+    private static List<object> Rows(Guid person)
+    {
+        var digest = Entry("test:columns", "7d", ReminderState.AwaitingDigest);
+        digest.Error = "Ugyldig e-postadresse – «æøå»";
+        var failed = Entry("test:columns", "1wd", ReminderState.Failed);
+        failed.MailKey = "reminder:test:columns:1wd";
+        var mail = new MailMessage
+        {
+            Key = "reminder:test:columns",
+            ToAddress = "ase@fin.example.no",
+            Subject = "Påminnelse: Innspill – frist 14. juni",
+            TextBody = "Hei Åse,\n\nFristen …",
+            CreatedAt = Morning,
+            State = MailState.Sending,
+            Attempts = 3,
+            NextAttemptAt = Morning.AddMinutes(4).ToOffset(TimeSpan.FromHours(-5)),
+            LeasedUntil = Morning.AddMinutes(2),
+            LastError = "421 busy",
+        };
+        return [digest, failed, mail, Notification(person, "n:unread", null), Notification(person, "n:read", Morning.AddHours(1).ToUniversalTime())];
+    }
+
+    private static ReminderLogEntry Entry(string key, string offset, ReminderState state) => new()
+    {
+        DeadlineKey = key,
+        DueAt = Morning.AddDays(7).AddHours(4),
+        RecipientId = Guid.NewGuid(),
+        Offset = offset,
+        Channel = Channels.Mail,
+        Kind = "test",
+        Title = $"Innspill {offset} – «kapittel 5»",
+        TitleEn = "Input",
+        Link = "/arbeidsstrommer/runder/1",
+        RecipientName = "Åse Øvrebø",
+        ClaimedAt = Morning.ToUniversalTime(),
+        State = state,
+    };
+
+    private static Notification Notification(Guid person, string key, DateTimeOffset? readAt, string title = "Frist") => new()
+    {
+        Key = key,
+        PersonId = person,
+        TitleNb = title,
+        TitleEn = "Due",
+        Link = "/x",
+        CreatedAt = Morning,
+        ReadAt = readAt,
+    };
+
+    // The three tables as SQLite holds them: each row as "column=storage class:value", ordered by id.
+    private static async Task<List<string>> RawAsync(NotificationsDbContext db)
+    {
+        var rows = new List<string>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(Ct);
+        try
+        {
+            foreach (var table in new[] { "ReminderLog", "Mail", "Notifications" })
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";
+                await using var reader = await command.ExecuteReaderAsync(Ct);
+                while (await reader.ReadAsync(Ct))
+                {
+                    rows.Add(string.Join("; ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i) switch
+                    {
+                        byte[] blob => $"{reader.GetName(i)}=blob:{Convert.ToHexString(blob)}",
+                        var value => string.Create(CultureInfo.InvariantCulture, $"{reader.GetName(i)}={value.GetType().Name}:{value}"),
+                    })));
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return rows;
     }
 }

@@ -10,26 +10,63 @@ internal sealed class LiveNotifications(NotificationsDbContext db, ILiveUpdates 
 {
     public const string Type = "notification";
 
+    // People per unread-count query: the IN list stays well under SQL Server's 2,100 parameters.
+    private const int PeoplePerQuery = 500;
+
     public static string Topic(Guid personId) => $"user:{personId}";
 
     public async Task PublishAsync(Notification notification, CancellationToken cancellationToken)
     {
         try
         {
-            var unread = await db.Notifications.CountAsync(n => n.PersonId == notification.PersonId && n.ReadAt == null, cancellationToken);
-            await live.PublishAsync(Topic(notification.PersonId), Type, new
-            {
-                notification.Id,
-                notification.TitleNb,
-                notification.TitleEn,
-                notification.Link,
-                notification.CreatedAt,
-                Unread = unread,
-            }, cancellationToken);
+            var unread = await MyNotifications.UnreadAsync(db, notification.PersonId, cancellationToken);
+            await live.PublishAsync(Topic(notification.PersonId), Type, Payload(notification, unread), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "The live push of notification {Id} failed; it is stored and shows on the next page load.", notification.Id);
         }
     }
+
+    // A sweep's pushes (one notification per person): the unread counts of everyone in one grouped query per
+    // 500 people, the items stored together by the live store, then broadcast.
+    public async Task PublishManyAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        if (notifications.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var unread = new Dictionary<Guid, int>();
+            foreach (var people in notifications.Select(n => n.PersonId).Distinct().Chunk(PeoplePerQuery))
+            {
+                var counts = await db.Notifications
+                    .Where(n => people.Contains(n.PersonId) && n.ReadAt == null)
+                    .GroupBy(n => n.PersonId)
+                    .Select(g => new { Person = g.Key, Unread = g.Count() })
+                    .ToListAsync(cancellationToken);
+                counts.ForEach(c => unread[c.Person] = c.Unread);
+            }
+
+            await live.PublishManyAsync(
+                [.. notifications.Select(n => new LivePublication(Topic(n.PersonId), Type, Payload(n, unread.GetValueOrDefault(n.PersonId))))],
+                cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The live push of {Count} notifications failed; they are stored and show on the next page load.", notifications.Count);
+        }
+    }
+
+    private static object Payload(Notification notification, int unread) => new
+    {
+        notification.Id,
+        notification.TitleNb,
+        notification.TitleEn,
+        notification.Link,
+        notification.CreatedAt,
+        Unread = unread,
+    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -17,12 +18,14 @@ internal sealed record DueReminder(Deadline Deadline, string Offset, bool Overdu
 // Sends due reminders to their recipients, once per person and channel: the reminder log row is inserted with
 // what it delivers (the in-app notification or the queued mail) in one transaction, and a unique violation means
 // another sweep already did it. The work goes in chunks of deadlines: one query for the log keys the chunk
-// already has, one insert transaction for everything it claims. Should that transaction fail (another sweep or
-// node claimed some of the same rows in between, or one row is bad), the chunk is claimed again one row at a
-// time, so exactly-once holds and one person's trouble never stops the others.
+// already has, one insert transaction for everything it claims (on SQLite with SqliteInserts, as SaveChanges sends
+// one command per row there). Should that transaction fail (another sweep or node claimed some of the same rows in
+// between, or one row is bad), the chunk is claimed again one row at a time, so exactly-once holds and one
+// person's trouble never stops the others.
 internal sealed class ReminderSender(
     NotificationsDbContext db,
     IMinistryDirectory directory,
+    IServiceScopeFactory scopes,
     LiveNotifications live,
     IClock clock,
     IOptions<NotificationsOptions> options,
@@ -31,6 +34,9 @@ internal sealed class ReminderSender(
     // Deadlines per chunk: the log-key query's IN list stays well under SQL Server's 2,100 parameters, and a
     // chunk that has to fall back to one row at a time stays small.
     public const int ChunkSize = 500;
+
+    // Registry lookups at a time (each in its own scope), when a chunk has people not looked up yet.
+    private const int LookupWorkers = 4;
 
     private readonly Dictionary<Guid, PersonInfo?> _people = [];
     private Dictionary<Guid, NotificationPreference>? _preferences;
@@ -51,10 +57,7 @@ internal sealed class ReminderSender(
             claimed += await SendChunkAsync(chunk, newest, cancellationToken);
         }
 
-        foreach (var notification in newest.Values)
-        {
-            await live.PublishAsync(notification, cancellationToken);
-        }
+        await live.PublishManyAsync([.. newest.Values], cancellationToken);
 
         return claimed;
     }
@@ -62,6 +65,7 @@ internal sealed class ReminderSender(
     private async Task<int> SendChunkAsync(DueReminder[] chunk, Dictionary<Guid, Notification> newest, CancellationToken cancellationToken)
     {
         var done = await DoneAsync(chunk, cancellationToken);
+        await LookUpAsync(chunk.SelectMany(r => r.Deadline.RecipientPersonIds.Where(p => Pending(r, p, done) is { App: true } or { Mail: true })), cancellationToken);
         var claims = new List<Claim>();
         foreach (var reminder in chunk)
         {
@@ -87,16 +91,19 @@ internal sealed class ReminderSender(
         try
         {
             db.ChangeTracker.Clear();
-            foreach (var claim in claims)
+            var rows = claims.SelectMany(c => c.Rows);
+            if (db.Database.IsSqlite())
             {
-                db.ReminderLog.Add(claim.Entry);
-                if (claim.Delivery is not null)
-                {
-                    db.Add(claim.Delivery);
-                }
+                // SQLite: one prepared statement per table instead of EF's one command per row.
+                await SqliteInserts.InsertAsync(db, rows, cancellationToken);
+            }
+            else
+            {
+                // SQL Server: SaveChanges batches the inserts itself.
+                db.AddRange(rows);
+                await db.SaveChangesAsync(cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             stored = claims;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -160,11 +167,8 @@ internal sealed class ReminderSender(
         CancellationToken cancellationToken)
     {
         var (deadline, offset, overdue) = reminder;
-        bool Done(string channel) => done.Contains((deadline.Key, deadline.DueAt.UtcTicks, recipient, offset, channel));
-        var appDone = Done(Channels.App);
-        var preference = _preferences!.GetValueOrDefault(recipient) ?? new NotificationPreference { PersonId = recipient };
-        var mailWanted = preference.EmailEnabled && !Done(Channels.Mail);
-        if (appDone && !mailWanted)
+        var (app, mailWanted, preference) = Pending(reminder, recipient, done);
+        if (!app && !mailWanted)
         {
             return;
         }
@@ -175,7 +179,7 @@ internal sealed class ReminderSender(
             return;
         }
 
-        if (!appDone)
+        if (app)
         {
             var notification = new Notification
             {
@@ -193,6 +197,17 @@ internal sealed class ReminderSender(
         {
             claims.Add(MailClaim(deadline, offset, overdue, person, preference));
         }
+    }
+
+    // The channels of one reminder to one person still to claim: the app unless logged, the mail unless logged or
+    // turned off by the person.
+    private (bool App, bool Mail, NotificationPreference Preference) Pending(
+        DueReminder reminder, Guid recipient, HashSet<(string Key, long DueTicks, Guid Recipient, string Offset, string Channel)> done)
+    {
+        var (deadline, offset, _) = reminder;
+        bool Done(string channel) => done.Contains((deadline.Key, deadline.DueAt.UtcTicks, recipient, offset, channel));
+        var preference = _preferences!.GetValueOrDefault(recipient) ?? new NotificationPreference { PersonId = recipient };
+        return (!Done(Channels.App), preference.EmailEnabled && !Done(Channels.Mail), preference);
     }
 
     private Claim MailClaim(Deadline deadline, string offset, bool overdue, PersonInfo person, NotificationPreference preference)
@@ -248,12 +263,7 @@ internal sealed class ReminderSender(
     private async Task<bool> TryClaimAsync(Claim claim, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        db.ReminderLog.Add(claim.Entry);
-        if (claim.Delivery is not null)
-        {
-            db.Add(claim.Delivery);
-        }
-
+        db.AddRange(claim.Rows);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -281,6 +291,45 @@ internal sealed class ReminderSender(
         return person;
     }
 
+    // The people a chunk needs and nobody has looked up yet, several at a time: the registry has no lookup of
+    // many, and one at a time they were a tenth of a first sweep. Each worker has its own scope, as a DbContext
+    // runs one query at a time. A lookup that fails here is left to PersonAsync, which tries again and reports it
+    // for its reminder. A few people are simply looked up one by one.
+    private async Task LookUpAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var missing = ids.Distinct().Where(id => !_people.ContainsKey(id)).ToArray();
+        if (missing.Length < 2 * LookupWorkers)
+        {
+            return;
+        }
+
+        var found = new (bool Known, PersonInfo? Person)[missing.Length];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, LookupWorkers).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var registry = scope.ServiceProvider.GetRequiredService<IMinistryDirectory>();
+            for (var i = Interlocked.Increment(ref next); i < missing.Length; i = Interlocked.Increment(ref next))
+            {
+                try
+                {
+                    found[i] = (true, await registry.GetPersonAsync(missing[i], cancellationToken));
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogDebug(e, "Looking up {Person} failed; tried again one by one.", missing[i]);
+                }
+            }
+        }, cancellationToken)));
+        for (var i = 0; i < missing.Length; i++)
+        {
+            if (found[i].Known)
+            {
+                _people[missing[i]] = found[i].Person;
+            }
+        }
+    }
+
     public static bool IsValidAddress(string? address) =>
         !string.IsNullOrWhiteSpace(address)
         && MailboxAddress.TryParse(address.Trim(), out var mailbox)
@@ -294,5 +343,8 @@ internal sealed class ReminderSender(
     public static string ManualOffset(Guid token) => string.Create(CultureInfo.InvariantCulture, $"now:{token:N}");
 
     // A log row and what it delivers (the notification, the queued mail, or nothing for a digest or a failure).
-    private sealed record Claim(ReminderLogEntry Entry, object? Delivery);
+    private sealed record Claim(ReminderLogEntry Entry, object? Delivery)
+    {
+        public IEnumerable<object> Rows => Delivery is null ? [Entry] : [Entry, Delivery];
+    }
 }
