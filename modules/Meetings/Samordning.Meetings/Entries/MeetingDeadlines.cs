@@ -23,14 +23,22 @@ internal sealed class MeetingDeadlines(MeetingsDbContext db) : IDeadlineSource
             .Where(e => e.Kind == EntryKind.ActionItem && !e.Withdrawn && e.ActionStatus == ActionStatus.Open && e.OwnerPersonId != null && e.DueDate != null)
             .Select(e => new { e.Id, e.MeetingId, Owner = e.OwnerPersonId!.Value, Due = e.DueDate!.Value, Text = e.Text.Substring(0, ShortLength + 1) })
             .ToListAsync(cancellationToken);
+        // Many items share a due day, and the time zone's offset is not free to look up 50,000 times.
+        var dueAt = new Dictionary<DateOnly, DateTimeOffset>();
         foreach (var action in actions)
         {
             var title = Shorten(action.Text);
+            if (!dueAt.TryGetValue(action.Due, out var due))
+            {
+                due = EndOfDay(action.Due);
+                dueAt[action.Due] = due;
+            }
+
             yield return new Deadline(
                 $"meetings.action:{action.Id}",
                 ActionKind,
                 new(title, title),
-                EndOfDay(action.Due),
+                due,
                 $"/moter/{action.MeetingId}#oppfolging",
                 [action.Owner]);
         }
