@@ -36,10 +36,39 @@ public abstract class ModuleDbContext : DbContext
             return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        return SqliteWriteQueue.RunAsync(
-            Database.GetConnectionString() ?? "",
-            () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken),
-            cancellationToken);
+        return SqliteWriteQueue.SaveAsync(this, acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The save as EF Core does it, on the context's own connection (the queue's turn taken).</summary>
+    internal Task<int> SaveChangesUnqueuedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>
+    /// The save inside another save's transaction, on its connection (the queue's group commit). EF Core puts it on
+    /// a savepoint of its own. Changes are accepted only once the group commits; the context gets its own
+    /// connection back afterwards, whatever happens.
+    /// </summary>
+    internal async Task<int> SaveChangesWithinAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var connectionString = Database.GetConnectionString();
+        Database.SetDbConnection(connection, contextOwnsConnection: false);
+        try
+        {
+            await Database.UseTransactionAsync(transaction, cancellationToken);
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            }
+            finally
+            {
+                await Database.UseTransactionAsync(null, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            Database.SetDbConnection(null, contextOwnsConnection: true);
+            Database.SetConnectionString(connectionString);
+        }
     }
 
     /// <inheritdoc />

@@ -1,67 +1,177 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Moq;
+using Samordning.Ministries.Data;
 using Samordning.Shared.Persistence;
+using Samordning.Shared.Security;
+using Samordning.Shared.Time;
 
 namespace Samordning.Tests.Shared.Persistence;
 
-// This node's saves to one SQLite file take turns; saves to different files do not wait for each other.
-public sealed class SqliteWriteQueueTests
+// This node's saves to one SQLite file take turns and, when they queue, commit together: against real files, with
+// the Ministries model as a module model. Another connection holding a file's write lock makes saves queue up.
+public sealed class SqliteWriteQueueTests : IAsyncLifetime
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("samordning-queue-").FullName;
+    private readonly Mock<IClock> _clock = new();
+    private readonly Mock<ICurrentUser> _user = new();
+
+    public SqliteWriteQueueTests()
+    {
+        _clock.Setup(c => c.UtcNow).Returns(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        _user.Setup(u => u.DisplayName).Returns("Kø Testesen");
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task RunAsync_SameFile_SecondWriteStartsOnlyAfterTheFirstEnds()
+    public async ValueTask InitializeAsync()
     {
-        var file = $"queue-{Guid.NewGuid()}.db";
-        var firstMayEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var secondStarted = false;
-
-        var first = SqliteWriteQueue.RunAsync(file, async () =>
+        foreach (var file in (string[])["a.db", "b.db"])
         {
-            firstStarted.SetResult();
-            await firstMayEnd.Task;
-            return 1;
-        }, Ct);
-        await firstStarted.Task;
-        var second = SqliteWriteQueue.RunAsync(file, () =>
-        {
-            secondStarted = true;
-            return Task.FromResult(2);
-        }, Ct);
+            await using var db = Context(file);
+            await db.Database.MigrateAsync(Ct);
+        }
+    }
 
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Save_QueuedBehindAWriter_AllStoredAcceptedAndAuditedAsTheirOwnCaller()
+    {
+        // The person a save is audited as comes from the caller's flow (in the app: its request's HttpContext),
+        // so a save written by another caller's writer must still be audited as its own caller.
+        var actor = new AsyncLocal<string>();
+        var user = new Mock<ICurrentUser>();
+        user.Setup(u => u.DisplayName).Returns(() => actor.Value ?? "ingen");
+        List<(SqliteMinistriesDbContext Db, Ministry Ministry)> saves;
+        await using (var hold = await HoldAsync("a.db"))
+        {
+            saves = [.. Enumerable.Range(0, 30).Select(n => (Context("a.db", user.Object), NewMinistry($"Kø {n}")))];
+            var tasks = saves.Select(s => Task.Run(() =>
+            {
+                actor.Value = $"Person {s.Ministry.NameNb}";
+                return SaveAsync(s.Db, s.Ministry);
+            }, Ct)).ToList();
+            await Task.Delay(200, Ct);
+            await hold.CommitAsync(Ct);
+            Assert.All(await Task.WhenAll(tasks), count => Assert.Equal(2, count));
+        }
+
+        foreach (var (db, ministry) in saves)
+        {
+            // Accepted, and the context reads on its own connection again.
+            Assert.Equal(EntityState.Unchanged, db.Entry(ministry).State);
+            Assert.Equal(ministry.NameNb, await db.Ministries.Where(m => m.Id == ministry.Id).Select(m => m.NameNb).SingleAsync(Ct));
+            await db.DisposeAsync();
+        }
+
+        await using var check = Context("a.db");
+        var ids = saves.Select(s => s.Ministry.Id).ToList();
+        Assert.Equal(30, await check.Ministries.CountAsync(m => ids.Contains(m.Id), Ct));
+        var audited = await check.AuditLog.Where(a => ids.Contains(a.EntityId) && a.Action == "Created").Select(a => new { a.EntityId, a.Actor }).ToListAsync(Ct);
+        Assert.Equal(
+            saves.Select(s => (s.Ministry.Id, $"Person {s.Ministry.NameNb}")).OrderBy(a => a.Id),
+            audited.Select(a => (a.EntityId, a.Actor)).OrderBy(a => a.EntityId));
+    }
+
+    [Fact]
+    public async Task Save_ConflictAmongQueuedSaves_OnlyThatOneFailsTheOthersAreStored()
+    {
+        var existing = NewMinistry("Før");
+        await using (var setup = Context("a.db"))
+        {
+            setup.Ministries.Add(existing);
+            await setup.SaveChangesAsync(Ct);
+        }
+
+        await using var stale = Context("a.db");
+        var staleCopy = await stale.Ministries.SingleAsync(m => m.Id == existing.Id, Ct);
+        await using (var first = Context("a.db"))
+        {
+            (await first.Ministries.SingleAsync(m => m.Id == existing.Id, Ct)).NameNb = "Først";
+            await first.SaveChangesAsync(Ct);
+        }
+
+        var others = Enumerable.Range(0, 10).Select(n => (Db: Context("a.db"), Ministry: NewMinistry($"Annen {n}"))).ToList();
+        Task conflicting;
+        List<Task<int>> added;
+        await using (var hold = await HoldAsync("a.db"))
+        {
+            var blocker = Context("a.db");
+            var blocked = SaveAsync(blocker, NewMinistry("Venter"));
+            await Task.Delay(100, Ct);
+            staleCopy.NameNb = "Utdatert";
+            added = [.. others.Take(5).Select(o => SaveAsync(o.Db, o.Ministry))];
+            conflicting = Task.Run(() => stale.SaveChangesAsync(Ct), Ct);
+            added.AddRange(others.Skip(5).Select(o => SaveAsync(o.Db, o.Ministry)));
+            await Task.Delay(100, Ct);
+            await hold.CommitAsync(Ct);
+            await blocked;
+            await blocker.DisposeAsync();
+        }
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => conflicting);
+        Assert.All(await Task.WhenAll(added), count => Assert.Equal(2, count));
+        await using var check = Context("a.db");
+        Assert.Equal("Først", await check.Ministries.Where(m => m.Id == existing.Id).Select(m => m.NameNb).SingleAsync(Ct));
+        var ids = others.Select(o => o.Ministry.Id).ToList();
+        Assert.Equal(10, await check.Ministries.CountAsync(m => ids.Contains(m.Id), Ct));
+        Assert.Equal(0, await check.AuditLog.CountAsync(a => a.EntityId == existing.Id && a.After != null && a.After.Contains("Utdatert"), Ct));
+        foreach (var (db, _) in others)
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Save_OtherFile_DoesNotWaitForABusyFile()
+    {
+        await using var hold = await HoldAsync("a.db");
+        await using var busy = Context("a.db");
+        var waiting = SaveAsync(busy, NewMinistry("Opptatt"));
         await Task.Delay(50, Ct);
-        Assert.False(secondStarted);
-        firstMayEnd.SetResult();
-        var results = await Task.WhenAll(first, second);
-        Assert.Equal((1, 2), (results[0], results[1]));
-        Assert.True(secondStarted);
+
+        await using var other = Context("b.db");
+        other.Ministries.Add(NewMinistry("Ledig"));
+        Assert.Equal(2, await other.SaveChangesAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct));
+
+        Assert.False(waiting.IsCompleted);
+        await hold.CommitAsync(Ct);
+        Assert.Equal(2, await waiting);
     }
 
-    [Fact]
-    public async Task RunAsync_OtherFile_DoesNotWaitForABusyFile()
+    // On a thread of its own: a save that meets a locked file waits inside SQLite, blocking its thread.
+    private static Task<int> SaveAsync(SqliteMinistriesDbContext db, Ministry ministry)
     {
-        var busyMayEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var busy = SqliteWriteQueue.RunAsync($"busy-{Guid.NewGuid()}.db", async () =>
-        {
-            await busyMayEnd.Task;
-            return 0;
-        }, Ct);
-
-        var other = await SqliteWriteQueue.RunAsync($"other-{Guid.NewGuid()}.db", () => Task.FromResult(7), Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
-
-        Assert.Equal(7, other);
-        Assert.False(busy.IsCompleted);
-        busyMayEnd.SetResult();
-        await busy;
+        db.Ministries.Add(ministry);
+        return Task.Run(() => db.SaveChangesAsync(Ct), Ct);
     }
 
-    [Fact]
-    public async Task RunAsync_WriteFails_TheNextWriteStillGetsItsTurn()
+    // Takes the file's write lock on a connection of its own, as another process would, until committed.
+    private async Task<SqliteTransaction> HoldAsync(string file)
     {
-        var file = $"fails-{Guid.NewGuid()}.db";
+        var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, file)};Pooling=False");
+        await connection.OpenAsync(Ct);
+        return (SqliteTransaction)await connection.BeginTransactionAsync(Ct);
+    }
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            SqliteWriteQueue.RunAsync<int>(file, () => throw new InvalidOperationException("disk full"), Ct));
+    private static Ministry NewMinistry(string nameNb) =>
+        new() { Code = Infrastructure.Builders.UniqueCode(), NameNb = nameNb, NameEn = "Ministry of Queues" };
 
-        Assert.Equal(3, await SqliteWriteQueue.RunAsync(file, () => Task.FromResult(3), Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct));
+    // Audited as the context's user, as the app's pooled contexts are (the person of the scope that rented it).
+    private SqliteMinistriesDbContext Context(string file, ICurrentUser? user = null)
+    {
+        var db = new SqliteMinistriesDbContext(new DbContextOptionsBuilder<SqliteMinistriesDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_folder, file)}")
+            .AddInterceptors(new AuditingInterceptor(_clock.Object), SqliteBusyTimeout.Instance)
+            .Options);
+        db.QueueSqliteWrites = true;
+        db.AuditedUser = user ?? _user.Object;
+        return db;
     }
 }
