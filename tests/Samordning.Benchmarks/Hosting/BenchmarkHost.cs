@@ -7,10 +7,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Samordning.Benchmarks.Harness;
-using Samordning.Notifications.Contracts;
 using Samordning.Shared.Time;
 
 namespace Samordning.Benchmarks.Hosting;
@@ -61,7 +59,6 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddBenchmarkAuthentication();
-            services.TryAddSingleton<INotificationSender, RecordingNotificationSender>();
             services.AddSingleton<BenchmarkClock>();
             services.AddSingleton<IClock>(sp => sp.GetRequiredService<BenchmarkClock>());
             foreach (var scenario in scenarios)
