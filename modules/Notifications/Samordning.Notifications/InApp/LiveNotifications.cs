@@ -15,20 +15,10 @@ internal sealed class LiveNotifications(NotificationsDbContext db, ILiveUpdates 
 
     public static string Topic(Guid personId) => $"user:{personId}";
 
-    public async Task PublishAsync(Notification notification, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var unread = await MyNotifications.UnreadAsync(db, notification.PersonId, cancellationToken);
-            await live.PublishAsync(Topic(notification.PersonId), Type, Payload(notification, unread), cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "The live push of notification {Id} failed; it is stored and shows on the next page load.", notification.Id);
-        }
-    }
+    public Task PublishAsync(Notification notification, CancellationToken cancellationToken) =>
+        PublishManyAsync([notification], cancellationToken);
 
-    // A sweep's pushes (one notification per person): the unread counts of everyone in one grouped query per
+    // One notification per person (a sweep pushes many): the unread counts of everyone in one grouped query per
     // 500 people, the items stored together by the live store, then broadcast.
     public async Task PublishManyAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {

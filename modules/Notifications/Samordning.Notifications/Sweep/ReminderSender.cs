@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -25,7 +24,6 @@ internal sealed record DueReminder(Deadline Deadline, string Offset, bool Overdu
 internal sealed class ReminderSender(
     NotificationsDbContext db,
     IMinistryDirectory directory,
-    IServiceScopeFactory scopes,
     LiveNotifications live,
     IClock clock,
     IOptions<NotificationsOptions> options,
@@ -34,9 +32,6 @@ internal sealed class ReminderSender(
     // Deadlines per chunk: the log-key query's IN list stays well under SQL Server's 2,100 parameters, and a
     // chunk that has to fall back to one row at a time stays small.
     public const int ChunkSize = 500;
-
-    // Registry lookups at a time (each in its own scope), when a chunk has people not looked up yet.
-    private const int LookupWorkers = 4;
 
     private readonly Dictionary<Guid, PersonInfo?> _people = [];
     private Dictionary<Guid, NotificationPreference>? _preferences;
@@ -65,7 +60,6 @@ internal sealed class ReminderSender(
     private async Task<int> SendChunkAsync(DueReminder[] chunk, Dictionary<Guid, Notification> newest, CancellationToken cancellationToken)
     {
         var done = await DoneAsync(chunk, cancellationToken);
-        await LookUpAsync(chunk.SelectMany(r => r.Deadline.RecipientPersonIds.Where(p => Pending(r, p, done) is { App: true } or { Mail: true })), cancellationToken);
         var claims = new List<Claim>();
         foreach (var reminder in chunk)
         {
@@ -289,45 +283,6 @@ internal sealed class ReminderSender(
         }
 
         return person;
-    }
-
-    // The people a chunk needs and nobody has looked up yet, several at a time: the registry has no lookup of
-    // many, and one at a time they were a tenth of a first sweep. Each worker has its own scope, as a DbContext
-    // runs one query at a time. A lookup that fails here is left to PersonAsync, which tries again and reports it
-    // for its reminder. A few people are simply looked up one by one.
-    private async Task LookUpAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
-    {
-        var missing = ids.Distinct().Where(id => !_people.ContainsKey(id)).ToArray();
-        if (missing.Length < 2 * LookupWorkers)
-        {
-            return;
-        }
-
-        var found = new (bool Known, PersonInfo? Person)[missing.Length];
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, LookupWorkers).Select(_ => Task.Run(async () =>
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var registry = scope.ServiceProvider.GetRequiredService<IMinistryDirectory>();
-            for (var i = Interlocked.Increment(ref next); i < missing.Length; i = Interlocked.Increment(ref next))
-            {
-                try
-                {
-                    found[i] = (true, await registry.GetPersonAsync(missing[i], cancellationToken));
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    logger.LogDebug(e, "Looking up {Person} failed; tried again one by one.", missing[i]);
-                }
-            }
-        }, cancellationToken)));
-        for (var i = 0; i < missing.Length; i++)
-        {
-            if (found[i].Known)
-            {
-                _people[missing[i]] = found[i].Person;
-            }
-        }
     }
 
     public static bool IsValidAddress(string? address) =>
