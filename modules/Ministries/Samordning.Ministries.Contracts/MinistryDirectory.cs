@@ -56,6 +56,9 @@ public interface IMinistryDirectory
     /// <summary>One person, or null.</summary>
     Task<PersonInfo?> GetPersonAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The people with these ids, active or not, in one query (unknown ids are left out).</summary>
+    Task<IReadOnlyList<PersonInfo>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
     /// <summary>
     /// The active person who signs in with this subject, or else with this e-mail address (case-insensitive);
     /// null when the registry does not know them.

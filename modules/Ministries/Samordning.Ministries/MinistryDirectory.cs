@@ -30,6 +30,15 @@ internal sealed class MinistryDirectory(MinistriesDbContext db) : IMinistryDirec
     public async Task<PersonInfo?> GetPersonAsync(Guid id, CancellationToken cancellationToken) =>
         ToInfo(await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken));
 
+    public async Task<IReadOnlyList<PersonInfo>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        // The ids go as one JSON parameter (json_each, OPENJSON): a sweep's hundreds of people are one query, and
+        // EF's default of one parameter per id would meet SQL Server's limit of 2,100.
+        var list = ids.ToArray();
+        var people = await db.People.AsNoTracking().Where(p => EF.Parameter(list).Contains(p.Id)).ToListAsync(cancellationToken);
+        return [.. people.Select(p => ToInfo(p)!)];
+    }
+
     public async Task<PersonInfo?> FindSignedInPersonAsync(string? subject, string? email, CancellationToken cancellationToken)
     {
         Person? person = null;

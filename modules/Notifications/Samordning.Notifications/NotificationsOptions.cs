@@ -35,6 +35,9 @@ internal sealed class NotificationsOptions
         return codes.Select(ReminderOffset.Parse).Distinct().ToList();
     }
 
+    // Every offset some kind of deadline is reminded by: the listed kinds' and the default's.
+    public IEnumerable<ReminderOffset> AllOffsets() => Policies.Keys.Append("Default").SelectMany(PolicyFor).Distinct();
+
     // Retries wait longer each time: 1, 2, 4, 8 … minutes, at most six hours.
     public static TimeSpan BackOff(int attempts) => TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, Math.Max(0, attempts - 1))));
 }

@@ -6,8 +6,13 @@ namespace Samordning.Shared.Deadlines;
 /// </summary>
 public interface IDeadlineSource
 {
-    /// <summary>Deadlines that are open and fall due at or after <paramref name="from"/>, or are overdue and still open.</summary>
-    IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deadlines that are open and fall due at or after <paramref name="from"/>, or are overdue and still open; with
+    /// <paramref name="until"/>, only those that fall due before it. The sweep passes the last instant any reminder
+    /// policy can be due for now, so a source filters in its query instead of handing over months of deadlines
+    /// that nobody is reminded of yet.
+    /// </summary>
+    IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, DateTimeOffset? until, CancellationToken cancellationToken);
 }
 
 /// <summary>One deadline and the people who should be reminded of it.</summary>

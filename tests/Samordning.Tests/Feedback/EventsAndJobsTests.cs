@@ -102,7 +102,7 @@ public sealed class EventsAndJobsTests(FeedbackFixture fixture) : IClassFixture<
         var deadlines = new List<Deadline>();
         foreach (var source in scope.ServiceProvider.GetServices<IDeadlineSource>())
         {
-            await foreach (var deadline in source.GetOpenDeadlinesAsync(fixture.Clock.UtcNow, Ct))
+            await foreach (var deadline in source.GetOpenDeadlinesAsync(fixture.Clock.UtcNow, until: null, Ct))
             {
                 deadlines.Add(deadline);
             }

@@ -134,12 +134,35 @@ public sealed class ActionItemsAndFeedbackTests(FeedbackFactory fixture) : IClas
         Assert.DoesNotContain(FeedbackRecorder.Received, e => e.EntryId == note.Id || e.EntryId == feedback.Id);
     }
 
-    private async Task<List<Deadline>> DeadlinesAsync(DateTimeOffset from)
+    [Fact]
+    public async Task Deadlines_Until_OnlyActionItemsAndMeetingsDueBeforeIt()
+    {
+        var live = await CreateLiveAsync(factory);
+        var planned = await CreateAsync(factory);
+        var ownerId = await factory.PersonIdAsync(ParticipantFin, Ct);
+        var facilitator = factory.CreateClientAs(Facilitator);
+        async Task<Guid> ActionAsync(DateOnly due) => (await Problem.ReadOkAsync<EntryView>(await facilitator.PostAsJsonAsync(
+            $"/api/meetings/{live.Id}/entries", new EntryRequest(EntryKind.ActionItem, $"Frist {due}", OwnerPersonId: ownerId, DueDate: due), Ct), HttpStatusCode.Created, Ct)).Id;
+        var lastIn = await ActionAsync(new DateOnly(2031, 3, 9));
+        var firstOut = await ActionAsync(new DateOnly(2031, 3, 10));
+
+        // Midnight in Oslo between the two days: the first is due at 23:59 before it, the second after.
+        var until = new DateTimeOffset(2031, 3, 10, 0, 0, 0, TimeSpan.FromHours(1));
+        var window = (await DeadlinesAsync(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), until)).Select(d => d.Key).ToList();
+        var meetingWindow = (await DeadlinesAsync(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), planned.StartsAt)).Select(d => d.Key).ToList();
+
+        Assert.Contains($"meetings.action:{lastIn}", window);
+        Assert.DoesNotContain($"meetings.action:{firstOut}", window);
+        Assert.Contains($"meetings.meeting:{planned.Id}", window);
+        Assert.DoesNotContain($"meetings.meeting:{planned.Id}", meetingWindow);
+    }
+
+    private async Task<List<Deadline>> DeadlinesAsync(DateTimeOffset from, DateTimeOffset? until = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var source = scope.ServiceProvider.GetServices<IDeadlineSource>().Single(s => s.GetType().Name == "MeetingDeadlines");
         var list = new List<Deadline>();
-        await foreach (var deadline in source.GetOpenDeadlinesAsync(from, Ct))
+        await foreach (var deadline in source.GetOpenDeadlinesAsync(from, until, Ct))
         {
             list.Add(deadline);
         }

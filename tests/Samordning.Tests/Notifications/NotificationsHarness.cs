@@ -156,12 +156,13 @@ internal sealed class TestDeadlines : IDeadlineSource
         }
     }
 
-    public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    // As a module's source: only what falls due before the sweep's window ends.
+    public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, DateTimeOffset? until, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<Deadline> copy;
         lock (_deadlines)
         {
-            copy = [.. _deadlines];
+            copy = [.. _deadlines.Where(d => until is null || d.DueAt < until)];
         }
 
         foreach (var deadline in copy)
@@ -202,6 +203,19 @@ internal sealed class HookedDirectory(IMinistryDirectory inner, PersonLookupHook
         }
 
         return await inner.GetPersonAsync(id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PersonInfo>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (hook.Before is { } before)
+        {
+            foreach (var id in ids)
+            {
+                await before(id);
+            }
+        }
+
+        return await inner.GetPeopleAsync(ids, cancellationToken);
     }
 
     public Task<IReadOnlyList<MinistryInfo>> GetMinistriesAsync(CancellationToken cancellationToken) => inner.GetMinistriesAsync(cancellationToken);

@@ -59,4 +59,41 @@ public sealed class ReminderScheduleTests
         Assert.Null(Schedule.Due(Policy, due, new DateTimeOffset(2027, 6, 12, 9, 0, 0, TimeSpan.FromHours(2))));
         Assert.Equal("overdue", Schedule.Due(Policy, due, new DateTimeOffset(2027, 6, 14, 8, 0, 0, TimeSpan.FromHours(2)))?.Code);
     }
+
+    [Fact]
+    public void Horizon_TwoWorkingDaysOverEaster_ReachesTheTuesdayAfter()
+    {
+        // Tuesday 23 March 2027: two working days before Tuesday 30 March skip Easter (Maundy Thursday to Easter
+        // Monday), so deadlines on the 30th are reminded today and the window ends at the start of the 31st
+        // (summer time from the 28th).
+        var now = new DateTimeOffset(2027, 3, 23, 10, 0, 0, TimeSpan.FromHours(1));
+
+        Assert.Equal(new DateTimeOffset(2027, 3, 31, 0, 0, 0, TimeSpan.FromHours(2)), ReminderSchedule.Horizon([ReminderOffset.Parse("2wd")], now));
+        Assert.Equal(new DateTimeOffset(2027, 3, 24, 0, 0, 0, TimeSpan.FromHours(1)), ReminderSchedule.Horizon([ReminderOffset.Overdue], now));
+    }
+
+    public static TheoryData<string, string> Mornings => new()
+    {
+        { "2027-03-23T10:00:00+01:00", "7d,2wd,0d,overdue" }, // before Easter
+        { "2027-03-26T12:00:00+01:00", "3wd,1d" },            // Good Friday
+        { "2027-10-29T19:30:00+02:00", "7d,2wd,0d,overdue" }, // the Friday before summer time ends
+        { "2027-12-22T08:00:00+01:00", "10wd,overdue" },      // Christmas
+        { "2027-05-14T09:00:00+02:00", "14d,5wd" },           // before 17 May and Whit Monday
+    };
+
+    [Theory]
+    [MemberData(nameof(Mornings))]
+    public void Horizon_EveryReminderDueNow_IsOfADeadlineBeforeIt(string morning, string codes)
+    {
+        var now = DateTimeOffset.Parse(morning, System.Globalization.CultureInfo.InvariantCulture);
+        var policy = codes.Split(',').Select(ReminderOffset.Parse).ToArray();
+        var horizon = ReminderSchedule.Horizon(policy, now);
+
+        // Deadlines every hour from a month back to three months ahead: whatever is due now lies before the horizon,
+        // and the horizon is tight: something due in its last hour is reminded now.
+        var due = Enumerable.Range(-30 * 24, 120 * 24).Select(h => now.AddHours(h)).Where(d => Schedule.Due(policy, d, now) is not null).ToList();
+        Assert.NotEmpty(due);
+        Assert.All(due, d => Assert.True(d < horizon, $"{d:O} is due now but not before the horizon {horizon:O}"));
+        Assert.NotNull(Schedule.Due(policy, horizon.AddHours(-1), now));
+    }
 }

@@ -220,8 +220,9 @@ public sealed class ReminderSweepTests
     }
 
     // How the sweep stores its claims on SQLite (SqliteInserts, one prepared statement per table instead of
-    // SaveChanges): the rows exactly as SaveChanges stores them, all or nothing, and a chunk that meets a row someone
-    // else claimed in the meantime falls back to one row at a time. Also the sweep's live pushes.
+    // SaveChanges): the rows exactly as SaveChanges stores them, a claim whose log row someone else stored in the
+    // meantime skipped whole, all or nothing otherwise, and a transaction that fails falls back to smaller parts.
+    // Also the sweep's live pushes.
     [Fact]
     public async Task SqliteInserts_EveryColumn_StoredAsSaveChangesStoresIt()
     {
@@ -238,7 +239,8 @@ public sealed class ReminderSweepTests
         await harness.QueryAsync(async db => await db.ReminderLog.ExecuteDeleteAsync(Ct) + await db.Mail.ExecuteDeleteAsync(Ct) + await db.Notifications.ExecuteDeleteAsync(Ct));
         var byInserts = await harness.QueryAsync(async db =>
         {
-            await SqliteInserts.InsertAsync(db, rows, Ct);
+            var stored = await SqliteInserts.InsertAsync(db, [[rows[0]], [rows[1], rows[2]], [rows[3]], [rows[4]]], Ct);
+            Assert.All(stored, Assert.True);
             return await RawAsync(db);
         });
 
@@ -263,6 +265,32 @@ public sealed class ReminderSweepTests
     }
 
     [Fact]
+    public async Task SqliteInserts_GroupWhoseFirstRowIsStored_SkippedWholeAndTheOthersStored()
+    {
+        await using var harness = await NotificationsHarness.StartAsync(Morning);
+        var person = Guid.NewGuid();
+        var taken = Entry("test:taken", "7d", ReminderState.Queued);
+        await harness.QueryAsync(async db =>
+        {
+            db.ReminderLog.Add(taken);
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        // The same log key (deadline, due, recipient, offset, channel), claimed again.
+        var again = Entry("test:taken", "7d", ReminderState.Queued);
+        again.RecipientId = taken.RecipientId;
+        var stored = await harness.QueryAsync(db => SqliteInserts.InsertAsync(db,
+            [
+                [Entry("test:free", "7d", ReminderState.Queued), Notification(person, "n:free", null)],
+                [again, Notification(person, "n:taken", null)],
+            ], Ct));
+
+        Assert.Equal([true, false], stored);
+        Assert.Equal(["test:free", "test:taken"], await harness.QueryAsync(db => db.ReminderLog.Select(e => e.DeadlineKey).Order().ToListAsync(Ct)));
+        Assert.Equal(["n:free"], await harness.QueryAsync(db => db.Notifications.Select(n => n.Key).ToListAsync(Ct)));
+    }
+
+    [Fact]
     public async Task SqliteInserts_UniqueViolation_StoresNothingAndTheContextSavesAfterwards()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);
@@ -277,7 +305,7 @@ public sealed class ReminderSweepTests
         var failure = await harness.QueryAsync(async db =>
         {
             var thrown = await Assert.ThrowsAsync<DbUpdateException>(() =>
-                SqliteInserts.InsertAsync(db, [entry, Notification(person, "free", null), Notification(person, "taken", null)], Ct));
+                SqliteInserts.InsertAsync(db, [[entry, Notification(person, "free", null), Notification(person, "taken", null)]], Ct));
 
             // The transaction is gone and the connection closed: the next save of the same context commits.
             db.ReminderLog.Add(Entry("test:after", "7d", ReminderState.Queued));
@@ -291,7 +319,7 @@ public sealed class ReminderSweepTests
     }
 
     [Fact]
-    public async Task Sweep_AnotherSweepClaimsOneRowMidChunk_ChunkFallsBackAndEachIsSentOnce()
+    public async Task Sweep_AnotherSweepClaimsOneRowInBetween_EachIsSentOnce()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);
         var active = await harness.AddPeopleAsync(8, "raced{0}@kd.example.no");

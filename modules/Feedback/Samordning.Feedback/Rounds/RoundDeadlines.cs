@@ -11,10 +11,10 @@ internal sealed class RoundDeadlines(FeedbackDbContext db, IMinistryDirectory di
 {
     public const string Kind = "input-round";
 
-    public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, DateTimeOffset? until, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Open rounds only: a deadline that has passed closes the round (submissions are refused after it).
-        var rounds = await db.Rounds.AsNoTracking().Where(r => r.Deadline >= from).ToListAsync(cancellationToken);
+        var rounds = await db.Rounds.AsNoTracking().Where(r => r.Deadline >= from && (until == null || r.Deadline < until)).ToListAsync(cancellationToken);
         if (rounds.Count == 0)
         {
             yield break;

@@ -15,13 +15,20 @@ internal sealed class MeetingDeadlines(MeetingsDbContext db) : IDeadlineSource
     // Titles of action items in reminders: the first 120 characters of the text.
     private const int ShortLength = 120;
 
-    public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, DateTimeOffset? until, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Only the columns a deadline needs, and the text cut in SQL: the sweep reads every open action item each
         // time it runs (50,000 in the benchmark), so whole rows with their full texts were most of its steady cost.
-        var actions = await db.Entries.AsNoTracking()
-            .Where(e => e.Kind == EntryKind.ActionItem && !e.Withdrawn && e.ActionStatus == ActionStatus.Open && e.OwnerPersonId != null && e.DueDate != null)
-            .Select(e => new { e.Id, e.MeetingId, Owner = e.OwnerPersonId!.Value, Due = e.DueDate!.Value, Text = e.Text.Substring(0, ShortLength + 1) })
+        var open = db.Entries.AsNoTracking()
+            .Where(e => e.Kind == EntryKind.ActionItem && !e.Withdrawn && e.ActionStatus == ActionStatus.Open && e.OwnerPersonId != null && e.DueDate != null);
+        if (until is { } end)
+        {
+            // The sweep's window: items due months ahead are most of the open ones, and none is reminded yet.
+            var lastDay = LastDayDueBefore(end);
+            open = open.Where(e => e.DueDate <= lastDay);
+        }
+
+        var actions = await open.Select(e => new { e.Id, e.MeetingId, Owner = e.OwnerPersonId!.Value, Due = e.DueDate!.Value, Text = e.Text.Substring(0, ShortLength + 1) })
             .ToListAsync(cancellationToken);
         // Many items share a due day, and the time zone's offset is not free to look up 50,000 times.
         var dueAt = new Dictionary<DateOnly, DateTimeOffset>();
@@ -43,9 +50,13 @@ internal sealed class MeetingDeadlines(MeetingsDbContext db) : IDeadlineSource
                 [action.Owner]);
         }
 
-        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Participants).Include(m => m.Facilitators).AsSplitQuery()
-            .Where(m => m.Status == MeetingStatus.Planned && m.StartsAt >= from)
-            .ToListAsync(cancellationToken);
+        var planned = db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Planned && m.StartsAt >= from);
+        if (until is { } before)
+        {
+            planned = planned.Where(m => m.StartsAt < before);
+        }
+
+        var meetings = await planned.Include(m => m.Participants).Include(m => m.Facilitators).AsSplitQuery().ToListAsync(cancellationToken);
         foreach (var meeting in meetings)
         {
             var recipients = meeting.Participants.Where(p => p.PersonId != null).Select(p => p.PersonId!.Value)
@@ -58,6 +69,13 @@ internal sealed class MeetingDeadlines(MeetingsDbContext db) : IDeadlineSource
     {
         var local = day.ToDateTime(new TimeOnly(23, 59));
         return new DateTimeOffset(local, Oslo.TimeZone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    // The last day whose action items (due at the end of the day) fall due before the instant.
+    public static DateOnly LastDayDueBefore(DateTimeOffset instant)
+    {
+        var day = DateOnly.FromDateTime(Oslo.ToOslo(instant).DateTime);
+        return EndOfDay(day) < instant ? day : day.AddDays(-1);
     }
 
     private static string Shorten(string text) => text.Length <= ShortLength ? text : string.Concat(text.AsSpan(0, ShortLength - 1), "…");

@@ -58,7 +58,7 @@ internal sealed class ReminderOverview : IEndpoint
     {
         foreach (var source in sources)
         {
-            await foreach (var deadline in source.GetOpenDeadlinesAsync(clock.UtcNow.AddYears(-1), cancellationToken))
+            await foreach (var deadline in source.GetOpenDeadlinesAsync(clock.UtcNow.AddYears(-1), until: null, cancellationToken))
             {
                 yield return deadline;
             }

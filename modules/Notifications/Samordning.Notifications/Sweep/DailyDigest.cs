@@ -22,11 +22,12 @@ internal sealed class DailyDigest(NotificationsDbContext db, IMinistryDirectory 
 
         var held = await db.ReminderLog.AsNoTracking().Where(e => e.State == ReminderState.AwaitingDigest).ToListAsync(cancellationToken);
         var queued = 0;
-        foreach (var group in held.GroupBy(e => e.RecipientId))
+        var groups = held.GroupBy(e => e.RecipientId).ToList();
+        var people = groups.Count == 0 ? [] : (await directory.GetPeopleAsync([.. groups.Select(g => g.Key)], cancellationToken)).ToDictionary(p => p.Id);
+        foreach (var group in groups)
         {
             var key = $"digest:{group.Key:N}:{local:yyyy-MM-dd}";
-            var person = await directory.GetPersonAsync(group.Key, cancellationToken);
-            if (person is not { Active: true } || await db.Mail.AnyAsync(m => m.Key == key, cancellationToken))
+            if (people.GetValueOrDefault(group.Key) is not { Active: true } person || await db.Mail.AnyAsync(m => m.Key == key, cancellationToken))
             {
                 continue;
             }

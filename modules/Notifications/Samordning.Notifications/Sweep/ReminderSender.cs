@@ -15,12 +15,13 @@ namespace Samordning.Notifications.Sweep;
 internal sealed record DueReminder(Deadline Deadline, string Offset, bool Overdue);
 
 // Sends due reminders to their recipients, once per person and channel: the reminder log row is inserted with
-// what it delivers (the in-app notification or the queued mail) in one transaction, and a unique violation means
-// another sweep already did it. The work goes in chunks of deadlines: one query for the log keys the chunk
-// already has, one insert transaction for everything it claims (on SQLite with SqliteInserts, as SaveChanges sends
-// one command per row there). Should that transaction fail (another sweep or node claimed some of the same rows in
-// between, or one row is bad), the chunk is claimed again one row at a time, so exactly-once holds and one
-// person's trouble never stops the others.
+// what it delivers (the in-app notification or the queued mail) in one transaction, and a log row that is already
+// there means another sweep did it. One query finds the log keys the due deadlines already have and one registry
+// query the people still to remind; then everything claimed is stored in one transaction: on SQLite with
+// SqliteInserts, which skips a claim whose log row another sweep or node stored in between; on SQL Server with
+// SaveChanges. Should that transaction fail (a unique violation on SQL Server, or a bad row), the claims are
+// stored again a chunk at a time and a failing chunk one claim at a time, so exactly-once holds and one person's
+// trouble never stops the others.
 internal sealed class ReminderSender(
     NotificationsDbContext db,
     IMinistryDirectory directory,
@@ -29,8 +30,7 @@ internal sealed class ReminderSender(
     IOptions<NotificationsOptions> options,
     ILogger<ReminderSender> logger)
 {
-    // Deadlines per chunk: the log-key query's IN list stays well under SQL Server's 2,100 parameters, and a
-    // chunk that has to fall back to one row at a time stays small.
+    // Claims per transaction when a whole sweep's could not be stored at once.
     public const int ChunkSize = 500;
 
     private readonly Dictionary<Guid, PersonInfo?> _people = [];
@@ -42,143 +42,153 @@ internal sealed class ReminderSender(
     public async Task<int> SendAsync(IReadOnlyList<DueReminder> due, CancellationToken cancellationToken)
     {
         _preferences ??= await db.Preferences.AsNoTracking().ToDictionaryAsync(p => p.PersonId, cancellationToken);
-        var claimed = 0;
+        var claims = await ClaimsAsync(due, cancellationToken);
+        var stored = claims.Count == 0 ? [] : await StoreAsync(claims, cancellationToken);
 
         // The newest in-app notification per person: the live push carries the unread count, which is all the
         // header shows, so one push per person and sweep is enough (the rest are stored and listed on /varsler).
         var newest = new Dictionary<Guid, Notification>();
-        foreach (var chunk in due.Chunk(ChunkSize))
-        {
-            claimed += await SendChunkAsync(chunk, newest, cancellationToken);
-        }
-
-        await live.PublishManyAsync([.. newest.Values], cancellationToken);
-
-        return claimed;
-    }
-
-    private async Task<int> SendChunkAsync(DueReminder[] chunk, Dictionary<Guid, Notification> newest, CancellationToken cancellationToken)
-    {
-        var done = await DoneAsync(chunk, cancellationToken);
-        var claims = new List<Claim>();
-        foreach (var reminder in chunk)
-        {
-            foreach (var recipient in reminder.Deadline.RecipientPersonIds.Distinct())
-            {
-                try
-                {
-                    await AddClaimsAsync(reminder, recipient, done, claims, cancellationToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    logger.LogError(e, "Reminder {Offset} of {Deadline} to {Person} failed; the sweep goes on.", reminder.Offset, reminder.Deadline.Key, recipient);
-                }
-            }
-        }
-
-        if (claims.Count == 0)
-        {
-            return 0;
-        }
-
-        List<Claim> stored;
-        try
-        {
-            db.ChangeTracker.Clear();
-            var rows = claims.SelectMany(c => c.Rows);
-            if (db.Database.IsSqlite())
-            {
-                // SQLite: one prepared statement per table instead of EF's one command per row.
-                await SqliteInserts.InsertAsync(db, rows, cancellationToken);
-            }
-            else
-            {
-                // SQL Server: SaveChanges batches the inserts itself.
-                db.AddRange(rows);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            stored = claims;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Nothing of the chunk was stored (one transaction): claim it row by row, where a unique violation
-            // means someone else has that one, and any other failure stops only its own row.
-            db.ChangeTracker.Clear();
-            if (e is not DbUpdateException update || !UniqueViolation.Is(update))
-            {
-                logger.LogWarning(e, "Claiming {Count} reminders at once failed; claiming them one by one.", claims.Count);
-            }
-
-            stored = [];
-            foreach (var claim in claims)
-            {
-                try
-                {
-                    if (await TryClaimAsync(claim, cancellationToken))
-                    {
-                        stored.Add(claim);
-                    }
-                }
-                catch (Exception one) when (one is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    db.ChangeTracker.Clear();
-                    logger.LogError(one, "Reminder {Offset} of {Deadline} to {Person} by {Channel} failed; the sweep goes on.",
-                        claim.Entry.Offset, claim.Entry.DeadlineKey, claim.Entry.RecipientId, claim.Entry.Channel);
-                }
-            }
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-
         foreach (var notification in stored.Select(c => c.Delivery).OfType<Notification>())
         {
             newest[notification.PersonId] = notification;
         }
 
+        await live.PublishManyAsync([.. newest.Values], cancellationToken);
         return stored.Count;
     }
 
-    // The log keys the chunk's deadlines already have, in one query (by deadline key, the unique index's prefix).
-    private async Task<HashSet<(string Key, long DueTicks, Guid Recipient, string Offset, string Channel)>> DoneAsync(
-        DueReminder[] chunk, CancellationToken cancellationToken)
+    // What the due reminders still have to send: not in the log yet, to active people, by their channels.
+    private async Task<List<Claim>> ClaimsAsync(IReadOnlyList<DueReminder> due, CancellationToken cancellationToken)
     {
-        var keys = chunk.Select(r => r.Deadline.Key).Distinct().ToList();
+        var claims = new List<Claim>();
+        var done = await DoneAsync(due, cancellationToken);
+        var pending = due
+            .SelectMany(reminder => reminder.Deadline.RecipientPersonIds.Distinct().Select(recipient => (Reminder: reminder, Recipient: recipient)))
+            .Select(p => (p.Reminder, p.Recipient, Channels: Pending(p.Reminder, p.Recipient, done)))
+            .Where(p => p.Channels.App || p.Channels.Mail)
+            .ToList();
+        try
+        {
+            await LookUpAsync(pending.Select(p => p.Recipient), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Without the registry nobody can be reminded: the reminders wait for the next sweep.
+            logger.LogError(e, "Looking up the recipients of {Count} reminders failed; they are tried again in the next sweep.", pending.Count);
+            return claims;
+        }
+
+        foreach (var (reminder, recipient, (app, mail, preference)) in pending)
+        {
+            try
+            {
+                if (_people[recipient] is { Active: true } person)
+                {
+                    AddClaims(reminder, person, app, mail, preference, claims);
+                }
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Reminder {Offset} of {Deadline} to {Person} failed; the sweep goes on.", reminder.Offset, reminder.Deadline.Key, recipient);
+            }
+        }
+
+        return claims;
+    }
+
+    // Stores the claims in one transaction; when that fails, a chunk at a time, and a failing chunk one at a time.
+    private async Task<List<Claim>> StoreAsync(IReadOnlyList<Claim> claims, CancellationToken cancellationToken)
+    {
+        try
+        {
+            db.ChangeTracker.Clear();
+            if (db.Database.IsSqlite())
+            {
+                // SQLite: one prepared statement per table instead of EF's one command per row; a log row that is
+                // already stored skips its claim.
+                var stored = await SqliteInserts.InsertAsync(db, [.. claims.Select(c => c.Rows)], cancellationToken);
+                return [.. claims.Where((_, i) => stored[i])];
+            }
+
+            // SQL Server: SaveChanges batches the inserts itself; a log row already stored fails the transaction.
+            db.AddRange(claims.SelectMany(c => c.Rows));
+            await db.SaveChangesAsync(cancellationToken);
+            return [.. claims];
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing was stored (one transaction): again in smaller parts, where a unique violation means someone
+            // else has that claim, and any other failure stops only its own part.
+            db.ChangeTracker.Clear();
+            if (e is not DbUpdateException update || !UniqueViolation.Is(update))
+            {
+                logger.LogWarning(e, "Storing {Count} reminders at once failed; storing them in smaller parts.", claims.Count);
+            }
+
+            return claims.Count > ChunkSize ? await StoreInChunksAsync(claims, cancellationToken) : await StoreOneByOneAsync(claims, cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<List<Claim>> StoreInChunksAsync(IReadOnlyList<Claim> claims, CancellationToken cancellationToken)
+    {
+        var stored = new List<Claim>();
+        foreach (var chunk in claims.Chunk(ChunkSize))
+        {
+            stored.AddRange(await StoreAsync(chunk, cancellationToken));
+        }
+
+        return stored;
+    }
+
+    private async Task<List<Claim>> StoreOneByOneAsync(IReadOnlyList<Claim> claims, CancellationToken cancellationToken)
+    {
+        var stored = new List<Claim>();
+        foreach (var claim in claims)
+        {
+            try
+            {
+                if (await TryClaimAsync(claim, cancellationToken))
+                {
+                    stored.Add(claim);
+                }
+            }
+            catch (Exception one) when (one is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                db.ChangeTracker.Clear();
+                logger.LogError(one, "Reminder {Offset} of {Deadline} to {Person} by {Channel} failed; the sweep goes on.",
+                    claim.Entry.Offset, claim.Entry.DeadlineKey, claim.Entry.RecipientId, claim.Entry.Channel);
+            }
+        }
+
+        return stored;
+    }
+
+    // The log keys the due deadlines already have, in one query (by deadline key, the unique index's prefix; the
+    // keys as one JSON parameter, as thousands of them would pass SQL Server's limit of 2,100 parameters).
+    private async Task<HashSet<(string Key, long DueTicks, Guid Recipient, string Offset, string Channel)>> DoneAsync(
+        IReadOnlyList<DueReminder> due, CancellationToken cancellationToken)
+    {
+        var keys = due.Select(r => r.Deadline.Key).Distinct().ToArray();
         var rows = await db.ReminderLog.AsNoTracking()
-            .Where(e => keys.Contains(e.DeadlineKey))
+            .Where(e => EF.Parameter(keys).Contains(e.DeadlineKey))
             .Select(e => new { e.DeadlineKey, e.DueAt, e.RecipientId, e.Offset, e.Channel })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(e => (e.DeadlineKey, e.DueAt.UtcTicks, e.RecipientId, e.Offset, e.Channel))];
     }
 
-    private async Task AddClaimsAsync(
-        DueReminder reminder,
-        Guid recipient,
-        HashSet<(string Key, long DueTicks, Guid Recipient, string Offset, string Channel)> done,
-        List<Claim> claims,
-        CancellationToken cancellationToken)
+    private void AddClaims(DueReminder reminder, PersonInfo person, bool app, bool mail, NotificationPreference preference, List<Claim> claims)
     {
         var (deadline, offset, overdue) = reminder;
-        var (app, mailWanted, preference) = Pending(reminder, recipient, done);
-        if (!app && !mailWanted)
-        {
-            return;
-        }
-
-        var person = await PersonAsync(recipient, cancellationToken);
-        if (person is not { Active: true })
-        {
-            return;
-        }
-
         if (app)
         {
             var notification = new Notification
             {
                 Key = $"reminder:{deadline.Key}:{deadline.DueAt.UtcTicks}:{offset}",
-                PersonId = recipient,
+                PersonId = person.Id,
                 TitleNb = Clip(overdue ? $"Fristen er passert: {deadline.Title.Nb}" : $"Frist {ReminderMail.When(deadline.DueAt, false)}: {deadline.Title.Nb}"),
                 TitleEn = Clip(overdue ? $"Deadline passed: {deadline.Title.En}" : $"Due {ReminderMail.When(deadline.DueAt, true)}: {deadline.Title.En}"),
                 Link = deadline.Link,
@@ -187,7 +197,7 @@ internal sealed class ReminderSender(
             claims.Add(new Claim(Entry(deadline, offset, Channels.App, person, ReminderState.Queued), notification));
         }
 
-        if (mailWanted)
+        if (mail)
         {
             claims.Add(MailClaim(deadline, offset, overdue, person, preference));
         }
@@ -273,16 +283,21 @@ internal sealed class ReminderSender(
         }
     }
 
-    // Once per person and sweep (the sender is scoped to one sweep), whatever the number of deadlines.
-    private async Task<PersonInfo?> PersonAsync(Guid id, CancellationToken cancellationToken)
+    // Each person once per sweep (the sender is scoped to one sweep), whatever the number of deadlines: those not
+    // looked up yet in one registry query; unknown ones are remembered as null.
+    private async Task LookUpAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
-        if (!_people.TryGetValue(id, out var person))
+        var missing = ids.Where(id => !_people.ContainsKey(id)).ToHashSet();
+        if (missing.Count == 0)
         {
-            person = await directory.GetPersonAsync(id, cancellationToken);
-            _people[id] = person;
+            return;
         }
 
-        return person;
+        var found = (await directory.GetPeopleAsync(missing, cancellationToken)).ToDictionary(p => p.Id);
+        foreach (var id in missing)
+        {
+            _people[id] = found.GetValueOrDefault(id);
+        }
     }
 
     public static bool IsValidAddress(string? address) =>
@@ -300,6 +315,6 @@ internal sealed class ReminderSender(
     // A log row and what it delivers (the notification, the queued mail, or nothing for a digest or a failure).
     private sealed record Claim(ReminderLogEntry Entry, object? Delivery)
     {
-        public IEnumerable<object> Rows => Delivery is null ? [Entry] : [Entry, Delivery];
+        public object[] Rows => Delivery is null ? [Entry] : [Entry, Delivery];
     }
 }

@@ -34,7 +34,7 @@ internal sealed class ReminderSweep(
         logger.LogInformation("Reminder sweep: {Claimed} reminders claimed, {Sent} e-mails sent.", claimed, sent);
     }
 
-    // Finds what is due in every source's open deadlines, then claims it in chunks (ReminderSender). The
+    // Finds what is due in every source's open deadlines up to the policies' horizon, then claims it in chunks (ReminderSender). The
     // schedule is asked once per kind and due instant: deadlines share due instants (an action item is due at
     // the end of its day), and working days and holidays are not free to count.
     public async Task<int> SendDueRemindersAsync(CancellationToken cancellationToken)
@@ -42,6 +42,9 @@ internal sealed class ReminderSweep(
         var settings = options.Value;
         var schedule = new ReminderSchedule(settings.SendFromHour, settings.SendUntilHour);
         var now = clock.UtcNow;
+
+        // Deadlines due later than this have nothing due yet: the sources leave them out in their queries.
+        var until = ReminderSchedule.Horizon(settings.AllOffsets(), now);
         var policies = new Dictionary<string, IReadOnlyList<ReminderOffset>>(StringComparer.OrdinalIgnoreCase);
         var decided = new Dictionary<(string Kind, DateTimeOffset DueAt), ReminderOffset?>();
         var due = new List<DueReminder>();
@@ -50,7 +53,7 @@ internal sealed class ReminderSweep(
             try
             {
                 // Everything open from a year back: overdue deadlines stay open until their module closes them.
-                await foreach (var deadline in source.GetOpenDeadlinesAsync(now.AddYears(-1), cancellationToken))
+                await foreach (var deadline in source.GetOpenDeadlinesAsync(now.AddYears(-1), until, cancellationToken))
                 {
                     if (!decided.TryGetValue((deadline.Kind, deadline.DueAt), out var offset))
                     {

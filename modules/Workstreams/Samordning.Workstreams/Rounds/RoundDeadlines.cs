@@ -11,11 +11,11 @@ internal sealed class RoundDeadlines(WorkstreamsDbContext db, IMinistryDirectory
 {
     public const string Kind = "reporting-round";
 
-    public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, DateTimeOffset? until, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Open rounds due at or after from: the sweep asks from a year back, so rounds overdue but not closed within
         // that year still remind, and forgotten old ones do not.
-        var rounds = await db.ReportingRounds.AsNoTracking().Where(r => r.ClosedAt == null && r.Deadline >= from).ToListAsync(cancellationToken);
+        var rounds = await db.ReportingRounds.AsNoTracking().Where(r => r.ClosedAt == null && r.Deadline >= from && (until == null || r.Deadline < until)).ToListAsync(cancellationToken);
         if (rounds.Count == 0)
         {
             yield break;

@@ -214,7 +214,7 @@ public sealed class ReportingRoundTests(SamordningFactory factory) : IClassFixtu
         var deadlines = new List<Deadline>();
         foreach (var source in scope.ServiceProvider.GetRequiredService<IEnumerable<IDeadlineSource>>())
         {
-            await foreach (var deadline in source.GetOpenDeadlinesAsync(DateTimeOffset.UtcNow, Ct))
+            await foreach (var deadline in source.GetOpenDeadlinesAsync(DateTimeOffset.UtcNow, until: null, Ct))
             {
                 deadlines.Add(deadline);
             }

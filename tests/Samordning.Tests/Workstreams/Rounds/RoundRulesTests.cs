@@ -158,7 +158,7 @@ public sealed class RoundRulesTests : IAsyncLifetime
     {
         await using var db = _db.Context();
         var deadlines = new List<Samordning.Shared.Deadlines.Deadline>();
-        await foreach (var deadline in new RoundDeadlines(db, _directory.Object).GetOpenDeadlinesAsync(from ?? Now, Ct))
+        await foreach (var deadline in new RoundDeadlines(db, _directory.Object).GetOpenDeadlinesAsync(from ?? Now, until: null, Ct))
         {
             deadlines.Add(deadline);
         }
