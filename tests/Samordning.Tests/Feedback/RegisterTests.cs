@@ -23,6 +23,30 @@ public sealed class RegisterTests(FeedbackFixture fixture) : IClassFixture<Feedb
         Assert.Equal(["Created"], audit);
     }
 
+    [Fact]
+    public async Task Record_ReceivedTodayJustAfterOsloMidnight_AcceptedAndTomorrowRefused()
+    {
+        // 00:30 on 2 March in Oslo is still 1 March in UTC; the form sends the day as noon Oslo time.
+        var before = fixture.Clock.UtcNow;
+        fixture.Clock.UtcNow = new DateTimeOffset(2026, 3, 1, 23, 30, 0, TimeSpan.Zero);
+        try
+        {
+            var client = fixture.Factory.CreateClientAs(People.Coordinator);
+            var today = new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.FromHours(1));
+
+            var item = await RegisterApi.RecordAsync(client, RegisterApi.Record() with { ReceivedAt = today });
+            var errors = await Problem.ReadErrorsAsync(
+                await client.PostAsJsonAsync("/api/feedback/items", RegisterApi.Record() with { ReceivedAt = today.AddDays(1) }, FeedbackFixture.Json, Ct), Ct);
+
+            Assert.Equal(today, item.ReceivedAt);
+            Assert.Equal(["Datoen kan ikke være fram i tid."], errors["ReceivedAt"]);
+        }
+        finally
+        {
+            fixture.Clock.UtcNow = before;
+        }
+    }
+
     [Theory]
     [InlineData(People.Observer)]
     [InlineData(People.Administrator)]

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.Ministries.Contracts;
 using Samordning.Ministries.Ministries;
 using Samordning.Tests.Infrastructure;
 
@@ -86,5 +88,20 @@ public sealed class MinistriesReadApiTests(SamordningFactory factory) : IClassFi
         var client = factory.CreateClientAs(People.Unknown);
 
         await Problem.ReadAsync(await client.GetAsync("/api/ministries", Ct), HttpStatusCode.Forbidden, Ct);
+    }
+
+    [Fact]
+    public async Task Directory_PeopleByIds_KnownOnesInOneAnswerUnknownLeftOut()
+    {
+        var fin = await factory.PersonIdAsync(People.ContactPersonFin, Ct);
+        var hod = await factory.PersonIdAsync(People.ContactPersonHod, Ct);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<IMinistryDirectory>();
+
+        var people = await directory.GetPeopleAsync([fin, Guid.NewGuid(), hod], Ct);
+
+        Assert.Equal(new[] { fin, hod }.Order(), people.Select(p => p.Id).Order());
+        Assert.Equal(People.ContactPersonFin, people.Single(p => p.Id == fin).Email);
+        Assert.Empty(await directory.GetPeopleAsync([], Ct));
     }
 }

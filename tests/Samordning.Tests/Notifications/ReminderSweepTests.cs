@@ -64,8 +64,8 @@ public sealed class ReminderSweepTests
     [Fact]
     public async Task Sweep_ManyDeadlinesTwoAtOnce_EachReminderOnceAcrossChunks()
     {
-        // More deadlines than one chunk of the sender, claimed by two sweeps at once: the second mostly meets rows
-        // the first claimed and falls back to one row at a time. In-app only, so no mail has to be delivered.
+        // More claims than one fallback chunk of the sender, by two sweeps at once: whichever stores second meets
+        // the rows the other claimed and skips them. In-app only, so no mail has to be delivered.
         await using var harness = await NotificationsHarness.StartAsync(Morning);
         var people = new[] { await harness.AddPersonAsync("Mange Frister", "many@kd.example.no"), await harness.AddPersonAsync("Flere Frister", "more@kd.example.no") };
         await harness.QueryAsync(async db =>

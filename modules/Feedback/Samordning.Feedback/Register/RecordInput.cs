@@ -63,7 +63,8 @@ internal sealed class RecordInput : IEndpoint
             errors.Add(nameof(request.ContributorType), new("Velg hvem innspillet kommer fra.", "Choose who the input is from."));
         }
 
-        if (request.ReceivedAt is { } received && received > clock.UtcNow)
+        // By Oslo date, not instant: the form sends a day (as noon Oslo time), and today is never in the future.
+        if (request.ReceivedAt is { } received && OsloDay(received) > OsloDay(clock.UtcNow))
         {
             errors.Add(nameof(request.ReceivedAt), new("Datoen kan ikke være fram i tid.", "The date cannot be in the future."));
         }
@@ -107,6 +108,8 @@ internal sealed class RecordInput : IEndpoint
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(ItemDetails.From(item, user.Principal));
     }
+
+    private static DateOnly OsloDay(DateTimeOffset instant) => DateOnly.FromDateTime(Oslo.ToOslo(instant).DateTime);
 }
 
 internal static class Tags

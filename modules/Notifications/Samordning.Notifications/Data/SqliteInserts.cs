@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
 namespace Samordning.Notifications.Data;
@@ -102,7 +104,7 @@ internal static class SqliteInserts
     }
 
     // One table's INSERT of every mapped column, and how each column's value is read and converted.
-    private sealed class TableInsert(string sql, IReadOnlyList<TableInsert.Column> columns)
+    private sealed class TableInsert(string sql, IReadOnlyList<Func<object, object?>> columns)
     {
         public static TableInsert Build(DbContext db, Type type, bool skipWhenStored)
         {
@@ -120,7 +122,7 @@ internal static class SqliteInserts
                 throw new InvalidOperationException($"{type.Name}.{unsupported.Name} is a shadow or computed column.");
             }
 
-            var columns = properties.Select(p => new Column(p, p.GetGetter(), p.GetRelationalTypeMapping().Converter)).ToList();
+            var columns = properties.Select(p => Reader(type, p, p.GetRelationalTypeMapping().Converter)).ToList();
             var names = string.Join(", ", properties.Select(p => sqlHelper.DelimitIdentifier(p.GetColumnName(table)!)));
             var values = string.Join(", ", columns.Select((_, i) => $"?{i + 1}"));
             var sql = $"INSERT INTO {sqlHelper.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values}){(skipWhenStored ? " ON CONFLICT DO NOTHING" : "")};";
@@ -140,14 +142,7 @@ internal static class SqliteInserts
             raw.sqlite3_reset(statement);
             for (var i = 0; i < columns.Count; i++)
             {
-                var column = columns[i];
-                var value = column.Getter.GetClrValueUsingContainingEntity(row);
-                if (value is not null && column.Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-
-                var rc = Bind(statement, i + 1, value, text);
+                var rc = Bind(statement, i + 1, columns[i](row), text);
                 if (rc != raw.SQLITE_OK)
                 {
                     SqliteException.ThrowExceptionForRC(rc, connection);
@@ -169,7 +164,7 @@ internal static class SqliteInserts
         {
             null => raw.sqlite3_bind_null(statement, index),
             string s => raw.sqlite3_bind_text(statement, index, text.Encode(s)),
-            Guid g => raw.sqlite3_bind_text(statement, index, text.Encode(g.ToString().ToUpperInvariant())),
+            Guid g => raw.sqlite3_bind_text(statement, index, text.EncodeUpper(g)),
             long l => raw.sqlite3_bind_int64(statement, index, l),
             int n => raw.sqlite3_bind_int64(statement, index, n),
             bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
@@ -178,7 +173,27 @@ internal static class SqliteInserts
             _ => throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"SqliteInserts does not bind {value.GetType().Name} values.")),
         };
 
-        public sealed record Column(IProperty Property, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter);
+        // A column's provider value from a row: the property read and its value converter applied (to a value, never
+        // to null, as EF does), compiled once per table instead of EF's general getter and boxed converter per value.
+        private static Func<object, object?> Reader(Type type, IProperty property, ValueConverter? converter)
+        {
+            var row = Expression.Parameter(typeof(object), "row");
+            Expression value = Expression.MakeMemberAccess(Expression.Convert(row, type), property.GetMemberInfo(forMaterialization: false, forSet: false));
+            Expression boxed = Expression.Convert(value, typeof(object));
+            if (converter is not null)
+            {
+                var nullable = Nullable.GetUnderlyingType(value.Type) is not null;
+                var input = nullable ? Expression.Property(value, nameof(Nullable<int>.Value)) : value;
+                var converted = Expression.Convert(
+                    Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(input, converter.ModelClrType)), typeof(object));
+                Expression? isNull = nullable ? Expression.Not(Expression.Property(value, nameof(Nullable<int>.HasValue)))
+                    : value.Type.IsValueType ? null
+                    : Expression.ReferenceEqual(value, Expression.Constant(null, value.Type));
+                boxed = isNull is null ? converted : Expression.Condition(isNull, Expression.Constant(null, typeof(object)), converted);
+            }
+
+            return Expression.Lambda<Func<object, object?>>(boxed, row).Compile();
+        }
     }
 
     // One reused buffer for the UTF-8 form of each text value; SQLite copies it when it binds (SQLITE_TRANSIENT).
@@ -195,6 +210,15 @@ internal static class SqliteInserts
             }
 
             return _bytes.AsSpan(0, Encoding.UTF8.GetBytes(value, _bytes));
+        }
+
+        // A Guid as Microsoft.Data.Sqlite stores it in a text column: upper-case, with hyphens.
+        public ReadOnlySpan<byte> EncodeUpper(Guid value)
+        {
+            value.TryFormat(_bytes, out var written);
+            var span = _bytes.AsSpan(0, written);
+            Ascii.ToUpperInPlace(span, out _);
+            return span;
         }
     }
 }

@@ -17,22 +17,23 @@ internal static class ReminderMail
 
     public static bool IsEnglish(string? language) => string.Equals(language, "en", StringComparison.OrdinalIgnoreCase);
 
-    public static RenderedMail Reminder(string language, string name, Deadline deadline, bool overdue, string publicBaseUrl)
+    // when: how the due instant is written (When, or a cache of it: a sweep renders thousands sharing few instants).
+    public static RenderedMail Reminder(string language, string name, Deadline deadline, bool overdue, string publicBaseUrl, Func<DateTimeOffset, bool, string>? when = null)
     {
         var english = IsEnglish(language);
         var title = english ? deadline.Title.En : deadline.Title.Nb;
-        var when = When(deadline.DueAt, english);
+        var dueText = (when ?? When)(deadline.DueAt, english);
         var url = Absolute(publicBaseUrl, deadline.Link);
         var subject = (english, overdue) switch
         {
             (true, true) => $"Deadline passed: {title}",
-            (true, false) => $"Reminder: {title} – due {when}",
+            (true, false) => $"Reminder: {title} – due {dueText}",
             (false, true) => $"Fristen er passert: {title}",
-            (false, false) => $"Påminnelse: {title} – frist {when}",
+            (false, false) => $"Påminnelse: {title} – frist {dueText}",
         };
         var line = english
-            ? (overdue ? $"The deadline for “{title}” was {when} (Norwegian time), and it is still open." : $"The deadline for “{title}” is {when} (Norwegian time).")
-            : (overdue ? $"Fristen for «{title}» var {when} (norsk tid), og saken er fortsatt åpen." : $"Fristen for «{title}» er {when} (norsk tid).");
+            ? (overdue ? $"The deadline for “{title}” was {dueText} (Norwegian time), and it is still open." : $"The deadline for “{title}” is {dueText} (Norwegian time).")
+            : (overdue ? $"Fristen for «{title}» var {dueText} (norsk tid), og saken er fortsatt åpen." : $"Fristen for «{title}» er {dueText} (norsk tid).");
         var greeting = english ? $"Hello {name}," : $"Hei {name},";
         var go = english ? "Open it here:" : "Gå til saken:";
         var text = $"{greeting}\n\n{line}\n\n{go} {url}\n\n– Samordning\n";

@@ -34,6 +34,11 @@ internal sealed class ReminderSender(
     public const int ChunkSize = 500;
 
     private readonly Dictionary<Guid, PersonInfo?> _people = [];
+
+    private readonly Dictionary<Guid, bool> _validAddress = [];
+
+    // Due instants as text, per language: thousands of reminders share a few hundred due instants.
+    private readonly Dictionary<(DateTimeOffset At, bool English), string> _when = [];
     private Dictionary<Guid, NotificationPreference>? _preferences;
 
     public Task<int> SendAsync(Deadline deadline, string offset, bool overdue, CancellationToken cancellationToken) =>
@@ -189,8 +194,8 @@ internal sealed class ReminderSender(
             {
                 Key = $"reminder:{deadline.Key}:{deadline.DueAt.UtcTicks}:{offset}",
                 PersonId = person.Id,
-                TitleNb = Clip(overdue ? $"Fristen er passert: {deadline.Title.Nb}" : $"Frist {ReminderMail.When(deadline.DueAt, false)}: {deadline.Title.Nb}"),
-                TitleEn = Clip(overdue ? $"Deadline passed: {deadline.Title.En}" : $"Due {ReminderMail.When(deadline.DueAt, true)}: {deadline.Title.En}"),
+                TitleNb = Clip(overdue ? $"Fristen er passert: {deadline.Title.Nb}" : $"Frist {When(deadline.DueAt, false)}: {deadline.Title.Nb}"),
+                TitleEn = Clip(overdue ? $"Deadline passed: {deadline.Title.En}" : $"Due {When(deadline.DueAt, true)}: {deadline.Title.En}"),
                 Link = deadline.Link,
                 CreatedAt = clock.UtcNow,
             };
@@ -216,7 +221,14 @@ internal sealed class ReminderSender(
 
     private Claim MailClaim(Deadline deadline, string offset, bool overdue, PersonInfo person, NotificationPreference preference)
     {
-        if (!IsValidAddress(person.Email))
+        if (!_validAddress.TryGetValue(person.Id, out var valid))
+        {
+            // MimeKit parses the address; a person has many reminders, and one parse is enough.
+            valid = IsValidAddress(person.Email);
+            _validAddress[person.Id] = valid;
+        }
+
+        if (!valid)
         {
             var failed = Entry(deadline, offset, Channels.Mail, person, ReminderState.Failed);
             failed.Error = Clip($"Ugyldig e-postadresse i personregisteret / invalid e-mail address in the registry: '{person.Email}'", 1000);
@@ -229,7 +241,7 @@ internal sealed class ReminderSender(
         }
 
         var settings = options.Value;
-        var rendered = ReminderMail.Reminder(person.PreferredLanguage, person.Name, deadline, overdue, settings.PublicBaseUrl);
+        var rendered = ReminderMail.Reminder(person.PreferredLanguage, person.Name, deadline, overdue, settings.PublicBaseUrl, When);
         var entry = Entry(deadline, offset, Channels.Mail, person, ReminderState.Queued);
         var now = clock.UtcNow;
         var mail = new MailMessage
@@ -307,6 +319,17 @@ internal sealed class ReminderSender(
         && mailbox.LocalPart.Length > 0
         && mailbox.Domain.Contains('.', StringComparison.Ordinal)
         && !mailbox.Address.Any(char.IsWhiteSpace);
+
+    private string When(DateTimeOffset at, bool english)
+    {
+        if (!_when.TryGetValue((at, english), out var text))
+        {
+            text = ReminderMail.When(at, english);
+            _when[(at, english)] = text;
+        }
+
+        return text;
+    }
 
     private static string Clip(string text, int max = 400) => text.Length <= max ? text : text[..max];
 

@@ -225,10 +225,11 @@ namespace Samordning.Notifications.Migrations.SqlServer
 
                     b.HasIndex("ClaimedAt");
 
-                    b.HasIndex("State", "RecipientId");
-
                     b.HasIndex("DeadlineKey", "DueAt", "RecipientId", "Offset", "Channel")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "RecipientId" }, "IX_ReminderLog_AwaitingDigest")
+                        .HasFilter("\"State\" = 'AwaitingDigest'");
 
                     b.ToTable("ReminderLog", "notifications");
                 });

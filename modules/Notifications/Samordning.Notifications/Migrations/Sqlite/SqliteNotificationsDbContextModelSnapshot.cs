@@ -219,10 +219,11 @@ namespace Samordning.Notifications.Migrations.Sqlite
 
                     b.HasIndex("ClaimedAt");
 
-                    b.HasIndex("State", "RecipientId");
-
                     b.HasIndex("DeadlineKey", "DueAt", "RecipientId", "Offset", "Channel")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "RecipientId" }, "IX_ReminderLog_AwaitingDigest")
+                        .HasFilter("\"State\" = 'AwaitingDigest'");
 
                     b.ToTable("ReminderLog", (string)null);
                 });
