@@ -22,4 +22,7 @@ public static class Oslo
 
     /// <summary>The instant as Oslo local time, with the offset in force then (+01:00 or +02:00).</summary>
     public static DateTimeOffset ToOslo(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
+
+    /// <summary>The date in Oslo at the instant (after midnight in Oslo it is already the next day, whatever UTC says).</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToOslo(instant).DateTime);
 }

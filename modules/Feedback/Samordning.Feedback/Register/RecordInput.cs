@@ -64,7 +64,7 @@ internal sealed class RecordInput : IEndpoint
         }
 
         // By Oslo date, not instant: the form sends a day (as noon Oslo time), and today is never in the future.
-        if (request.ReceivedAt is { } received && OsloDay(received) > OsloDay(clock.UtcNow))
+        if (request.ReceivedAt is { } received && Oslo.DateOf(received) > Oslo.DateOf(clock.UtcNow))
         {
             errors.Add(nameof(request.ReceivedAt), new("Datoen kan ikke være fram i tid.", "The date cannot be in the future."));
         }
@@ -108,8 +108,6 @@ internal sealed class RecordInput : IEndpoint
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(ItemDetails.From(item, user.Principal));
     }
-
-    private static DateOnly OsloDay(DateTimeOffset instant) => DateOnly.FromDateTime(Oslo.ToOslo(instant).DateTime);
 }
 
 internal static class Tags

@@ -18,7 +18,7 @@ internal sealed class SeedDemoFeedback(FeedbackDbContext db, IConfiguration conf
         }
 
         var now = clock.UtcNow;
-        var today = DateOnly.FromDateTime(Oslo.ToOslo(now).DateTime);
+        var today = Oslo.DateOf(now);
         var round = new InputRound
         {
             Title = "Innspill til stortingsmeldingen om innovasjon i offentlig sektor",

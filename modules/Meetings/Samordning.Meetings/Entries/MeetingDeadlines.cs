@@ -74,7 +74,7 @@ internal sealed class MeetingDeadlines(MeetingsDbContext db) : IDeadlineSource
     // The last day whose action items (due at the end of the day) fall due before the instant.
     public static DateOnly LastDayDueBefore(DateTimeOffset instant)
     {
-        var day = DateOnly.FromDateTime(Oslo.ToOslo(instant).DateTime);
+        var day = Oslo.DateOf(instant);
         return EndOfDay(day) < instant ? day : day.AddDays(-1);
     }
 

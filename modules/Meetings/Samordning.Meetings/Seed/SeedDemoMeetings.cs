@@ -47,7 +47,7 @@ internal sealed class SeedDemoMeetings(MeetingsDbContext db, IMinistryDirectory 
         {
             var owner = contacts[0];
             var action = AddEntry(workshop, 3, EntryKind.ActionItem, "Samle eksempler på forsøk fra egen sektor.", facilitator, now.AddMinutes(-10));
-            (action.OwnerPersonId, action.OwnerName, action.DueDate, action.ActionStatus) = (owner.Id, owner.Name, DateOnly.FromDateTime(Oslo.ToOslo(now).Date).AddDays(14), ActionStatus.Open);
+            (action.OwnerPersonId, action.OwnerName, action.DueDate, action.ActionStatus) = (owner.Id, owner.Name, Oslo.DateOf(now).AddDays(14), ActionStatus.Open);
         }
 
         var oneToOne = Meeting(MeetingKind.OneToOne, "En-til-en-møte med leverandør", now.AddDays(7), now.AddDays(7).AddHours(1), "Akersgata 59, Oslo", null, kmd, facilitator, MeetingStatus.Planned, published: false,

@@ -7,7 +7,7 @@ namespace Samordning.Notifications.Scheduling;
 internal sealed class ReminderSchedule(int sendFromHour, int sendUntilHour)
 {
     public DateTimeOffset FireAt(ReminderOffset offset, DateTimeOffset dueAt) =>
-        AtLocalHour(FireDay(offset, DateOnly.FromDateTime(Oslo.ToOslo(dueAt).DateTime)), sendFromHour);
+        AtLocalHour(FireDay(offset, Oslo.DateOf(dueAt)), sendFromHour);
 
     // The end of the sweep's window: a deadline due at or after it has no reminder due now under any of these
     // offsets. The overdue reminder only follows deadlines already past, and every other one fires on a day that
@@ -15,7 +15,7 @@ internal sealed class ReminderSchedule(int sendFromHour, int sendUntilHour)
     // window ends at the start of the day after it.
     public static DateTimeOffset Horizon(IEnumerable<ReminderOffset> offsets, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(Oslo.ToOslo(now).DateTime);
+        var today = Oslo.DateOf(now);
         var last = today;
         foreach (var offset in offsets.Where(o => o.Unit != OffsetUnit.Overdue).Distinct())
         {

@@ -35,6 +35,7 @@ internal sealed class ReminderSender(
 
     private readonly Dictionary<Guid, PersonInfo?> _people = [];
 
+    // Whether each person's address parses (MimeKit): once per person, not once per mail.
     private readonly Dictionary<Guid, bool> _validAddress = [];
 
     // Due instants as text, per language: thousands of reminders share a few hundred due instants.
@@ -223,7 +224,6 @@ internal sealed class ReminderSender(
     {
         if (!_validAddress.TryGetValue(person.Id, out var valid))
         {
-            // MimeKit parses the address; a person has many reminders, and one parse is enough.
             valid = IsValidAddress(person.Email);
             _validAddress[person.Id] = valid;
         }

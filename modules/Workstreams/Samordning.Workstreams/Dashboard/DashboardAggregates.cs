@@ -72,7 +72,7 @@ internal static class DashboardAggregates
     // Today's row per phase holds the current totals; earlier days keep theirs, which makes the history.
     private static async Task SnapshotPhasesAsync(WorkstreamsDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var day = DateOnly.FromDateTime(Oslo.ToOslo(now).DateTime);
+        var day = Oslo.DateOf(now);
         var totals = await db.Initiatives.GroupBy(i => i.Phase).Select(g => new { Phase = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var rows = await db.PhaseSnapshots.Where(s => s.Day == day).ToListAsync(cancellationToken);
         foreach (var phase in Enum.GetValues<Phase>())

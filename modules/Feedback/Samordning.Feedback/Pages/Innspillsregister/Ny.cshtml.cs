@@ -61,7 +61,7 @@ internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstr
         }
 
         await LoadAsync(cancellationToken);
-        Input.ReceivedOn = DateOnly.FromDateTime(Oslo.ToOslo(clock.UtcNow).DateTime);
+        Input.ReceivedOn = Oslo.DateOf(clock.UtcNow);
         return Page();
     }
 
