@@ -16,16 +16,11 @@ internal sealed class ListEntries : IEndpoint
 
         api.MapGet("/meetings/{id:guid}/entries/{entryId:guid}/history", async Task<Results<Ok<List<RevisionView>>, ProblemHttpResult>> (Guid id, Guid entryId, MeetingServices deps, CancellationToken ct) =>
             {
-                if (await ListAsync(deps, id, ct) is null)
-                {
-                    return Problems.NotFound();
-                }
-
-                var revisions = await deps.Db.EntryRevisions.AsNoTracking().Where(r => r.EntryId == entryId)
-                    .OrderBy(r => r.Version)
-                    .Select(r => new RevisionView(r.Version, r.Kind, r.Text, r.Withdrawn, r.At, r.By))
-                    .ToListAsync(ct);
-                return TypedResults.Ok(revisions);
+                var meeting = await EntryChanges.LoadMeetingAsync(deps, id, ct);
+                return meeting is not null && MeetingAccess.CanRead(deps.User.Principal, meeting)
+                    && await HistoryAsync(deps.Db, id, entryId, ct) is { } revisions
+                        ? TypedResults.Ok(revisions)
+                        : Problems.NotFound();
             })
             .WithTags("Meeting entries")
             .WithSummary("Every state an entry has had, oldest first.");
@@ -41,6 +36,21 @@ internal sealed class ListEntries : IEndpoint
         }
 
         return await EntriesOfAsync(deps.Db, meetingId, cancellationToken);
+    }
+
+    // The entry's revisions, or null when the entry is not one of this meeting's: access is checked on the meeting
+    // in the path, so an entry of another meeting must not be found through it.
+    public static async Task<List<RevisionView>?> HistoryAsync(MeetingsDbContext db, Guid meetingId, Guid entryId, CancellationToken cancellationToken)
+    {
+        if (!await db.Entries.AnyAsync(e => e.Id == entryId && e.MeetingId == meetingId, cancellationToken))
+        {
+            return null;
+        }
+
+        return await db.EntryRevisions.AsNoTracking().Where(r => r.EntryId == entryId)
+            .OrderBy(r => r.Version)
+            .Select(r => new RevisionView(r.Version, r.Kind, r.Text, r.Withdrawn, r.At, r.By))
+            .ToListAsync(cancellationToken);
     }
 
     public static async Task<IReadOnlyList<EntryView>> EntriesOfAsync(MeetingsDbContext db, Guid meetingId, CancellationToken cancellationToken)

@@ -7,6 +7,8 @@ namespace Samordning.Meetings.Entries;
 
 // Open action items (due at the end of their due day, Europe/Oslo; reminded to the owner) and upcoming
 // meetings (reminded to the registry people taking part and the facilitators) as deadlines for the sweep.
+// An action item links to the owner's own list, where it is marked done: the owner need not take part in the
+// meeting, and may then not read it.
 internal sealed class MeetingDeadlines(MeetingsDbContext db) : IDeadlineSource
 {
     public const string ActionKind = "meeting-action-item";
@@ -46,7 +48,7 @@ internal sealed class MeetingDeadlines(MeetingsDbContext db) : IDeadlineSource
                 ActionKind,
                 new(title, title),
                 due,
-                $"/moter/{action.MeetingId}#oppfolging",
+                $"/moter/oppfolging#punkt-{action.Id}",
                 [action.Owner]);
         }
 

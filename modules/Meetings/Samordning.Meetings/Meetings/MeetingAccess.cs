@@ -37,6 +37,16 @@ internal static class MeetingAccess
             || (ministryId is not null && meeting.OrganisingMinistryId == ministryId && meeting.Kind != MeetingKind.OneToOne);
     }
 
+    // Kick-offs, dialogue meetings and workshops invite people to sign up. A one-to-one meeting or an internal one
+    // takes its participants from its organiser alone: reading it (as an observer, say) is no invitation.
+    public static bool InvitesRegistration(Meeting meeting) => meeting.Kind is not (MeetingKind.OneToOne or MeetingKind.Internal);
+
+    // Signing oneself up: for a meeting one may read that invites it; where it does not, only someone the organiser
+    // already listed may confirm (which adds nobody).
+    public static bool CanRegister(ClaimsPrincipal user, Meeting meeting) =>
+        CanRead(user, meeting)
+        && (InvitesRegistration(meeting) || (user.PersonId() is { } personId && meeting.Participants.Any(p => p.PersonId == personId)));
+
     // The meetings a person may read, as a query, so lists filter in the database.
     public static IQueryable<Meeting> Readable(this IQueryable<Meeting> meetings, ClaimsPrincipal user)
     {

@@ -4,7 +4,7 @@ namespace Samordning.Meetings.Meetings;
 
 internal sealed record AttendanceRequest(bool Attended);
 
-// Signing up for a meeting one may read, and facilitators marking who came.
+// Signing up for a meeting that invites it, and facilitators marking who came.
 internal sealed class Registration : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api)
@@ -28,7 +28,7 @@ internal sealed class Registration : IEndpoint
             return Outcome.NotFound<MeetingDetails>();
         }
 
-        if (!MeetingAccess.CanRead(deps.User.Principal, meeting) || deps.User.PersonId is not { } personId)
+        if (!MeetingAccess.CanRegister(deps.User.Principal, meeting) || deps.User.PersonId is not { } personId)
         {
             return Outcome.Forbidden<MeetingDetails>();
         }

@@ -1,3 +1,4 @@
+using Samordning.Ministries.Contracts;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
 
@@ -15,8 +16,8 @@ internal sealed class RoundAnswers : IEndpoint
     public void MapEndpoint(IEndpointRouteBuilder api)
     {
         api.MapGet("/workstreams/rounds/{id:guid}/ministries/{ministryId:guid}/unconfirmed",
-                async Task<Results<Ok<List<UnconfirmedInitiative>>, ProblemHttpResult>> (Guid id, Guid ministryId, WorkstreamsDbContext db, CancellationToken ct) =>
-                    await db.ReportingRounds.AnyAsync(r => r.Id == id, ct)
+                async Task<Results<Ok<List<UnconfirmedInitiative>>, ProblemHttpResult>> (Guid id, Guid ministryId, WorkstreamsDbContext db, IMinistryDirectory directory, CancellationToken ct) =>
+                    await db.ReportingRounds.AnyAsync(r => r.Id == id, ct) && await IsAskedAsync(directory, ministryId, ct)
                         ? TypedResults.Ok(await UnconfirmedAsync(db, id, ministryId, ct))
                         : Problems.NotFound())
             .WithTags("Reporting rounds")
@@ -41,12 +42,22 @@ internal sealed class RoundAnswers : IEndpoint
             .Select(i => new UnconfirmedInitiative(i.Id, i.Title, i.Phase, i.Progress, i.Status, i.Version))
             .ToListAsync(cancellationToken);
 
+    // A round asks every active ministry (as its progress lists them); any other id is no ministry of the round.
+    private static async Task<bool> IsAskedAsync(IMinistryDirectory directory, Guid ministryId, CancellationToken cancellationToken) =>
+        (await directory.GetMinistriesAsync(cancellationToken)).Any(m => m.Id == ministryId);
+
     public static async Task<Outcome<InitiativeDetails>> ConfirmAsync(
         InitiativeServices deps, Guid roundId, Guid initiativeId, ProgressRequest? update, CancellationToken cancellationToken)
     {
         var round = await deps.Db.ReportingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         var initiative = await deps.Db.Initiatives.WithChildren().FirstOrDefaultAsync(i => i.Id == initiativeId, cancellationToken);
-        if (round is null || initiative is null)
+
+        // The round asks about running initiatives; one it does not ask about (completed or stopped before it was
+        // confirmed here) is not found through the round.
+        var asked = initiative is not null
+            && (RoundProgress.ToConfirm(new[] { initiative }.AsQueryable()).Any()
+                || await deps.Db.RoundConfirmations.AnyAsync(c => c.RoundId == roundId && c.InitiativeId == initiativeId, cancellationToken));
+        if (round is null || initiative is null || !asked)
         {
             return Outcome.NotFound<InitiativeDetails>();
         }

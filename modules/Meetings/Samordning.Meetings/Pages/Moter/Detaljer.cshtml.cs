@@ -56,6 +56,9 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
 
     public bool IsFacilitator { get; private set; }
 
+    // The button shows only where signing up is allowed and would change something.
+    public bool CanRegister { get; private set; }
+
     public string? Problem { get; private set; }
 
     public string Topic => MeetingLive.Topic(Id);
@@ -167,6 +170,8 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
         Workstreams = Meeting.WorkstreamIds.Count == 0 ? [] : await deps.Workstreams.GetWorkstreamsAsync(Meeting.WorkstreamIds, cancellationToken);
         CanManage = MeetingAccess.CanManage(User, meeting);
         IsFacilitator = MeetingAccess.IsFacilitator(User, meeting);
+        CanRegister = meeting.Status != MeetingStatus.Closed && MeetingAccess.CanRegister(User, meeting)
+            && !meeting.Participants.Any(p => p.PersonId == User.PersonId() && p.RegisteredAt is not null);
         CanWrite = EntryRules.RefusalFor(User, meeting) is null;
         if (CanWrite)
         {

@@ -81,8 +81,12 @@ internal sealed class NotatModel(MeetingServices deps) : PageModel
 
         Agenda = [.. meeting.Agenda.OrderBy(a => a.Position).Select(a => new AgendaView(a.Id, a.Position, a.Title))];
         People = await EntryOwners.LoadAsync(deps.Directory, cancellationToken);
-        History = await deps.Db.EntryRevisions.AsNoTracking().Where(r => r.EntryId == EntryId).OrderBy(r => r.Version)
-            .Select(r => new RevisionView(r.Version, r.Kind, r.Text, r.Withdrawn, r.At, r.By)).ToListAsync(cancellationToken);
+        if (await ListEntries.HistoryAsync(deps.Db, Id, EntryId, cancellationToken) is not { } history)
+        {
+            return NotFound();
+        }
+
+        History = history;
         return null;
     }
 }
