@@ -51,13 +51,7 @@ internal sealed class RoundAnswers : IEndpoint
     {
         var round = await deps.Db.ReportingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         var initiative = await deps.Db.Initiatives.WithChildren().FirstOrDefaultAsync(i => i.Id == initiativeId, cancellationToken);
-
-        // The round asks about running initiatives; one it does not ask about (completed or stopped before it was
-        // confirmed here) is not found through the round.
-        var asked = initiative is not null
-            && (RoundProgress.ToConfirm(new[] { initiative }.AsQueryable()).Any()
-                || await deps.Db.RoundConfirmations.AnyAsync(c => c.RoundId == roundId && c.InitiativeId == initiativeId, cancellationToken));
-        if (round is null || initiative is null || !asked)
+        if (round is null || initiative is null)
         {
             return Outcome.NotFound<InitiativeDetails>();
         }
