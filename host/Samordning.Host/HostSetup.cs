@@ -23,7 +23,7 @@ internal static class HostSetup
         var configuration = builder.Configuration;
 
         services.AddModules(configuration, catalog);
-        services.AddModuleDbContext<HostDbContext, SqliteHostDbContext>(configuration, HostDbContext.Store);
+        services.AddModuleDbContext<HostDbContext, SqliteHostDbContext, PostgresHostDbContext>(configuration, HostDbContext.Store);
         services.AddSingleton<IClock, SystemClock>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddMemoryCache();

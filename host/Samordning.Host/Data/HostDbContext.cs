@@ -50,6 +50,9 @@ internal sealed class LiveItemRow
 
 internal sealed class SqliteHostDbContext(DbContextOptions<SqliteHostDbContext> options) : HostDbContext(options);
 
+// Carries the PostgreSQL migrations (Migrations/PostgreSql); the model is the same.
+internal sealed class PostgresHostDbContext(DbContextOptions<PostgresHostDbContext> options) : HostDbContext(options);
+
 internal sealed class HostDesignTimeFactory : IDesignTimeDbContextFactory<HostDbContext>
 {
     public HostDbContext CreateDbContext(string[] args) =>
@@ -66,4 +69,12 @@ internal sealed class SqliteHostDesignTimeFactory : IDesignTimeDbContextFactory<
 
     public SqliteHostDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteHostDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+internal sealed class PostgresHostDesignTimeFactory : IDesignTimeDbContextFactory<PostgresHostDbContext>
+{
+    public PostgresHostDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresHostDbContext>()
+            .UseNpgsql("Host=design-time;Database=samordning", npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", HostDbContext.Store))
+            .Options);
 }

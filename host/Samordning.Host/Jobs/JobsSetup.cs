@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Samordning.Shared.Jobs;
 using Samordning.Shared.Persistence;
@@ -11,7 +12,8 @@ namespace Samordning.Host.Jobs;
 
 internal static class JobsSetup
 {
-    // Jobs:Storage = InMemory (the embedded default) or SqlServer (production; shared by every node).
+    // Jobs:Storage = InMemory (the embedded default), SqlServer or PostgreSql (server profiles; shared by every node,
+    // in schema "jobs" of the Database:ConnectionString database).
     // Jobs:RunServer = false lets a node serve requests without processing jobs (and tests run hosts side by side).
     public static IServiceCollection AddSamordningJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +28,12 @@ internal static class JobsSetup
                 config.UseSqlServerStorage(
                     DatabaseSettings.From(configuration).ConnectionString,
                     new SqlServerStorageOptions { SchemaName = "jobs", PrepareSchemaIfNecessary = true });
+            }
+            else if (string.Equals(storage, "PostgreSql", StringComparison.OrdinalIgnoreCase))
+            {
+                config.UsePostgreSqlStorage(
+                    postgres => postgres.UseNpgsqlConnection(DatabaseSettings.From(configuration).ConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "jobs", PrepareSchemaIfNecessary = true });
             }
             else
             {

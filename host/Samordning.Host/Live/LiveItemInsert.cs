@@ -13,20 +13,23 @@ namespace Samordning.Host.Live;
 // (topic, sequence) is a seek to the topic's last row, not a scan, and no transaction is held open across
 // round trips. SQLite runs one writer at a time, so the statement is atomic across processes; on SQL Server,
 // UPDLOCK + HOLDLOCK lock the topic's key range until the insert, so two nodes cannot both read the same
-// maximum. The unique index stays as the last word (a clash retries). Table and column names come from the model.
+// maximum; on PostgreSQL two nodes can, and the unique index turns the second into a clash. The unique index stays
+// as the last word on every server (a clash retries). Table and column names come from the model.
 internal sealed class LiveItemInsert
 {
     private static LiveItemInsert? sqliteInsert;
     private static LiveItemInsert? sqlServerInsert;
+    private static LiveItemInsert? postgresInsert;
 
     private readonly string sql;
     private readonly ValueConverter? atConverter;
 
     private LiveItemInsert(string sql, ValueConverter? atConverter) => (this.sql, this.atConverter) = (sql, atConverter);
 
-    public static LiveItemInsert For(HostDbContext db, bool sqlite) => sqlite
-        ? sqliteInsert ??= Build(db, sqlite)
-        : sqlServerInsert ??= Build(db, sqlite);
+    public static LiveItemInsert For(HostDbContext db) =>
+        db.Database.IsSqlite() ? sqliteInsert ??= Build(db, Dialect.Sqlite)
+        : db.Database.IsNpgsql() ? postgresInsert ??= Build(db, Dialect.PostgreSql)
+        : sqlServerInsert ??= Build(db, Dialect.SqlServer);
 
     /// <summary>A command for this insert, to run once or many times with <see cref="RunAsync"/>.</summary>
     public DbCommand Create(DbConnection connection, DbTransaction? transaction)
@@ -54,7 +57,9 @@ internal sealed class LiveItemInsert
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static LiveItemInsert Build(HostDbContext db, bool sqlite)
+    private enum Dialect { Sqlite, SqlServer, PostgreSql }
+
+    private static LiveItemInsert Build(HostDbContext db, Dialect dialect)
     {
         var entity = db.Model.FindEntityType(typeof(LiveItemRow))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
@@ -63,7 +68,7 @@ internal sealed class LiveItemInsert
         var name = sqlHelper.DelimitIdentifier(table.Name, table.Schema);
         var (topic, sequence, type, payload, at) = (Column(nameof(LiveItemRow.Topic)), Column(nameof(LiveItemRow.Sequence)),
             Column(nameof(LiveItemRow.Type)), Column(nameof(LiveItemRow.Payload)), Column(nameof(LiveItemRow.At)));
-        var sql = sqlite
+        var sql = dialect is Dialect.Sqlite or Dialect.PostgreSql
             ? $"""
                INSERT INTO {name} ({topic}, {sequence}, {type}, {payload}, {at})
                SELECT @topic, COALESCE(MAX({sequence}), 0) + 1, @type, @payload, @at FROM {name} WHERE {topic} = @topic

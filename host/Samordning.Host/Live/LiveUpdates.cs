@@ -14,7 +14,7 @@ internal sealed class LiveUpdates(HostDbContext db, IHubContext<LiveHub> hub, IC
 {
     private const int MaxAttempts = 20;
 
-    // SQL Server: serialises allocation per topic on this node; across nodes the statement itself decides.
+    // A server: serialises allocation per topic on this node; across nodes the statement and the unique index decide.
     private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public async Task<LiveItem> PublishAsync(string topic, string type, object payload, CancellationToken cancellationToken) =>
@@ -31,7 +31,7 @@ internal sealed class LiveUpdates(HostDbContext db, IHubContext<LiveHub> hub, IC
         var rows = items.Select(i => new LiveRow(i.Topic, i.Type, JsonSerializer.Serialize(i.Payload, i.Payload.GetType(), JsonSerializerOptions.Web))).ToArray();
         var at = clock.UtcNow;
         var sequences = db.Database.IsSqlite()
-            ? await SqliteLiveBatches.For(db.Database.GetConnectionString()!, LiveItemInsert.For(db, sqlite: true)).StoreAsync(rows, at)
+            ? await SqliteLiveBatches.For(db.Database.GetConnectionString()!, LiveItemInsert.For(db)).StoreAsync(rows, at)
             : await StoreEachAsync(rows, at, cancellationToken);
 
         var stored = new LiveItem[rows.Length];
@@ -55,10 +55,10 @@ internal sealed class LiveUpdates(HostDbContext db, IHubContext<LiveHub> hub, IC
     public async Task<long> GetLastSequenceAsync(string topic, CancellationToken cancellationToken) =>
         await db.LiveItems.Where(i => i.Topic == topic).MaxAsync(i => (long?)i.Sequence, cancellationToken) ?? 0;
 
-    // SQL Server: one statement per item, each its own transaction, under the topic's stripe on this node.
+    // A server: one statement per item, each its own transaction, under the topic's stripe on this node.
     private async Task<long[]> StoreEachAsync(LiveRow[] rows, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var insert = LiveItemInsert.For(db, sqlite: false);
+        var insert = LiveItemInsert.For(db);
         var sequences = new long[rows.Length];
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

@@ -23,7 +23,7 @@ public sealed class FeedbackModule : IModule
     /// <inheritdoc />
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<FeedbackDbContext, SqliteFeedbackDbContext>(configuration, FeedbackDbContext.Store);
+        services.AddModuleDbContext<FeedbackDbContext, SqliteFeedbackDbContext, PostgresFeedbackDbContext>(configuration, FeedbackDbContext.Store);
         services.AddScoped<SubmitInput>();
         // Expected failures are logged as such on either provider (the SQLite context is its own type).
         services.ConfigureDbContext<SqliteFeedbackDbContext>(options => Expected(options));

@@ -21,7 +21,7 @@ public sealed class MeetingsModule : IModule
     /// <inheritdoc />
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<MeetingsDbContext, SqliteMeetingsDbContext>(configuration, MeetingsDbContext.Store);
+        services.AddModuleDbContext<MeetingsDbContext, SqliteMeetingsDbContext, PostgresMeetingsDbContext>(configuration, MeetingsDbContext.Store);
         services.AddScoped<MeetingServices>();
     }
 }

@@ -22,7 +22,7 @@ public sealed class MinistriesModule : IModule
     /// <inheritdoc />
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<MinistriesDbContext, SqliteMinistriesDbContext>(configuration, MinistriesDbContext.Store);
+        services.AddModuleDbContext<MinistriesDbContext, SqliteMinistriesDbContext, PostgresMinistriesDbContext>(configuration, MinistriesDbContext.Store);
         services.Configure<MinistriesOptions>(configuration.GetSection(MinistriesOptions.Section));
     }
 }

@@ -25,7 +25,7 @@ public sealed class NotificationsModule : IModule
     /// <inheritdoc />
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext>(configuration, NotificationsDbContext.Store);
+        services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, PostgresNotificationsDbContext>(configuration, NotificationsDbContext.Store);
         services.AddOptions<NotificationsOptions>()
             .Bind(configuration.GetSection(NotificationsOptions.Section))
             .Validate(o => o.Policies.Values.SelectMany(p => p).All(code => Scheduling.ReminderOffset.TryParse(code, out _)),

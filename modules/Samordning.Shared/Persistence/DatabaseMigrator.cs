@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -44,6 +47,37 @@ public static class DatabaseMigrator
             }
         }
 
+        if (context.Database.IsNpgsql())
+        {
+            await MigrateOnPostgreSqlAsync(context, cancellationToken);
+            return;
+        }
+
         await context.Database.MigrateAsync(cancellationToken);
     }
+
+    // Nodes starting together migrate one at a time per store (a session advisory lock keyed by the database and
+    // schema), and the schema and history table exist before EF Core looks: it would otherwise log a failed query
+    // against the missing table as an error on every first start, and two nodes could race to create the schema.
+    // The lock has a connection of its own, never pooled: Npgsql reopens the context's connection while migrating,
+    // and a pooled session would go back to the pool still holding the lock. Closing it releases the lock.
+    private static async Task MigrateOnPostgreSqlAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString()) { Pooling = false };
+        var key = StableKey(connectionString.Database + "/" + context.Model.GetDefaultSchema());
+        await using var lockConnection = new NpgsqlConnection(connectionString.ConnectionString);
+        await lockConnection.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
+        {
+            take.Parameters.AddWithValue("key", key);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+
+    // string.GetHashCode differs per process; the lock key must be the same on every node.
+    private static long StableKey(string text) =>
+        BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0);
 }

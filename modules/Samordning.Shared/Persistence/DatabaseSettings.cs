@@ -9,20 +9,23 @@ public enum DatabaseProvider
     /// <summary>The embedded default: one SQLite file per module under the data folder.</summary>
     Sqlite,
 
-    /// <summary>Production: one database, one schema per module.</summary>
+    /// <summary>Production for the ministries' estate: one database, one schema per module.</summary>
     SqlServer,
+
+    /// <summary>The second server profile (and the one CI runs): one database, one schema per module.</summary>
+    PostgreSql,
 }
 
 /// <summary>The <c>Database</c> configuration section.</summary>
 public sealed class DatabaseSettings
 {
-    /// <summary><c>Sqlite</c> (default) or <c>SqlServer</c>.</summary>
+    /// <summary><c>Sqlite</c> (default), <c>SqlServer</c> or <c>PostgreSql</c>.</summary>
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
 
     /// <summary>Folder of the SQLite files. Relative paths are resolved against the current directory.</summary>
     public string DataFolder { get; init; } = "data";
 
-    /// <summary>The SQL Server connection string (required with <see cref="DatabaseProvider.SqlServer"/>).</summary>
+    /// <summary>The server's connection string (required with <see cref="DatabaseProvider.SqlServer"/> and <see cref="DatabaseProvider.PostgreSql"/>).</summary>
     public string? ConnectionString { get; init; }
 
     /// <summary>Apply migrations at start-up; turn off in production, where the idempotent script is used.</summary>
@@ -34,13 +37,16 @@ public sealed class DatabaseSettings
     /// </summary>
     public bool QueueSqliteWrites { get; init; } = true;
 
+    /// <summary>True for a database server (one database, a schema per module), false for the SQLite files.</summary>
+    public bool IsServer => Provider is DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql;
+
     /// <summary>Reads the <c>Database</c> section.</summary>
     public static DatabaseSettings From(IConfiguration configuration)
     {
         var settings = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
-        if (settings.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(settings.ConnectionString))
+        if (settings.IsServer && string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
-            throw new InvalidOperationException("Database:Provider is SqlServer but Database:ConnectionString is empty.");
+            throw new InvalidOperationException($"Database:Provider is {settings.Provider} but Database:ConnectionString is empty.");
         }
 
         return settings;

@@ -11,16 +11,18 @@ namespace Samordning.Shared.Persistence;
 public static class ModuleDatabaseRegistration
 {
     /// <summary>
-    /// Registers <typeparamref name="TContext"/> (the model and the SQL Server migrations) or, on SQLite, its thin
-    /// subclass <typeparamref name="TSqliteContext"/> that carries the SQLite migrations.
+    /// Registers <typeparamref name="TContext"/> (the model and the SQL Server migrations) or, on SQLite and
+    /// PostgreSQL, its thin subclass <typeparamref name="TSqliteContext"/> or <typeparamref name="TPostgresContext"/>
+    /// that carries that provider's migrations. Other code always resolves <typeparamref name="TContext"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">Configuration holding the <c>Database</c> section.</param>
-    /// <param name="store">The module's store name: the SQLite file name and the SQL Server schema.</param>
-    public static IServiceCollection AddModuleDbContext<TContext, TSqliteContext>(
+    /// <param name="store">The module's store name: the SQLite file name and the server schema.</param>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqliteContext, TPostgresContext>(
         this IServiceCollection services, IConfiguration configuration, string store)
         where TContext : ModuleDbContext
         where TSqliteContext : TContext
+        where TPostgresContext : TContext
     {
         var settings = DatabaseSettings.From(configuration);
         services.TryAddSingleton(sp => new AuditingInterceptor(sp.GetRequiredService<IClock>()));
@@ -35,6 +37,13 @@ public static class ModuleDatabaseRegistration
                 .UseSqlServer(settings.ConnectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", store))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
             services.AddScoped(sp => Rent<TContext, TContext>(sp, queueSqliteWrites: false));
+        }
+        else if (settings.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddPooledDbContextFactory<TPostgresContext>((sp, options) => options
+                .UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", store))
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+            services.AddScoped(sp => Rent<TContext, TPostgresContext>(sp, queueSqliteWrites: false));
         }
         else
         {

@@ -81,6 +81,13 @@ public abstract class ModuleDbContext : DbContext
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
+        else if (Database.IsNpgsql())
+        {
+            // PostgreSQL's timestamptz holds an instant, and Npgsql writes only offset 0: instants with an Oslo
+            // offset are stored as the same instant in UTC (and read back in UTC).
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
     }
 
     /// <inheritdoc />
@@ -112,3 +119,6 @@ public abstract class ModuleDbContext : DbContext
     /// <summary>The module's own model.</summary>
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
 }
+
+/// <summary>Stores an instant with offset 0 (PostgreSQL's timestamptz takes nothing else through Npgsql).</summary>
+internal sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

@@ -23,7 +23,7 @@ public sealed class WorkstreamsModule : IModule
     /// <inheritdoc />
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<WorkstreamsDbContext, SqliteWorkstreamsDbContext>(configuration, WorkstreamsDbContext.Store);
+        services.AddModuleDbContext<WorkstreamsDbContext, SqliteWorkstreamsDbContext, PostgresWorkstreamsDbContext>(configuration, WorkstreamsDbContext.Store);
         services.AddScoped<InitiativeServices>();
 
         // One per node: the dashboard's kept aggregates, re-read when their version in the store moves.

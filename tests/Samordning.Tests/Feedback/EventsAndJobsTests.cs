@@ -137,6 +137,7 @@ public sealed class EventsAndJobsTests(FeedbackFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    [Trait("Provider", "Sqlite")]
     public async Task FeedbackStore_OnSqlite_ConnectionsWaitForABusyFileInSqliteItself()
     {
         var timeout = await fixture.WithDbAsync(async db =>

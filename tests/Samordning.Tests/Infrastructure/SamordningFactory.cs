@@ -7,8 +7,9 @@ using Samordning.Ministries.Contracts;
 
 namespace Samordning.Tests.Infrastructure;
 
-// The host on SQLite files in a temp folder of its own, with no job server, and a header-based test sign-in
-// in place of OpenID Connect. Several factories may share a data folder (and a Redis) to act as nodes.
+// The host on SQLite files in a temp folder of its own (or, in the suite's server passes, a database of its own),
+// with no job server, and a header-based test sign-in in place of OpenID Connect. Several factories may share a
+// data folder (and a Redis) to act as nodes; on PostgreSQL they then share the folder's database.
 public sealed class SamordningFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsDataFolder;
@@ -32,7 +33,16 @@ public sealed class SamordningFactory : WebApplicationFactory<Program>
             ["Database:DataFolder"] = DataFolder,
             ["Jobs:RunServer"] = "false",
         };
+        if (TestDatabase.OnServer)
+        {
+            ServerConnectionString = TestDatabase.CreateServerDatabase(DataFolder);
+            _settings["Database:Provider"] = TestDatabase.Provider;
+            _settings["Database:ConnectionString"] = ServerConnectionString;
+        }
     }
+
+    // The database of this host on a server pass of the suite (PostgreSQL, SQL Server); null on SQLite.
+    public string? ServerConnectionString { get; }
 
     public static SamordningFactory Create(SamordningFactoryOptions options) => new(options);
 
@@ -97,6 +107,11 @@ public sealed class SamordningFactory : WebApplicationFactory<Program>
         if (_ownsDataFolder && Directory.Exists(DataFolder))
         {
             Directory.Delete(DataFolder, recursive: true);
+        }
+
+        if (_ownsDataFolder && ServerConnectionString is not null)
+        {
+            TestDatabase.DropServerDatabase(ServerConnectionString);
         }
     }
 }

@@ -224,6 +224,7 @@ public sealed class ReminderSweepTests
     // meantime skipped whole, all or nothing otherwise, and a transaction that fails falls back to smaller parts.
     // Also the sweep's live pushes.
     [Fact]
+    [Trait("Provider", "Sqlite")]
     public async Task SqliteInserts_EveryColumn_StoredAsSaveChangesStoresIt()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);
@@ -265,6 +266,7 @@ public sealed class ReminderSweepTests
     }
 
     [Fact]
+    [Trait("Provider", "Sqlite")]
     public async Task SqliteInserts_GroupWhoseFirstRowIsStored_SkippedWholeAndTheOthersStored()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);
@@ -291,6 +293,7 @@ public sealed class ReminderSweepTests
     }
 
     [Fact]
+    [Trait("Provider", "Sqlite")]
     public async Task SqliteInserts_UniqueViolation_StoresNothingAndTheContextSavesAfterwards()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);

@@ -6,12 +6,14 @@ using Samordning.Host.Data;
 using Samordning.Meetings.Data;
 using Samordning.Ministries.Data;
 using Samordning.Notifications.Data;
+using Samordning.Tests.Infrastructure;
 using Samordning.Workstreams.Data;
 
 namespace Samordning.Tests.Persistence;
 
-// Both providers carry their own migrations for every store (ARCHITECTURE.md, Persistence): a model change without
-// a migration for either provider fails here, and the SQL Server script that production runs must still generate.
+// Every provider carries its own migrations for every store (ARCHITECTURE.md, Persistence): a model change without
+// a migration for any provider fails here, the SQL Server script that production runs must still generate, and the
+// SQLite and PostgreSQL migrations must apply to an empty database.
 // One table of stores, so a new module is one line here rather than a copy of this class.
 public sealed class MigrationsTests : IDisposable
 {
@@ -37,6 +39,40 @@ public sealed class MigrationsTests : IDisposable
     {
         using var context = OnSqlite(store);
         Assert.False(context.Database.HasPendingModelChanges());
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void HasPendingModelChanges_OnPostgreSql_False(string store)
+    {
+        using var context = OnPostgreSql(store, "Host=x;Database=y");
+        Assert.False(context.Database.HasPendingModelChanges());
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Migrate_EmptyPostgreSqlDatabase_AllMigrationsAppliedInStoreSchema(string store)
+    {
+        var connectionString = TestDatabase.CreatePostgresDatabase($"migrations-{store}-{Guid.NewGuid()}");
+        try
+        {
+            await using (var context = OnPostgreSql(store, connectionString))
+            {
+                await context.Database.MigrateAsync(TestContext.Current.CancellationToken);
+
+                Assert.Empty(await context.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+                Assert.NotEmpty(await context.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
+                var tables = await context.Database
+                    .SqlQuery<string>($"SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = {store}")
+                    .ToListAsync(TestContext.Current.CancellationToken);
+                Assert.Contains("__EFMigrationsHistory", tables);
+                Assert.Contains("AuditLog", tables);
+            }
+        }
+        finally
+        {
+            TestDatabase.DropPostgresDatabase(connectionString);
+        }
     }
 
     [Theory]
@@ -110,6 +146,22 @@ public sealed class MigrationsTests : IDisposable
         NotificationsDbContext.Store => new SqliteNotificationsDbContext(Sqlite<SqliteNotificationsDbContext>(store)),
         _ => throw new ArgumentOutOfRangeException(nameof(store), store, "No such store."),
     };
+
+    private static DbContext OnPostgreSql(string store, string connectionString) => store switch
+    {
+        HostDbContext.Store => new PostgresHostDbContext(Postgres<PostgresHostDbContext>(store, connectionString)),
+        MinistriesDbContext.Store => new PostgresMinistriesDbContext(Postgres<PostgresMinistriesDbContext>(store, connectionString)),
+        WorkstreamsDbContext.Store => new PostgresWorkstreamsDbContext(Postgres<PostgresWorkstreamsDbContext>(store, connectionString)),
+        MeetingsDbContext.Store => new PostgresMeetingsDbContext(Postgres<PostgresMeetingsDbContext>(store, connectionString)),
+        FeedbackDbContext.Store => new PostgresFeedbackDbContext(Postgres<PostgresFeedbackDbContext>(store, connectionString)),
+        NotificationsDbContext.Store => new PostgresNotificationsDbContext(Postgres<PostgresNotificationsDbContext>(store, connectionString)),
+        _ => throw new ArgumentOutOfRangeException(nameof(store), store, "No such store."),
+    };
+
+    private static DbContextOptions<T> Postgres<T>(string store, string connectionString) where T : DbContext =>
+        new DbContextOptionsBuilder<T>()
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", store))
+            .Options;
 
     private static DbContextOptions<T> SqlServer<T>(string store) where T : DbContext =>
         new DbContextOptionsBuilder<T>()

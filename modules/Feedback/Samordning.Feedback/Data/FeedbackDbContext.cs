@@ -92,6 +92,9 @@ internal class FeedbackDbContext : ModuleDbContext
 // Carries the SQLite migrations (Migrations/Sqlite); the model is the same.
 internal sealed class SqliteFeedbackDbContext(DbContextOptions<SqliteFeedbackDbContext> options) : FeedbackDbContext(options);
 
+// Carries the PostgreSQL migrations (Migrations/PostgreSql); the model is the same.
+internal sealed class PostgresFeedbackDbContext(DbContextOptions<PostgresFeedbackDbContext> options) : FeedbackDbContext(options);
+
 internal sealed class FeedbackDesignTimeFactory : IDesignTimeDbContextFactory<FeedbackDbContext>
 {
     public FeedbackDbContext CreateDbContext(string[] args) =>
@@ -104,4 +107,12 @@ internal sealed class SqliteFeedbackDesignTimeFactory : IDesignTimeDbContextFact
 {
     public SqliteFeedbackDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteFeedbackDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+internal sealed class PostgresFeedbackDesignTimeFactory : IDesignTimeDbContextFactory<PostgresFeedbackDbContext>
+{
+    public PostgresFeedbackDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresFeedbackDbContext>()
+            .UseNpgsql("Host=design-time;Database=samordning", npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", FeedbackDbContext.Store))
+            .Options);
 }

@@ -132,6 +132,9 @@ internal class MeetingsDbContext : ModuleDbContext
 // Carries the SQLite migrations (Migrations/Sqlite); the model is the same.
 internal sealed class SqliteMeetingsDbContext(DbContextOptions<SqliteMeetingsDbContext> options) : MeetingsDbContext(options);
 
+// Carries the PostgreSQL migrations (Migrations/PostgreSql); the model is the same.
+internal sealed class PostgresMeetingsDbContext(DbContextOptions<PostgresMeetingsDbContext> options) : MeetingsDbContext(options);
+
 internal sealed class MeetingsDesignTimeFactory : IDesignTimeDbContextFactory<MeetingsDbContext>
 {
     public MeetingsDbContext CreateDbContext(string[] args) =>
@@ -144,4 +147,12 @@ internal sealed class SqliteMeetingsDesignTimeFactory : IDesignTimeDbContextFact
 {
     public SqliteMeetingsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteMeetingsDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+internal sealed class PostgresMeetingsDesignTimeFactory : IDesignTimeDbContextFactory<PostgresMeetingsDbContext>
+{
+    public PostgresMeetingsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresMeetingsDbContext>()
+            .UseNpgsql("Host=design-time;Database=samordning", npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", MeetingsDbContext.Store))
+            .Options);
 }

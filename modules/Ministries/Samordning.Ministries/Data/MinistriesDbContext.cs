@@ -51,7 +51,8 @@ internal class MinistriesDbContext : ModuleDbContext
             person.Property(p => p.PreferredLanguage).HasMaxLength(2);
             person.Property(p => p.SearchText).HasMaxLength(700);
             person.HasIndex(p => p.Email).IsUnique();
-            person.HasIndex(p => p.Subject).IsUnique().HasFilter("[Subject] IS NOT NULL");
+            // PostgreSQL knows no [brackets]; the SQL Server and SQLite migrations keep the filter they were made with.
+            person.HasIndex(p => p.Subject).IsUnique().HasFilter(Database.IsNpgsql() ? "\"Subject\" IS NOT NULL" : "[Subject] IS NOT NULL");
             person.HasIndex(p => new { p.MinistryId, p.Active });
             person.HasOne(p => p.Ministry).WithMany().HasForeignKey(p => p.MinistryId).OnDelete(DeleteBehavior.Restrict);
             person.HasOne(p => p.Agency).WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
@@ -61,6 +62,9 @@ internal class MinistriesDbContext : ModuleDbContext
 
 // Carries the SQLite migrations (Migrations/Sqlite); the model is the same.
 internal sealed class SqliteMinistriesDbContext(DbContextOptions<SqliteMinistriesDbContext> options) : MinistriesDbContext(options);
+
+// Carries the PostgreSQL migrations (Migrations/PostgreSql); the model is the same.
+internal sealed class PostgresMinistriesDbContext(DbContextOptions<PostgresMinistriesDbContext> options) : MinistriesDbContext(options);
 
 // Lets `dotnet ef` (build/add-migration) create both contexts without a running host.
 internal sealed class MinistriesDesignTimeFactory : IDesignTimeDbContextFactory<MinistriesDbContext>
@@ -75,4 +79,12 @@ internal sealed class SqliteMinistriesDesignTimeFactory : IDesignTimeDbContextFa
 {
     public SqliteMinistriesDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteMinistriesDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+internal sealed class PostgresMinistriesDesignTimeFactory : IDesignTimeDbContextFactory<PostgresMinistriesDbContext>
+{
+    public PostgresMinistriesDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresMinistriesDbContext>()
+            .UseNpgsql("Host=design-time;Database=samordning", npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", MinistriesDbContext.Store))
+            .Options);
 }

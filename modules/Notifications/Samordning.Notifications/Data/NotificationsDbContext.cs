@@ -77,6 +77,9 @@ internal class NotificationsDbContext : ModuleDbContext
 // Carries the SQLite migrations (Migrations/Sqlite); the model is the same.
 internal sealed class SqliteNotificationsDbContext(DbContextOptions<SqliteNotificationsDbContext> options) : NotificationsDbContext(options);
 
+// Carries the PostgreSQL migrations (Migrations/PostgreSql); the model is the same.
+internal sealed class PostgresNotificationsDbContext(DbContextOptions<PostgresNotificationsDbContext> options) : NotificationsDbContext(options);
+
 internal sealed class NotificationsDesignTimeFactory : IDesignTimeDbContextFactory<NotificationsDbContext>
 {
     public NotificationsDbContext CreateDbContext(string[] args) =>
@@ -89,4 +92,12 @@ internal sealed class SqliteNotificationsDesignTimeFactory : IDesignTimeDbContex
 {
     public SqliteNotificationsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteNotificationsDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+internal sealed class PostgresNotificationsDesignTimeFactory : IDesignTimeDbContextFactory<PostgresNotificationsDbContext>
+{
+    public PostgresNotificationsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresNotificationsDbContext>()
+            .UseNpgsql("Host=design-time;Database=samordning", npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", NotificationsDbContext.Store))
+            .Options);
 }

@@ -191,6 +191,9 @@ internal class WorkstreamsDbContext : ModuleDbContext
 // Carries the SQLite migrations (Migrations/Sqlite); the model is the same.
 internal sealed class SqliteWorkstreamsDbContext(DbContextOptions<SqliteWorkstreamsDbContext> options) : WorkstreamsDbContext(options);
 
+// Carries the PostgreSQL migrations (Migrations/PostgreSql); the model is the same.
+internal sealed class PostgresWorkstreamsDbContext(DbContextOptions<PostgresWorkstreamsDbContext> options) : WorkstreamsDbContext(options);
+
 internal sealed class WorkstreamsDesignTimeFactory : IDesignTimeDbContextFactory<WorkstreamsDbContext>
 {
     public WorkstreamsDbContext CreateDbContext(string[] args) =>
@@ -203,4 +206,12 @@ internal sealed class SqliteWorkstreamsDesignTimeFactory : IDesignTimeDbContextF
 {
     public SqliteWorkstreamsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteWorkstreamsDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+internal sealed class PostgresWorkstreamsDesignTimeFactory : IDesignTimeDbContextFactory<PostgresWorkstreamsDbContext>
+{
+    public PostgresWorkstreamsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresWorkstreamsDbContext>()
+            .UseNpgsql("Host=design-time;Database=samordning", npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", WorkstreamsDbContext.Store))
+            .Options);
 }

@@ -31,7 +31,7 @@ public sealed class PooledContextAuditingTests : IAsyncLifetime
         services.AddSingleton(clock.Object);
         services.AddScoped<ScopeUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ScopeUser>());
-        services.AddModuleDbContext<MinistriesDbContext, SqliteMinistriesDbContext>(configuration, "ministries");
+        services.AddModuleDbContext<MinistriesDbContext, SqliteMinistriesDbContext, PostgresMinistriesDbContext>(configuration, "ministries");
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
         await using var scope = _services.CreateAsyncScope();
