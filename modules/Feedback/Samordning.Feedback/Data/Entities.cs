@@ -85,11 +85,19 @@ internal sealed class FeedbackItem : IVersioned, IAudited
     public ContributorType ContributorType { get; set; }
     public string? OrganisationName { get; set; }
     public string? OrganisationNumber { get; set; }
+
+    // The contributor's personal data: never copied into the audit log (PersonalData), cleared by anonymisation
+    // (name, e-mail) and erasure (also the text).
+    [PersonalData]
     public string? ContributorName { get; set; }
+
+    [PersonalData]
     public string? ContributorEmail { get; set; }
 
     // The ministry the input came from or was submitted on behalf of (contact persons see their own).
     public Guid? MinistryId { get; set; }
+
+    [PersonalData]
     public string? Text { get; set; }
     public bool ConsentToPublish { get; set; }
     public bool ConsentToPublishName { get; set; }
