@@ -67,6 +67,23 @@ public sealed class PersonalDataTests
         Assert.NotEmpty(await host.FindAsync(submitter.Text, recorded.Text));
     }
 
+    [Fact]
+    public async Task Record_ContributorNameEmailAndText_AuditEntryRedactsThemKeepsTheRest()
+    {
+        await using var host = PrivacyHost.Start();
+        var person = Contributor.New();
+
+        var id = await host.RecordWithoutRoundAsync(person);
+
+        var created = await host.WithAsync(sp => sp.GetRequiredService<FeedbackDbContext>().AuditLog.AsNoTracking()
+            .Where(a => a.EntityId == id && a.Action == "Created").Select(a => a.After!).SingleAsync(Ct));
+        using var json = System.Text.Json.JsonDocument.Parse(created);
+        Assert.Equal(AuditLog.Redacted, json.RootElement.GetProperty("ContributorName").GetString());
+        Assert.Equal(AuditLog.Redacted, json.RootElement.GetProperty("ContributorEmail").GetString());
+        Assert.Equal(AuditLog.Redacted, json.RootElement.GetProperty("Text").GetString());
+        Assert.Equal("Testorganisasjonen", json.RootElement.GetProperty("OrganisationName").GetString());
+    }
+
     // An audit entry as the interceptor wrote it before the item's personal properties were marked.
     private static Task<int> AddLegacyAuditEntryAsync(PrivacyHost host, string reference, Contributor person) =>
         host.WithAsync(async sp =>

@@ -72,8 +72,8 @@ internal sealed class PrivacyHost : IAsyncDisposable
     }
 
     // Recorded by a coordinator from an e-mail, without a round.
-    public async Task RecordWithoutRoundAsync(Contributor contributor) =>
-        await RegisterApi.RecordAsync(Factory.CreateClientAs(People.Coordinator), RegisterApi.Record(text: contributor.Text, email: contributor.Email) with { ContributorName = contributor.Name });
+    public async Task<Guid> RecordWithoutRoundAsync(Contributor contributor) =>
+        (await RegisterApi.RecordAsync(Factory.CreateClientAs(People.Coordinator), RegisterApi.Record(text: contributor.Text, email: contributor.Email) with { ContributorName = contributor.Name })).Id;
 
     public Task<List<string>> FindAsync(params string[] values) =>
         PersonalDataScan.FindAsync(Factory.DataFolder, values, TestContext.Current.CancellationToken);
