@@ -71,9 +71,9 @@ internal sealed class PrivacyHost : IAsyncDisposable
         return PublicForm.Reference(response);
     }
 
-    // Recorded by a coordinator from an e-mail, without a round.
+    // Recorded by a coordinator from an e-mail, without a round; the coordinator's source names the sender.
     public async Task<Guid> RecordWithoutRoundAsync(Contributor contributor) =>
-        (await RegisterApi.RecordAsync(Factory.CreateClientAs(People.Coordinator), RegisterApi.Record(text: contributor.Text, email: contributor.Email) with { ContributorName = contributor.Name })).Id;
+        (await RegisterApi.RecordAsync(Factory.CreateClientAs(People.Coordinator), RegisterApi.Record(text: contributor.Text, email: contributor.Email) with { ContributorName = contributor.Name, Source = $"E-post fra {contributor.Name}" })).Id;
 
     public Task<List<string>> FindAsync(params string[] values) =>
         PersonalDataScan.FindAsync(Factory.DataFolder, values, TestContext.Current.CancellationToken);

@@ -79,7 +79,9 @@ internal sealed class FeedbackItem : IVersioned, IAudited
     public Guid? RoundId { get; set; }
     public Channel Channel { get; set; }
 
-    // Where it came from in words: "Innspillsside", a meeting's title, "Brev fra …".
+    // Where it came from in words: "Innspillsside", a meeting's title, "Brev fra …". Staff's words that may name
+    // the contributor, so personal like the assessment below: anonymisation and erasure take the name out of both.
+    [PersonalData]
     public required string Source { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public ContributorType ContributorType { get; set; }
@@ -107,6 +109,7 @@ internal sealed class FeedbackItem : IVersioned, IAudited
     public Guid? HandlerPersonId { get; set; }
     public string? HandlerName { get; set; }
     public FeedbackStatus Status { get; set; } = FeedbackStatus.Received;
+    [PersonalData]
     public string? Assessment { get; set; }
 
     // The public form's token (one submission per form, however often it is posted) and the Meetings entry id.
