@@ -35,6 +35,7 @@ internal static class HostSetup
         services.AddScoped<ILiveUpdates>(sp => sp.GetRequiredService<LiveUpdates>());
         services.AddScoped<LiveTopicAuthorizer>();
         services.AddScoped<ILiveTopicPolicy, UserTopicPolicy>();
+        services.AddScoped<Samordning.Shared.Jobs.IRecurringJob, LiveItemRetention>();
         var signalR = services.AddSignalR(options =>
         {
             options.MaximumReceiveMessageSize = 32 * 1024;

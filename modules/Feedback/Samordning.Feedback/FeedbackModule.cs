@@ -25,6 +25,10 @@ public sealed class FeedbackModule : IModule
     {
         services.AddModuleDbContext<FeedbackDbContext, SqliteFeedbackDbContext, PostgresFeedbackDbContext>(configuration, FeedbackDbContext.Store);
         services.AddScoped<SubmitInput>();
+        services.AddOptions<Privacy.FeedbackRetention>()
+            .Bind(configuration.GetSection(Privacy.FeedbackRetention.Section))
+            .Validate(o => o.InputWithoutRoundMonths is >= 1 and <= 120, "Modules:Feedback:Retention:InputWithoutRoundMonths must be from 1 to 120.")
+            .ValidateOnStart();
         // Expected failures are logged as such on either provider (the SQLite context is its own type).
         services.ConfigureDbContext<SqliteFeedbackDbContext>(options => Expected(options));
         services.ConfigureDbContext<FeedbackDbContext>(options => Expected(options));

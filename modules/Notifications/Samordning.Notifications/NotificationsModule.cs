@@ -32,6 +32,8 @@ public sealed class NotificationsModule : IModule
                 "Modules:Notifications:Policies holds an offset that is not 7d, 2wd, 0d or overdue.")
             .Validate(o => o.SendFromHour is >= 0 and < 24 && o.SendUntilHour > o.SendFromHour && o.SendUntilHour <= 24,
                 "Modules:Notifications:SendFromHour/SendUntilHour must be hours of the day, from before until.")
+            .Validate(o => o.Retention.MailDays >= 1 && o.Retention.NotificationDays >= 1,
+                "Modules:Notifications:Retention:MailDays and NotificationDays must be at least one day.")
             .ValidateOnStart();
 
         var dataFolder = Path.GetFullPath(DatabaseSettings.From(configuration).DataFolder);

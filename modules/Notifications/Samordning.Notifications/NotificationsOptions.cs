@@ -17,6 +17,8 @@ internal sealed class NotificationsOptions
 
     public SmtpSettings Smtp { get; set; } = new();
 
+    public RetentionSettings Retention { get; set; } = new();
+
     // Where mail goes when no SMTP host is configured; relative to the data folder. Null: <data>/mail-pickup.
     public string? PickupFolder { get; set; }
 
@@ -54,4 +56,15 @@ internal sealed class SmtpSettings
     public string FromAddress { get; set; } = "samordning@example.no";
     public string FromName { get; set; } = "Samordning";
     public int TimeoutSeconds { get; set; } = 30;
+}
+
+// Modules:Notifications:Retention. How long what was sent is kept (the notifications.retention job removes it).
+internal sealed class RetentionSettings
+{
+    // Sent and failed e-mails (the outbox row and the pickup folder's .eml file): addresses, names and texts of
+    // receipts and reminders. Long enough to answer "did my receipt go out?" and to keep a key from being sent twice.
+    public int MailDays { get; set; } = 30;
+
+    // In-app notifications, read or not: a reminder is stale long before this.
+    public int NotificationDays { get; set; } = 180;
 }

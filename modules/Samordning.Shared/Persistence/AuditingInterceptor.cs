@@ -73,13 +73,15 @@ internal sealed class AuditingInterceptor : SaveChangesInterceptor
     private static AuditEntry ToAudit(EntityEntry entry, Guid id, DateTimeOffset now, ICurrentUser currentUser)
     {
         var properties = entry.Properties.Where(p => !p.Metadata.IsConcurrencyToken).ToList();
+        // Personal values (AuditLog.IsPersonal) are written as redacted: the audit log says that they changed, and
+        // holds no copy that would outlive their retention or an erasure.
         var (action, before, after) = entry.State switch
         {
-            EntityState.Added => ("Created", null, Json(properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue))),
-            EntityState.Deleted => ("Deleted", Json(properties.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)), null),
+            EntityState.Added => ("Created", null, Json(properties.ToDictionary(p => p.Metadata.Name, p => AuditLog.ValueFor(p.Metadata, p.CurrentValue)))),
+            EntityState.Deleted => ("Deleted", Json(properties.ToDictionary(p => p.Metadata.Name, p => AuditLog.ValueFor(p.Metadata, p.OriginalValue))), null),
             _ => ("Updated",
-                Json(properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)),
-                Json(properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToDictionary(p => p.Metadata.Name, p => p.CurrentValue))),
+                Json(properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToDictionary(p => p.Metadata.Name, p => AuditLog.ValueFor(p.Metadata, p.OriginalValue))),
+                Json(properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToDictionary(p => p.Metadata.Name, p => AuditLog.ValueFor(p.Metadata, p.CurrentValue)))),
         };
 
         return new AuditEntry

@@ -79,17 +79,27 @@ internal sealed class FeedbackItem : IVersioned, IAudited
     public Guid? RoundId { get; set; }
     public Channel Channel { get; set; }
 
-    // Where it came from in words: "Innspillsside", a meeting's title, "Brev fra …".
+    // Where it came from in words: "Innspillsside", a meeting's title, "Brev fra …". Staff's words that may name
+    // the contributor, so personal like the assessment below: anonymisation and erasure take the name out of both.
+    [PersonalData]
     public required string Source { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public ContributorType ContributorType { get; set; }
     public string? OrganisationName { get; set; }
     public string? OrganisationNumber { get; set; }
+
+    // The contributor's personal data: never copied into the audit log (PersonalData), cleared by anonymisation
+    // (name, e-mail) and erasure (also the text).
+    [PersonalData]
     public string? ContributorName { get; set; }
+
+    [PersonalData]
     public string? ContributorEmail { get; set; }
 
     // The ministry the input came from or was submitted on behalf of (contact persons see their own).
     public Guid? MinistryId { get; set; }
+
+    [PersonalData]
     public string? Text { get; set; }
     public bool ConsentToPublish { get; set; }
     public bool ConsentToPublishName { get; set; }
@@ -99,6 +109,7 @@ internal sealed class FeedbackItem : IVersioned, IAudited
     public Guid? HandlerPersonId { get; set; }
     public string? HandlerName { get; set; }
     public FeedbackStatus Status { get; set; } = FeedbackStatus.Received;
+    [PersonalData]
     public string? Assessment { get; set; }
 
     // The public form's token (one submission per form, however often it is posted) and the Meetings entry id.

@@ -1,4 +1,5 @@
 using Samordning.Feedback.Data;
+using Samordning.Notifications.Contracts;
 using Samordning.Shared.Time;
 
 namespace Samordning.Feedback.Privacy;
@@ -26,8 +27,8 @@ internal sealed class ContributorData : IEndpoint
             .WithTags("Privacy")
             .WithSummary("Everything the register holds about one contributor, by e-mail address, as JSON (coordinators).");
 
-        api.MapPost("/feedback/contributors/erase", async Task<Results<Ok<ErasureResult>, ValidationProblem>> (ContributorRequest request, FeedbackDbContext db, IClock clock, CancellationToken ct) =>
-                Validate(request) is { Any: true } errors ? Problems.Validation(errors) : TypedResults.Ok(await EraseAsync(db, clock, request.Email!, ct)))
+        api.MapPost("/feedback/contributors/erase", async Task<Results<Ok<ErasureResult>, ValidationProblem>> (ContributorRequest request, FeedbackDbContext db, IMailErasure mail, IClock clock, CancellationToken ct) =>
+                Validate(request) is { Any: true } errors ? Problems.Validation(errors) : TypedResults.Ok(await EraseAsync(db, mail, clock, request.Email!, ct)))
             .RequireAuthorization(Policies.Coordinator)
             .WithTags("Privacy")
             .WithSummary("Erases one contributor's personal data, input text and attachments (coordinators).");
@@ -49,12 +50,12 @@ internal sealed class ContributorData : IEndpoint
         return new(email.Trim(), items);
     }
 
-    public static async Task<ErasureResult> EraseAsync(FeedbackDbContext db, IClock clock, string email, CancellationToken cancellationToken)
+    public static async Task<ErasureResult> EraseAsync(FeedbackDbContext db, IMailErasure mail, IClock clock, string email, CancellationToken cancellationToken)
     {
         var items = await Matching(db, email).Include(i => i.Answers).Include(i => i.Attachments).ToListAsync(cancellationToken);
+        await Contributors.ForgetAsync(db, mail, items, clock.UtcNow, cancellationToken);
         foreach (var item in items)
         {
-            AnonymiseExpiredInput.Anonymise(item, clock.UtcNow);
             item.Text = null;
             item.Published = false;
             item.Answers.Clear();

@@ -166,7 +166,7 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificat
     {
         var when = RoundTexts.DateTime(receipt.ReceivedAt);
         var mail = new OutgoingMail(
-            $"feedback.receipt:{receipt.Id}",
+            Contributors.ReceiptKey(receipt.Id),
             email,
             name,
             Localized.T($"Kvittering for innspill {receipt.Reference}", $"Receipt for input {receipt.Reference}"),

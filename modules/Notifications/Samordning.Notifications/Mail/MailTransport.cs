@@ -71,14 +71,33 @@ internal sealed class SmtpMailTransport(IOptions<NotificationsOptions> options) 
 // reader never sees half a message.
 internal sealed class PickupFolderTransport(string folder) : IMailTransport
 {
+    private const string Extension = ".eml";
+
     public string Folder { get; } = folder;
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
-        var name = Path.Combine(Folder, $"{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml");
+        var name = Path.Combine(Folder, $"{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}{Extension}");
         var temporary = name + ".tmp";
         await message.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, name, overwrite: true);
     }
+
+    // The file of an outbox message is named by its id (MimeMessages.From makes the Message-Id from it).
+    public void Delete(IEnumerable<Guid> mailIds)
+    {
+        foreach (var id in mailIds)
+        {
+            File.Delete(Path.Combine(Folder, $"{id:N}{Extension}"));
+        }
+    }
+
+    // The outbox ids the folder's files were written for (a file of another name has no id).
+    public IReadOnlyList<Guid> Files() =>
+        Directory.Exists(Folder)
+            ? [.. Directory.EnumerateFiles(Folder, $"*{Extension}")
+                .Select(f => Guid.TryParseExact(Path.GetFileNameWithoutExtension(f), "N", out var id) ? id : Guid.Empty)
+                .Where(id => id != Guid.Empty)]
+            : [];
 }
