@@ -31,6 +31,8 @@ internal static class HostSetup
         services.AddSamordningAuthentication(configuration, builder.Environment);
         services.AddSamordningDataProtection(configuration);
 
+        services.AddSingleton<LiveBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveBroadcaster>());
         services.AddScoped<LiveUpdates>();
         services.AddScoped<ILiveUpdates>(sp => sp.GetRequiredService<LiveUpdates>());
         services.AddScoped<LiveTopicAuthorizer>();

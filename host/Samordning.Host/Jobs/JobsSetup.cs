@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
+using Hangfire.Storage;
 using Samordning.Shared.Jobs;
 using Samordning.Shared.Persistence;
 using Samordning.Shared.Security;
@@ -78,16 +79,41 @@ internal static class JobsSetup
     }
 }
 
-// Runs a module's recurring job in its own scope. Hangfire retries a failure with back-off.
-internal sealed class RecurringJobRunner(IServiceScopeFactory scopes)
+// Runs a module's recurring job in its own scope, under a lock of its own (named after the job's id) in the job
+// storage, which every node shares: the sweep, mail delivery and anonymisation never wait on one another, while a
+// run that finds its own job still running on any node skips, since that run is doing the same work. Hangfire
+// retries a failure with back-off.
+internal sealed partial class RecurringJobRunner(IServiceScopeFactory scopes, JobStorage storage, ILogger<RecurringJobRunner> logger)
 {
+    // How long a run waits for its job's lock before it skips: long enough for a run that is just finishing.
+    internal static readonly TimeSpan LockWait = TimeSpan.FromSeconds(1);
+
     [AutomaticRetry(Attempts = 5)]
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task RunAsync(string jobId, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var job = scope.ServiceProvider.GetServices<IRecurringJob>().SingleOrDefault(j => j.Id == jobId)
-            ?? throw new InvalidOperationException($"No recurring job has the id {jobId}.");
-        await job.RunAsync(cancellationToken);
+        using var connection = storage.GetConnection();
+        IDisposable held;
+        try
+        {
+            held = connection.AcquireDistributedLock(LockName(jobId), LockWait);
+        }
+        catch (DistributedLockTimeoutException)
+        {
+            LogSkipped(logger, jobId);
+            return;
+        }
+
+        using (held)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var job = scope.ServiceProvider.GetServices<IRecurringJob>().SingleOrDefault(j => j.Id == jobId)
+                ?? throw new InvalidOperationException($"No recurring job has the id {jobId}.");
+            await job.RunAsync(cancellationToken);
+        }
     }
+
+    internal static string LockName(string jobId) => $"samordning:recurring-job:{jobId}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recurring job {JobId} skipped: a run of it still holds its lock.")]
+    private static partial void LogSkipped(ILogger logger, string jobId);
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Samordning.Host.Data;
 using Samordning.Shared.Live;
@@ -9,8 +8,9 @@ using Samordning.Shared.Time;
 namespace Samordning.Host.Live;
 
 // Store first, with the topic's next sequence number; then broadcast. SignalR delivers at most once, so the
-// stored item is the guarantee and the broadcast an optimisation: clients fetch gaps with GetAfterAsync.
-internal sealed class LiveUpdates(HostDbContext db, IHubContext<LiveHub> hub, IClock clock) : ILiveUpdates
+// stored item is the guarantee and the broadcast an optimisation: clients fetch gaps with GetAfterAsync. A
+// publish returns once its items are stored; LiveBroadcaster sends them off the request path.
+internal sealed class LiveUpdates(HostDbContext db, LiveBroadcaster broadcaster, IClock clock) : ILiveUpdates
 {
     private const int MaxAttempts = 20;
 
@@ -38,7 +38,7 @@ internal sealed class LiveUpdates(HostDbContext db, IHubContext<LiveHub> hub, IC
         for (var i = 0; i < rows.Length; i++)
         {
             stored[i] = new LiveItem(rows[i].Topic, sequences[i], rows[i].Type, rows[i].Json, at);
-            await hub.Clients.Group(rows[i].Topic).SendAsync(LiveHub.ItemMethod, stored[i], cancellationToken);
+            broadcaster.Enqueue(stored[i]);
         }
 
         return stored;

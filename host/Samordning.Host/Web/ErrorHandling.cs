@@ -11,6 +11,7 @@ internal static class ErrorHandling
         // BadRequestExceptionHandler can name the field instead of an empty 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<BusyStoreExceptionHandler>();
         return services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             // Never a stack trace: a title in the person's language and a trace id to quote to support.
@@ -32,7 +33,7 @@ internal static class ErrorHandling
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = StatusFor,
             });
             api.UseStatusCodePages();
         });
@@ -44,13 +45,21 @@ internal static class ErrorHandling
 
                 // A rejected request (e.g. a failed anti-forgery check) is the client's error, not ours: its status,
                 // and BadRequestExceptionHandler's Information entry instead of an unhandled-exception error.
-                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = StatusFor,
                 SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
             });
             pages.UseStatusCodePagesWithReExecute("/feil/{0}");
         });
         return app;
     }
+
+    // A busy store answers 503 (with Retry-After, BusyStoreExceptionHandler): try again, not a fault.
+    private static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        _ when BusyStores.IsBusy(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     public static string TitleFor(int? status) => status switch
     {
@@ -63,6 +72,7 @@ internal static class ErrorHandling
         413 => Localized.T("Innholdet er for stort.", "The content is too large."),
         415 => Localized.T("Innholdstypen støttes ikke.", "The content type is not supported."),
         429 => Localized.T("For mange forespørsler. Vent litt og prøv igjen.", "Too many requests. Wait a little and try again."),
+        503 => Localized.T("Tjenesten er opptatt akkurat nå. Prøv igjen om litt.", "The service is busy right now. Try again in a little while."),
         _ => Localized.T("Noe gikk galt hos oss. Prøv igjen om litt.", "Something went wrong on our side. Try again in a little while."),
     };
 }

@@ -40,6 +40,12 @@ public sealed class DatabaseSettings
     /// <summary>True for a database server (one database, a schema per module), false for the SQLite files.</summary>
     public bool IsServer => Provider is DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql;
 
+    /// <summary>
+    /// How long a SQLite command waits for a file another writer holds before it fails as busy (answered 503 with
+    /// Retry-After), in seconds.
+    /// </summary>
+    public int SqliteBusyTimeoutSeconds { get; init; } = 30;
+
     /// <summary>Reads the <c>Database</c> section.</summary>
     public static DatabaseSettings From(IConfiguration configuration)
     {
@@ -59,7 +65,8 @@ public sealed class DatabaseSettings
         Mode = SqliteOpenMode.ReadWriteCreate,
         Cache = SqliteCacheMode.Private,
         Pooling = true,
-        // Microsoft.Data.Sqlite retries a busy database until this timeout: the busy timeout, in seconds.
-        DefaultTimeout = 30,
+        // Microsoft.Data.Sqlite retries a busy database until this timeout, and SqliteBusyTimeout gives SQLite's
+        // own busy handler the same: the one busy timeout, in seconds.
+        DefaultTimeout = SqliteBusyTimeoutSeconds,
     }.ToString();
 }

@@ -14,8 +14,6 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     /// <summary>The interceptor every SQLite module store is configured with.</summary>
     public static readonly SqliteBusyTimeout Instance = new();
 
-    private const string Pragma = "PRAGMA busy_timeout = 30000;";
-
     // The setting belongs to the native connection, which the pool keeps open and hands out again and again: it
     // is set once per native connection, not on every open (three opens per request on a hot write path).
     private static readonly ConditionalWeakTable<object, object> Applied = [];
@@ -34,7 +32,7 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
+        command.CommandText = Pragma(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
         Remember(connection);
     }
@@ -48,7 +46,7 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
+        command.CommandText = Pragma(connection);
         command.ExecuteNonQuery();
         Remember(connection);
     }
@@ -56,6 +54,11 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     /// <inheritdoc />
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
         ApplyAsync(connection, cancellationToken);
+
+    // The connection string's timeout (Database:SqliteBusyTimeoutSeconds), which Microsoft.Data.Sqlite keeps too.
+    private static string Pragma(DbConnection connection) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"PRAGMA busy_timeout = {(connection is SqliteConnection sqlite ? sqlite.DefaultTimeout : 30) * 1000};");
 
     private static bool HasIt(DbConnection connection) =>
         connection is SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out _);

@@ -44,16 +44,20 @@ public sealed class RedisServer : IAsyncLifetime
         await WaitUntilAnsweringAsync(process);
     }
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    // Stops the server (a test of Redis going away), at most once.
+    public async Task StopAsync()
     {
-        if (_pid == 0)
+        var pid = Interlocked.Exchange(ref _pid, 0);
+        if (pid == 0)
         {
             return;
         }
 
         try
         {
-            using var process = Process.GetProcessById(_pid);
+            using var process = Process.GetProcessById(pid);
             process.Kill();
             await process.WaitForExitAsync();
         }

@@ -54,7 +54,8 @@ public sealed class SamordningFactory : WebApplicationFactory<Program>
     // so tests see the host's own answer.
     public HttpClient CreateClientAs(string? email)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // The base address of ClientOptions: a test on Kestrel (UseKestrel) points it at the real address.
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         if (email is not null)
         {
             client.DefaultRequestHeaders.Add(TestAuthHandler.Header, email);

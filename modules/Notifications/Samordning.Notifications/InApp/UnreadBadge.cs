@@ -15,13 +15,15 @@ internal sealed class UnreadBadge(NotificationsDbContext db, ILiveUpdates live) 
             return null;
         }
 
+        // The sequence before the count (LiveSnapshot): a notification in between is counted or comes live.
         var topic = LiveNotifications.Topic(person);
+        var (sequence, unread) = await live.ReadAsync(topic, ct => MyNotifications.UnreadAsync(db, person, ct), cancellationToken);
         return new HeaderBadge(
             "/varsler",
             new LocalizedText("Uleste varsler", "Unread notifications"),
-            await MyNotifications.UnreadAsync(db, person, cancellationToken),
+            unread,
             topic,
-            await live.GetLastSequenceAsync(topic, cancellationToken),
+            sequence,
             "/_content/Samordning.Notifications/notifications-live.js");
     }
 }

@@ -5,6 +5,7 @@ using Samordning.Meetings.Entries;
 using Samordning.Meetings.Materials;
 using Samordning.Meetings.Meetings;
 using Samordning.Ministries.Contracts;
+using Samordning.Shared.Live;
 using Samordning.Shared.Text;
 using Samordning.Shared.Web;
 using Samordning.Workstreams.Contracts;
@@ -150,9 +151,14 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
     // Null when the page can render; otherwise the answer (not found, forbidden).
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        // The sequence first, then the entries: an entry written in between is both rendered and sent live,
-        // and the script shows it once (by id), rather than missing it.
-        LastSequence = await deps.Live.GetLastSequenceAsync(Topic, cancellationToken);
+        // The sequence first, then the entries (LiveSnapshot): an entry written in between is both rendered and
+        // sent live, and the script shows it once (by id), rather than missing it.
+        (LastSequence, var answer) = await deps.Live.ReadAsync(Topic, LoadDataAsync, cancellationToken);
+        return answer;
+    }
+
+    private async Task<IActionResult?> LoadDataAsync(CancellationToken cancellationToken)
+    {
         var meeting = await deps.Db.Meetings.AsNoTracking().WithChildren().FirstOrDefaultAsync(m => m.Id == Id, cancellationToken);
         if (meeting is null)
         {

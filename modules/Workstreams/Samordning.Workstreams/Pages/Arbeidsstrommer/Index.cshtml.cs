@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Samordning.Ministries.Contracts;
+using Samordning.Shared.Live;
 using Samordning.Workstreams.Dashboard;
 using Samordning.Workstreams.Data;
+using Samordning.Workstreams.Initiatives;
 
 namespace Samordning.Workstreams.Pages.Arbeidsstrommer;
 
-internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory) : PageModel
+internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, ILiveUpdates live) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? MinistryId { get; set; }
@@ -26,6 +28,9 @@ internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snap
 
     public DashboardView? View { get; private set; }
 
+    // The dashboard topic's sequence, read before the view (LiveSnapshot): the script applies only later items.
+    public long LastSequence { get; private set; }
+
     public FilterOptions? Options { get; private set; }
 
     public IReadOnlyList<string> TagChoices { get; private set; } = [];
@@ -34,7 +39,9 @@ internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snap
     {
         Options = await FilterOptions.LoadAsync(db, directory, cancellationToken);
         TagChoices = await FilterOptions.TagsAsync(db, cancellationToken);
-        View = await GetDashboard.HandleAsync(db, snapshot, directory, new DashboardFilter(MinistryId, WorkstreamId, Phase, Status, Tag), cancellationToken);
+        var filter = new DashboardFilter(MinistryId, WorkstreamId, Phase, Status, Tag);
+        (LastSequence, View) = await live.ReadAsync(
+            InitiativeLive.DashboardTopic, ct => GetDashboard.HandleAsync(db, snapshot, directory, filter, ct), cancellationToken);
     }
 
     // The initiative list with this dashboard's filter (the ministry as owner, as the dashboard counts), and more.

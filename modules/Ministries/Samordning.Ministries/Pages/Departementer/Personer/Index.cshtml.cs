@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Ministries.Data;
 using Samordning.Ministries.People;
+using Samordning.Shared.Live;
 
 namespace Samordning.Ministries.Pages.Departementer.Personer;
 
-internal sealed class IndexModel(MinistriesDbContext db, IAuthorizationService authorization) : PageModel
+internal sealed class IndexModel(MinistriesDbContext db, IAuthorizationService authorization, ILiveUpdates live) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -18,9 +19,12 @@ internal sealed class IndexModel(MinistriesDbContext db, IAuthorizationService a
 
     public bool CanManage { get; private set; }
 
+    // The registry topic's sequence, read before the list (LiveSnapshot), for _RegistryLive.
+    public long LiveSequence { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        People = await ListPeople.HandleAsync(db, Q, null, Role, cancellationToken);
+        (LiveSequence, People) = await live.ReadAsync(RegistryLive.Topic, ct => ListPeople.HandleAsync(db, Q, null, Role, ct), cancellationToken);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageRegistry)).Succeeded;
     }
 }
