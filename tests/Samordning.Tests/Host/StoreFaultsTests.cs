@@ -38,6 +38,7 @@ public sealed class StoreFaultsTests
     }
 
     [Fact]
+    [Trait("Provider", "Sqlite")]
     public async Task AddEntry_StoreLockedByAnotherWriter_503WithRetryAfterAndNotReadyUntilReleased()
     {
         await using var factory = SamordningFactory.Create(new()

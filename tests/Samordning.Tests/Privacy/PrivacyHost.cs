@@ -76,7 +76,7 @@ internal sealed class PrivacyHost : IAsyncDisposable
         (await RegisterApi.RecordAsync(Factory.CreateClientAs(People.Coordinator), RegisterApi.Record(text: contributor.Text, email: contributor.Email) with { ContributorName = contributor.Name, Source = $"E-post fra {contributor.Name}" })).Id;
 
     public Task<List<string>> FindAsync(params string[] values) =>
-        PersonalDataScan.FindAsync(Factory.DataFolder, values, TestContext.Current.CancellationToken);
+        PersonalDataScan.FindAsync(Factory.DataFolder, Factory.ServerConnectionString, values, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
 }
