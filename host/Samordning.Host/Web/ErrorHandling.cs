@@ -15,7 +15,7 @@ internal static class ErrorHandling
         {
             // Never a stack trace: a title in the person's language and a trace id to quote to support.
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-            if (context.ProblemDetails.Title is null || context.ProblemDetails.Title == ReasonPhrases.GetReasonPhrase(status) || context.Exception is not null)
+            if (context.ProblemDetails.Title is null || IsFrameworkTitle(context.ProblemDetails.Title, status) || context.Exception is not null)
             {
                 context.ProblemDetails.Title = TitleFor(status);
             }
@@ -25,10 +25,15 @@ internal static class ErrorHandling
         });
     }
 
+    // ASP.NET Core's own English titles: the reason phrase, or the title its ProblemDetails defaults give the status,
+    // which differ for some (413 is "Payload Too Large" as a reason phrase, "Content Too Large" as a title).
+    private static bool IsFrameworkTitle(string title, int status) =>
+        title == ReasonPhrases.GetReasonPhrase(status) || title == TypedResults.Problem(statusCode: status).ProblemDetails.Title;
+
     // The API gets ProblemDetails for every error and status; people get a readable error page.
     public static IApplicationBuilder UseSamordningErrors(this WebApplication app)
     {
-        app.UseWhen(context => RequestKinds.IsApi(context.Request), api =>
+        app.UseWhen(context => RequestKinds.WantsProblemDetails(context.Request), api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
@@ -36,7 +41,7 @@ internal static class ErrorHandling
             });
             api.UseStatusCodePages();
         });
-        app.UseWhen(context => !RequestKinds.IsApi(context.Request), pages =>
+        app.UseWhen(context => !RequestKinds.WantsProblemDetails(context.Request), pages =>
         {
             pages.UseExceptionHandler(new ExceptionHandlerOptions
             {
@@ -63,6 +68,7 @@ internal static class ErrorHandling
         413 => Localized.T("Innholdet er for stort.", "The content is too large."),
         415 => Localized.T("Innholdstypen støttes ikke.", "The content type is not supported."),
         429 => Localized.T("For mange forespørsler. Vent litt og prøv igjen.", "Too many requests. Wait a little and try again."),
+        503 => Localized.T("Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.", "The service is temporarily unavailable. Try again in a little while."),
         _ => Localized.T("Noe gikk galt hos oss. Prøv igjen om litt.", "Something went wrong on our side. Try again in a little while."),
     };
 }
