@@ -40,7 +40,7 @@ internal static class ModuleRegistration
 
     public static IEndpointRouteBuilder MapModuleEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<Web.BrowserErrorPages>();
         foreach (var endpoint in app.ServiceProvider.GetServices<IEndpoint>())
         {
             endpoint.MapEndpoint(api);

@@ -21,7 +21,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
         var field = FieldOf(bad);
         LogBadRequest(logger, bad.StatusCode, httpContext.Request.Method, httpContext.Request.Path, field ?? "-", bad.Message);
-        if (!RequestKinds.IsApi(httpContext.Request))
+        if (!RequestKinds.WantsProblemDetails(httpContext.Request))
         {
             // The page branch re-executes /feil/{status}; its diagnostics are suppressed there (ErrorHandling).
             return false;

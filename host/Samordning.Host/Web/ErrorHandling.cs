@@ -16,7 +16,7 @@ internal static class ErrorHandling
         {
             // Never a stack trace: a title in the person's language and a trace id to quote to support.
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-            if (context.ProblemDetails.Title is null || context.ProblemDetails.Title == ReasonPhrases.GetReasonPhrase(status) || context.Exception is not null)
+            if (context.ProblemDetails.Title is null || IsFrameworkTitle(context.ProblemDetails.Title, status) || context.Exception is not null)
             {
                 context.ProblemDetails.Title = TitleFor(status);
             }
@@ -26,10 +26,15 @@ internal static class ErrorHandling
         });
     }
 
+    // ASP.NET Core's own English titles: the reason phrase, or the title its ProblemDetails defaults give the status,
+    // which differ for some (413 is "Payload Too Large" as a reason phrase, "Content Too Large" as a title).
+    private static bool IsFrameworkTitle(string title, int status) =>
+        title == ReasonPhrases.GetReasonPhrase(status) || title == TypedResults.Problem(statusCode: status).ProblemDetails.Title;
+
     // The API gets ProblemDetails for every error and status; people get a readable error page.
     public static IApplicationBuilder UseSamordningErrors(this WebApplication app)
     {
-        app.UseWhen(context => RequestKinds.IsApi(context.Request), api =>
+        app.UseWhen(context => RequestKinds.WantsProblemDetails(context.Request), api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
@@ -37,7 +42,7 @@ internal static class ErrorHandling
             });
             api.UseStatusCodePages();
         });
-        app.UseWhen(context => !RequestKinds.IsApi(context.Request), pages =>
+        app.UseWhen(context => !RequestKinds.WantsProblemDetails(context.Request), pages =>
         {
             pages.UseExceptionHandler(new ExceptionHandlerOptions
             {

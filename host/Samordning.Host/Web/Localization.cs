@@ -13,7 +13,7 @@ internal static class Localization
     // Bokmål unless the person chose English (a cookie) or asks for it in the query; the browser's language
     // is not consulted, because the service's language is Norwegian first.
     public static IServiceCollection AddSamordningLocalization(this IServiceCollection services) =>
-        services.Configure<RequestLocalizationOptions>(options =>
+        services.AddSamordningBindingMessages().Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Norwegian);
             options.SupportedCultures = [Norwegian, English];

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Samordning.Shared.Text;
+using Samordning.Shared.Time;
 
 namespace Samordning.Shared.Validation;
 
@@ -67,9 +68,24 @@ public sealed class FieldErrors
                 $"{label.En} must be nine digits with a valid check digit."))
             : this;
 
+    /// <summary>Allows a blank date, or one in <see cref="DateRange"/> (2000-01-01 to 2100-12-31).</summary>
+    public FieldErrors InDateRange(string field, DateOnly? value, LocalizedText label) =>
+        value is { } date && !DateRange.Contains(date) ? Add(field, OutOfRange(label)) : this;
+
+    /// <summary>Allows a blank time, or one whose Oslo date is in <see cref="DateRange"/>.</summary>
+    public FieldErrors InDateRange(string field, DateTimeOffset? value, LocalizedText label) =>
+        value is { } instant && !DateRange.Contains(instant) ? Add(field, OutOfRange(label)) : this;
+
+    /// <summary>True when the field already has an error (so a rule that builds on its value can be skipped).</summary>
+    public bool Has(string field) => _errors.ContainsKey(field);
+
     /// <summary>The errors per field, in the form ProblemDetails and ModelState take.</summary>
     public Dictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    private static LocalizedText OutOfRange(LocalizedText label) => new(
+        $"{label.Nb} må være mellom 1. januar 2000 og 31. desember 2100 (norsk tid).",
+        $"{label.En} must be between 1 January 2000 and 31 December 2100 (Norwegian time).");
 
     private static bool IsEmail(string value)
     {

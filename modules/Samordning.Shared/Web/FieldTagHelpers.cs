@@ -106,6 +106,19 @@ public sealed class DsFieldTagHelper : TagHelper
         input.Attributes["name"] = name;
         input.Attributes["type"] = Type;
         input.Attributes["value"] = value ?? "";
+        // The browser's picker offers only the dates the server accepts (Time/DateRange); the server still checks.
+        var (min, max) = Type switch
+        {
+            "date" => ("yyyy-MM-dd", "yyyy-MM-dd"),
+            "datetime-local" => ("yyyy-MM-dd'T00:00'", "yyyy-MM-dd'T23:59'"),
+            _ => (null, null),
+        };
+        if (min is not null && max is not null)
+        {
+            input.Attributes["min"] = Time.DateRange.First.ToString(min, System.Globalization.CultureInfo.InvariantCulture);
+            input.Attributes["max"] = Time.DateRange.Last.ToString(max, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (Autocomplete is not null)
         {
             input.Attributes["autocomplete"] = Autocomplete;

@@ -31,8 +31,7 @@ public static class PageOutcomes
                 onConflict?.Invoke(outcome.Value!);
                 return null;
             default:
-                page.ModelState.Clear();
-                page.ModelState.AddFieldErrors(outcome.Errors!, prefix);
+                page.ModelState.ReplaceWithFieldErrors(outcome.Errors!, prefix);
                 return null;
         }
     }

@@ -24,7 +24,7 @@ internal sealed class AnonymiseExpiredInput(FeedbackDbContext db, IMailErasure m
     {
         var now = clock.UtcNow;
         var rounds = await db.Rounds.Where(r => r.AnonymisedAt == null).ToListAsync(cancellationToken);
-        foreach (var round in rounds.Where(r => r.Deadline.AddMonths(r.RetentionMonths) <= now))
+        foreach (var round in rounds.Where(r => DateRange.AddMonthsClamped(r.Deadline, r.RetentionMonths) <= now))
         {
             var items = await db.Items.Where(i => i.RoundId == round.Id && i.AnonymisedAt == null).ToListAsync(cancellationToken);
             await Contributors.ForgetAsync(db, mail, items, now, cancellationToken);

@@ -64,7 +64,8 @@ internal sealed class RecordInput : IEndpoint
         }
 
         // By Oslo date, not instant: the form sends a day (as noon Oslo time), and today is never in the future.
-        if (request.ReceivedAt is { } received && Oslo.DateOf(received) > Oslo.DateOf(clock.UtcNow))
+        errors.InDateRange(nameof(request.ReceivedAt), request.ReceivedAt, new("Mottatt-datoen", "The received date"));
+        if (request.ReceivedAt is { } received && !errors.Has(nameof(request.ReceivedAt)) && Oslo.DateOf(received) > Oslo.DateOf(clock.UtcNow))
         {
             errors.Add(nameof(request.ReceivedAt), new("Datoen kan ikke være fram i tid.", "The date cannot be in the future."));
         }

@@ -30,8 +30,9 @@ internal sealed record RoundDetails(
         [.. round.Questions.OrderBy(q => q.Order).Select(q => new QuestionDetails(q.Id, q.Text))],
         round.OpensAt, round.Deadline, round.IsPublic, round.RetentionMonths, round.Version);
 
-    // Open from the opening time up to and including the deadline's second; closed after it, whatever the browser says.
-    public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < Deadline.AddSeconds(1);
+    // Open from the opening time up to and including the deadline's second; closed after it, whatever the browser
+    // says. Measured as a difference, which cannot overflow even for a deadline stored at the calendar's end.
+    public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now - Deadline < TimeSpan.FromSeconds(1);
 }
 
 internal sealed record QuestionDetails(long Id, string Text);
@@ -90,9 +91,15 @@ internal sealed class OpenRound : IEndpoint
         }
 
         var opensAt = request.OpensAt ?? clock.UtcNow;
+        errors.InDateRange(nameof(request.OpensAt), request.OpensAt, new("Åpningstidspunktet", "The opening time"))
+            .InDateRange(nameof(request.Deadline), request.Deadline, new("Fristen", "The deadline"));
         if (request.Deadline is not { } deadline)
         {
             errors.Add(nameof(request.Deadline), new("Fristen må fylles ut.", "The deadline is required."));
+        }
+        else if (errors.Has(nameof(request.Deadline)))
+        {
+            // Out of range: the comparisons below would only add noise.
         }
         else if (deadline <= clock.UtcNow)
         {

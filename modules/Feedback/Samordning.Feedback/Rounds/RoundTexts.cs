@@ -54,9 +54,5 @@ internal static class RoundTexts
         Oslo.ToOslo(instant).ToString(Localized.IsEnglish ? "d MMMM yyyy 'at' HH:mm" : "d. MMMM yyyy 'kl.' HH:mm", System.Globalization.CultureInfo.CurrentCulture);
 
     // A datetime-local value is Oslo wall-clock time without a zone; the offset is the one in force then.
-    public static DateTimeOffset FromOsloLocal(System.DateTime local)
-    {
-        var unspecified = System.DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, Oslo.TimeZone.GetUtcOffset(unspecified));
-    }
+    public static DateTimeOffset FromOsloLocal(System.DateTime local) => DateRange.FromOsloLocal(local);
 }

@@ -20,7 +20,8 @@ internal sealed record EntryRequest(
         var errors = new FieldErrors()
             .Required(nameof(Text), Text, new("Teksten", "The text"), EntryRules.MaxTextLength)
             .MaxLength(nameof(OrganisationName), OrganisationName, new("Organisasjonen", "The organisation"), 200)
-            .OrganisationNumber(nameof(OrganisationNumber), OrganisationNumber, new("Organisasjonsnummeret", "The organisation number"));
+            .OrganisationNumber(nameof(OrganisationNumber), OrganisationNumber, new("Organisasjonsnummeret", "The organisation number"))
+            .InDateRange(nameof(DueDate), DueDate, new("Fristen", "The due date"));
 
         if (!Enum.IsDefined(Kind))
         {

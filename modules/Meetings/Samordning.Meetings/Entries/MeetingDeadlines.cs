@@ -69,15 +69,14 @@ internal sealed class MeetingDeadlines(MeetingsDbContext db) : IDeadlineSource
 
     public static DateTimeOffset EndOfDay(DateOnly day)
     {
-        var local = day.ToDateTime(new TimeOnly(23, 59));
-        return new DateTimeOffset(local, Oslo.TimeZone.GetUtcOffset(local)).ToUniversalTime();
+        return DateRange.FromOsloLocal(day.ToDateTime(new TimeOnly(23, 59))).ToUniversalTime();
     }
 
     // The last day whose action items (due at the end of the day) fall due before the instant.
     public static DateOnly LastDayDueBefore(DateTimeOffset instant)
     {
         var day = Oslo.DateOf(instant);
-        return EndOfDay(day) < instant ? day : day.AddDays(-1);
+        return EndOfDay(day) < instant || day == DateOnly.MinValue ? day : day.AddDays(-1);
     }
 
     private static string Shorten(string text) => text.Length <= ShortLength ? text : string.Concat(text.AsSpan(0, ShortLength - 1), "…");

@@ -37,7 +37,9 @@ internal sealed record MeetingRequest(
         var errors = new FieldErrors()
             .Required(nameof(Title), Title, new("Tittel", "Title"), 200)
             .MaxLength(nameof(Description), Description, new("Beskrivelse", "Description"), 4000)
-            .MaxLength(nameof(Place), Place, new("Sted", "Place"), 300);
+            .MaxLength(nameof(Place), Place, new("Sted", "Place"), 300)
+            .InDateRange(nameof(StartsAt), StartsAt, new("Starttidspunktet", "The start time"))
+            .InDateRange(nameof(EndsAt), EndsAt, new("Sluttidspunktet", "The end time"));
 
         if (!Enum.IsDefined(Kind))
         {
@@ -53,7 +55,7 @@ internal sealed record MeetingRequest(
         {
             errors.Add(nameof(EndsAt), new("Sluttidspunkt må fylles ut.", "The end time is required."));
         }
-        else if (StartsAt is { } start && EndsAt <= start)
+        else if (StartsAt is { } start && EndsAt <= start && !errors.Has(nameof(EndsAt)))
         {
             errors.Add(nameof(EndsAt), new("Møtet må slutte etter at det starter.", "The meeting must end after it starts."));
         }

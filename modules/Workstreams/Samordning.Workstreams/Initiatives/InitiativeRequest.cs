@@ -43,7 +43,9 @@ internal sealed record InitiativeRequest(
             .MaxLength(nameof(StatusReason), StatusReason, new("Begrunnelse for status", "Reason for the status"), 1000)
             .MaxLength(nameof(ExpectedResults), ExpectedResults, new("Forventede resultater", "Expected results"), 4000)
             .MaxLength(nameof(AchievedResults), AchievedResults, new("Oppnådde resultater", "Achieved results"), 4000)
-            .MaxLength(nameof(Note), Note, new("Merknad", "Note"), 4000);
+            .MaxLength(nameof(Note), Note, new("Merknad", "Note"), 4000)
+            .InDateRange(nameof(StartDate), StartDate, new("Startdatoen", "The start date"))
+            .InDateRange(nameof(EndDate), EndDate, new("Sluttdatoen", "The end date"));
 
         if (Progress is < 0 or > 100)
         {

@@ -51,12 +51,13 @@ internal sealed class RoundEndpoints : IEndpoint
     {
         var errors = new FieldErrors()
             .Required(nameof(request.Title), request.Title, new("Tittel", "Title"), 200)
-            .MaxLength(nameof(request.Description), request.Description, new("Beskrivelse", "Description"), 4000);
+            .MaxLength(nameof(request.Description), request.Description, new("Beskrivelse", "Description"), 4000)
+            .InDateRange(nameof(request.Deadline), request.Deadline, new("Fristen", "The deadline"));
         if (request.Deadline is not { } deadline)
         {
             errors.Add(nameof(request.Deadline), new("Fristen må fylles ut.", "The deadline is required."));
         }
-        else if (deadline <= clock.UtcNow)
+        else if (deadline <= clock.UtcNow && !errors.Has(nameof(request.Deadline)))
         {
             errors.Add(nameof(request.Deadline), new("Fristen må være fram i tid.", "The deadline must be in the future."));
         }

@@ -12,7 +12,8 @@ internal sealed record WorkstreamRequest(
         var errors = new FieldErrors()
             .Required(nameof(TitleNb), TitleNb, new("Tittel på bokmål", "Title in Bokmål"), 200)
             .MaxLength(nameof(TitleEn), TitleEn, new("Tittel på engelsk", "Title in English"), 200)
-            .MaxLength(nameof(Description), Description, new("Beskrivelse", "Description"), 4000);
+            .MaxLength(nameof(Description), Description, new("Beskrivelse", "Description"), 4000)
+            .InDateRange(nameof(TargetDate), TargetDate, new("Måldatoen", "The target date"));
 
         if (Chapter is < 1 or > 99)
         {

@@ -11,11 +11,11 @@ using Samordning.Shared.Web;
 namespace Samordning.Feedback.Pages.Innspill;
 
 // The public input page: no sign-in, rate limited per address (the host's "public" policy), anti-forgery,
-// a honeypot, and a bounded body; the round's deadline is enforced by the server's clock.
+// a honeypot, and a bounded body; the round's deadline is enforced by the server's clock. A file over the limit
+// (even one far over what the whole form may hold) re-renders the form with what was typed and the limit named.
 [AllowAnonymous]
 [EnableRateLimiting(PublicRateLimit.Policy)]
-[RequestSizeLimit(AttachmentRules.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxRequestBytes)]
+[BoundedForm(AttachmentRules.MaxBytes, 2 * AttachmentRules.MaxRequestBytes)]
 internal sealed class SkjemaModel(FeedbackDbContext db, SubmitInput submit, IClock clock) : PageModel
 {
     [BindProperty]

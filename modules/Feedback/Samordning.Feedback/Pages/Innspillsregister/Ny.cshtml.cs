@@ -80,6 +80,17 @@ internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstr
             return answered;
         }
 
+        // The API's field is an instant; the form's is the date beside which the person must see the error.
+        if (ModelState.TryGetValue("Input.ReceivedAt", out var received))
+        {
+            foreach (var error in received.Errors.ToList())
+            {
+                ModelState.AddModelError("Input.ReceivedOn", error.ErrorMessage);
+            }
+
+            ModelState.Remove("Input.ReceivedAt");
+        }
+
         if (files.Any(f => f.Content.LongLength > AttachmentRules.MaxBytes))
         {
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

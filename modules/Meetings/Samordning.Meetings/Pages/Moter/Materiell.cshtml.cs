@@ -18,6 +18,7 @@ internal sealed class RecordingForm
     public string? Url { get; set; }
 }
 
+[BoundedForm(PresentationFiles.MaxBytes, (2 * PresentationFiles.MaxBytes) + (1024 * 1024))]
 internal sealed class MateriellModel(MeetingServices deps) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -39,8 +40,8 @@ internal sealed class MateriellModel(MeetingServices deps) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
 
-    // A file over the module's limit gets an error beside the field; a body over the server's limit (10 MB) is
-    // refused by the server before it is read, with the host's readable 413 page.
+    // A file over the module's limit gets an error beside the field, with the title as typed, however large the
+    // file (BoundedForm reads the form).
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
     {
         var outcome = await MaterialEndpoints.UploadAsync(deps, Id, Upload.Title, Upload.File, cancellationToken);

@@ -67,7 +67,6 @@ internal static class MeetingTexts
             return null;
         }
 
-        var local = date.Value.ToDateTime(time.Value);
-        return new DateTimeOffset(local, Oslo.TimeZone.GetUtcOffset(local));
+        return DateRange.FromOsloLocal(date.Value.ToDateTime(time.Value));
     }
 }

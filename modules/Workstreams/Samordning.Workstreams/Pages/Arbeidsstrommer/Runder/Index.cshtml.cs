@@ -17,7 +17,7 @@ internal sealed class RoundForm
     public DateTime? Deadline { get; set; }
 
     public OpenRoundRequest ToRequest() => new(
-        Title, Description, Deadline is { } local ? new DateTimeOffset(local, Oslo.TimeZone.GetUtcOffset(local)) : null);
+        Title, Description, Deadline is { } local ? DateRange.FromOsloLocal(local) : null);
 }
 
 internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock) : PageModel
