@@ -67,7 +67,7 @@ internal static class PersonalDataScan
 
         foreach (var table in tables)
         {
-            found.AddRange(await FindInTableAsync(connection, Quote(table), $"{Path.GetFileName(path)} {table}", forms, cancellationToken));
+            found.AddRange(await FindInTableAsync(connection, Quote(table), $"{Path.GetFileNameWithoutExtension(path)} {table}", forms, cancellationToken));
         }
 
         return found;
@@ -94,7 +94,7 @@ internal static class PersonalDataScan
         Assert.Superset(new HashSet<string>(ExpectedStores, StringComparer.Ordinal), tables.Select(t => t.Schema).ToHashSet(StringComparer.Ordinal));
         foreach (var (schema, table) in tables)
         {
-            found.AddRange(await FindInTableAsync(connection, $"{Quote(schema)}.{Quote(table)}", $"{schema}.{table}", forms, cancellationToken));
+            found.AddRange(await FindInTableAsync(connection, $"{Quote(schema)}.{Quote(table)}", $"{schema} {table}", forms, cancellationToken));
         }
 
         return found;

@@ -32,8 +32,8 @@ public sealed class PersonalDataTests
         var erase = await host.Factory.CreateClientAs(People.Coordinator).PostAsJsonAsync("/api/feedback/contributors/erase", new { person.Email }, Ct);
 
         Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
-        Assert.Contains(before, f => f.StartsWith("feedback.db Items.ContributorName", StringComparison.Ordinal));
-        Assert.Contains(before, f => f.StartsWith("notifications.db Mail.ToAddress", StringComparison.Ordinal));
+        Assert.Contains(before, f => f.StartsWith("feedback Items.ContributorName", StringComparison.Ordinal));
+        Assert.Contains(before, f => f.StartsWith("notifications Mail.ToAddress", StringComparison.Ordinal));
         Assert.Contains(before, f => f.EndsWith($".eml holds {person.Name}", StringComparison.Ordinal));
         var after = await host.FindAsync(person.All);
         Assert.True(after.Count == 0, PersonalDataScan.Describe(after));
@@ -59,7 +59,7 @@ public sealed class PersonalDataTests
         await host.RunJobAsync(Anonymise);
 
         Assert.True(round.Deadline.AddMonths(1) < received.AddMonths(6).AddDays(-1), "The round's retention has passed at the first run.");
-        Assert.Contains(early, f => f.StartsWith("feedback.db Items.ContributorName", StringComparison.Ordinal));
+        Assert.Contains(early, f => f.StartsWith("feedback Items.ContributorName", StringComparison.Ordinal));
         var after = await host.FindAsync([.. submitter.NameAndEmail, .. recorded.NameAndEmail]);
         Assert.True(after.Count == 0, PersonalDataScan.Describe(after));
 
