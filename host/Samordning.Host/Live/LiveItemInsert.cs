@@ -14,15 +14,20 @@ namespace Samordning.Host.Live;
 // round trips. SQLite runs one writer at a time, so the statement is atomic across processes; on SQL Server,
 // UPDLOCK + HOLDLOCK lock the topic's key range until the insert, so two nodes cannot both read the same
 // maximum. The unique index stays as the last word (a clash retries). Table and column names come from the model.
+// An item from a module's outbox carries the outbox row's id as its source: when an item with that source is
+// stored already (a redelivery), nothing is inserted and the stored item's sequence number is returned.
 internal sealed class LiveItemInsert
 {
     private static LiveItemInsert? sqliteInsert;
     private static LiveItemInsert? sqlServerInsert;
 
     private readonly string sql;
+    private readonly string storedSql;
     private readonly ValueConverter? atConverter;
+    private readonly bool sqlite;
 
-    private LiveItemInsert(string sql, ValueConverter? atConverter) => (this.sql, this.atConverter) = (sql, atConverter);
+    private LiveItemInsert(string sql, string storedSql, ValueConverter? atConverter, bool sqlite) =>
+        (this.sql, this.storedSql, this.atConverter, this.sqlite) = (sql, storedSql, atConverter, sqlite);
 
     public static LiveItemInsert For(HostDbContext db, bool sqlite) => sqlite
         ? sqliteInsert ??= Build(db, sqlite)
@@ -34,7 +39,7 @@ internal sealed class LiveItemInsert
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
-        foreach (var name in (ReadOnlySpan<string>)["@topic", "@type", "@payload", "@at"])
+        foreach (var name in (ReadOnlySpan<string>)["@topic", "@type", "@payload", "@at", "@source"])
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
@@ -51,7 +56,21 @@ internal sealed class LiveItemInsert
         command.Parameters[1].Value = row.Type;
         command.Parameters[2].Value = row.Json;
         command.Parameters[3].Value = atConverter is null ? at : atConverter.ConvertToProvider(at);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        // EF Core stores a Guid on SQLite as upper-case text.
+        command.Parameters[4].Value = row.SourceId is not { } source ? DBNull.Value : sqlite ? source.ToString().ToUpperInvariant() : source;
+        if (await command.ExecuteScalarAsync(cancellationToken) is { } inserted and not DBNull)
+        {
+            return Convert.ToInt64(inserted, CultureInfo.InvariantCulture);
+        }
+
+        await using var stored = command.Connection!.CreateCommand();
+        stored.CommandText = storedSql;
+        stored.Transaction = command.Transaction;
+        var parameter = stored.CreateParameter();
+        parameter.ParameterName = "@source";
+        parameter.Value = command.Parameters[4].Value;
+        stored.Parameters.Add(parameter);
+        return Convert.ToInt64(await stored.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     private static LiveItemInsert Build(HostDbContext db, bool sqlite)
@@ -61,22 +80,29 @@ internal sealed class LiveItemInsert
         var sqlHelper = db.GetService<ISqlGenerationHelper>();
         string Column(string property) => sqlHelper.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
         var name = sqlHelper.DelimitIdentifier(table.Name, table.Schema);
-        var (topic, sequence, type, payload, at) = (Column(nameof(LiveItemRow.Topic)), Column(nameof(LiveItemRow.Sequence)),
-            Column(nameof(LiveItemRow.Type)), Column(nameof(LiveItemRow.Payload)), Column(nameof(LiveItemRow.At)));
+        var (topic, sequence, type, payload, at, source) = (Column(nameof(LiveItemRow.Topic)), Column(nameof(LiveItemRow.Sequence)),
+            Column(nameof(LiveItemRow.Type)), Column(nameof(LiveItemRow.Payload)), Column(nameof(LiveItemRow.At)), Column(nameof(LiveItemRow.SourceId)));
+
+        // The aggregate always yields one row, so the "not stored yet" test filters the row it yields.
+        var notStored = $"WHERE @source IS NULL OR NOT EXISTS (SELECT 1 FROM {name} WHERE {source} = @source)";
         var sql = sqlite
             ? $"""
-               INSERT INTO {name} ({topic}, {sequence}, {type}, {payload}, {at})
-               SELECT @topic, COALESCE(MAX({sequence}), 0) + 1, @type, @payload, @at FROM {name} WHERE {topic} = @topic
+               INSERT INTO {name} ({topic}, {sequence}, {type}, {payload}, {at}, {source})
+               SELECT * FROM (SELECT @topic, COALESCE(MAX({sequence}), 0) + 1, @type, @payload, @at, @source FROM {name} WHERE {topic} = @topic)
+               {notStored}
                RETURNING {sequence};
                """
             : $"""
-               INSERT INTO {name} ({topic}, {sequence}, {type}, {payload}, {at})
+               INSERT INTO {name} ({topic}, {sequence}, {type}, {payload}, {at}, {source})
                OUTPUT INSERTED.{sequence}
-               SELECT @topic, COALESCE(MAX({sequence}), 0) + 1, @type, @payload, @at FROM {name} WITH (UPDLOCK, HOLDLOCK) WHERE {topic} = @topic;
+               SELECT * FROM (SELECT @topic AS t, COALESCE(MAX({sequence}), 0) + 1 AS s, @type AS y, @payload AS p, @at AS a, @source AS o
+                              FROM {name} WITH (UPDLOCK, HOLDLOCK) WHERE {topic} = @topic) AS item
+               {notStored};
                """;
-        return new LiveItemInsert(sql, entity.FindProperty(nameof(LiveItemRow.At))!.GetTypeMapping().Converter);
+        var storedSql = $"SELECT {sequence} FROM {name} WHERE {source} = @source";
+        return new LiveItemInsert(sql, storedSql, entity.FindProperty(nameof(LiveItemRow.At))!.GetTypeMapping().Converter, sqlite);
     }
 }
 
-/// <summary>An item to store: its topic, type and JSON payload.</summary>
-internal readonly record struct LiveRow(string Topic, string Type, string Json);
+/// <summary>An item to store: its topic, type and JSON payload, and the outbox row it came from, if any.</summary>
+internal readonly record struct LiveRow(string Topic, string Type, string Json, Guid? SourceId = null);
