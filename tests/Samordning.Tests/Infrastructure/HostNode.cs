@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Samordning.Tests.Infrastructure;
@@ -37,10 +36,10 @@ public sealed partial class HostNode : IAsyncDisposable
 
     public static async Task<HostNode> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
-        var root = RepositoryRoot();
+        var root = TestMachine.RepositoryRoot();
         var project = Path.Combine(root, "host", "Samordning.Host");
         var assembly = Path.Combine(project, "bin", "Debug", "net10.0", "Samordning.Host.dll");
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{TestMachine.FreePort()}");
         // Standard input too: the test runner talks to this process over its own, which the host must not share.
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(assembly);
@@ -184,25 +183,6 @@ public sealed partial class HostNode : IAsyncDisposable
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Samordning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Samordning.sln) was not found above the test output.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
