@@ -130,6 +130,8 @@ public sealed class LiveUpdatesTests(SamordningFactory factory) : IClassFixture<
     {
         // Another writer holds host.db while 20 good publishes and one the store refuses (a null type, NOT NULL)
         // queue up, so they meet in one batch; its transaction fails and each publisher is stored on its own.
+        // The host is started first: host.db exists only once it has migrated its store (the test may run first).
+        _ = factory.Services;
         var topic = $"test:{Guid.NewGuid():N}";
         await using var blocker = new SqliteConnection($"Data Source={Path.Combine(factory.DataFolder, "host.db")}");
         await blocker.OpenAsync(Ct);
