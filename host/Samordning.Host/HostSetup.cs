@@ -5,6 +5,7 @@ using Samordning.Host.DevIdentity;
 using Samordning.Host.Jobs;
 using Samordning.Host.Live;
 using Samordning.Host.Modules;
+using Samordning.Host.Outbox;
 using Samordning.Host.Web;
 using Samordning.Shared.Events;
 using Samordning.Shared.Live;
@@ -26,6 +27,7 @@ internal static class HostSetup
         services.AddModuleDbContext<HostDbContext, SqliteHostDbContext, PostgresHostDbContext>(configuration, HostDbContext.Store);
         services.AddSingleton<IClock, SystemClock>();
         services.AddScoped<IEventPublisher, EventPublisher>();
+        services.AddSamordningOutbox(configuration);
         services.AddMemoryCache();
 
         services.AddSamordningAuthentication(configuration, builder.Environment);

@@ -34,6 +34,8 @@ internal class HostDbContext : ModuleDbContext, IDataProtectionKeyContext
             item.Property(i => i.Topic).HasMaxLength(200);
             item.Property(i => i.Type).HasMaxLength(100);
             item.HasIndex(i => new { i.Topic, i.Sequence }).IsUnique();
+            // The outbox row an item came from: a redelivery finds it stored and adds nothing.
+            item.HasIndex(i => i.SourceId).IsUnique();
         });
     }
 }
@@ -46,6 +48,7 @@ internal sealed class LiveItemRow
     public required string Type { get; set; }
     public required string Payload { get; set; }
     public DateTimeOffset At { get; set; }
+    public Guid? SourceId { get; set; }
 }
 
 internal sealed class SqliteHostDbContext(DbContextOptions<SqliteHostDbContext> options) : HostDbContext(options);

@@ -15,6 +15,8 @@ namespace Samordning.Host.Live;
 // UPDLOCK + HOLDLOCK lock the topic's key range until the insert, so two nodes cannot both read the same
 // maximum; on PostgreSQL two nodes can, and the unique index turns the second into a clash. The unique index stays
 // as the last word on every server (a clash retries). Table and column names come from the model.
+// An item from a module's outbox carries the outbox row's id as its source: when an item with that source is
+// stored already (a redelivery), nothing is inserted and the stored item's sequence number is returned.
 internal sealed class LiveItemInsert
 {
     private static LiveItemInsert? sqliteInsert;
@@ -22,9 +24,14 @@ internal sealed class LiveItemInsert
     private static LiveItemInsert? postgresInsert;
 
     private readonly string sql;
+    private readonly string storedSql;
     private readonly ValueConverter? atConverter;
+    private readonly Dialect dialect;
 
-    private LiveItemInsert(string sql, ValueConverter? atConverter) => (this.sql, this.atConverter) = (sql, atConverter);
+    private LiveItemInsert(string sql, string storedSql, ValueConverter? atConverter, Dialect dialect) =>
+        (this.sql, this.storedSql, this.atConverter, this.dialect) = (sql, storedSql, atConverter, dialect);
+
+    private enum Dialect { Sqlite, SqlServer, PostgreSql }
 
     public static LiveItemInsert For(HostDbContext db) =>
         db.Database.IsSqlite() ? sqliteInsert ??= Build(db, Dialect.Sqlite)
@@ -37,11 +44,17 @@ internal sealed class LiveItemInsert
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
-        foreach (var name in (ReadOnlySpan<string>)["@topic", "@type", "@payload", "@at"])
+        foreach (var name in (ReadOnlySpan<string>)["@topic", "@type", "@payload", "@at", "@source"])
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
             command.Parameters.Add(parameter);
+        }
+
+        // PostgreSQL must know the source's type even when it is null ("@source IS NULL").
+        if (dialect == Dialect.PostgreSql)
+        {
+            command.Parameters[4].DbType = System.Data.DbType.Guid;
         }
 
         return command;
@@ -54,10 +67,26 @@ internal sealed class LiveItemInsert
         command.Parameters[1].Value = row.Type;
         command.Parameters[2].Value = row.Json;
         command.Parameters[3].Value = atConverter is null ? at : atConverter.ConvertToProvider(at);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
+        // EF Core stores a Guid on SQLite as upper-case text.
+        command.Parameters[4].Value = row.SourceId is not { } source ? DBNull.Value : dialect == Dialect.Sqlite ? source.ToString().ToUpperInvariant() : source;
+        if (await command.ExecuteScalarAsync(cancellationToken) is { } inserted and not DBNull)
+        {
+            return Convert.ToInt64(inserted, CultureInfo.InvariantCulture);
+        }
 
-    private enum Dialect { Sqlite, SqlServer, PostgreSql }
+        await using var stored = command.Connection!.CreateCommand();
+        stored.CommandText = storedSql;
+        stored.Transaction = command.Transaction;
+        var parameter = stored.CreateParameter();
+        parameter.ParameterName = "@source";
+        parameter.Value = command.Parameters[4].Value;
+        if (dialect == Dialect.PostgreSql)
+        {
+            parameter.DbType = System.Data.DbType.Guid;
+        }
+        stored.Parameters.Add(parameter);
+        return Convert.ToInt64(await stored.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
 
     private static LiveItemInsert Build(HostDbContext db, Dialect dialect)
     {
@@ -66,22 +95,30 @@ internal sealed class LiveItemInsert
         var sqlHelper = db.GetService<ISqlGenerationHelper>();
         string Column(string property) => sqlHelper.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
         var name = sqlHelper.DelimitIdentifier(table.Name, table.Schema);
-        var (topic, sequence, type, payload, at) = (Column(nameof(LiveItemRow.Topic)), Column(nameof(LiveItemRow.Sequence)),
-            Column(nameof(LiveItemRow.Type)), Column(nameof(LiveItemRow.Payload)), Column(nameof(LiveItemRow.At)));
+        var (topic, sequence, type, payload, at, source) = (Column(nameof(LiveItemRow.Topic)), Column(nameof(LiveItemRow.Sequence)),
+            Column(nameof(LiveItemRow.Type)), Column(nameof(LiveItemRow.Payload)), Column(nameof(LiveItemRow.At)), Column(nameof(LiveItemRow.SourceId)));
+
+        // The aggregate always yields one row, so the "not stored yet" test filters the row it yields.
+        var notStored = $"WHERE @source IS NULL OR NOT EXISTS (SELECT 1 FROM {name} WHERE {source} = @source)";
         var sql = dialect is Dialect.Sqlite or Dialect.PostgreSql
             ? $"""
-               INSERT INTO {name} ({topic}, {sequence}, {type}, {payload}, {at})
-               SELECT @topic, COALESCE(MAX({sequence}), 0) + 1, @type, @payload, @at FROM {name} WHERE {topic} = @topic
+               INSERT INTO {name} ({topic}, {sequence}, {type}, {payload}, {at}, {source})
+               SELECT * FROM (SELECT @topic AS t, COALESCE(MAX({sequence}), 0) + 1 AS s, @type AS y, @payload AS p, @at AS a, @source AS o
+                              FROM {name} WHERE {topic} = @topic) AS item
+               {notStored}
                RETURNING {sequence};
                """
             : $"""
-               INSERT INTO {name} ({topic}, {sequence}, {type}, {payload}, {at})
+               INSERT INTO {name} ({topic}, {sequence}, {type}, {payload}, {at}, {source})
                OUTPUT INSERTED.{sequence}
-               SELECT @topic, COALESCE(MAX({sequence}), 0) + 1, @type, @payload, @at FROM {name} WITH (UPDLOCK, HOLDLOCK) WHERE {topic} = @topic;
+               SELECT * FROM (SELECT @topic AS t, COALESCE(MAX({sequence}), 0) + 1 AS s, @type AS y, @payload AS p, @at AS a, @source AS o
+                              FROM {name} WITH (UPDLOCK, HOLDLOCK) WHERE {topic} = @topic) AS item
+               {notStored};
                """;
-        return new LiveItemInsert(sql, entity.FindProperty(nameof(LiveItemRow.At))!.GetTypeMapping().Converter);
+        var storedSql = $"SELECT {sequence} FROM {name} WHERE {source} = @source";
+        return new LiveItemInsert(sql, storedSql, entity.FindProperty(nameof(LiveItemRow.At))!.GetTypeMapping().Converter, dialect);
     }
 }
 
-/// <summary>An item to store: its topic, type and JSON payload.</summary>
-internal readonly record struct LiveRow(string Topic, string Type, string Json);
+/// <summary>An item to store: its topic, type and JSON payload, and the outbox row it came from, if any.</summary>
+internal readonly record struct LiveRow(string Topic, string Type, string Json, Guid? SourceId = null);

@@ -28,7 +28,19 @@ internal sealed class LiveUpdates(HostDbContext db, LiveBroadcaster broadcaster,
             return [];
         }
 
-        var rows = items.Select(i => new LiveRow(i.Topic, i.Type, JsonSerializer.Serialize(i.Payload, i.Payload.GetType(), JsonSerializerOptions.Web))).ToArray();
+        return await PublishRowsAsync(
+            [.. items.Select(i => new LiveRow(i.Topic, i.Type, JsonSerializer.Serialize(i.Payload, i.Payload.GetType(), JsonSerializerOptions.Web)))],
+            cancellationToken);
+    }
+
+    // Also the outbox's way in: its rows carry their source id, so a redelivery stores nothing new.
+    internal async Task<IReadOnlyList<LiveItem>> PublishRowsAsync(LiveRow[] rows, CancellationToken cancellationToken)
+    {
+        if (rows.Length == 0)
+        {
+            return [];
+        }
+
         var at = clock.UtcNow;
         var sequences = db.Database.IsSqlite()
             ? await SqliteLiveBatches.For(db.Database.GetConnectionString()!, LiveItemInsert.For(db)).StoreAsync(rows, at)

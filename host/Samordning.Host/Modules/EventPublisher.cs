@@ -2,8 +2,8 @@ using Samordning.Shared.Events;
 
 namespace Samordning.Host.Modules;
 
-// In-process, after commit. A failing handler is logged and does not fail the publisher: the publisher's
-// transaction is already committed. Where losing an event would lose data, the module uses an outbox instead.
+// In-process, now. A failing handler is logged and does not fail the publisher. Modules do not use it for their
+// events to other modules: those are staged in the module's outbox and delivered by Outbox/OutboxDispatcher.
 internal sealed partial class EventPublisher(IServiceProvider services, ILogger<EventPublisher> logger) : IEventPublisher
 {
     public async Task PublishAsync<TEvent>(TEvent @event, CancellationToken cancellationToken) where TEvent : IEvent

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Samordning.Ministries.Data;
 using Samordning.Shared.Live;
 
 namespace Samordning.Ministries;
@@ -15,8 +16,14 @@ internal sealed class RegistryLive : ILiveTopicPolicy
     public Task<bool> CanFollowAsync(ClaimsPrincipal user, string topic, CancellationToken cancellationToken) =>
         Task.FromResult(user.PersonId() is not null);
 
-    public static Task PublishChangedAsync(ILiveUpdates live, string kind, Guid id, string name, CancellationToken cancellationToken) =>
-        live.PublishAsync(Topic, ChangedType, new RegistryChanged(kind, id, name), cancellationToken);
+    // Staged before the save (an outbox row in the change's transaction; the name as saved), delivered after it
+    // with IOutbox, so a registry change always reaches the pages that follow it.
+    public static void Stage(MinistriesDbContext db, string kind, Func<(Guid Id, string Name)> changed) =>
+        db.StageLive(Topic, ChangedType, () =>
+        {
+            var (id, name) = changed();
+            return new RegistryChanged(kind, id, name);
+        });
 }
 
 internal sealed record RegistryChanged(string Kind, Guid Id, string Name);

@@ -68,6 +68,9 @@ internal sealed class AuditingInterceptor : SaveChangesInterceptor
                 context.Add(ToAudit(entry, audited.Id, now, currentUser));
             }
         }
+
+        // Last, so a staged payload sees the versions as saved.
+        (context as ModuleDbContext)?.AddStagedOutbox(now);
     }
 
     private static AuditEntry ToAudit(EntityEntry entry, Guid id, DateTimeOffset now, ICurrentUser currentUser)

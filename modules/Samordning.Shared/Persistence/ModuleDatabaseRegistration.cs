@@ -64,6 +64,7 @@ public static class ModuleDatabaseRegistration
         var context = services.GetRequiredService<IDbContextFactory<TPooled>>().CreateDbContext();
         context.AuditedUser = services.GetService<ICurrentUser>();
         context.QueueSqliteWrites = queueSqliteWrites;
+        context.ResetOutbox();
         return context;
     }
 }

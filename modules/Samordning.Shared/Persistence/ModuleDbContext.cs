@@ -1,14 +1,21 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Samordning.Shared.Events;
 
 namespace Samordning.Shared.Persistence;
 
 /// <summary>
 /// Base for every module's DbContext. One schema per module on SQL Server (none on SQLite, which keeps one
-/// file per module instead), the audit log table, and the version token on every <see cref="IVersioned"/>.
+/// file per module instead), the audit log table, the outbox table, and the version token on every <see cref="IVersioned"/>.
 /// </summary>
 public abstract class ModuleDbContext : DbContext
 {
+    // Staged by the use case, turned into rows by the save (after versions are bumped, so a payload can show the
+    // saved version), and handed to the host's delivery once committed.
+    private readonly List<(string Kind, string Type, string? Topic, Func<string> Payload)> staged = [];
+    private readonly List<OutboxMessage> saved = [];
+
     /// <summary>Used by derived contexts, so each passes its own typed options.</summary>
     protected ModuleDbContext(DbContextOptions options) : base(options)
     {
@@ -25,6 +32,80 @@ public abstract class ModuleDbContext : DbContext
 
     /// <summary>The module's audit log.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>The module's outbox: what must follow a change, committed with it (see <see cref="IOutbox"/>).</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>
+    /// Stages an event for other modules: the next save commits it with the change, and <see cref="IOutbox"/> or
+    /// the host's job delivers it until every handler has taken it. Handlers must be idempotent.
+    /// </summary>
+    public void StageEvent<TEvent>(TEvent @event) where TEvent : IEvent
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var type = typeof(TEvent);
+        var json = JsonSerializer.Serialize(@event, type, JsonSerializerOptions.Web);
+        staged.Add((OutboxKinds.Event, $"{type.FullName}, {type.Assembly.GetName().Name}", null, () => json));
+    }
+
+    /// <summary>
+    /// Stages a live item: the next save commits it with the change, then it is stored in the live store once
+    /// (the row's id is its source key) and broadcast. The payload is made during the save, after versions are bumped.
+    /// </summary>
+    public void StageLive(string topic, string type, Func<object> payload)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        ArgumentNullException.ThrowIfNull(payload);
+        staged.Add((OutboxKinds.Live, type, topic, () =>
+        {
+            var value = payload();
+            return JsonSerializer.Serialize(value, value.GetType(), JsonSerializerOptions.Web);
+        }));
+    }
+
+    /// <summary>The outbox rows that saves of this context committed since the last call (for <see cref="IOutbox"/>).</summary>
+    public IReadOnlyList<OutboxMessage> TakeCommittedOutbox()
+    {
+        var committed = saved.Where(m => Entry(m).State == EntityState.Unchanged).ToList();
+        saved.Clear();
+        foreach (var message in committed)
+        {
+            Entry(message).State = EntityState.Detached;
+        }
+
+        return committed;
+    }
+
+    /// <summary>Turns staged messages into rows of this save (called by the auditing interceptor, before the save).</summary>
+    internal void AddStagedOutbox(DateTimeOffset now)
+    {
+        foreach (var (kind, type, topic, payload) in staged)
+        {
+            var message = new OutboxMessage
+            {
+                Id = Guid.CreateVersion7(now),
+                Kind = kind,
+                Type = type,
+                Topic = topic,
+                Payload = payload(),
+                CreatedAt = now,
+                // Leased to the delivery that follows the commit; the job takes it only if that one never finishes.
+                NextAttemptAt = now + OutboxMessage.Lease,
+            };
+            OutboxMessages.Add(message);
+            saved.Add(message);
+        }
+
+        staged.Clear();
+    }
+
+    /// <summary>Forgets what an earlier renter of this pooled context staged and never saved.</summary>
+    internal void ResetOutbox()
+    {
+        staged.Clear();
+        saved.Clear();
+    }
 
     /// <inheritdoc />
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -106,6 +187,16 @@ public abstract class ModuleDbContext : DbContext
             audit.Property(a => a.Entity).HasMaxLength(100);
             audit.Property(a => a.Action).HasMaxLength(20);
             audit.HasIndex(a => new { a.EntityId, a.Id });
+        });
+
+        modelBuilder.Entity<OutboxMessage>(outbox =>
+        {
+            outbox.ToTable("Outbox");
+            outbox.Property(m => m.Kind).HasMaxLength(10);
+            outbox.Property(m => m.Type).HasMaxLength(300);
+            outbox.Property(m => m.Topic).HasMaxLength(200);
+            outbox.Property(m => m.LastError).HasMaxLength(2000);
+            outbox.HasIndex(m => m.NextAttemptAt);
         });
 
         ConfigureModel(modelBuilder);

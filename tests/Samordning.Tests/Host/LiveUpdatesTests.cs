@@ -133,6 +133,8 @@ public sealed class LiveUpdatesTests(SamordningFactory factory) : IClassFixture<
     {
         // Another writer holds host.db while 20 good publishes and one the store refuses (a null type, NOT NULL)
         // queue up, so they meet in one batch; its transaction fails and each publisher is stored on its own.
+        // The host is started first: host.db exists only once it has migrated its store (the test may run first).
+        _ = factory.Services;
         var topic = $"test:{Guid.NewGuid():N}";
         await using var blocker = new SqliteConnection($"Data Source={Path.Combine(factory.DataFolder, "host.db")}");
         await blocker.OpenAsync(Ct);
@@ -151,6 +153,29 @@ public sealed class LiveUpdatesTests(SamordningFactory factory) : IClassFixture<
 
         Assert.Equal(Enumerable.Range(1, 20).Select(n => (long)n), published.Select(p => p.Sequence).Order());
         Assert.Equal(20, (await StoredAsync(topic)).Count);
+    }
+
+    [Fact]
+    public async Task PublishRows_SameOutboxSourceTwice_StoredOnceUnderOneSequence()
+    {
+        // An outbox row delivered again (its first delivery stored the item, then the process died before the row
+        // was deleted): the source key finds the stored item, so nothing is added and its number is returned.
+        var topic = $"test:{Guid.NewGuid():N}";
+        var source = Guid.NewGuid();
+        var row = new Samordning.Host.Live.LiveRow(topic, "test.item", "{\"n\":1}", source);
+
+        var first = await PublishRowAsync(row);
+        var other = await PublishRowAsync(row with { SourceId = Guid.NewGuid() });
+        var again = await PublishRowAsync(row);
+
+        Assert.Equal((1L, 2L, 1L), (first.Sequence, other.Sequence, again.Sequence));
+        Assert.Equal([1L, 2L], (await StoredAsync(topic)).Select(i => i.Sequence));
+    }
+
+    private async Task<LiveItem> PublishRowAsync(Samordning.Host.Live.LiveRow row)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<Samordning.Host.Live.LiveUpdates>().PublishRowsAsync([row], Ct))[0];
     }
 
     private async Task<IReadOnlyList<LiveItem>> StoredAsync(string topic)

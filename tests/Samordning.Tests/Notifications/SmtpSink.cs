@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Samordning.Tests.Infrastructure;
 
 namespace Samordning.Tests.Notifications;
 
@@ -24,7 +23,7 @@ public sealed class SmtpSink : IAsyncDisposable
     public bool Running => _pid != 0;
 
     // A port nothing listens on yet: the tests start the server on it later to play "SMTP down, then up".
-    public static SmtpSink OnFreePort() => new(FreePort(), Directory.CreateTempSubdirectory("samordning-smtp-").FullName);
+    public static SmtpSink OnFreePort() => new(TestMachine.FreePort(), Directory.CreateTempSubdirectory("samordning-smtp-").FullName);
 
     public static async Task<SmtpSink> StartAsync()
     {
@@ -36,7 +35,7 @@ public sealed class SmtpSink : IAsyncDisposable
     public async Task StartServerAsync()
     {
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "tests", "Samordning.Tests", "Notifications", "smtp-sink.js"));
+        start.ArgumentList.Add(Path.Combine(TestMachine.RepositoryRoot(), "tests", "Samordning.Tests", "Notifications", "smtp-sink.js"));
         start.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add(Folder);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
@@ -90,25 +89,5 @@ public sealed class SmtpSink : IAsyncDisposable
         {
             Directory.Delete(Folder, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Samordning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Samordning.sln) was not found above the test output.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,19 +1,24 @@
 using Samordning.Feedback.Data;
 using Samordning.Meetings.Contracts;
 using Samordning.Shared.Events;
+using Samordning.Shared.Time;
 
 namespace Samordning.Feedback.Register;
 
 // Feedback a facilitator sent from a meeting becomes an item in the register, once per meeting entry: the
-// Meetings module re-sends entries whose receipt it has not seen, and the unique index on the entry id
-// makes a concurrent second delivery fail instead of storing the entry twice.
-internal sealed class MeetingFeedbackReceived(FeedbackDbContext db) : IEventHandler<MeetingFeedbackSent>
+// Meetings module's outbox delivers the event until this handler succeeds, and the unique index on the entry id
+// makes a concurrent second delivery fail instead of storing the entry twice. The acknowledgement
+// (MeetingFeedbackRegistered) goes back through this module's outbox in the item's own transaction.
+internal sealed class MeetingFeedbackReceived(FeedbackDbContext db, IOutbox outbox, IClock clock) : IEventHandler<MeetingFeedbackSent>
 {
     public async Task HandleAsync(MeetingFeedbackSent @event, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@event);
+        var acknowledgement = new MeetingFeedbackRegistered(@event.EntryId, clock.UtcNow);
         if (await db.Items.AnyAsync(i => i.MeetingEntryId == @event.EntryId, cancellationToken))
         {
+            // Stored already (a repeated send): acknowledge again, which the Meetings module takes only once.
+            await AcknowledgeAsync(acknowledgement, cancellationToken);
             return;
         }
 
@@ -31,18 +36,27 @@ internal sealed class MeetingFeedbackReceived(FeedbackDbContext db) : IEventHand
         };
         item.Workstreams.AddRange(@event.WorkstreamIds.Distinct().Select(w => new FeedbackWorkstream { WorkstreamId = w }));
         db.Items.Add(item);
+        db.StageEvent(acknowledgement);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await outbox.DeliverAsync(db, cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // Delivered twice at once: fine when the other delivery stored it, a real failure otherwise.
+            // Delivered twice at once: fine when the other delivery stored it (and acknowledged it), a real failure otherwise.
             if (!await IsStoredAsync(@event.EntryId, cancellationToken))
             {
                 throw;
             }
         }
+    }
+
+    private async Task AcknowledgeAsync(MeetingFeedbackRegistered acknowledgement, CancellationToken cancellationToken)
+    {
+        db.StageEvent(acknowledgement);
+        await db.SaveChangesAsync(cancellationToken);
+        await outbox.DeliverAsync(db, cancellationToken);
     }
 
     private async Task<bool> IsStoredAsync(Guid entryId, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Logging;
 using Samordning.Feedback.Data;
 using Samordning.Feedback.Privacy;
 using Samordning.Feedback.Rounds;
@@ -36,7 +35,7 @@ internal sealed record Receipt(Guid Id, string Reference, Guid RoundId, string R
 
 internal sealed record SubmitResult(SubmitResultKind Kind, Receipt? Receipt = null, FieldErrors? Errors = null);
 
-internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificationSender notifications, ILogger<SubmitInput> logger)
+internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, IOutbox outbox)
 {
     // The page has loaded the round already (to render it, or to answer 404); it is passed in, not read again.
     public async Task<SubmitResult> HandleAsync(RoundDetails? round, ClaimsPrincipal user, SubmitInputRequest request, CancellationToken cancellationToken)
@@ -94,6 +93,14 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificat
 
         item.Attachments.AddRange(attachments);
         db.Items.Add(item);
+
+        // The receipt mail commits with the item (an outbox row), so a stored item always gets its mail, even when
+        // the Notifications store is busy or the process dies right after the commit.
+        if (request.WantsReceipt && item.ContributorEmail is { } email)
+        {
+            db.StageEvent(new MailRequested(ReceiptMail(new Receipt(item.Id, item.Reference, round.Id, round.Title, item.ReceivedAt), email, item.ContributorName)));
+        }
+
         try
         {
             // No query for the token first: the unique index decides, so the common case (a new form) is one
@@ -109,13 +116,8 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificat
                 : throw new InvalidOperationException("A submission failed to save and no earlier one carries its token.");
         }
 
-        var receipt = new Receipt(item.Id, item.Reference, round.Id, round.Title, item.ReceivedAt);
-        if (request.WantsReceipt && item.ContributorEmail is { } email)
-        {
-            await SendReceiptAsync(receipt, email, item.ContributorName, cancellationToken);
-        }
-
-        return new(SubmitResultKind.Accepted, receipt);
+        await outbox.DeliverAsync(db, cancellationToken);
+        return new(SubmitResultKind.Accepted, new Receipt(item.Id, item.Reference, round.Id, round.Title, item.ReceivedAt));
     }
 
     private async Task<Receipt?> FindByTokenAsync(string? token, CancellationToken cancellationToken) =>
@@ -162,10 +164,10 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificat
         return (errors, tooLarge, attachments);
     }
 
-    private async Task SendReceiptAsync(Receipt receipt, string email, string? name, CancellationToken cancellationToken)
+    private static OutgoingMail ReceiptMail(Receipt receipt, string email, string? name)
     {
         var when = RoundTexts.DateTime(receipt.ReceivedAt);
-        var mail = new OutgoingMail(
+        return new OutgoingMail(
             Contributors.ReceiptKey(receipt.Id),
             email,
             name,
@@ -173,15 +175,6 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, INotificat
             Localized.T(
                 $"Takk for innspillet ditt til «{receipt.RoundTitle}».\n\nReferansenummer: {receipt.Reference}\nMottatt: {when}\n\nOppgi referansenummeret hvis du kontakter oss om innspillet.",
                 $"Thank you for your input to “{receipt.RoundTitle}”.\n\nReference number: {receipt.Reference}\nReceived: {when}\n\nQuote the reference number if you contact us about your input."));
-        try
-        {
-            await notifications.QueueMailAsync(mail, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The input is stored and the receipt page shows the reference; a lost mail must not undo that.
-            logger.LogError(exception, "Could not queue the e-mail receipt for input {Reference}.", receipt.Reference);
-        }
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -137,6 +137,8 @@ internal sealed class MeetingEntry : IVersioned, IAudited
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SentToFeedbackAt { get; set; }
+    // When the feedback register confirmed it has the entry (its acknowledgement event); until then it is "sending".
+    public DateTimeOffset? FeedbackReceivedAt { get; set; }
     public long Version { get; set; }
 }
 

@@ -68,10 +68,19 @@ internal sealed class ActionItems : IEndpoint
         }
 
         var outcome = await Concurrency.SaveAsync(
-            deps.Db, entry, request.Version, () => entry.ActionStatus = request.Status, e => View(e, meeting.Title), cancellationToken);
+            deps.Db,
+            entry,
+            request.Version,
+            () =>
+            {
+                entry.ActionStatus = request.Status;
+                EntryChanges.StageLive(deps, entry);
+            },
+            e => View(e, meeting.Title),
+            cancellationToken);
         if (outcome.Kind == OutcomeKind.Ok)
         {
-            await EntryChanges.PublishAsync(deps, EntryView.From(entry), cancellationToken);
+            await EntryChanges.DeliverAsync(deps, cancellationToken);
         }
 
         return outcome;

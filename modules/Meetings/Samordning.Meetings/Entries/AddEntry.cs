@@ -35,7 +35,9 @@ internal sealed class AddEntry : IEndpoint
         request.ApplyTo(entry, owner, now);
         deps.Db.Entries.Add(entry);
         deps.Db.EntryRevisions.Add(EntryChanges.Revision(entry, 0, now, deps.User.DisplayName));
+        EntryChanges.StageLive(deps, entry);
         await deps.Db.SaveChangesAsync(cancellationToken);
-        return new(Outcome.Ok(await EntryChanges.PublishAsync(deps, EntryView.From(entry), cancellationToken)));
+        await EntryChanges.DeliverAsync(deps, cancellationToken);
+        return new(Outcome.Ok(EntryView.From(entry)));
     }
 }

@@ -69,12 +69,13 @@ internal sealed class CorrectEntry : IEndpoint
             {
                 prepared.Apply!();
                 deps.Db.EntryRevisions.Add(EntryChanges.Revision(entry, (version ?? 0) + 1, deps.Clock.UtcNow, deps.User.DisplayName));
+                EntryChanges.StageLive(deps, entry);
             },
             EntryView.From,
             cancellationToken);
         if (outcome.Kind == OutcomeKind.Ok)
         {
-            await EntryChanges.PublishAsync(deps, outcome.Value!, cancellationToken);
+            await EntryChanges.DeliverAsync(deps, cancellationToken);
         }
 
         return new(outcome);

@@ -3,7 +3,8 @@ using Samordning.Meetings.Meetings;
 
 namespace Samordning.Meetings.Entries;
 
-// Every write of an entry: stored (with a revision, so the history is kept) before it is broadcast.
+// Every write of an entry: stored (with a revision, so the history is kept) before it is broadcast. The live item
+// is an outbox row in the entry's own transaction, so a note that is stored always reaches its followers.
 internal static class EntryChanges
 {
     public static Task<Meeting?> LoadMeetingAsync(MeetingServices deps, Guid meetingId, CancellationToken cancellationToken) =>
@@ -38,11 +39,13 @@ internal static class EntryChanges
         By = by,
     };
 
-    public static async Task<EntryView> PublishAsync(MeetingServices deps, EntryView view, CancellationToken cancellationToken)
-    {
-        await deps.Live.PublishAsync(MeetingLive.Topic(view.MeetingId), MeetingLive.EntryType, view, cancellationToken);
-        return view;
-    }
+    // Before the save: the item is made during the save, so it carries the entry's version as saved.
+    public static void StageLive(MeetingServices deps, MeetingEntry entry) =>
+        deps.Db.StageLive(MeetingLive.Topic(entry.MeetingId), MeetingLive.EntryType, () => EntryView.From(entry));
+
+    // After the save: the item reaches the followers now; should that fail, the outbox job delivers it.
+    public static Task DeliverAsync(MeetingServices deps, CancellationToken cancellationToken) =>
+        deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
 }
 
 // The meeting as a write of an entry sees it (see EntryChanges.LoadTargetAsync).

@@ -20,9 +20,10 @@ internal sealed record EntryView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SentToFeedbackAt,
-    long Version)
+    long Version,
+    DateTimeOffset? FeedbackReceivedAt = null)
 {
     public static EntryView From(MeetingEntry e) => new(
         e.Id, e.MeetingId, e.AgendaItemId, e.Kind, e.Text, e.OwnerPersonId, e.OwnerName, e.DueDate, e.ActionStatus,
-        e.OrganisationName, e.OrganisationNumber, e.Withdrawn, e.AuthorName, e.CreatedAt, e.UpdatedAt, e.SentToFeedbackAt, e.Version);
+        e.OrganisationName, e.OrganisationNumber, e.Withdrawn, e.AuthorName, e.CreatedAt, e.UpdatedAt, e.SentToFeedbackAt, e.Version, e.FeedbackReceivedAt);
 }

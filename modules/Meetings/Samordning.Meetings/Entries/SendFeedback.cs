@@ -4,9 +4,11 @@ using Samordning.Meetings.Meetings;
 
 namespace Samordning.Meetings.Entries;
 
-// Sends a feedback entry to the feedback register: marked as sent and committed first, then MeetingFeedbackSent
-// is published. Sending again publishes again with the same entry id (the register stores it once) and keeps
-// the first sending time, so a send whose handler failed can simply be repeated.
+// Sends a feedback entry to the feedback register: marked as sent, with MeetingFeedbackSent in the module's outbox,
+// in one transaction; the outbox delivers it until the register has taken it, and the register answers with
+// MeetingFeedbackRegistered (FeedbackRegistered), which marks the entry received. Until then the page says
+// "sending". Sending again stages the event again with the same entry id (the register stores it once) and keeps
+// the first sending time.
 internal sealed class SendFeedback : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
@@ -36,18 +38,16 @@ internal sealed class SendFeedback : IEndpoint
                 "Only feedback entries that are not withdrawn can be sent to the feedback register.")));
         }
 
-        if (entry.SentToFeedbackAt is null)
-        {
-            entry.SentToFeedbackAt = deps.Clock.UtcNow;
-            await deps.Db.SaveChangesAsync(cancellationToken);
-        }
+        entry.SentToFeedbackAt ??= deps.Clock.UtcNow;
+        deps.Db.StageEvent(new MeetingFeedbackSent(
+            entry.Id, meeting.Id, meeting.Title, meeting.Kind.ToString(), entry.CreatedAt, entry.Text,
+            entry.OrganisationName, entry.OrganisationNumber, entry.ContributorPersonId,
+            [.. meeting.Workstreams.Select(w => w.WorkstreamId)], senderId));
+        await deps.Db.SaveChangesAsync(cancellationToken);
+        await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
 
-        await deps.Events.PublishAsync(
-            new MeetingFeedbackSent(
-                entry.Id, meeting.Id, meeting.Title, meeting.Kind.ToString(), entry.CreatedAt, entry.Text,
-                entry.OrganisationName, entry.OrganisationNumber, entry.ContributorPersonId,
-                [.. meeting.Workstreams.Select(w => w.WorkstreamId)], senderId),
-            cancellationToken);
-        return Outcome.Ok(EntryView.From(entry));
+        // The register may have answered during the delivery (in its own scope): show what is stored now.
+        var received = await deps.Db.Entries.AsNoTracking().Where(e => e.Id == entry.Id).Select(e => e.FeedbackReceivedAt).FirstOrDefaultAsync(cancellationToken);
+        return Outcome.Ok(EntryView.From(entry) with { FeedbackReceivedAt = received });
     }
 }

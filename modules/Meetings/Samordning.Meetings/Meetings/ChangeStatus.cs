@@ -34,13 +34,15 @@ internal sealed class ChangeStatus : IEndpoint
                 meeting.Status = request.Status;
                 meeting.UpdatedAt = deps.Clock.UtcNow;
                 meeting.MinutesPublished = request.MinutesPublished ?? meeting.MinutesPublished;
+
+                // Open pages learn that writing has started or stopped.
+                deps.Db.StageLive(MeetingLive.Topic(id), MeetingLive.StatusType, () => new MeetingStatusChanged(id, meeting.Status.ToString()));
             },
             MeetingDetails.From,
             cancellationToken);
         if (outcome.Kind == OutcomeKind.Ok)
         {
-            // Open pages learn that writing has started or stopped.
-            await deps.Live.PublishAsync(MeetingLive.Topic(id), MeetingLive.StatusType, new MeetingStatusChanged(id, meeting.Status.ToString()), cancellationToken);
+            await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
         }
 
         return outcome;

@@ -1,6 +1,5 @@
 using Samordning.Meetings.Data;
 using Samordning.Ministries.Contracts;
-using Samordning.Shared.Events;
 using Samordning.Shared.Live;
 using Samordning.Shared.Time;
 using Samordning.Workstreams.Contracts;
@@ -15,4 +14,4 @@ internal sealed record MeetingServices(
     ICurrentUser User,
     IClock Clock,
     ILiveUpdates Live,
-    IEventPublisher Events);
+    IOutbox Outbox);

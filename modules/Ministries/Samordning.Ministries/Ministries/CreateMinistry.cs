@@ -1,4 +1,3 @@
-using Samordning.Shared.Live;
 using Samordning.Ministries.Data;
 
 namespace Samordning.Ministries.Ministries;
@@ -6,13 +5,13 @@ namespace Samordning.Ministries.Ministries;
 internal sealed class CreateMinistry : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/ministries", async (MinistryRequest request, MinistriesDbContext db, ILiveUpdates live, CancellationToken ct) =>
-                (await HandleAsync(db, live, request, ct)).ToCreated(m => $"/api/ministries/{m.Id}"))
+        api.MapPost("/ministries", async (MinistryRequest request, MinistriesDbContext db, IOutbox outbox, CancellationToken ct) =>
+                (await HandleAsync(db, outbox, request, ct)).ToCreated(m => $"/api/ministries/{m.Id}"))
             .RequireAuthorization(Policies.ManageRegistry)
             .WithTags("Ministries")
             .WithSummary("Adds a ministry (administrators and coordinators).");
 
-    public static async Task<Outcome<MinistryDetails>> HandleAsync(MinistriesDbContext db, ILiveUpdates live, MinistryRequest request, CancellationToken cancellationToken)
+    public static async Task<Outcome<MinistryDetails>> HandleAsync(MinistriesDbContext db, IOutbox outbox, MinistryRequest request, CancellationToken cancellationToken)
     {
         var errors = await MinistryRequest.ValidateAsync(request, db, null, cancellationToken);
         if (errors.Any)
@@ -23,8 +22,9 @@ internal sealed class CreateMinistry : IEndpoint
         var ministry = new Ministry { Code = "", NameNb = "", NameEn = "" };
         request.ApplyTo(ministry);
         db.Ministries.Add(ministry);
+        RegistryLive.Stage(db, "ministry", () => (ministry.Id, ministry.NameNb));
         await db.SaveChangesAsync(cancellationToken);
-        await RegistryLive.PublishChangedAsync(live, "ministry", ministry.Id, ministry.NameNb, cancellationToken);
+        await outbox.DeliverAsync(db, cancellationToken);
         return Outcome.Ok(MinistryDetails.From(ministry));
     }
 }

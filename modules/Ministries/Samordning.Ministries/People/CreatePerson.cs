@@ -1,4 +1,3 @@
-using Samordning.Shared.Live;
 using Samordning.Ministries.Data;
 
 namespace Samordning.Ministries.People;
@@ -6,13 +5,13 @@ namespace Samordning.Ministries.People;
 internal sealed class CreatePerson : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/ministries/people", async (PersonRequest request, MinistriesDbContext db, ILiveUpdates live, CancellationToken ct) =>
-                (await HandleAsync(db, live, request, ct)).ToCreated(p => $"/api/ministries/people/{p.Id}"))
+        api.MapPost("/ministries/people", async (PersonRequest request, MinistriesDbContext db, IOutbox outbox, CancellationToken ct) =>
+                (await HandleAsync(db, outbox, request, ct)).ToCreated(p => $"/api/ministries/people/{p.Id}"))
             .RequireAuthorization(Policies.ManageRegistry)
             .WithTags("People")
             .WithSummary("Adds a person, with roles and ministry (administrators and coordinators).");
 
-    public static async Task<Outcome<PersonDetails>> HandleAsync(MinistriesDbContext db, ILiveUpdates live, PersonRequest request, CancellationToken cancellationToken)
+    public static async Task<Outcome<PersonDetails>> HandleAsync(MinistriesDbContext db, IOutbox outbox, PersonRequest request, CancellationToken cancellationToken)
     {
         var errors = await PersonRequest.ValidateAsync(request, db, null, cancellationToken);
         if (errors.Any)
@@ -23,8 +22,9 @@ internal sealed class CreatePerson : IEndpoint
         var person = new Person { Name = "", Email = "" };
         request.ApplyTo(person);
         db.People.Add(person);
+        RegistryLive.Stage(db, "person", () => (person.Id, person.Name));
         await db.SaveChangesAsync(cancellationToken);
-        await RegistryLive.PublishChangedAsync(live, "person", person.Id, person.Name, cancellationToken);
+        await outbox.DeliverAsync(db, cancellationToken);
         return Outcome.Ok((await GetPerson.HandleAsync(db, person.Id, cancellationToken))!);
     }
 }

@@ -1,4 +1,3 @@
-using Samordning.Shared.Live;
 using Samordning.Ministries.Data;
 
 namespace Samordning.Ministries.People;
@@ -6,13 +5,13 @@ namespace Samordning.Ministries.People;
 internal sealed class UpdatePerson : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPut("/ministries/people/{id:guid}", async (Guid id, PersonRequest request, MinistriesDbContext db, ILiveUpdates live, CancellationToken ct) =>
-                (await HandleAsync(db, live, id, request, ct)).ToOk())
+        api.MapPut("/ministries/people/{id:guid}", async (Guid id, PersonRequest request, MinistriesDbContext db, IOutbox outbox, CancellationToken ct) =>
+                (await HandleAsync(db, outbox, id, request, ct)).ToOk())
             .RequireAuthorization(Policies.ManageRegistry)
             .WithTags("People")
             .WithSummary("Changes a person. Send the version you read; a stale version gets 409 with the current state.");
 
-    public static async Task<Outcome<PersonDetails>> HandleAsync(MinistriesDbContext db, ILiveUpdates live, Guid id, PersonRequest request, CancellationToken cancellationToken)
+    public static async Task<Outcome<PersonDetails>> HandleAsync(MinistriesDbContext db, IOutbox outbox, Guid id, PersonRequest request, CancellationToken cancellationToken)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (person is null)
@@ -26,10 +25,14 @@ internal sealed class UpdatePerson : IEndpoint
             return Outcome.Invalid<PersonDetails>(errors);
         }
 
-        var saved = await Concurrency.SaveAsync(db, person, request.Version, () => request.ApplyTo(person), p => p.Id, cancellationToken);
+        var saved = await Concurrency.SaveAsync(db, person, request.Version, () =>
+        {
+            request.ApplyTo(person);
+            RegistryLive.Stage(db, "person", () => (id, person.Name));
+        }, p => p.Id, cancellationToken);
         if (saved.Kind == OutcomeKind.Ok)
         {
-            await RegistryLive.PublishChangedAsync(live, "person", id, person.Name, cancellationToken);
+            await outbox.DeliverAsync(db, cancellationToken);
         }
 
         return saved.Kind switch

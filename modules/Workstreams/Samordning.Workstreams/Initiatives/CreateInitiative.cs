@@ -1,5 +1,4 @@
 using Samordning.Ministries.Contracts;
-using Samordning.Shared.Live;
 using Samordning.Shared.Time;
 using Samordning.Workstreams.Data;
 
@@ -34,4 +33,4 @@ internal sealed class CreateInitiative : IEndpoint
 }
 
 // What the initiative use cases need, bundled so endpoints and pages ask for one thing.
-internal sealed record InitiativeServices(WorkstreamsDbContext Db, IMinistryDirectory Directory, ICurrentUser User, IClock Clock, ILiveUpdates Live);
+internal sealed record InitiativeServices(WorkstreamsDbContext Db, IMinistryDirectory Directory, ICurrentUser User, IClock Clock, IOutbox Outbox);

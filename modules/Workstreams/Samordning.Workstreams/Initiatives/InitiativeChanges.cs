@@ -4,7 +4,7 @@ using Samordning.Workstreams.Data;
 namespace Samordning.Workstreams.Initiatives;
 
 // Every change to an initiative goes through here: save (with the version check), move the dashboard's
-// counts in the same transaction, then, after commit, tell the live topics.
+// counts and the live items (outbox rows) in the same transaction, then, after commit, deliver the live items.
 internal static class InitiativeChanges
 {
     public static async Task<Outcome<InitiativeDetails>> CreateAsync(InitiativeServices deps, Initiative initiative, string? note, CancellationToken cancellationToken)
@@ -13,13 +13,13 @@ internal static class InitiativeChanges
         await using var transaction = await deps.Db.Database.BeginTransactionAsync(cancellationToken);
         deps.Db.Initiatives.Add(initiative);
         deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, note));
+        InitiativeLive.Stage(deps.Db, initiative);
         await deps.Db.SaveChangesAsync(cancellationToken);
         await DashboardAggregates.ApplyAsync(deps.Db, [], DashboardAggregates.CellsOf(initiative), phaseMayHaveChanged: true, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        var details = InitiativeDetails.From(initiative);
-        await InitiativeLive.PublishChangedAsync(deps.Live, details, cancellationToken);
-        return Outcome.Ok(details);
+        await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
+        return Outcome.Ok(InitiativeDetails.From(initiative));
     }
 
     public static async Task<Outcome<InitiativeDetails>> UpdateAsync(
@@ -39,6 +39,7 @@ internal static class InitiativeChanges
                 apply();
                 initiative.UpdatedAt = now;
                 deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, note));
+                InitiativeLive.Stage(deps.Db, initiative);
             },
             InitiativeDetails.From,
             cancellationToken);
@@ -55,7 +56,7 @@ internal static class InitiativeChanges
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await InitiativeLive.PublishChangedAsync(deps.Live, outcome.Value!, cancellationToken);
+        await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
         return outcome;
     }
 

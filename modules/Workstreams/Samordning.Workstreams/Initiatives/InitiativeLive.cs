@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Samordning.Shared.Live;
+using Samordning.Workstreams.Data;
 
 namespace Samordning.Workstreams.Initiatives;
 
@@ -17,14 +18,21 @@ internal sealed class InitiativeLive : ILiveTopicPolicy
     public Task<bool> CanFollowAsync(ClaimsPrincipal user, string topic, CancellationToken cancellationToken) =>
         Task.FromResult(user.PersonId() is not null);
 
-    public static async Task PublishChangedAsync(ILiveUpdates live, InitiativeDetails initiative, CancellationToken cancellationToken)
+    // Staged in the change's transaction (outbox rows, made during the save from the initiative as saved) and
+    // delivered after the commit, so every change reaches the dashboard and workstream pages that follow it.
+    public static void Stage(WorkstreamsDbContext db, Initiative initiative)
     {
-        var payload = new InitiativeChanged(initiative.Id, initiative.Title, initiative.OwningMinistryCode, initiative.Phase.ToString(), initiative.Status.ToString(), initiative.Progress);
-        await live.PublishAsync(DashboardTopic, ChangedType, payload, cancellationToken);
-        foreach (var workstreamId in initiative.WorkstreamIds)
+        db.StageLive(DashboardTopic, ChangedType, () => Changed(initiative));
+        foreach (var workstreamId in InitiativeDetails.From(initiative).WorkstreamIds)
         {
-            await live.PublishAsync($"{WorkstreamPrefix}{workstreamId}", ChangedType, payload, cancellationToken);
+            db.StageLive($"{WorkstreamPrefix}{workstreamId}", ChangedType, () => Changed(initiative));
         }
+    }
+
+    private static InitiativeChanged Changed(Initiative initiative)
+    {
+        var details = InitiativeDetails.From(initiative);
+        return new InitiativeChanged(details.Id, details.Title, details.OwningMinistryCode, details.Phase.ToString(), details.Status.ToString(), details.Progress);
     }
 }
 

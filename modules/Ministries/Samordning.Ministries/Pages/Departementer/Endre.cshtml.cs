@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Ministries.Data;
 using Samordning.Ministries.Ministries;
-using Samordning.Shared.Live;
 using Samordning.Shared.Web;
 
 namespace Samordning.Ministries.Pages.Departementer;
 
 [Authorize(Policy = Policies.ManageRegistry)]
-internal sealed class EndreModel(MinistriesDbContext db, ILiveUpdates live) : PageModel
+internal sealed class EndreModel(MinistriesDbContext db, IOutbox outbox) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -34,7 +33,7 @@ internal sealed class EndreModel(MinistriesDbContext db, ILiveUpdates live) : Pa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await UpdateMinistry.HandleAsync(db, live, Id, Input.ToRequest(), cancellationToken);
+        var outcome = await UpdateMinistry.HandleAsync(db, outbox, Id, Input.ToRequest(), cancellationToken);
         return this.Answer(outcome, _ => Redirect($"/departementer/{Id}"), current => (Current, Input.Version) = (current, current.Version)) ?? Page();
     }
 }

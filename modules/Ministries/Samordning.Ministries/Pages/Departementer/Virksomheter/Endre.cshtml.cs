@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Ministries.Agencies;
 using Samordning.Ministries.Data;
-using Samordning.Shared.Live;
 using Samordning.Shared.Web;
 
 namespace Samordning.Ministries.Pages.Departementer.Virksomheter;
 
 [Authorize(Policy = Policies.ManageRegistry)]
-internal sealed class EndreModel(MinistriesDbContext db, ILiveUpdates live) : PageModel
+internal sealed class EndreModel(MinistriesDbContext db, IOutbox outbox) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -34,7 +33,7 @@ internal sealed class EndreModel(MinistriesDbContext db, ILiveUpdates live) : Pa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await UpdateAgency.HandleAsync(db, live, Id, Input.ToRequest(), cancellationToken);
+        var outcome = await UpdateAgency.HandleAsync(db, outbox, Id, Input.ToRequest(), cancellationToken);
         if (this.Answer(outcome, agency => Redirect($"/departementer/{agency.MinistryId}"), current => (Current, Input.Version) = (current, current.Version)) is { } answered)
         {
             return answered;

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Ministries.Agencies;
 using Samordning.Ministries.Data;
-using Samordning.Shared.Live;
 using Samordning.Shared.Web;
 
 namespace Samordning.Ministries.Pages.Departementer.Virksomheter;
 
 [Authorize(Policy = Policies.ManageRegistry)]
-internal sealed class NyModel(MinistriesDbContext db, ILiveUpdates live) : PageModel
+internal sealed class NyModel(MinistriesDbContext db, IOutbox outbox) : PageModel
 {
     [BindProperty]
     public AgencyForm Input { get; set; } = new();
@@ -22,7 +21,7 @@ internal sealed class NyModel(MinistriesDbContext db, ILiveUpdates live) : PageM
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await CreateAgency.HandleAsync(db, live, Input.ToRequest(), cancellationToken);
+        var outcome = await CreateAgency.HandleAsync(db, outbox, Input.ToRequest(), cancellationToken);
         if (this.Answer(outcome, agency => Redirect($"/departementer/{agency.MinistryId}")) is { } answered)
         {
             return answered;
