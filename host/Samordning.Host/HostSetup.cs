@@ -90,8 +90,8 @@ internal static class HostSetup
         app.UseSamordningErrors();
         app.UseSecurityHeaders(app.Configuration);
         app.UseStaticFiles();
-        app.UsePlainTextForms();
         app.UseRouting();
+        app.UsePlainTextForms();
         app.UseRateLimiter();
         if (AuthSettings.From(app.Configuration).UsesDevelopmentIdentityProvider)
         {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Samordning.Shared.Text;
@@ -11,17 +13,43 @@ namespace Samordning.Host.Web;
 // hands every reader of the form the normalised values.
 internal static class PlainTextInput
 {
-    public static IServiceCollection AddPlainTextInput(this IServiceCollection services) =>
+    public static IServiceCollection AddPlainTextInput(this IServiceCollection services)
+    {
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new PlainTextJsonConverter()));
 
+        // MVC's [RequestFormLimits] puts a fresh form feature in place while authorizing a page (the public input
+        // page has one); this filter, which runs after authorization and before binding, wraps that one again.
+        services.Configure<MvcOptions>(options => options.Filters.Add(new NormalizeFormFilter()));
+        return services;
+    }
+
+    // After routing, which puts in place the form feature an endpoint's form options ask for; wrapping it earlier
+    // would hide it from routing and lose those limits.
     public static IApplicationBuilder UsePlainTextForms(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            var inner = context.Features.Get<IFormFeature>()
-                ?? new FormFeature(context.Request, context.RequestServices.GetRequiredService<IOptions<FormOptions>>().Value);
-            context.Features.Set<IFormFeature>(new NormalizingFormFeature(inner));
+            NormalizeForm(context);
             return next(context);
         });
+
+    private static void NormalizeForm(HttpContext context)
+    {
+        var inner = context.Features.Get<IFormFeature>()
+            ?? new FormFeature(context.Request, context.RequestServices.GetRequiredService<IOptions<FormOptions>>().Value);
+        if (inner is not NormalizingFormFeature)
+        {
+            context.Features.Set<IFormFeature>(new NormalizingFormFeature(inner));
+        }
+    }
+
+    private sealed class NormalizeFormFilter : IAsyncResourceFilter
+    {
+        public Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+        {
+            NormalizeForm(context.HttpContext);
+            return next();
+        }
+    }
 
     private sealed class NormalizingFormFeature(IFormFeature inner) : IFormFeature
     {

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
+using Microsoft.EntityFrameworkCore;
 using Samordning.Feedback.Data;
 using Samordning.Meetings.Data;
 using Samordning.Meetings.Entries;
@@ -87,6 +88,26 @@ public sealed class AnyTextTests(FeedbackFixture fixture) : IClassFixture<Feedba
             iter: SamplesPerEndpoint,
             threads: 1,
             print: mutations => string.Join(" | ", mutations.Select(m => m.ToString())));
+    }
+
+    [Fact]
+    public async Task StoredText_ControlsInJsonAndFormPosts_Normalized()
+    {
+        var meeting = await MeetingTestData.CreateLiveAsync(fixture.Factory);
+        var note = await MeetingTestData.WriteAsync(fixture.Factory.CreateClientAs(MeetingTestData.Facilitator), meeting.Id, "Linje 1\u000BLinje 2\u0001\r\nslutt 😀");
+
+        var round = await fixture.OpenRoundAsync();
+        var anonymous = fixture.Factory.CreateClientAs(null);
+        var (antiforgery, token) = await PublicForm.OpenAsync(anonymous, round.Id);
+        var fields = PublicForm.Valid(antiforgery, token);
+        fields["Input.Text"] = "Innspill\u000Bfra Word\u0007";
+        fields["Input.OrganisationName"] = "Leverandør\u0000 AS";
+        var reference = PublicForm.Reference(await PublicForm.PostAsync(anonymous, round.Id, fields));
+        var item = await fixture.WithDbAsync(db => db.Items.AsNoTracking().SingleAsync(i => i.Reference == reference, Ct));
+
+        Assert.Equal("Linje 1\nLinje 2\nslutt 😀", note.Text);
+        Assert.Equal("Innspill\nfra Word", item.Text);
+        Assert.Equal("Leverandør AS", item.OrganisationName);
     }
 
     // Every endpoint that stores text, the base records the updates change, and what shows each record afterwards.
