@@ -30,7 +30,7 @@ public sealed class AnyTextTests(FeedbackFixture fixture) : IClassFixture<Feedba
     // Enums as numbers, so that only text travels as JSON strings (which the samples then replace).
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static readonly Gen<Mutation[]> Mutations = Gen.Select(Gen.Int[0, 4_999], PlainTextTests.AnyText, (n, noise) => new Mutation(n % 5, noise, n / 5)).Array[12];
+    private static readonly Gen<Mutation[]> Mutations = Gen.Select(Gen.Int[0, 4_999], Gen.OneOf(PlainTextTests.PastedText, PlainTextTests.AnyText), (n, noise) => new Mutation(n % 5, noise, n / 5)).Array[12];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -20,6 +20,16 @@ public sealed class PlainTextTests
         .Array[0, 40]
         .Select(chars => new string(chars));
 
+    // Text a person could paste: controls, line and paragraph separators, letters and emoji, but no lone surrogate
+    // (which a JSON reader without the rule refuses outright, so it would never reach the store).
+    internal static readonly Gen<string> PastedText = Gen.OneOf<string>(
+            Gen.Char['\u0000', '\u001F'].Select(c => c.ToString()),
+            Gen.Char['\u007F', '\u009F'].Select(c => c.ToString()),
+            Gen.OneOfConst("\u2028", "\u2029", "\r", "\n", "\t", "😀", "æøå", " "),
+            Gen.Char['a', 'z'].Select(c => c.ToString()))
+        .Array[0, 20]
+        .Select(string.Concat);
+
     [Theory]
     [InlineData("Linje 1\u000BLinje 2", "Linje 1\nLinje 2")] // Word's manual line break
     [InlineData("a\u000Cb\u0085c\u2028d\u2029e", "a\nb\nc\nd\ne")]
