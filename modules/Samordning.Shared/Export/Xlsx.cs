@@ -67,12 +67,7 @@ public static class Xlsx
         xml.WriteStartElement("sheetView");
         xml.WriteAttributeString("workbookViewId", "0");
         // The header row stays in view while scrolling.
-        xml.WriteStartElement("pane");
-        xml.WriteAttributeString("ySplit", "1");
-        xml.WriteAttributeString("topLeftCell", "A2");
-        xml.WriteAttributeString("activePane", "bottomLeft");
-        xml.WriteAttributeString("state", "frozen");
-        xml.WriteEndElement();
+        Empty(xml, "pane", ("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen"));
         xml.WriteEndElement();
         xml.WriteEndElement();
         xml.WriteStartElement("sheetData");
@@ -162,9 +157,7 @@ public static class Xlsx
         foreach (var pattern in new[] { "none", "gray125" })
         {
             xml.WriteStartElement("fill");
-            xml.WriteStartElement("patternFill");
-            xml.WriteAttributeString("patternType", pattern);
-            xml.WriteEndElement();
+            Empty(xml, "patternFill", ("patternType", pattern));
             xml.WriteEndElement();
         }
 
@@ -190,12 +183,20 @@ public static class Xlsx
         xml.WriteEndElement();
         xml.WriteStartElement("cellStyles");
         xml.WriteAttributeString("count", "1");
-        xml.WriteStartElement("cellStyle");
-        xml.WriteAttributeString("name", "Normal");
-        xml.WriteAttributeString("xfId", "0");
-        xml.WriteAttributeString("builtinId", "0");
+        Empty(xml, "cellStyle", ("name", "Normal"), ("xfId", "0"), ("builtinId", "0"));
         xml.WriteEndElement();
         xml.WriteEndElement();
+    }
+
+    // An element with attributes and no content: <pane ySplit="1" … />.
+    private static void Empty(XmlWriter xml, string name, params (string Name, string Value)[] attributes)
+    {
+        xml.WriteStartElement(name);
+        foreach (var (attribute, value) in attributes)
+        {
+            xml.WriteAttributeString(attribute, value);
+        }
+
         xml.WriteEndElement();
     }
 
@@ -207,15 +208,9 @@ public static class Xlsx
             xml.WriteElementString("b", "");
         }
 
-        xml.WriteStartElement("sz");
-        xml.WriteAttributeString("val", "11");
-        xml.WriteEndElement();
-        xml.WriteStartElement("name");
-        xml.WriteAttributeString("val", "Calibri");
-        xml.WriteEndElement();
-        xml.WriteStartElement("family");
-        xml.WriteAttributeString("val", "2");
-        xml.WriteEndElement();
+        Empty(xml, "sz", ("val", "11"));
+        Empty(xml, "name", ("val", "Calibri"));
+        Empty(xml, "family", ("val", "2"));
         xml.WriteEndElement();
     }
 
