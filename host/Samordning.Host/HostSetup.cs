@@ -59,6 +59,8 @@ internal static class HostSetup
 
         // Enums travel as their names ("InProgress", "Red"), which the API's readers and writers understand.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Every text read from a JSON body or a form is normalised by the one rule (Shared PlainText).
+        services.AddPlainTextInput();
 
         // Norwegian letters stay letters in the HTML (still encoded where markup could break out).
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -94,6 +96,7 @@ internal static class HostSetup
         app.UseSecurityHeaders(app.Configuration);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UsePlainTextForms();
         app.UseRateLimiter();
         if (AuthSettings.From(app.Configuration).UsesDevelopmentIdentityProvider)
         {

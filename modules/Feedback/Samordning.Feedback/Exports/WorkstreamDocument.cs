@@ -136,7 +136,7 @@ internal sealed class WorkstreamDocument : IEndpoint
         }
 
         var run = new Run(properties);
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = PlainText.Safe(text).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0)

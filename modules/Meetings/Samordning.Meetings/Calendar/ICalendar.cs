@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Samordning.Meetings.Data;
+using Samordning.Shared.Text;
 
 namespace Samordning.Meetings.Calendar;
 
@@ -58,16 +59,16 @@ internal static class ICalendar
 
     public static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
-    public static string Escape(string text) => text
+    // A TEXT value holds no control characters (RFC 5545, 3.3.11): PlainText.Safe removes them from any stored text
+    // and leaves line breaks as \n, which are then escaped.
+    public static string Escape(string text) => PlainText.Safe(text)
         .Replace("\\", "\\\\", StringComparison.Ordinal)
         .Replace(";", "\\;", StringComparison.Ordinal)
         .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal)
-        .Replace("\r", "\\n", StringComparison.Ordinal);
+        .Replace("\n", "\\n", StringComparison.Ordinal);
 
     // A parameter value may not hold quotes; one with ':', ';' or ',' must be quoted.
-    private static string QuoteParameter(string value) => $"\"{value.Replace("\"", "'", StringComparison.Ordinal)}\"";
+    private static string QuoteParameter(string value) => $"\"{PlainText.Safe(value).Replace("\"", "'", StringComparison.Ordinal).Replace('\n', ' ')}\"";
 
     // Lines longer than 75 octets continue on the next line after CRLF and one space (RFC 5545, 3.1).
     public static void Fold(StringBuilder builder, string line)

@@ -74,7 +74,7 @@ internal static class MinutesDocument
 
         // Line breaks in an entry become breaks in the run; the text itself is stored verbatim.
         var run = new Run();
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = PlainText.Safe(text).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0)
