@@ -32,7 +32,7 @@ internal static class ErrorHandling
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = StatusFor,
             });
             api.UseStatusCodePages();
         });
@@ -44,13 +44,26 @@ internal static class ErrorHandling
 
                 // A rejected request (e.g. a failed anti-forgery check) is the client's error, not ours: its status,
                 // and BadRequestExceptionHandler's Information entry instead of an unhandled-exception error.
-                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = StatusFor,
                 SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
             });
             pages.UseStatusCodePagesWithReExecute("/feil/{0}");
         });
         return app;
     }
+
+    // A rejected request is the client's error; an identity provider that does not answer is a passing outage (503,
+    // a readable page that says so), not our 500.
+    private static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        Auth.IdentityProviderUnavailableException => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    public static string IdentityProviderUnavailable => Localized.T(
+        "Innloggingstjenesten svarer ikke akkurat nå, så du kan ikke logge inn. Prøv igjen om noen minutter.",
+        "The sign-in service is not answering right now, so you cannot sign in. Try again in a few minutes.");
 
     public static string TitleFor(int? status) => status switch
     {
@@ -63,6 +76,7 @@ internal static class ErrorHandling
         413 => Localized.T("Innholdet er for stort.", "The content is too large."),
         415 => Localized.T("Innholdstypen støttes ikke.", "The content type is not supported."),
         429 => Localized.T("For mange forespørsler. Vent litt og prøv igjen.", "Too many requests. Wait a little and try again."),
+        503 => Localized.T("Tjenesten er midlertidig utilgjengelig.", "The service is temporarily unavailable."),
         _ => Localized.T("Noe gikk galt hos oss. Prøv igjen om litt.", "Something went wrong on our side. Try again in a little while."),
     };
 }

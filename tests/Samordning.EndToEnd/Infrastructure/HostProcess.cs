@@ -47,7 +47,10 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(CancellationToken cancellationToken)
+    // settings: more host configuration as environment variables (Auth__Authority…); address: where it listens,
+    // when something started before it must know (an identity provider's redirect addresses).
+    public static async Task<HostProcess> StartAsync(
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null, Uri? address = null)
     {
         if (!File.Exists(RepositoryPaths.HostAssembly))
         {
@@ -55,7 +58,7 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         var dataFolder = Directory.CreateTempSubdirectory("samordning-e2e-").FullName;
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        address ??= new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = RepositoryPaths.HostProject,
@@ -72,6 +75,10 @@ internal sealed class HostProcess : IAsyncDisposable
         // The suite signs in many times from one address within a minute; the sign-in page's rate limit
         // (30 a minute) is meant for people and is tested on its own, so it must not fail a browser test here.
         start.Environment["RateLimiting__PublicPermitsPerMinute"] = "10000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var host = new HostProcess(process, dataFolder, address);
@@ -196,7 +203,7 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
