@@ -17,11 +17,10 @@ internal sealed class OidcProviderProcess : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly Process process;
+    private readonly ChildProcess process;
     private readonly string keyFile;
-    private readonly List<string> output = [];
 
-    private OidcProviderProcess(Process process, string keyFile, Uri issuer)
+    private OidcProviderProcess(ChildProcess process, string keyFile, Uri issuer)
     {
         this.process = process;
         this.keyFile = keyFile;
@@ -30,7 +29,7 @@ internal sealed class OidcProviderProcess : IAsyncDisposable
 
     public Uri Issuer { get; }
 
-    public int ProcessId { get; private set; }
+    public int ProcessId => process.ProcessId;
 
     // The provider's own signing key (private part included), for tokens the app must refuse despite the signature.
     public JsonWebKey SigningKey { get; private set; } = null!;
@@ -41,37 +40,25 @@ internal sealed class OidcProviderProcess : IAsyncDisposable
     {
         var port = HostProcess.FreePort();
         var keyFile = Path.Combine(Path.GetTempPath(), $"samordning-e2e-op-{Guid.NewGuid():N}.json");
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = RepositoryPaths.Root };
         foreach (var argument in (string[])[Script, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--app", app.GetLeftPart(UriPartial.Authority), "--profile", profile, "--key-out", keyFile])
         {
             start.ArgumentList.Add(argument);
         }
 
-        var process = new Process { StartInfo = start };
-        var provider = new OidcProviderProcess(process, keyFile, new Uri($"http://127.0.0.1:{port}"));
+        var provider = new OidcProviderProcess(new ChildProcess("oidc-provider", start), keyFile, new Uri($"http://127.0.0.1:{port}"));
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
+        provider.process.LineReceived += line =>
         {
-            provider.Append(e.Data);
-            if (e.Data?.StartsWith("oidc-provider ready", StringComparison.Ordinal) == true)
+            if (line.StartsWith("oidc-provider ready", StringComparison.Ordinal))
             {
                 ready.TrySetResult();
             }
         };
-        process.ErrorDataReceived += (_, e) => provider.Append(e.Data);
         try
         {
-            process.Start();
-            provider.ProcessId = process.Id;
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            provider.process.Start();
             await ready.Task.WaitAsync(StartTimeout, cancellationToken);
             var written = JsonDocument.Parse(await File.ReadAllTextAsync(keyFile, cancellationToken));
             provider.SigningKey = new JsonWebKey(written.RootElement.GetProperty("key").GetRawText());
@@ -80,61 +67,13 @@ internal sealed class OidcProviderProcess : IAsyncDisposable
         catch (Exception exception) when (exception is TimeoutException or IOException or InvalidOperationException)
         {
             await provider.DisposeAsync();
-            throw new InvalidOperationException($"oidc-provider did not start (is `npm ci` done?).\n{provider.Output}", exception);
-        }
-    }
-
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return string.Join('\n', output);
-            }
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.Add(line);
-            }
+            throw new InvalidOperationException($"oidc-provider did not start (is `npm ci` done?).\n{provider.process.Output}", exception);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (ProcessId != 0)
-        {
-            try
-            {
-                using var running = Process.GetProcessById(ProcessId);
-                running.Kill();
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
-            catch (InvalidOperationException)
-            {
-                // Exited between the lookup and the kill.
-            }
-
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await process.WaitForExitAsync(patience.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Bounded, so a stuck pipe cannot hang the run.
-            }
-        }
-
+        await process.StopAsync();
         process.Dispose();
         File.Delete(keyFile);
     }
