@@ -54,6 +54,7 @@ internal static class HostSetup
         services.AddSamordningHealthChecks();
         services.AddSamordningProblemDetails();
         services.AddSamordningRateLimiting(configuration);
+        services.AddSamordningProxyHeaders(configuration);
         services.AddSamordningLocalization();
         services.AddOpenApi();
 
@@ -87,7 +88,13 @@ internal static class HostSetup
 
     public static async Task UseSamordningAsync(this WebApplication app)
     {
+        // Settings checked before anything reads them (ValidateOnStart would come only after the pipeline is built).
+        _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthSettings>>().Value;
         await app.InitializeModulesAsync();
+
+        // First: everything after it (rate limits, redirects, the sign-in's redirect address) sees the citizen's
+        // address and scheme, not the load balancer's.
+        app.UseSamordningProxyHeaders(app.Configuration);
 
         // Localization first, so that error responses (ProblemDetails titles, the error pages re-executed by the
         // status code pages, a bad request's field message) are in the person's language too.

@@ -1,15 +1,17 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Samordning.Ministries.Contracts;
 
 namespace Samordning.Host.Auth;
 
 // Who you are comes from the identity provider; what you may do comes from the people registry. Looks the
-// person up by subject, else e-mail, and adds their registry id, ministry and roles. A person the registry does
-// not know gets no registry claims, and every policy refuses them ("no access yet"). The directory (and the
-// registry's DbContext behind it) is resolved only on a cache miss, not on every request.
-internal sealed class RegistryClaimsTransformation(IServiceProvider services, IMemoryCache cache) : IClaimsTransformation
+// person up by subject, else by verified e-mail (VerifiedEmail), and adds their registry id, ministry and roles; the
+// registry records the subject on the first match by e-mail. An API token of a registered system client gets that
+// client's role instead (SystemClientIdentity). Anyone else gets no registry claims, and every policy refuses them
+// ("no access yet"). The directory (and the registry's DbContext behind it) is resolved only on a cache miss.
+internal sealed class RegistryClaimsTransformation(IServiceProvider services, IMemoryCache cache, IOptions<AuthSettings> settings) : IClaimsTransformation
 {
     private const string RegistryAuthenticationType = "registry";
 
@@ -19,13 +21,27 @@ internal sealed class RegistryClaimsTransformation(IServiceProvider services, IM
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true
-            || principal.Identities.Any(i => i.AuthenticationType == RegistryAuthenticationType))
+            || principal.Identities.Any(i => i.AuthenticationType is RegistryAuthenticationType)
+            || principal.HasClaim(c => c.Type == SystemClientIdentity.ClientClaim))
         {
             return principal;
         }
 
+        var identity = SystemClientIdentity.For(principal, settings.Value) ?? await RegistryPersonAsync(principal);
+        if (identity is null)
+        {
+            return principal;
+        }
+
+        var transformed = principal.Clone();
+        transformed.AddIdentity(identity);
+        return transformed;
+    }
+
+    private async Task<ClaimsIdentity?> RegistryPersonAsync(ClaimsPrincipal principal)
+    {
         var subject = principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier);
-        var email = principal.FindFirstValue("email") ?? principal.FindFirstValue(ClaimTypes.Email);
+        var email = VerifiedEmail.Of(principal, settings.Value.TrustUnverifiedEmail);
         var key = $"registry:{subject}:{email}";
         var person = await cache.GetOrCreateAsync(key, entry =>
         {
@@ -33,15 +49,6 @@ internal sealed class RegistryClaimsTransformation(IServiceProvider services, IM
             return services.GetRequiredService<IMinistryDirectory>().FindSignedInPersonAsync(subject, email, CancellationToken.None);
         });
 
-        if (person is null)
-        {
-            return principal;
-        }
-
-        var identity = RegistryIdentity.For(person, RegistryAuthenticationType);
-
-        var transformed = principal.Clone();
-        transformed.AddIdentity(identity);
-        return transformed;
+        return person is null ? null : RegistryIdentity.For(person, RegistryAuthenticationType);
     }
 }

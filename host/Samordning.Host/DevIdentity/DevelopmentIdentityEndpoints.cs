@@ -36,12 +36,15 @@ internal static class DevelopmentIdentityEndpoints
                 OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, account.Subject)
                 .SetClaim(Claims.Name, account.Name)
-                .SetClaim(Claims.Email, account.Email);
+                .SetClaim(Claims.Email, account.Email)
+
+                // The demo accounts' addresses are the provider's own, so it vouches for them (VerifiedEmail).
+                .SetClaim(Claims.EmailVerified, true);
             identity.SetScopes(request.GetScopes());
             identity.SetDestinations(claim => claim.Type switch
             {
                 Claims.Name when identity.HasScope(Scopes.Profile) => [Destinations.AccessToken, Destinations.IdentityToken],
-                Claims.Email when identity.HasScope(Scopes.Email) => [Destinations.AccessToken, Destinations.IdentityToken],
+                Claims.Email or Claims.EmailVerified when identity.HasScope(Scopes.Email) => [Destinations.AccessToken, Destinations.IdentityToken],
                 _ => [Destinations.AccessToken],
             });
 

@@ -58,13 +58,19 @@ internal static class ErrorHandling
         return app;
     }
 
-    // A busy store answers 503 (with Retry-After, BusyStoreExceptionHandler): try again, not a fault.
+    // A rejected request is the client's error. A busy store (BusyStoreExceptionHandler adds Retry-After) and an
+    // identity provider that does not answer are passing outages: 503 with a readable page that says so, not our 500.
     private static int StatusFor(Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
+        Auth.IdentityProviderUnavailableException => StatusCodes.Status503ServiceUnavailable,
         _ when BusyStores.IsBusy(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    public static string IdentityProviderUnavailable => Localized.T(
+        "Innloggingstjenesten svarer ikke akkurat nå, så du kan ikke logge inn. Prøv igjen om noen minutter.",
+        "The sign-in service is not answering right now, so you cannot sign in. Try again in a few minutes.");
 
     public static string TitleFor(int? status) => status switch
     {
@@ -77,7 +83,7 @@ internal static class ErrorHandling
         413 => Localized.T("Innholdet er for stort.", "The content is too large."),
         415 => Localized.T("Innholdstypen støttes ikke.", "The content type is not supported."),
         429 => Localized.T("For mange forespørsler. Vent litt og prøv igjen.", "Too many requests. Wait a little and try again."),
-        503 => Localized.T("Tjenesten er opptatt akkurat nå. Prøv igjen om litt.", "The service is busy right now. Try again in a little while."),
+        503 => Localized.T("Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.", "The service is temporarily unavailable. Try again in a little while."),
         _ => Localized.T("Noe gikk galt hos oss. Prøv igjen om litt.", "Something went wrong on our side. Try again in a little while."),
     };
 }

@@ -66,11 +66,14 @@ public sealed class EndToEndFixture : IAsyncLifetime
     }
 
     // bypassCsp only for the accessibility checks, which inject axe-core as an inline script the app's CSP forbids.
-    public async Task<IBrowserContext> NewContextAsync(bool bypassCsp = false)
+    public Task<IBrowserContext> NewContextAsync(bool bypassCsp = false) => NewContextAsync(Address, bypassCsp);
+
+    // A context for another host (one signed in through another identity provider), in the same browser.
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, bool bypassCsp = false)
     {
         var context = await (browser ?? throw new InvalidOperationException("The fixture is not initialised.")).NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Address.GetLeftPart(UriPartial.Authority),
+            BaseURL = baseAddress.GetLeftPart(UriPartial.Authority),
             BypassCSP = bypassCsp,
             Locale = "nb-NO",
             TimezoneId = "Europe/Oslo",

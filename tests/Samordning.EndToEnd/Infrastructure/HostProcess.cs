@@ -10,11 +10,10 @@ internal sealed class HostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly Process process;
+    private readonly ChildProcess process;
     private readonly string dataFolder;
-    private readonly List<string> output = [];
 
-    private HostProcess(Process process, string dataFolder, Uri address)
+    private HostProcess(ChildProcess process, string dataFolder, Uri address)
     {
         this.process = process;
         this.dataFolder = dataFolder;
@@ -23,31 +22,19 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public int ProcessId { get; private set; }
+    public int ProcessId => process.ProcessId;
 
     // Everything the host wrote so far, to explain a failure that shows only as a page in the browser.
-    public string Output => string.Join('\n', LinesFrom(0));
+    public string Output => process.Output;
 
-    public int LineCount
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.Count;
-            }
-        }
-    }
+    public int LineCount => process.LineCount;
 
-    public IReadOnlyList<string> LinesFrom(int start)
-    {
-        lock (output)
-        {
-            return output[Math.Min(start, output.Count)..];
-        }
-    }
+    public IReadOnlyList<string> LinesFrom(int start) => process.LinesFrom(start);
 
-    public static async Task<HostProcess> StartAsync(CancellationToken cancellationToken)
+    // settings: more host configuration as environment variables (Auth__Authority…); address: where it listens,
+    // when something started before it must know (an identity provider's redirect addresses).
+    public static async Task<HostProcess> StartAsync(
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null, Uri? address = null)
     {
         if (!File.Exists(RepositoryPaths.HostAssembly))
         {
@@ -55,14 +42,8 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         var dataFolder = Directory.CreateTempSubdirectory("samordning-e2e-").FullName;
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryPaths.HostProject,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        address ??= new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.HostProject };
         start.ArgumentList.Add(RepositoryPaths.HostAssembly);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.GetLeftPart(UriPartial.Authority));
@@ -72,21 +53,15 @@ internal sealed class HostProcess : IAsyncDisposable
         // The suite signs in many times from one address within a minute; the sign-in page's rate limit
         // (30 a minute) is meant for people and is tested on its own, so it must not fail a browser test here.
         start.Environment["RateLimiting__PublicPermitsPerMinute"] = "10000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var host = new HostProcess(process, dataFolder, address);
-        process.OutputDataReceived += (_, e) => host.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
-
-        // A host that dies mid-run (a crash, or a process killed from outside) shows in the browser only as
-        // refused connections; this line in the log says what happened.
-        process.Exited += (_, _) => host.Append($"(the host process exited with code {process.ExitCode})");
+        var host = new HostProcess(new ChildProcess("host", start), dataFolder, address);
         try
         {
-            process.Start();
-            host.ProcessId = process.Id;
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            host.process.Start();
             await host.WaitUntilReadyAsync(cancellationToken);
             return host;
         }
@@ -133,51 +108,10 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (ProcessId != 0)
-        {
-            try
-            {
-                using var running = Process.GetProcessById(ProcessId);
-                running.Kill(entireProcessTree: true);
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
-            catch (InvalidOperationException)
-            {
-                // Exited between the lookup and the kill.
-            }
-
-            // Also drains the redirected output, so the log written below is complete; bounded, so a stuck
-            // pipe cannot hang the run.
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await process.WaitForExitAsync(patience.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Append("(the host did not exit within 30 s of being killed)");
-            }
-        }
-
+        await process.StopAsync();
         process.Dispose();
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "e2e-host.log"), Output);
         DeleteDataFolder();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.Add(line);
-        }
     }
 
     private void DeleteDataFolder()
@@ -196,7 +130,7 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

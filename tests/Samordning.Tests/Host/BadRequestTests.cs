@@ -41,6 +41,7 @@ public sealed class BadRequestTests : IAsyncDisposable
             Settings = new Dictionary<string, string?>
             {
                 ["Auth:Authority"] = "https://idp.example.no",
+                ["Auth:ClientSecret"] = "from-the-vault",
                 ["Modules:Ministries:DemoPeople:0:Name"] = "Kari Nordmann",
                 ["Modules:Ministries:DemoPeople:0:Email"] = People.Coordinator,
                 ["Modules:Ministries:DemoPeople:0:Ministry"] = "KMD",

@@ -31,7 +31,11 @@ public sealed class StartupTests
         await using var factory = SamordningFactory.Create(new()
         {
             Environment = "Production",
-            Settings = new Dictionary<string, string?> { ["Auth:Authority"] = "https://idp.example.no" },
+            Settings = new Dictionary<string, string?>
+            {
+                ["Auth:Authority"] = "https://idp.example.no",
+                ["Auth:ClientSecret"] = "from-the-vault",
+            },
         });
         var client = factory.CreateClientAs(null);
 
@@ -77,7 +81,7 @@ public sealed class StartupTests
             .Configure<IServer>((options, server) => options.BackchannelHttpHandler = ((TestServer)server).CreateHandler()),
     };
 
-    private static IEnumerable<Exception> Flatten(Exception exception)
+    internal static IEnumerable<Exception> Flatten(Exception exception)
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Samordning.Tests.Infrastructure;
 
 // Stands in for the identity provider: the request names the person in a header and gets the two claims an
-// IdP would give (subject and e-mail). Roles still come from the host's real claims transformation.
+// IdP would give (subject and a verified e-mail). Roles still come from the host's real claims transformation.
 internal sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -23,7 +23,7 @@ internal sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOption
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var identity = new ClaimsIdentity([new Claim("sub", SubjectFor(email)), new Claim("email", email)], SchemeName, "email", ClaimTypes.Role);
+        var identity = new ClaimsIdentity([new Claim("sub", SubjectFor(email)), new Claim("email", email), new Claim("email_verified", "true")], SchemeName, "email", ClaimTypes.Role);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }
