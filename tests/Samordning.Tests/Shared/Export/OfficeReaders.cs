@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Samordning.Tests.Notifications;
-
 using Samordning.Tests.Infrastructure;
 
 namespace Samordning.Tests.Shared.Export;

@@ -81,6 +81,26 @@ namespace Samordning.Notifications.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Outbox",
+                schema: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Preferences",
                 schema: "notifications",
                 columns: table => new
@@ -153,6 +173,12 @@ namespace Samordning.Notifications.Migrations.PostgreSql
                 columns: new[] { "PersonId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_NextAttemptAt",
+                schema: "notifications",
+                table: "Outbox",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReminderLog_AwaitingDigest",
                 schema: "notifications",
                 table: "ReminderLog",
@@ -186,6 +212,10 @@ namespace Samordning.Notifications.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Notifications",
+                schema: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "Outbox",
                 schema: "notifications");
 
             migrationBuilder.DropTable(

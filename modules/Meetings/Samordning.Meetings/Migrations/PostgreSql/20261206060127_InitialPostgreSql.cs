@@ -77,6 +77,26 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Outbox",
+                schema: "meetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AgendaItem",
                 schema: "meetings",
                 columns: table => new
@@ -121,6 +141,7 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     SentToFeedbackAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FeedbackReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -341,6 +362,12 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                 column: "WorkstreamId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_NextAttemptAt",
+                schema: "meetings",
+                table: "Outbox",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Participants_MeetingId",
                 schema: "meetings",
                 table: "Participants",
@@ -388,6 +415,10 @@ namespace Samordning.Meetings.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "MeetingWorkstream",
+                schema: "meetings");
+
+            migrationBuilder.DropTable(
+                name: "Outbox",
                 schema: "meetings");
 
             migrationBuilder.DropTable(

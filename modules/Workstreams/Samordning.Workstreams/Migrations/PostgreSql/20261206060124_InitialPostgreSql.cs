@@ -98,6 +98,26 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Outbox",
+                schema: "workstreams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PhaseSnapshots",
                 schema: "workstreams",
                 columns: table => new
@@ -404,6 +424,12 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                 column: "WorkstreamId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_NextAttemptAt",
+                schema: "workstreams",
+                table: "Outbox",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProgressEntries_InitiativeId_At",
                 schema: "workstreams",
                 table: "ProgressEntries",
@@ -468,6 +494,10 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "InitiativeWorkstream",
+                schema: "workstreams");
+
+            migrationBuilder.DropTable(
+                name: "Outbox",
                 schema: "workstreams");
 
             migrationBuilder.DropTable(

@@ -55,6 +55,26 @@ namespace Samordning.Ministries.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Outbox",
+                schema: "ministries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Agencies",
                 schema: "ministries",
                 columns: table => new
@@ -138,6 +158,12 @@ namespace Samordning.Ministries.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_NextAttemptAt",
+                schema: "ministries",
+                table: "Outbox",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_AgencyId",
                 schema: "ministries",
                 table: "People",
@@ -170,6 +196,10 @@ namespace Samordning.Ministries.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "AuditLog",
+                schema: "ministries");
+
+            migrationBuilder.DropTable(
+                name: "Outbox",
                 schema: "ministries");
 
             migrationBuilder.DropTable(

@@ -37,6 +37,26 @@ namespace Samordning.Feedback.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Outbox",
+                schema: "feedback",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Rounds",
                 schema: "feedback",
                 columns: table => new
@@ -278,6 +298,12 @@ namespace Samordning.Feedback.Migrations.PostgreSql
                 columns: new[] { "RoundId", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_NextAttemptAt",
+                schema: "feedback",
+                table: "Outbox",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoundQuestion_RoundId",
                 schema: "feedback",
                 table: "RoundQuestion",
@@ -311,6 +337,10 @@ namespace Samordning.Feedback.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "FeedbackWorkstream",
+                schema: "feedback");
+
+            migrationBuilder.DropTable(
+                name: "Outbox",
                 schema: "feedback");
 
             migrationBuilder.DropTable(

@@ -62,7 +62,8 @@ namespace Samordning.Host.Migrations.PostgreSql
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
                     Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Payload = table.Column<string>(type: "text", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -114,6 +115,26 @@ namespace Samordning.Host.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                schema: "host",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -185,6 +206,13 @@ namespace Samordning.Host.Migrations.PostgreSql
                 columns: new[] { "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LiveItems_SourceId",
+                schema: "host",
+                table: "LiveItems",
+                column: "SourceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LiveItems_Topic_Sequence",
                 schema: "host",
                 table: "LiveItems",
@@ -229,6 +257,12 @@ namespace Samordning.Host.Migrations.PostgreSql
                 table: "OpenIddictTokens",
                 column: "ReferenceId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_NextAttemptAt",
+                schema: "host",
+                table: "Outbox",
+                column: "NextAttemptAt");
         }
 
         /// <inheritdoc />
@@ -252,6 +286,10 @@ namespace Samordning.Host.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens",
+                schema: "host");
+
+            migrationBuilder.DropTable(
+                name: "Outbox",
                 schema: "host");
 
             migrationBuilder.DropTable(
