@@ -83,7 +83,7 @@ internal static class ErrorHandling
         413 => Localized.T("Innholdet er for stort.", "The content is too large."),
         415 => Localized.T("Innholdstypen støttes ikke.", "The content type is not supported."),
         429 => Localized.T("For mange forespørsler. Vent litt og prøv igjen.", "Too many requests. Wait a little and try again."),
-        503 => Localized.T("Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.", "The service is temporarily unavailable. Try again in a little while."),
+        503 => Localized.T("Tjenesten er opptatt eller utilgjengelig akkurat nå. Prøv igjen om litt.", "The service is busy or unavailable right now. Try again in a little while."),
         _ => Localized.T("Noe gikk galt hos oss. Prøv igjen om litt.", "Something went wrong on our side. Try again in a little while."),
     };
 }
