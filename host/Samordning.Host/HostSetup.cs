@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Samordning.Host.Auth;
 using Samordning.Host.Data;
+using Samordning.Host.Deployment;
 using Samordning.Host.DevIdentity;
 using Samordning.Host.Jobs;
 using Samordning.Host.Live;
@@ -29,6 +30,7 @@ internal static class HostSetup
         services.AddMemoryCache();
 
         services.AddSamordningAuthentication(configuration, builder.Environment);
+        DeploymentCheck.Verify(configuration, builder.Environment);
         services.AddSamordningDataProtection(configuration);
 
         services.AddScoped<LiveUpdates>();
