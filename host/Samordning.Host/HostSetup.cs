@@ -6,6 +6,7 @@ using Samordning.Host.DevIdentity;
 using Samordning.Host.Jobs;
 using Samordning.Host.Live;
 using Samordning.Host.Modules;
+using Samordning.Host.Observability;
 using Samordning.Host.Web;
 using Samordning.Shared.Events;
 using Samordning.Shared.Live;
@@ -28,6 +29,7 @@ internal static class HostSetup
         services.AddSingleton<IClock, SystemClock>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddMemoryCache();
+        services.AddSamordningObservability();
 
         services.AddSamordningAuthentication(configuration, builder.Environment);
         DeploymentCheck.Verify(configuration, builder.Environment);

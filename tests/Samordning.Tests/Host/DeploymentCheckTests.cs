@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -9,8 +8,6 @@ namespace Samordning.Tests.Host;
 
 public sealed class DeploymentCheckTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private static readonly Dictionary<string, string?> TwoServerNodes = new()
     {
         ["Deployment:Nodes"] = "2",
@@ -84,21 +81,6 @@ public sealed class DeploymentCheckTests
 
         Assert.NotNull(exception);
         Assert.Contains("DataProtection:CertificatePath", exception.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Start_ProductionWithCertificate_Serves()
-    {
-        await using var factory = SamordningFactory.Create(new()
-        {
-            Environment = "Production",
-            Settings = new Dictionary<string, string?> { ["Auth:Authority"] = "https://idp.example.no" },
-        });
-        var client = factory.CreateClientAs(null);
-
-        var response = await client.GetAsync("/health/live", Ct);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private static string Refusal(Dictionary<string, string?> settings)
