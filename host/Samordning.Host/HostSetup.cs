@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Samordning.Host.Auth;
 using Samordning.Host.Data;
+using Samordning.Host.Deployment;
 using Samordning.Host.DevIdentity;
 using Samordning.Host.Jobs;
 using Samordning.Host.Live;
 using Samordning.Host.Modules;
+using Samordning.Host.Observability;
 using Samordning.Host.Outbox;
 using Samordning.Host.Web;
 using Samordning.Shared.Events;
@@ -29,8 +31,10 @@ internal static class HostSetup
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddSamordningOutbox(configuration);
         services.AddMemoryCache();
+        services.AddSamordningObservability();
 
         services.AddSamordningAuthentication(configuration, builder.Environment);
+        DeploymentCheck.Verify(configuration, builder.Environment);
         services.AddSamordningDataProtection(configuration);
 
         services.AddSingleton<LiveBroadcaster>();

@@ -22,7 +22,7 @@ internal static class ErrorHandling
             }
 
             context.ProblemDetails.Detail = context.Exception is null ? context.ProblemDetails.Detail : null;
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Extensions["traceId"] = Observability.TraceReference.Of(context.HttpContext);
         });
     }
 

@@ -33,6 +33,14 @@ public sealed class SamordningFactory : WebApplicationFactory<Program>
             ["Database:DataFolder"] = DataFolder,
             ["Jobs:RunServer"] = "false",
         };
+        // Production refuses to start without a data-protection certificate; a test that wants that refusal sets
+        // the key itself (to an empty value).
+        if (options.Environment == "Production" && !_settings.ContainsKey("DataProtection:CertificatePath"))
+        {
+            _settings["DataProtection:CertificatePath"] = TestCertificate.WritePfx(DataFolder);
+            _settings["DataProtection:CertificatePassword"] = TestCertificate.Password;
+        }
+
         if (TestDatabase.OnServer)
         {
             ServerConnectionString = TestDatabase.CreateServerDatabase(DataFolder);
