@@ -18,11 +18,19 @@ internal static class Contributors
     // Removes the contributor's name and e-mail address (anonymisation; erasure removes the text too) from the
     // item and from every copy the system made: the receipt in the Notifications module, the item's audit entries
     // written before the properties were marked personal, and staff's own notes that quote them. The receipts go
-    // first, through the Notifications contract: if the save that follows fails, a second run finds the items again.
-    // The caller saves, so the item and its audit entries change in one transaction.
+    // first, through the Notifications contract, with the module's outbox rows that carry them to Notifications
+    // (a receipt not yet delivered is never sent; one delivered but not yet cleared still holds the address): if the
+    // save that follows fails, a second run finds the items again. The caller saves, so the item and its audit
+    // entries change in one transaction.
     public static async Task ForgetAsync(FeedbackDbContext db, IMailErasure mail, IReadOnlyList<FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await mail.EraseAsync([.. items.Select(i => ReceiptKey(i.Id))], cancellationToken);
+        string[] receipts = [.. items.Select(i => ReceiptKey(i.Id))];
+        foreach (var receipt in receipts)
+        {
+            await db.OutboxMessages.Where(m => m.Payload.Contains(receipt)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await mail.EraseAsync(receipts, cancellationToken);
         await AuditLog.ScrubAsync(db, [.. items.Select(i => i.Id)], cancellationToken);
         foreach (var item in items)
         {

@@ -15,6 +15,9 @@ namespace Samordning.Tests.Shared.Export;
 // as exported; and still so for records stored with control characters before text was normalised on the way in.
 public sealed class ExportReadersTests(FeedbackFixture fixture) : IClassFixture<FeedbackFixture>
 {
+    // PostgreSQL's text cannot hold U+0000 at all, so on a server pass no stored record can carry it.
+    private static readonly string Nul = TestDatabase.OnServer ? "" : "\u0000";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -43,7 +46,7 @@ public sealed class ExportReadersTests(FeedbackFixture fixture) : IClassFixture<
             var meetings = scope.ServiceProvider.GetRequiredService<MeetingsDbContext>();
             await meetings.Entries
                 .Where(e => e.Id == records.NoteId)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, $"Notat\u000Bfra\u0000 Word {marker}"), Ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, $"Notat\u000Bfra{Nul} Word {marker}"), Ct);
             await meetings.Meetings
                 .Where(m => m.Id == records.MeetingId)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Title, $"Møte\u001B {marker}"), Ct);
