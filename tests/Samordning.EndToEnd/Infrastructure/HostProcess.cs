@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Samordning.Testing;
 
 namespace Samordning.EndToEnd.Infrastructure;
 
@@ -72,39 +73,8 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The host exited with code {process.ExitCode} before it was ready.\n{Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // One probe timed out while the host was busy migrating; try again.
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-        }
-
-        throw new TimeoutException($"The host at {Address} was not ready within {StartTimeout.TotalSeconds} s.\n{Output}");
-    }
+    private Task WaitUntilReadyAsync(CancellationToken cancellationToken) =>
+        HostReadiness.WaitAsync(Address, () => process.HasExited ? process.ExitCode : null, () => Output, StartTimeout, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

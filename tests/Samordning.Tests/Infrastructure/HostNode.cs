@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Samordning.Testing;
 
 namespace Samordning.Tests.Infrastructure;
 
@@ -138,39 +139,8 @@ public sealed partial class HostNode : IAsyncDisposable
         process.Dispose();
     }
 
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < StartTimeout)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The host exited with code {process.ExitCode} before it was ready.\n{Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // A probe timed out while the host was starting.
-            }
-
-            await Task.Delay(250, cancellationToken);
-        }
-
-        throw new TimeoutException($"The host at {Address} was not ready within {StartTimeout.TotalSeconds} s.\n{Output}");
-    }
+    private Task WaitUntilReadyAsync(CancellationToken cancellationToken) =>
+        HostReadiness.WaitAsync(Address, () => process.HasExited ? process.ExitCode : null, () => Output, StartTimeout, cancellationToken);
 
     private void Append(string? line)
     {
