@@ -95,8 +95,11 @@ internal static class HealthChecks
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-                var history = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>().DelimitIdentifier("__EFMigrationsHistory", store);
-                var touchNothing = $"UPDATE {history} SET ProductVersion = ProductVersion WHERE 1 = 0"; // identifiers only
+                var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+                var history = sql.DelimitIdentifier("__EFMigrationsHistory", store);
+                // Delimited as the migrations wrote it: PostgreSQL folds an unquoted name to lower case.
+                var column = sql.DelimitIdentifier("ProductVersion");
+                var touchNothing = $"UPDATE {history} SET {column} = {column} WHERE 1 = 0"; // identifiers only
                 await db.Database.ExecuteSqlRawAsync(touchNothing, cancellationToken);
                 await transaction.RollbackAsync(cancellationToken);
                 return true;
