@@ -9,6 +9,9 @@ namespace Samordning.Tests.Nodes;
 // the SignalR backplane. Node A starts first and migrates; node B then joins the same database.
 public sealed class SeveralNodesFixture : IAsyncLifetime
 {
+    // Test classes with nodes of their own run one after another: four hosts at once would crowd a small machine.
+    public const string Collection = "Several nodes";
+
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("samordning-several-nodes-").FullName;
     private string _connectionString = "";
 
@@ -53,6 +56,18 @@ public sealed class SeveralNodesFixture : IAsyncLifetime
         {
             // A file still held open must not fail the run; the folder is in the temp area.
         }
+    }
+
+    // The same session's cookies as a browser sends them to another node behind the load balancer.
+    public static CookieContainer CookiesFor(HostNode node, CookieContainer signedIn)
+    {
+        var cookies = new CookieContainer();
+        foreach (Cookie cookie in signedIn.GetAllCookies())
+        {
+            cookies.Add(node.Address, new Cookie(cookie.Name, cookie.Value, "/"));
+        }
+
+        return cookies;
     }
 
     // A hub connection to the node's /hubs/live with a signed-in session's cookies.

@@ -13,6 +13,7 @@ namespace Samordning.Tests.Nodes;
 // Issue 14, point 4: several nodes behind a load balancer. Real host processes on one PostgreSQL and one Redis;
 // PostgreSQL always, so these run in build/test's PostgreSQL pass only (Pass=Server).
 [Trait("Pass", "Server")]
+[Collection(SeveralNodesFixture.Collection)]
 public sealed class SeveralNodesTests(SeveralNodesFixture nodes) : IClassFixture<SeveralNodesFixture>
 {
     private const string Facilitator = "sigrid.fasilitator@kmd.example.no";
@@ -28,11 +29,7 @@ public sealed class SeveralNodesTests(SeveralNodesFixture nodes) : IClassFixture
     {
         var onA = new CookieContainer();
         using var _ = await nodes.A.SignInAsync(Coordinator, onA, Ct);
-        var onB = new CookieContainer();
-        foreach (Cookie cookie in onA.GetAllCookies())
-        {
-            onB.Add(nodes.B.Address, new Cookie(cookie.Name, cookie.Value, "/"));
-        }
+        var onB = SeveralNodesFixture.CookiesFor(nodes.B, onA);
 
         using var anonymous = nodes.B.Client(new CookieContainer());
         using var signedIn = nodes.B.Client(onB);
