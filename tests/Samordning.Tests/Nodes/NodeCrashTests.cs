@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
-using Samordning.Meetings.Data;
-using Samordning.Meetings.Entries;
-using Samordning.Meetings.Meetings;
 using Samordning.Shared.Live;
-using Samordning.Tests.Feedback;
-using Samordning.Tests.Infrastructure;
 
 namespace Samordning.Tests.Nodes;
 
@@ -46,8 +41,7 @@ public sealed class NodeCrashTests(SeveralNodesFixture nodes) : IClassFixture<Se
                 {
                     try
                     {
-                        using var written = await writer.PostAsJsonAsync($"/api/meetings/{meetingId}/entries", new EntryRequest(EntryKind.Note, $"Notat {n} før krasjet"), FeedbackFixture.Json, Ct);
-                        acknowledged.Enqueue((await Problem.ReadOkAsync<EntryView>(written, HttpStatusCode.Created, Ct)).Id);
+                        acknowledged.Enqueue(await SeveralNodesFixture.WriteNoteAsync(writer, meetingId, $"Notat {n} før krasjet", Ct));
                     }
                     catch (HttpRequestException)
                     {
@@ -76,19 +70,16 @@ public sealed class NodeCrashTests(SeveralNodesFixture nodes) : IClassFixture<Se
                         seen.TryAdd(item.Sequence, item);
                     }
 
-                    return expected.All(id => seen.Values.Any(i => Carries(i, id)));
+                    return expected.All(id => seen.Values.Any(i => SeveralNodesFixture.Carries(i, id)));
                 },
                 TimeSpan.FromSeconds(90));
 
             var items = seen.Values.Where(i => i.Sequence > before).OrderBy(i => i.Sequence).ToList();
             Assert.Equal(Enumerable.Range(1, items.Count).Select(i => before + i), items.Select(i => i.Sequence));
-            Assert.All(expected, id => Assert.Single(items, i => Carries(i, id)));
+            Assert.All(expected, id => Assert.Single(items, i => SeveralNodesFixture.Carries(i, id)));
             Assert.True(expected.Count >= 10);
         }
     }
-
-    private static bool Carries(LiveItem item, Guid entryId) =>
-        item.Type == MeetingLive.EntryType && item.Payload.Contains(entryId.ToString(), StringComparison.OrdinalIgnoreCase);
 
     private static Task WaitUntilAsync(Func<bool> condition, TimeSpan patience) =>
         WaitUntilAsync(() => Task.FromResult(condition()), patience);

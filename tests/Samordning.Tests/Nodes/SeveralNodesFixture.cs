@@ -1,5 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using Samordning.Meetings.Data;
+using Samordning.Meetings.Entries;
+using Samordning.Meetings.Meetings;
+using Samordning.Shared.Live;
+using Samordning.Tests.Feedback;
 using Samordning.Tests.Infrastructure;
 
 namespace Samordning.Tests.Nodes;
@@ -79,6 +85,16 @@ public sealed class SeveralNodesFixture : IAsyncLifetime
         await connection.StartAsync(cancellationToken);
         return connection;
     }
+
+    // A note in the meeting, acknowledged (201) by the node the client talks to; returns the entry's id.
+    public static async Task<Guid> WriteNoteAsync(HttpClient writer, Guid meetingId, string text, CancellationToken cancellationToken)
+    {
+        using var written = await writer.PostAsJsonAsync($"/api/meetings/{meetingId}/entries", new EntryRequest(EntryKind.Note, text), FeedbackFixture.Json, cancellationToken);
+        return (await Problem.ReadOkAsync<EntryView>(written, HttpStatusCode.Created, cancellationToken)).Id;
+    }
+
+    public static bool Carries(LiveItem item, Guid entryId) =>
+        item.Type == MeetingLive.EntryType && item.Payload.Contains(entryId.ToString(), StringComparison.OrdinalIgnoreCase);
 
     private Task<HostNode> StartNodeAsync(bool runJobs) =>
         HostNode.StartAsync(_dataFolder, new Dictionary<string, string>

@@ -2,11 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Samordning.Meetings.Data;
-using Samordning.Meetings.Entries;
 using Samordning.Meetings.Meetings;
 using Samordning.Shared.Live;
 using Samordning.Tests.Feedback;
-using Samordning.Tests.Infrastructure;
 
 namespace Samordning.Tests.Nodes;
 
@@ -54,15 +52,14 @@ public sealed class SeveralNodesTests(SeveralNodesFixture nodes) : IClassFixture
         connection.On<LiveItem>("item", async item =>
         {
             var id = await entryId.Task;
-            if (item.Type == MeetingLive.EntryType && item.Payload.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase))
+            if (SeveralNodesFixture.Carries(item, id))
             {
                 received.TrySetResult(item);
             }
         });
         var last = await connection.InvokeAsync<long>("Join", $"meeting:{meetingId}", Ct);
 
-        var written = await writer.PostAsJsonAsync($"/api/meetings/{meetingId}/entries", new EntryRequest(EntryKind.Note, "Skrevet på node A"), FeedbackFixture.Json, Ct);
-        entryId.SetResult((await Problem.ReadOkAsync<EntryView>(written, HttpStatusCode.Created, Ct)).Id);
+        entryId.SetResult(await SeveralNodesFixture.WriteNoteAsync(writer, meetingId, "Skrevet på node A", Ct));
 
         var item = await received.Task.WaitAsync(Patience, Ct);
         Assert.True(item.Sequence > last);
