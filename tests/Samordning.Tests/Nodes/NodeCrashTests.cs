@@ -13,19 +13,16 @@ namespace Samordning.Tests.Nodes;
 [Collection(SeveralNodesFixture.Collection)]
 public sealed class NodeCrashTests(SeveralNodesFixture nodes) : IClassFixture<SeveralNodesFixture>
 {
-    private const string Facilitator = "sigrid.fasilitator@kmd.example.no";
-    private const string Coordinator = "kari.koordinator@kmd.example.no";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task NodeA_KilledDuringWrites_AcknowledgedNotesKeptAndClientCatchesUpOnNodeB()
     {
-        using var writer = await nodes.A.SignInAsync(Facilitator, Ct);
+        using var writer = await nodes.A.SignInAsync(SeveralNodesFixture.Facilitator, Ct);
         var meetingId = await SeveralNodesTests.LiveMeetingAsync(writer);
         var topic = $"meeting:{meetingId}";
         var participantCookies = new CookieContainer();
-        using var participant = await nodes.A.SignInAsync(Coordinator, participantCookies, Ct);
+        using var participant = await nodes.A.SignInAsync(SeveralNodesFixture.Coordinator, participantCookies, Ct);
         var seen = new ConcurrentDictionary<long, LiveItem>();
         long before;
         await using (var onA = await SeveralNodesFixture.ConnectAsync(nodes.A, participantCookies, Ct))

@@ -13,21 +13,18 @@ namespace Samordning.Tests.Nodes;
 [Collection(SeveralNodesFixture.Collection)]
 public sealed class RedisOutageTests(SeveralNodesFixture nodes) : IClassFixture<SeveralNodesFixture>
 {
-    private const string Facilitator = "sigrid.fasilitator@kmd.example.no";
-    private const string Coordinator = "kari.koordinator@kmd.example.no";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Redis_StoppedTenSeconds_NodesKeepServingAndClientCatchesUp()
     {
         var writerCookies = new CookieContainer();
-        using var writer = await nodes.A.SignInAsync(Facilitator, writerCookies, Ct);
+        using var writer = await nodes.A.SignInAsync(SeveralNodesFixture.Facilitator, writerCookies, Ct);
         using var writerOnB = nodes.B.Client(SeveralNodesFixture.CookiesFor(nodes.B, writerCookies));
         var meetingId = await SeveralNodesTests.LiveMeetingAsync(writer);
         var topic = $"meeting:{meetingId}";
         var participantCookies = new CookieContainer();
-        using var participant = await nodes.B.SignInAsync(Coordinator, participantCookies, Ct);
+        using var participant = await nodes.B.SignInAsync(SeveralNodesFixture.Coordinator, participantCookies, Ct);
         await using var connection = await SeveralNodesFixture.ConnectAsync(nodes.B, participantCookies, Ct);
         var live = new ConcurrentDictionary<long, LiveItem>();
         connection.On<LiveItem>("item", item => live.TryAdd(item.Sequence, item));

@@ -18,6 +18,10 @@ public sealed class SeveralNodesFixture : IAsyncLifetime
     // Test classes with nodes of their own run one after another: four hosts at once would crowd a small machine.
     public const string Collection = "Several nodes";
 
+    // Demo accounts of the bundled identity provider: one who writes in the live meeting, one who follows it.
+    public const string Facilitator = "sigrid.fasilitator@kmd.example.no";
+    public const string Coordinator = "kari.koordinator@kmd.example.no";
+
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("samordning-several-nodes-").FullName;
     private string _connectionString = "";
 

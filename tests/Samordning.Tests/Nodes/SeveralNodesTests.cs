@@ -14,9 +14,6 @@ namespace Samordning.Tests.Nodes;
 [Collection(SeveralNodesFixture.Collection)]
 public sealed class SeveralNodesTests(SeveralNodesFixture nodes) : IClassFixture<SeveralNodesFixture>
 {
-    private const string Facilitator = "sigrid.fasilitator@kmd.example.no";
-    private const string Coordinator = "kari.koordinator@kmd.example.no";
-
     // Generous: a broadcast normally arrives in milliseconds; the limit only stops a broken test from hanging.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
@@ -26,7 +23,7 @@ public sealed class SeveralNodesTests(SeveralNodesFixture nodes) : IClassFixture
     public async Task SessionCookie_SignedInOnNodeA_AcceptedByNodeB()
     {
         var onA = new CookieContainer();
-        using var _ = await nodes.A.SignInAsync(Coordinator, onA, Ct);
+        using var _ = await nodes.A.SignInAsync(SeveralNodesFixture.Coordinator, onA, Ct);
         var onB = SeveralNodesFixture.CookiesFor(nodes.B, onA);
 
         using var anonymous = nodes.B.Client(new CookieContainer());
@@ -42,10 +39,10 @@ public sealed class SeveralNodesTests(SeveralNodesFixture nodes) : IClassFixture
     [Fact]
     public async Task Note_WrittenOnNodeA_ReachesParticipantConnectedToNodeB()
     {
-        using var writer = await nodes.A.SignInAsync(Facilitator, Ct);
+        using var writer = await nodes.A.SignInAsync(SeveralNodesFixture.Facilitator, Ct);
         var meetingId = await LiveMeetingAsync(writer);
         var participantCookies = new CookieContainer();
-        using var participant = await nodes.B.SignInAsync(Coordinator, participantCookies, Ct);
+        using var participant = await nodes.B.SignInAsync(SeveralNodesFixture.Coordinator, participantCookies, Ct);
         await using var connection = await SeveralNodesFixture.ConnectAsync(nodes.B, participantCookies, Ct);
         var received = new TaskCompletionSource<LiveItem>(TaskCreationOptions.RunContinuationsAsynchronously);
         var entryId = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
