@@ -101,12 +101,13 @@ public sealed partial class HostNode : IAsyncDisposable
     }
 
     // A client signed in as the demo person through the bundled identity provider, the way a browser does it.
-    public async Task<HttpClient> SignInAsync(string email, CancellationToken cancellationToken)
+    public Task<HttpClient> SignInAsync(string email, CancellationToken cancellationToken) =>
+        SignInAsync(email, new CookieContainer(), cancellationToken);
+
+    // Signs in with the given cookie jar, so the same session can be sent to another node or a hub connection.
+    public async Task<HttpClient> SignInAsync(string email, CookieContainer cookies, CancellationToken cancellationToken)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = Address,
-        };
+        var client = Client(cookies);
         var response = await client.GetAsync(new Uri("/moter", UriKind.Relative), cancellationToken);
         for (var hop = 0; hop < 10 && response.StatusCode == HttpStatusCode.Redirect; hop++)
         {
@@ -132,6 +133,10 @@ public sealed partial class HostNode : IAsyncDisposable
 
         return client;
     }
+
+    // A client of this node that sends the given cookies and follows no redirects.
+    public HttpClient Client(CookieContainer cookies) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies }) { BaseAddress = Address };
 
     public async ValueTask DisposeAsync()
     {

@@ -21,6 +21,20 @@ public sealed class RedisServer : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Port = FreePort();
+        await StartAsync();
+    }
+
+    // Starts the server again on the same port after StopAsync (a test of Redis coming back).
+    public async Task StartAgainAsync()
+    {
+        if (_pid == 0)
+        {
+            await StartAsync();
+        }
+    }
+
+    private async Task StartAsync()
+    {
         var start = new ProcessStartInfo(Executable)
         {
             UseShellExecute = false,

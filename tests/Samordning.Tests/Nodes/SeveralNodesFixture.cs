@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Samordning.Meetings.Data;
+using Samordning.Meetings.Entries;
+using Samordning.Meetings.Meetings;
+using Samordning.Shared.Live;
+using Samordning.Tests.Feedback;
+using Samordning.Tests.Infrastructure;
+
+namespace Samordning.Tests.Nodes;
+
+// Two real host processes as a server deployment runs them: one PostgreSQL database (the host store with the
+// data-protection keys and the identity provider's data, the modules, and Hangfire's job storage), one Redis for
+// the SignalR backplane. Node A starts first and migrates; node B then joins the same database.
+public sealed class SeveralNodesFixture : IAsyncLifetime
+{
+    // Test classes with nodes of their own run one after another: four hosts at once would crowd a small machine.
+    public const string Collection = "Several nodes";
+
+    // Demo accounts of the bundled identity provider: one who writes in the live meeting, one who follows it.
+    public const string Facilitator = "sigrid.fasilitator@kmd.example.no";
+    public const string Coordinator = "kari.koordinator@kmd.example.no";
+
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("samordning-several-nodes-").FullName;
+    private string _connectionString = "";
+
+    public RedisServer Redis { get; } = new();
+
+    public HostNode A { get; private set; } = null!;
+
+    public HostNode B { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Redis.InitializeAsync();
+        _connectionString = TestDatabase.CreatePostgresDatabase(_dataFolder);
+        A = await StartNodeAsync(runJobs: true);
+        B = await StartNodeAsync(runJobs: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Every process started here is stopped by its id, whatever happened in the tests.
+        if (B is not null)
+        {
+            await B.DisposeAsync();
+        }
+
+        if (A is not null)
+        {
+            await A.DisposeAsync();
+        }
+
+        await Redis.DisposeAsync();
+        if (_connectionString.Length > 0)
+        {
+            TestDatabase.DropPostgresDatabase(_connectionString);
+        }
+
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open must not fail the run; the folder is in the temp area.
+        }
+    }
+
+    // The same session's cookies as a browser sends them to another node behind the load balancer.
+    public static CookieContainer CookiesFor(HostNode node, CookieContainer signedIn)
+    {
+        var cookies = new CookieContainer();
+        foreach (Cookie cookie in signedIn.GetAllCookies())
+        {
+            cookies.Add(node.Address, new Cookie(cookie.Name, cookie.Value, "/"));
+        }
+
+        return cookies;
+    }
+
+    // A hub connection to the node's /hubs/live with a signed-in session's cookies.
+    public static async Task<HubConnection> ConnectAsync(HostNode node, CookieContainer cookies, CancellationToken cancellationToken)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(node.Address, "/hubs/live"), options => options.Cookies = cookies)
+            .Build();
+        await connection.StartAsync(cancellationToken);
+        return connection;
+    }
+
+    // A note in the meeting, acknowledged (201) by the node the client talks to; returns the entry's id.
+    public static async Task<Guid> WriteNoteAsync(HttpClient writer, Guid meetingId, string text, CancellationToken cancellationToken)
+    {
+        using var written = await writer.PostAsJsonAsync($"/api/meetings/{meetingId}/entries", new EntryRequest(EntryKind.Note, text), FeedbackFixture.Json, cancellationToken);
+        return (await Problem.ReadOkAsync<EntryView>(written, HttpStatusCode.Created, cancellationToken)).Id;
+    }
+
+    public static bool Carries(LiveItem item, Guid entryId) =>
+        item.Type == MeetingLive.EntryType && item.Payload.Contains(entryId.ToString(), StringComparison.OrdinalIgnoreCase);
+
+    private Task<HostNode> StartNodeAsync(bool runJobs) =>
+        HostNode.StartAsync(_dataFolder, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["Database__ConnectionString"] = _connectionString,
+            ["Jobs__Storage"] = "PostgreSql",
+            ["Jobs__RunServer"] = runJobs ? "true" : "false",
+            ["Redis__Configuration"] = Redis.Configuration,
+        }, TestContext.Current.CancellationToken);
+}
