@@ -82,6 +82,20 @@ public sealed partial class FeedbackTests(EndToEndFixture fixture)
         AssertNone(await Axe.CheckAsync(page));
     }
 
+    // The round's own page, which reminders link to (opened from the rounds list as a coordinator would).
+    [Fact]
+    public async Task RoundPage_Coordinator_OpensFromTheListWithNoSeriousViolations()
+    {
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("/innspillsregister/runder", Accounts.Coordinator);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoRound, Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = DemoRound, Exact = true })).ToBeVisibleAsync();
+        AssertNone(await Axe.CheckAsync(page));
+    }
+
     [Fact]
     public async Task RecordPage_MissingFields_ErrorsBesideFieldsAndNoViolations()
     {
