@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Samordning.Feedback.Data;
+using Samordning.Feedback.Register;
 using Samordning.Feedback.Submissions;
 using Samordning.Shared.Text;
 
@@ -17,7 +18,7 @@ public sealed class FeedbackModule : IModule
     /// <inheritdoc />
     public IEnumerable<NavigationLink> Navigation =>
     [
-        new("/innspillsregister", new LocalizedText("Innspill", "Input")),
+        new("/innspillsregister", new LocalizedText("Innspill", "Input"), IsFor: FeedbackAccess.CanRead),
     ];
 
     /// <inheritdoc />
