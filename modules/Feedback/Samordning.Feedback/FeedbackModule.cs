@@ -26,6 +26,10 @@ public sealed class FeedbackModule : IModule
     {
         services.AddModuleDbContext<FeedbackDbContext, SqliteFeedbackDbContext, PostgresFeedbackDbContext>(configuration, FeedbackDbContext.Store);
         services.AddScoped<SubmitInput>();
+        services.AddOptions<PublicOrganiser>()
+            .Bind(configuration.GetSection(PublicOrganiser.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.NameNb) && !string.IsNullOrWhiteSpace(o.NameEn), "Modules:Feedback:Organiser needs NameNb and NameEn.")
+            .ValidateOnStart();
         services.AddOptions<Privacy.FeedbackRetention>()
             .Bind(configuration.GetSection(Privacy.FeedbackRetention.Section))
             .Validate(o => o.InputWithoutRoundMonths is >= 1 and <= 120, "Modules:Feedback:Retention:InputWithoutRoundMonths must be from 1 to 120.")
