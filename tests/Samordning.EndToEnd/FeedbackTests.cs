@@ -82,6 +82,66 @@ public sealed partial class FeedbackTests(EndToEndFixture fixture)
         AssertNone(await Axe.CheckAsync(page));
     }
 
+    // The register fits a 1280 px screen like the initiative list (issue 16, point 7): the filters in a row, no
+    // sideways scrolling, references and dates each on one line.
+    [Fact]
+    public async Task Register_At1280Pixels_FitsWithFiltersInARowAndReferencesUnbroken()
+    {
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.SignInAsync("/innspillsregister", Accounts.Coordinator);
+        await Expect(page.Locator("table.register-table tbody tr").First).ToBeVisibleAsync();
+
+        var layout = await page.EvaluateAsync<RegisterLayout>("""
+            () => {
+                const lines = (el) => {
+                    const range = document.createRange();
+                    range.selectNodeContents(el);
+                    return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+                };
+                const wrap = document.querySelector(".table-wrap");
+                const fields = [...document.querySelectorAll("form[role=search] .ds-field")];
+                const rows = new Set(fields.map(f => Math.round(f.getBoundingClientRect().top)));
+                const tokens = [...document.querySelectorAll("table.register-table tbody :is(td:first-child a, time)")];
+                return {
+                    pageOverflows: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+                    tableOverflows: wrap.scrollWidth > wrap.clientWidth,
+                    fields: fields.length,
+                    fieldRows: rows.size,
+                    tokens: tokens.length,
+                    brokenTokens: tokens.filter(el => lines(el) > 1).length,
+                    columns: [...document.querySelectorAll("table.register-table th")].map(th => `${th.textContent}: ${Math.round(th.getBoundingClientRect().width)}`).join(", ") + ` (room ${wrap.clientWidth})`,
+                };
+            }
+            """);
+
+        Assert.False(layout.PageOverflows, "The page scrolls sideways at 1280 px.");
+        Assert.False(layout.TableOverflows, $"The register table scrolls sideways at 1280 px: {layout.Columns}.");
+        Assert.True(layout.FieldRows < layout.Fields, $"The {layout.Fields} filter fields sit on {layout.FieldRows} rows: not in a row.");
+        Assert.True(layout.Tokens > 0, "No references or dates found in the register.");
+        Assert.Equal(0, layout.BrokenTokens);
+        AssertNone(await Axe.CheckAsync(page));
+    }
+
+    // Playwright fills the properties of a type with a parameterless constructor.
+    private sealed class RegisterLayout
+    {
+        public bool PageOverflows { get; set; }
+
+        public bool TableOverflows { get; set; }
+
+        public int Fields { get; set; }
+
+        public int FieldRows { get; set; }
+
+        public int Tokens { get; set; }
+
+        public int BrokenTokens { get; set; }
+
+        public string Columns { get; set; } = "";
+    }
+
     // The round's own page, which reminders link to (opened from the rounds list as a coordinator would).
     [Fact]
     public async Task RoundPage_Coordinator_OpensFromTheListWithNoSeriousViolations()

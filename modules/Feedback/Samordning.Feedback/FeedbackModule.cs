@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Samordning.Feedback.Data;
+using Samordning.Feedback.Register;
 using Samordning.Feedback.Submissions;
 using Samordning.Shared.Text;
 
@@ -17,7 +18,7 @@ public sealed class FeedbackModule : IModule
     /// <inheritdoc />
     public IEnumerable<NavigationLink> Navigation =>
     [
-        new("/innspillsregister", new LocalizedText("Innspill", "Input")),
+        new("/innspillsregister", new LocalizedText("Innspill", "Input"), IsFor: FeedbackAccess.CanRead),
     ];
 
     /// <inheritdoc />
@@ -25,6 +26,10 @@ public sealed class FeedbackModule : IModule
     {
         services.AddModuleDbContext<FeedbackDbContext, SqliteFeedbackDbContext, PostgresFeedbackDbContext>(configuration, FeedbackDbContext.Store);
         services.AddScoped<SubmitInput>();
+        services.AddOptions<PublicOrganiser>()
+            .Bind(configuration.GetSection(PublicOrganiser.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.NameNb) && !string.IsNullOrWhiteSpace(o.NameEn), "Modules:Feedback:Organiser needs NameNb and NameEn.")
+            .ValidateOnStart();
         services.AddOptions<Privacy.FeedbackRetention>()
             .Bind(configuration.GetSection(Privacy.FeedbackRetention.Section))
             .Validate(o => o.InputWithoutRoundMonths is >= 1 and <= 120, "Modules:Feedback:Retention:InputWithoutRoundMonths must be from 1 to 120.")

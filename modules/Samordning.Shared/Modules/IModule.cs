@@ -23,4 +23,9 @@ public interface IModule
 /// <param name="Href">Absolute path of the page.</param>
 /// <param name="Text">Bokmål and English text.</param>
 /// <param name="Policy">Authorization policy a person must satisfy to see the link, or null for everyone signed in.</param>
-public sealed record NavigationLink(string Href, Text.LocalizedText Text, string? Policy = null);
+/// <param name="IsFor">
+/// The module's own check, for a page whose access is decided in the module rather than by a policy (the same check
+/// the page makes), or null. A link shows only to people who may open it.
+/// </param>
+public sealed record NavigationLink(
+    string Href, Text.LocalizedText Text, string? Policy = null, Func<System.Security.Claims.ClaimsPrincipal, bool>? IsFor = null);

@@ -100,7 +100,7 @@ public sealed class RegisterTests(FeedbackFixture fixture) : IClassFixture<Feedb
         var own = await RegisterApi.RecordAsync(fixture.Factory.CreateClientAs(People.ContactPersonFin), RegisterApi.Record(text: "Fra FIN"));
         var other = await RegisterApi.RecordAsync(fixture.Factory.CreateClientAs(People.Coordinator), RegisterApi.Record(text: "Fra KMD-teamet"));
 
-        var seen = await RegisterApi.ReadAsync<List<ItemSummary>>(await fixture.Factory.CreateClientAs(People.ContactPersonFin).GetAsync("/api/feedback/items", Ct), HttpStatusCode.OK);
+        var seen = (await RegisterApi.ReadAsync<ItemPage>(await fixture.Factory.CreateClientAs(People.ContactPersonFin).GetAsync("/api/feedback/items", Ct), HttpStatusCode.OK)).Items;
 
         Assert.Contains(seen, i => i.Id == own.Id);
         Assert.DoesNotContain(seen, i => i.Id == other.Id);
@@ -116,7 +116,7 @@ public sealed class RegisterTests(FeedbackFixture fixture) : IClassFixture<Feedb
         var open = await RegisterApi.RecordAsync(coordinator, RegisterApi.Record());
         var observer = fixture.Factory.CreateClientAs(People.Observer);
 
-        var seen = await RegisterApi.ReadAsync<List<ItemSummary>>(await observer.GetAsync("/api/feedback/items", Ct), HttpStatusCode.OK);
+        var seen = (await RegisterApi.ReadAsync<ItemPage>(await observer.GetAsync("/api/feedback/items", Ct), HttpStatusCode.OK)).Items;
         var details = await RegisterApi.ReadAsync<ItemDetails>(await observer.GetAsync($"/api/feedback/items/{open.Id}", Ct), HttpStatusCode.OK);
 
         Assert.DoesNotContain(seen, i => i.Id == exempt.Id);

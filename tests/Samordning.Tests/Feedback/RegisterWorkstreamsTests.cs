@@ -108,7 +108,7 @@ public sealed class RegisterWorkstreamsTests(FeedbackFixture fixture) : IClassFi
         var other = await RegisterApi.RecordAsync(client, RegisterApi.Record(text: "Ikke knyttet til kapittel 11"));
 
         var page = await client.GetStringAsync($"/innspillsregister?WorkstreamId={workstreams[7].Id}", Ct);
-        var api = await RegisterApi.ReadAsync<List<ItemSummary>>(await client.GetAsync($"/api/feedback/items?workstreamId={workstreams[7].Id}", Ct), HttpStatusCode.OK);
+        var api = (await RegisterApi.ReadAsync<ItemPage>(await client.GetAsync($"/api/feedback/items?workstreamId={workstreams[7].Id}", Ct), HttpStatusCode.OK)).Items;
 
         Assert.Contains(linked.Reference, page, StringComparison.Ordinal);
         Assert.DoesNotContain(other.Reference, page, StringComparison.Ordinal);

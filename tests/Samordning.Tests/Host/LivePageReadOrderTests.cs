@@ -107,7 +107,7 @@ public sealed partial class LivePageReadOrderTests : IAsyncLifetime
 
     private static (int Count, long After) Badge(string page, string topic)
     {
-        var match = Regex.Match(page, $"data-badge-topic=\"{Regex.Escape(topic)}\" data-badge-after=\"(\\d+)\">\\s*[^<]*<span class=\"ds-badge\" data-badge-count>(\\d+)<");
+        var match = Regex.Match(page, $"data-badge-topic=\"{Regex.Escape(topic)}\" data-badge-after=\"(\\d+)\">\\s*[^<]*<span class=\"ds-badge\" data-count=\"(\\d+)\" data-badge-count");
         Assert.True(match.Success, $"No badge for {topic} on the page.");
         return (int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
     }

@@ -4,7 +4,10 @@ using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Register;
 
-internal sealed record ItemFilter(Guid? RoundId, FeedbackStatus? Status, Channel? Channel, Guid? WorkstreamId, string? Tag, string? Search);
+internal sealed record ItemFilter(Guid? RoundId, FeedbackStatus? Status, Channel? Channel, Guid? WorkstreamId, string? Tag, string? Search, int Page = 1);
+
+// One page of the register and how many items the filter matches in all: a long register is paged, never cut off.
+internal sealed record ItemPage(IReadOnlyList<ItemSummary> Items, int Total, int Page, int PageSize);
 
 internal sealed record ItemSummary(
     Guid Id, string Reference, Guid? RoundId, Channel Channel, string Source, DateTimeOffset ReceivedAt, ContributorType ContributorType,
@@ -12,16 +15,16 @@ internal sealed record ItemSummary(
 
 internal sealed class ListItems : IEndpoint
 {
-    public const int PageSize = 200;
+    public const int PageSize = 100;
 
     public void MapEndpoint(IEndpointRouteBuilder api)
     {
-        api.MapGet("/feedback/items", async Task<Results<Ok<List<ItemSummary>>, ValidationProblem>> ([AsParameters] ItemFilter filter, FeedbackDbContext db, IWorkstreamDirectory workstreams, ClaimsPrincipal user, CancellationToken ct) =>
+        api.MapGet("/feedback/items", async Task<Results<Ok<ItemPage>, ValidationProblem>> ([AsParameters] ItemFilter filter, FeedbackDbContext db, IWorkstreamDirectory workstreams, ClaimsPrincipal user, CancellationToken ct) =>
                 await CheckFilterAsync(workstreams, filter, ct) is { Any: true } errors
                     ? Problems.Validation(errors)
                     : TypedResults.Ok(await ListAsync(db, user, filter, ct)))
             .WithTags("Feedback register")
-            .WithSummary("The register, newest first, as the person may see it: coordinators everything, contact persons their ministry's input, observers what is not exempt.");
+            .WithSummary("The register, newest first, as the person may see it (coordinators everything, contact persons their ministry's input, observers what is not exempt), a page of 100 at a time with the total.");
 
         api.MapGet("/feedback/items/{id:guid}", async Task<Results<Ok<ItemDetails>, ProblemHttpResult>> (Guid id, FeedbackDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
                 await GetAsync(db, user, id, ct) is { } item ? TypedResults.Ok(item) : Problems.NotFound())
@@ -34,13 +37,21 @@ internal sealed class ListItems : IEndpoint
             .WithSummary("Downloads an attachment of an item the person may see.");
     }
 
-    public static async Task<List<ItemSummary>> ListAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, CancellationToken cancellationToken) =>
-        await Apply(db.Items.AsNoTracking().Visible(user), filter)
-            .OrderByDescending(i => i.ReceivedAt).Take(PageSize)
+    public static async Task<ItemPage> ListAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, CancellationToken cancellationToken)
+    {
+        var matching = Apply(db.Items.AsNoTracking().Visible(user), filter);
+        var total = await matching.CountAsync(cancellationToken);
+        // A page past the end is empty, not an error; a huge page number must not overflow the offset.
+        var page = Math.Clamp(filter.Page, 1, int.MaxValue / PageSize);
+        var items = await matching
+            .OrderByDescending(i => i.ReceivedAt).ThenBy(i => i.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(i => new ItemSummary(
                 i.Id, i.Reference, i.RoundId, i.Channel, i.Source, i.ReceivedAt, i.ContributorType, i.OrganisationName, i.Status, i.HandlerName, i.Published, i.Exempt,
                 i.Workstreams.Select(w => w.WorkstreamId).ToList()))
             .ToListAsync(cancellationToken);
+        return new ItemPage(items, total, page, PageSize);
+    }
 
     // A filter on a workstream that does not exist is a mistake to point out, not an empty register.
     public static async Task<FieldErrors> CheckFilterAsync(IWorkstreamDirectory workstreams, ItemFilter filter, CancellationToken cancellationToken)

@@ -49,6 +49,10 @@ internal static class RoundTexts
         _ => new("Besvart", "Answered"),
     };
 
+    // For tables: the instant in numbers, narrow enough to stay on one line in a column.
+    public static string ShortDateTime(DateTimeOffset instant) =>
+        Oslo.ToOslo(instant).ToString(Localized.IsEnglish ? "dd/MM/yyyy HH:mm" : "dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     // Oslo wall-clock time, as people read deadlines ("6. april 2018 kl. 23:59").
     public static string DateTime(DateTimeOffset instant) =>
         Oslo.ToOslo(instant).ToString(Localized.IsEnglish ? "d MMMM yyyy 'at' HH:mm" : "d. MMMM yyyy 'kl.' HH:mm", System.Globalization.CultureInfo.CurrentCulture);

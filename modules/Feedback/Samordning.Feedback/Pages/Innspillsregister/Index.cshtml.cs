@@ -27,7 +27,10 @@ internal sealed class IndexModel(FeedbackDbContext db, IWorkstreamDirectory work
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    public IReadOnlyList<ItemSummary> Items { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "side")]
+    public int PageNumber { get; set; } = 1;
+
+    public ItemPage Result { get; private set; } = new([], 0, 1, ListItems.PageSize);
 
     public IReadOnlyList<RoundDetails> Rounds { get; private set; } = [];
 
@@ -42,7 +45,7 @@ internal sealed class IndexModel(FeedbackDbContext db, IWorkstreamDirectory work
 
         Rounds = await OpenRound.ListAsync(db, cancellationToken);
         Workstreams = await workstreams.GetWorkstreamsAsync(cancellationToken);
-        var filter = new ItemFilter(RoundId, Status, Channel, WorkstreamId, Tag, Search);
+        var filter = new ItemFilter(RoundId, Status, Channel, WorkstreamId, Tag, Search, PageNumber);
         if (await ListItems.CheckFilterAsync(workstreams, filter, cancellationToken) is { Any: true } errors)
         {
             // The filter's fields are at the top level of the query string, not under a prefix.
@@ -57,7 +60,7 @@ internal sealed class IndexModel(FeedbackDbContext db, IWorkstreamDirectory work
             return Page();
         }
 
-        Items = await ListItems.ListAsync(db, User, filter, cancellationToken);
+        Result = await ListItems.ListAsync(db, User, filter, cancellationToken);
         return Page();
     }
 

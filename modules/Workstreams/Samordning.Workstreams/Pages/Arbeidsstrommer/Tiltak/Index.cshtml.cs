@@ -74,12 +74,4 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
             new InitiativeFilter(Q, MinistryId, WorkstreamId, Phase, Status, Tag, CrossSectoral: CrossSectoral == true ? true : null, OwnedOnly: OwnedOnly, Page: PageNumber),
             cancellationToken);
     }
-
-    public string PageLink(int page)
-    {
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Request.QueryString.Value)
-            .ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        query["side"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Request.Path, query);
-    }
 }

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Samordning.Feedback.Register;
+using Samordning.Tests.Infrastructure;
+
+namespace Samordning.Tests.Feedback;
+
+// The register never stops silently: a filter matching more than a page shows the total, says where the rest is,
+// and pages through every item once (issue 16, point 7: it used to stop at 200 rows with no notice).
+public sealed partial class RegisterPagingTests(FeedbackFixture fixture) : IClassFixture<FeedbackFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Register_MoreThanAPage_TotalNoticeAndEveryItemOnExactlyOnePage()
+    {
+        var client = fixture.Factory.CreateClientAs(People.Coordinator);
+        var marker = "sideinndeling" + Guid.NewGuid().ToString("N")[..8];
+        var count = ListItems.PageSize + 7;
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            recorded.Add((await RegisterApi.RecordAsync(client, RegisterApi.Record(text: $"{marker} nummer {i}"))).Reference);
+        }
+
+        var first = await RegisterApi.ReadAsync<ItemPage>(await client.GetAsync($"/api/feedback/items?search={marker}", Ct), HttpStatusCode.OK);
+        var second = await RegisterApi.ReadAsync<ItemPage>(await client.GetAsync($"/api/feedback/items?search={marker}&page=2", Ct), HttpStatusCode.OK);
+        Assert.Equal(count, first.Total);
+        Assert.Equal(ListItems.PageSize, first.Items.Count);
+        Assert.Equal(7, second.Items.Count);
+        Assert.Equal(recorded, first.Items.Concat(second.Items).Select(i => i.Reference).ToHashSet(StringComparer.Ordinal));
+
+        var pageOne = await client.GetStringAsync($"/innspillsregister?Search={marker}", Ct);
+        var pageTwo = await client.GetStringAsync($"/innspillsregister?Search={marker}&side=2", Ct);
+        Assert.Contains($"Viser 1–{ListItems.PageSize} av {count} innspill", pageOne, StringComparison.Ordinal);
+        Assert.Contains("Side 1 av 2", pageOne, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/innspillsregister?Search={marker}&amp;side=2\"", pageOne, StringComparison.Ordinal);
+        Assert.Contains($"Viser {ListItems.PageSize + 1}–{count} av {count} innspill", pageTwo, StringComparison.Ordinal);
+        var shown = References(pageOne).Concat(References(pageTwo)).ToList();
+        Assert.Equal(count, shown.Count);
+        Assert.Equal(recorded, shown.ToHashSet(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("side=99")]
+    [InlineData("side=2147483647")]
+    [InlineData("side=-5")]
+    public async Task Register_PageOutsideTheRange_AnswersWithoutError(string page)
+    {
+        var client = fixture.Factory.CreateClientAs(People.Coordinator);
+
+        using var response = await client.GetAsync($"/innspillsregister?{page}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static IEnumerable<string> References(string page) =>
+        ReferencePattern().Matches(page).Select(m => m.Groups[1].Value);
+
+    [GeneratedRegex("<td><a class=\"ds-link nowrap\" href=\"/innspillsregister/[0-9a-f-]+\">(INN-[^<]+)</a>")]
+    private static partial Regex ReferencePattern();
+}
