@@ -22,8 +22,11 @@ internal static class FanOutRunner
         var connections = new HubConnection[clients];
         try
         {
-            // One client first, alone: the first sign-in and join warm up what every later one reuses.
-            await (await ConnectAsync(side, new Receiver(), cancellationToken)).DisposeAsync();
+            // One client first per hub, alone: the first sign-in and join warm up what every later one reuses.
+            foreach (var hub in side.HubUrls)
+            {
+                await (await ConnectAsync(side, hub, new Receiver(), cancellationToken)).DisposeAsync();
+            }
 
             // Connect and join in batches: a thousand handshakes at once would measure the accept queue.
             for (var start = 0; start < clients; start += 50)
@@ -31,7 +34,7 @@ internal static class FanOutRunner
                 await Task.WhenAll(Enumerable.Range(start, Math.Min(50, clients - start)).Select(async i =>
                 {
                     receivers[i] = new Receiver();
-                    connections[i] = await ConnectAsync(side, receivers[i], cancellationToken);
+                    connections[i] = await ConnectAsync(side, side.HubUrls[i % side.HubUrls.Count], receivers[i], cancellationToken);
                 }));
             }
 
@@ -73,10 +76,10 @@ internal static class FanOutRunner
         }
     }
 
-    private static async Task<HubConnection> ConnectAsync(FanOutSide side, Receiver receiver, CancellationToken cancellationToken)
+    private static async Task<HubConnection> ConnectAsync(FanOutSide side, Uri hub, Receiver receiver, CancellationToken cancellationToken)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(side.HubUrl, HttpTransportType.WebSockets, options =>
+            .WithUrl(hub, HttpTransportType.WebSockets, options =>
             {
                 options.SkipNegotiation = true;
                 foreach (var (name, value) in side.Headers)
