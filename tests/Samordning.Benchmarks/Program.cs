@@ -1,9 +1,11 @@
 using System.Globalization;
+using Samordning.Benchmarks.Data;
 using Samordning.Benchmarks.Harness;
 using Samordning.Benchmarks.Hosting;
 using Samordning.Benchmarks.LiveFanOut;
 using Samordning.Benchmarks.Scenarios;
 using Samordning.Benchmarks.Scenarios.Notifications;
+using Samordning.Shared.Persistence;
 
 namespace Samordning.Benchmarks;
 
@@ -26,12 +28,20 @@ internal static class BenchmarkProgram
             return 2;
         }
 
-        var scenarios = ScenarioCatalog.All().Where(s => options.Scenario is null || s.Name == options.Scenario).ToList();
-        var fanOut = options.Scenario is null || options.Scenario == LiveFanOutBenchmark.Name;
-        var sweep = options.Scenario is null || options.Scenario == NotificationsSweepBenchmark.Name;
-        if (scenarios.Count == 0 && !fanOut && !sweep)
+        var onPostgres = options.Database == DatabaseProvider.PostgreSql;
+        var scenarios = ScenarioCatalog.For(options.Database).Where(s => options.Scenario is null || s.Name == options.Scenario).ToList();
+
+        // On PostgreSQL the run measures the database scenarios and the two-node fan-out (which needs a server
+        // database); the fan-out on one node and the sweep, written for the SQLite files, run there only.
+        var fanOut = !onPostgres && (options.Scenario is null || options.Scenario == LiveFanOutBenchmark.Name);
+        var sweep = !onPostgres && (options.Scenario is null || options.Scenario == NotificationsSweepBenchmark.Name);
+        var twoNodes = onPostgres && (options.Scenario is null || options.Scenario == TwoNodeFanOutBenchmark.Name);
+        if (scenarios.Count == 0 && !fanOut && !sweep && !twoNodes)
         {
-            Console.Error.WriteLine($"No scenario is called '{options.Scenario}'. Known: {string.Join(", ", ScenarioCatalog.All().Select(s => s.Name))}, {LiveFanOutBenchmark.Name}, {NotificationsSweepBenchmark.Name}.");
+            Console.Error.WriteLine($"No scenario is called '{options.Scenario}' on {options.Database}. Known: " +
+                $"{string.Join(", ", ScenarioCatalog.For(options.Database).Select(s => s.Name))}, " +
+                (onPostgres ? TwoNodeFanOutBenchmark.Name : $"{LiveFanOutBenchmark.Name}, {NotificationsSweepBenchmark.Name}") +
+                (onPostgres ? "." : $"; with --database PostgreSql also {TwoNodeFanOutBenchmark.Name}."));
             return 2;
         }
 
@@ -50,7 +60,11 @@ internal static class BenchmarkProgram
         var startedAt = DateTimeOffset.UtcNow;
         var results = new List<ScenarioResult>();
         IReadOnlyList<FanOutResult> fanOutResults = [];
-        await using (var host = BenchmarkHost.Start(scenarios))
+        IReadOnlyList<FanOutResult> twoNodeResults = [];
+
+        // A database of the run's own on the server, dropped at the end, as the SQLite files are a folder of its own.
+        await using var postgres = onPostgres ? await PostgresRun.CreateAsync(Environment.GetEnvironmentVariable("BENCH_POSTGRES"), stop.Token) : null;
+        await using (var host = BenchmarkHost.Start(scenarios, postgres?.HostSettings ?? new Dictionary<string, string>()))
         {
             // One connection per worker, kept for the whole run: the benchmark measures requests, not TCP handshakes.
             using var client = new HttpClient(new SocketsHttpHandler
@@ -67,7 +81,7 @@ internal static class BenchmarkProgram
             };
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Host on {host.Address}; {options.Concurrency} workers, warm-up {options.Warmup.TotalSeconds:0.#} s, {options.Rounds} rounds x {options.Duration.TotalSeconds:0.#} s per side."));
+                $"Host on {host.Address} ({options.Database}); {options.Concurrency} workers, warm-up {options.Warmup.TotalSeconds:0.#} s, {options.Rounds} rounds x {options.Duration.TotalSeconds:0.#} s per side."));
             var runner = new LoadRunner(options, Console.Out);
             var context = new ScenarioContext(host.Services, client);
             foreach (var scenario in scenarios)
@@ -88,10 +102,16 @@ internal static class BenchmarkProgram
             }
         }
 
+        // Its own two hosts on the run's database, once the run's host has migrated and seeded it and is gone.
+        if (twoNodes && postgres is not null)
+        {
+            twoNodeResults = await TwoNodeFanOutBenchmark.RunAsync(postgres, options.Duration, Console.Out, stop.Token);
+        }
+
         var report = new BenchmarkReport(
             startedAt,
             Reports.Machine(),
-            new RunSettings(options.Warmup.TotalSeconds, options.Duration.TotalSeconds, options.Rounds, options.Concurrency),
+            new RunSettings(options.Warmup.TotalSeconds, options.Duration.TotalSeconds, options.Rounds, options.Concurrency, options.Database.ToString()),
             results);
         Console.WriteLine();
         Console.Write(Reports.Table(report));
@@ -103,7 +123,12 @@ internal static class BenchmarkProgram
             await LiveFanOutBenchmark.WriteAsync(fanOutResults, output, stop.Token);
         }
 
-        return results.Any(r => r.Failed) || LiveFanOutBenchmark.Failed(fanOutResults) ? 1 : 0;
+        if (twoNodeResults.Count > 0)
+        {
+            await FanOutReport.WriteAsync(twoNodeResults, output, $"{TwoNodeFanOutBenchmark.Name}-latest.json", stop.Token);
+        }
+
+        return results.Any(r => r.Failed) || FanOutReport.Failed(fanOutResults) || FanOutReport.Failed(twoNodeResults) ? 1 : 0;
     }
 
     // The folder holding Samordning.sln, above wherever the build put this program.

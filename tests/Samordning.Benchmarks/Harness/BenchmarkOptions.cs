@@ -1,4 +1,5 @@
 using System.Globalization;
+using Samordning.Shared.Persistence;
 
 namespace Samordning.Benchmarks.Harness;
 
@@ -20,16 +21,21 @@ internal sealed record BenchmarkOptions
 
     public string? Output { get; init; }
 
+    // The database the host and the floors run on: the SQLite files (default) or PostgreSQL (build/bench starts a
+    // throwaway cluster and names it in BENCH_POSTGRES; the run makes a database of its own there and drops it).
+    public DatabaseProvider Database { get; init; } = DatabaseProvider.Sqlite;
+
     public const string Usage =
         "Usage: Samordning.Benchmarks [--duration SECONDS] [--warmup SECONDS] [--rounds N] [--concurrency N]\n" +
-        "                             [--scenario NAME] [--output FOLDER]\n" +
-        "Environment: BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_CONCURRENCY, BENCH_SCENARIO, BENCH_OUTPUT.\n" +
+        "                             [--scenario NAME] [--output FOLDER] [--database Sqlite|PostgreSql]\n" +
+        "Environment: BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_CONCURRENCY, BENCH_SCENARIO, BENCH_OUTPUT, BENCH_DATABASE\n" +
+        "(and BENCH_POSTGRES, the server's connection string, default the cluster of build/postgres on 127.0.0.1:55432).\n" +
         "Duration is per side and round: each round measures the subject and the floor for that long.";
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in new[] { "duration", "warmup", "rounds", "concurrency", "scenario", "output" })
+        foreach (var name in new[] { "duration", "warmup", "rounds", "concurrency", "scenario", "output", "database" })
         {
             if (environment($"BENCH_{name.ToUpperInvariant()}") is { Length: > 0 } value)
             {
@@ -59,6 +65,7 @@ internal sealed record BenchmarkOptions
                 "concurrency" => options with { Concurrency = Positive(name, value) },
                 "scenario" => options with { Scenario = value },
                 "output" => options with { Output = value },
+                "database" => options with { Database = Provider(value) },
                 _ => throw new ArgumentException($"Unknown option '--{name}'."),
             };
         }
@@ -70,6 +77,11 @@ internal sealed record BenchmarkOptions
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
             : throw new ArgumentException($"--{name} must be a positive number of seconds, not '{value}'.");
+
+    private static DatabaseProvider Provider(string value) =>
+        Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && provider is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql
+            ? provider
+            : throw new ArgumentException($"--database must be Sqlite or PostgreSql, not '{value}'.");
 
     private static int Positive(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number > 0

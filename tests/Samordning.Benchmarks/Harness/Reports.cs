@@ -83,7 +83,7 @@ internal static class Reports
         Line(text, $"Machine: {machine.ProcessorCount} logical processors ({machine.ProcessorModel ?? "unknown model"}), {machine.Os}, " +
             $"{machine.Runtime} {machine.Architecture}, {(machine.ServerGc ? "server" : "workstation")} GC, {machine.Configuration} build.");
         Line(text, $"Load: {settings.Concurrency} concurrent workers, warm-up {settings.WarmupSeconds:0.#} s per side, then {settings.Rounds} rounds of " +
-            $"{settings.DurationSeconds:0.#} s per side, subject and floor alternating. The load generator runs in the host's process.");
+            $"{settings.DurationSeconds:0.#} s per side, subject and floor alternating. The load generator runs in the host's process. Database: {settings.Database}.");
         foreach (var scenario in report.Scenarios)
         {
             Line(text, "");

@@ -38,7 +38,7 @@ internal sealed record MachineInfo(
     bool ServerGc,
     string Configuration);
 
-internal sealed record RunSettings(double WarmupSeconds, double DurationSeconds, int Rounds, int Concurrency);
+internal sealed record RunSettings(double WarmupSeconds, double DurationSeconds, int Rounds, int Concurrency, string Database = "Sqlite");
 
 internal sealed record BenchmarkReport(
     DateTimeOffset StartedAt,

@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Samordning.Benchmarks.Data;
 using Samordning.Benchmarks.Harness;
 using Samordning.Shared.Time;
 
@@ -21,10 +22,12 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
 {
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), $"samordning-bench-{Guid.NewGuid():N}");
     private readonly IReadOnlyList<IScenario> scenarios;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    private BenchmarkHost(IReadOnlyList<IScenario> scenarios)
+    private BenchmarkHost(IReadOnlyList<IScenario> scenarios, IReadOnlyDictionary<string, string> settings)
     {
         this.scenarios = scenarios;
+        this.settings = settings;
         Directory.CreateDirectory(dataFolder);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
@@ -33,9 +36,11 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
 
     public Uri Address { get; private set; } = null!;
 
-    public static BenchmarkHost Start(IReadOnlyList<IScenario> scenarios)
+    // Settings name the database when it is not the data folder's SQLite files (see PostgresRun), and the backplane
+    // when several hosts serve one meeting (TwoNodeFanOutBenchmark).
+    public static BenchmarkHost Start(IReadOnlyList<IScenario> scenarios, IReadOnlyDictionary<string, string> settings)
     {
-        var host = new BenchmarkHost(scenarios);
+        var host = new BenchmarkHost(scenarios, settings);
         host.StartServer();
         var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         host.Address = new Uri(addresses.Single());
@@ -56,11 +61,17 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
 
         // The deadline rush sends far more than one address may send to the public form in a minute.
         builder.UseSetting("RateLimiting:PublicPermitsPerMinute", "10000000");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddBenchmarkAuthentication();
             services.AddSingleton<BenchmarkClock>();
             services.AddSingleton<IClock>(sp => sp.GetRequiredService<BenchmarkClock>());
+            services.AddSingleton<BenchDatabase>();
             foreach (var scenario in scenarios)
             {
                 scenario.ConfigureHost(services);

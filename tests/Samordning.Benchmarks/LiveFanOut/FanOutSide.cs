@@ -14,10 +14,11 @@ internal sealed record FanOutItem(string Topic, long Sequence, string Type, stri
 // ILiveUpdates today; the meetings entry API can take its place (Issue 4) without touching the harness.
 internal delegate Task<long> FanOutPublisher(FanOutPayload payload, CancellationToken cancellationToken);
 
-// One side of the fan-out comparison: where clients connect, how they join the topic, and how items are published.
+// One side of the fan-out comparison: where clients connect (client i to HubUrls[i % count], so several nodes share
+// the clients evenly), how they join the topic, and how items are published.
 internal sealed record FanOutSide(
     string Description,
-    Uri HubUrl,
+    IReadOnlyList<Uri> HubUrls,
     string Topic,
     IReadOnlyDictionary<string, string> Headers,
     Func<HubConnection, string, CancellationToken, Task> JoinAsync,

@@ -39,7 +39,7 @@ internal sealed class FloorBroadcastHost : IAsyncDisposable
 
     public FanOutSide Side(string topic) => new(
         "bare SignalR hub in the same process: no authentication, no policy, no store; a group broadcast with a counter's sequence number",
-        HubUrl,
+        [HubUrl],
         topic,
         new Dictionary<string, string>(),
         (connection, t, ct) => connection.InvokeAsync(nameof(FloorHub.Join), t, ct),

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.Benchmarks.Hosting;
@@ -15,12 +12,6 @@ internal static class LiveFanOutBenchmark
 {
     public const string Name = "live-fanout";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     // Until the Meetings module lands: the workstreams' "dashboard" topic, which every registered person may
     // follow, published to through ILiveUpdates (store, then broadcast), as every module does.
     public const string ProductTopic = "dashboard";
@@ -29,10 +20,13 @@ internal static class LiveFanOutBenchmark
 
     public const double ItemsPerSecond = 10;
 
+    // The aim's allowance on top of 1.5 x the floor's p99.
+    public const double MarginMilliseconds = 5;
+
     // The product's side. Swap the publisher (and topic) for the meetings entry API when it exists.
     public static FanOutSide ProductSide(IServiceProvider services, Uri address, FanOutPublisher? publisher = null, string topic = ProductTopic) => new(
         $"GET {address}hubs/live as the seeded coordinator (authorized join of '{topic}'), published through ILiveUpdates.PublishAsync (store, then broadcast)",
-        new Uri(address, "/hubs/live"),
+        [new Uri(address, "/hubs/live")],
         topic,
         new Dictionary<string, string>
         {
@@ -52,7 +46,7 @@ internal static class LiveFanOutBenchmark
     {
         await using var floorHost = await FloorBroadcastHost.StartAsync();
         var subject = ProductSide(services, address);
-        var meetings = await MeetingsFanOutSide.CreateAsync(services, address, client, cancellationToken);
+        var meetings = await MeetingsFanOutSide.CreateAsync(services, [address], client, cancellationToken);
         var floor = floorHost.Side("floor");
         var results = new List<FanOutResult>();
         var floorFirst = true;
@@ -74,35 +68,9 @@ internal static class LiveFanOutBenchmark
         return results;
     }
 
-    public static bool Failed(IReadOnlyList<FanOutResult> results) => results.Any(r => r.Failure is not null || r.Published == 0);
+    public static Task WriteAsync(IReadOnlyList<FanOutResult> results, string folder, CancellationToken cancellationToken) =>
+        FanOutReport.WriteAsync(results, folder, $"{Name}-latest.json", cancellationToken);
 
-    public static async Task WriteAsync(IReadOnlyList<FanOutResult> results, string folder, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "live-fanout-latest.json"), JsonSerializer.Serialize(results, Json), cancellationToken);
-    }
-
-    private static string Table(IReadOnlyList<FanOutResult> results, string subject, string meetings, string floor)
-    {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Scenario {Name}\n");
-        text.Append(CultureInfo.InvariantCulture, $"  {"clients",7} {"side",-8} {"items",6} {"items/s",8} {"p50 ms",9} {"p99 ms",9} {"max ms",9} {"lost",7}\n");
-        foreach (var r in results)
-        {
-            text.Append(CultureInfo.InvariantCulture,
-                $"  {r.Clients,7} {r.Side,-8} {r.Published,6} {r.PublishedPerSecond,8:0.0} {r.P50Milliseconds,9:0.0} {r.P99Milliseconds,9:0.0} {r.MaxMilliseconds,9:0.0} {r.Lost,7}{(r.Failure is null ? "" : $"  FAILED: {r.Failure}")}\n");
-        }
-
-        foreach (var (clients, side) in results.Select(r => r.Clients).Distinct().SelectMany(c => new[] { (c, "subject"), (c, "meetings") }))
-        {
-            var s = results.First(r => r.Clients == clients && r.Side == side);
-            var f = results.First(r => r.Clients == clients && r.Side == "floor");
-            var limit = (1.5 * f.P99Milliseconds) + 5;
-            var met = s.P99Milliseconds <= limit && s.Lost == 0 && s.Failure is null;
-            text.Append(CultureInfo.InvariantCulture, $"  {clients} clients, {side}: p99 {s.P99Milliseconds:0.0} ms vs aim <= 1.5 x {f.P99Milliseconds:0.0} + 5 = {limit:0.0} ms, lost {s.Lost}: {(met ? "met" : "NOT met")}\n");
-        }
-
-        text.Append(CultureInfo.InvariantCulture, $"  subject:  {subject}\n  meetings: {meetings}\n  floor:    {floor}\n");
-        return text.ToString();
-    }
+    private static string Table(IReadOnlyList<FanOutResult> results, string subject, string meetings, string floor) =>
+        FanOutReport.Table(Name, results, ["subject", "meetings"], MarginMilliseconds, [("subject", subject), ("meetings", meetings), ("floor", floor)]);
 }

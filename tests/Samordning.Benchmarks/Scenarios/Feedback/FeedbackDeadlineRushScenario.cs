@@ -1,12 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.Benchmarks.Data;
 using Samordning.Benchmarks.Harness;
-using Samordning.Shared.Persistence;
 
 namespace Samordning.Benchmarks.Scenarios.Feedback;
 
@@ -24,7 +21,7 @@ internal sealed partial class FeedbackDeadlineRushScenario : IScenario
 
     private readonly System.Collections.Concurrent.ConcurrentBag<string> measuredReceipts = [];
     private HttpClient client = null!;
-    private string connectionString = "";
+    private BenchDatabase database = null!;
     private string antiforgery = "";
     private Guid roundId;
 
@@ -32,7 +29,7 @@ internal sealed partial class FeedbackDeadlineRushScenario : IScenario
 
     public string Subject => "POST /innspill/{id} (the public form, antiforgery token, idempotency token, no attachments), anonymous";
 
-    public string Floor => $"POST {FeedbackFloorEndpoint.Path}/{{id}}: the same form body, the row inserted with raw Microsoft.Data.Sqlite, same file, same Kestrel, ahead of the pipeline";
+    public string Floor => $"POST {FeedbackFloorEndpoint.Path}/{{id}}: the same form body, the row inserted with {database.Library}, {database.Where}, same Kestrel, ahead of the pipeline";
 
     public double Aim => 0.5;
 
@@ -43,12 +40,12 @@ internal sealed partial class FeedbackDeadlineRushScenario : IScenario
     private string FloorPath => $"{FeedbackFloorEndpoint.Path}/{roundId}";
 
     public void ConfigureHost(IServiceCollection services) =>
-        services.AddSingleton<IStartupFilter>(sp => new FeedbackFloorEndpoint(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<IStartupFilter>(sp => new FeedbackFloorEndpoint(sp.GetRequiredService<BenchDatabase>()));
 
     public async Task PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
-        connectionString = DatabaseSettings.From(context.Services.GetRequiredService<IConfiguration>()).SqliteConnectionString("feedback");
-        roundId = await OpenPublicRoundAsync(connectionString, cancellationToken);
+        database = context.Services.GetRequiredService<BenchDatabase>();
+        roundId = await OpenPublicRoundAsync(cancellationToken);
 
         // A client of its own with cookies, as a browser: the antiforgery cookie goes with every post.
         client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), UseProxy = false, AllowAutoRedirect = false })
@@ -65,7 +62,7 @@ internal sealed partial class FeedbackDeadlineRushScenario : IScenario
         {
             var tokens = Enumerable.Range(0, CheckedBurst).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
             var receipts = await Task.WhenAll(tokens.Select(token => SubmitAsync(path, token, cancellationToken)));
-            var stored = await CountAsync(connectionString, tokens, cancellationToken);
+            var stored = await CountAsync(tokens, cancellationToken);
             if (receipts.Distinct().Count() != CheckedBurst || stored != CheckedBurst)
             {
                 throw new ScenarioFailedException($"The {side} gave {receipts.Distinct().Count()} receipts for {CheckedBurst} submissions and stored {stored}.");
@@ -75,7 +72,7 @@ internal sealed partial class FeedbackDeadlineRushScenario : IScenario
         // The idempotency token is honoured: the same form again gets the same receipt and no second row.
         var again = Guid.NewGuid().ToString("N");
         if (await SubmitAsync(SubjectPath, again, cancellationToken) != await SubmitAsync(SubjectPath, again, cancellationToken)
-            || await CountAsync(connectionString, [again], cancellationToken) != 1)
+            || await CountAsync([again], cancellationToken) != 1)
         {
             throw new ScenarioFailedException("The same form posted twice did not get one receipt and one row.");
         }
@@ -90,15 +87,11 @@ internal sealed partial class FeedbackDeadlineRushScenario : IScenario
     public async Task VerifyAsync(CancellationToken cancellationToken)
     {
         var receipts = measuredReceipts.Select(r => r["/innspill/kvittering/".Length..]).ToArray();
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT COUNT(*), COUNT(CASE WHEN "Reference" IN (SELECT value FROM json_each($receipts)) THEN 1 END)
-            FROM "Items" WHERE "IdempotencyToken" LIKE $prefix || '%'
-            """;
-        command.Parameters.AddWithValue("$receipts", System.Text.Json.JsonSerializer.Serialize(receipts));
-        command.Parameters.AddWithValue("$prefix", MeasuredTokenPrefix);
+        await using var connection = await database.OpenAsync(FeedbackFloorEndpoint.Store, cancellationToken);
+        await using var command = await database.CommandAsync(connection, $"""
+            SELECT COUNT(*), COUNT(CASE WHEN {database.InList("\"Reference\"", "@receipts")} THEN 1 END)
+            FROM {database.Table(FeedbackFloorEndpoint.Store, "Items")} WHERE "IdempotencyToken" LIKE @prefix || '%'
+            """, cancellationToken, parameters: [("@receipts", database.List(receipts)), ("@prefix", MeasuredTokenPrefix)]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var (stored, matching, distinct) = (reader.GetInt64(0), reader.GetInt64(1), receipts.Distinct(StringComparer.Ordinal).Count());
@@ -132,27 +125,23 @@ internal sealed partial class FeedbackDeadlineRushScenario : IScenario
         return receipt.OriginalString;
     }
 
-    private static async Task<Guid> OpenPublicRoundAsync(string connectionString, CancellationToken cancellationToken)
+    private async Task<Guid> OpenPublicRoundAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT "Id" FROM "Rounds" WHERE "IsPublic" AND "OpensAt" <= $now AND "Deadline" > $now ORDER BY "Deadline" LIMIT 1
-            """;
-        command.Parameters.AddWithValue("$now", SqliteValues.Instant(DateTimeOffset.UtcNow));
-        return await command.ExecuteScalarAsync(cancellationToken) is string id
-            ? Guid.Parse(id)
+        await using var connection = await database.OpenAsync(FeedbackFloorEndpoint.Store, cancellationToken);
+        await using var command = await database.CommandAsync(connection, $"""
+            SELECT "Id" FROM {database.Table(FeedbackFloorEndpoint.Store, "Rounds")} WHERE "IsPublic" AND "OpensAt" <= @now AND "Deadline" > @now ORDER BY "Deadline" LIMIT 1
+            """, cancellationToken, parameters: ("@now", database.Instant(DateTimeOffset.UtcNow)));
+        return await command.ExecuteScalarAsync(cancellationToken) is { } id and not DBNull
+            ? BenchDatabase.ReadId(id)
             : throw new ScenarioFailedException("The seed data has no open public round.");
     }
 
-    private static async Task<long> CountAsync(string connectionString, string[] tokens, CancellationToken cancellationToken)
+    private async Task<long> CountAsync(string[] tokens, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT COUNT(*) FROM "Items" WHERE "IdempotencyToken" IN (SELECT value FROM json_each($tokens))""";
-        command.Parameters.AddWithValue("$tokens", System.Text.Json.JsonSerializer.Serialize(tokens));
+        await using var connection = await database.OpenAsync(FeedbackFloorEndpoint.Store, cancellationToken);
+        await using var command = await database.CommandAsync(connection,
+            $"""SELECT COUNT(*) FROM {database.Table(FeedbackFloorEndpoint.Store, "Items")} WHERE {database.InList("\"IdempotencyToken\"", "@tokens")}""",
+            cancellationToken, parameters: ("@tokens", database.List(tokens)));
         return (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
     }
 

@@ -2,30 +2,27 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Samordning.Benchmarks.Data;
-using Samordning.Shared.Persistence;
 
 namespace Samordning.Benchmarks.Scenarios.Feedback;
 
 // The floor of a public submission: the same form body read over the same Kestrel server, ahead of the product
-// pipeline, and the same row inserted with bare Microsoft.Data.Sqlite into the same feedback.db, answered with the
+// pipeline, and the same row inserted with bare ADO.NET (BenchDatabase) into the module's store, answered with the
 // same redirect to the receipt. No antiforgery, rate limiting, round lookup, validation or idempotency check.
-internal sealed class FeedbackFloorEndpoint(IConfiguration configuration) : IStartupFilter
+internal sealed class FeedbackFloorEndpoint(BenchDatabase database) : IStartupFilter
 {
     public const string Path = "/benchmark-floor/feedback";
 
-    private const string Insert = """
-        INSERT INTO "Items" ("Id", "Reference", "RoundId", "Channel", "Source", "ReceivedAt", "ContributorType", "OrganisationName",
+    public const string Store = "feedback";
+
+    private readonly string insert = $"""
+        INSERT INTO {database.Table(Store, "Items")} ("Id", "Reference", "RoundId", "Channel", "Source", "ReceivedAt", "ContributorType", "OrganisationName",
             "OrganisationNumber", "ContributorName", "ContributorEmail", "MinistryId", "Text", "ConsentToPublish", "ConsentToPublishName",
             "Published", "Exempt", "ExemptionBasis", "HandlerPersonId", "HandlerName", "Status", "Assessment", "IdempotencyToken",
             "MeetingEntryId", "AnonymisedAt", "Version")
-        VALUES ($id, $reference, $round, 'WebForm', 'Innspillsside', $now, $type, $organisation, NULL, NULL, NULL, NULL, $text, 0, 0,
-            0, 0, NULL, NULL, NULL, 'Received', NULL, $token, NULL, NULL, 0)
+        VALUES (@id, @reference, @round, 'WebForm', 'Innspillsside', @now, @type, @organisation, NULL, NULL, NULL, NULL, @text, @no, @no,
+            @no, @no, NULL, NULL, NULL, 'Received', NULL, @token, NULL, NULL, 0)
         """;
-
-    private readonly string connectionString = DatabaseSettings.From(configuration).SqliteConnectionString("feedback");
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -39,19 +36,13 @@ internal sealed class FeedbackFloorEndpoint(IConfiguration configuration) : ISta
         var roundId = Guid.Parse(context.Request.Path.Value!.AsSpan(1));
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var reference = "INN-" + RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 8);
-        await using (var connection = new SqliteConnection(connectionString))
+        await using (var connection = await database.OpenAsync(Store, cancellationToken))
         {
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = Insert;
-            command.Parameters.AddWithValue("$id", SqliteValues.Text(Guid.CreateVersion7()));
-            command.Parameters.AddWithValue("$reference", reference);
-            command.Parameters.AddWithValue("$round", SqliteValues.Text(roundId));
-            command.Parameters.AddWithValue("$now", SqliteValues.Instant(DateTimeOffset.UtcNow));
-            command.Parameters.AddWithValue("$type", form["Input.ContributorType"].ToString());
-            command.Parameters.AddWithValue("$organisation", form["Input.OrganisationName"].ToString().Trim());
-            command.Parameters.AddWithValue("$text", form["Input.Text"].ToString().Trim());
-            command.Parameters.AddWithValue("$token", form["Input.Token"].ToString());
+            await using var command = await database.CommandAsync(connection, insert, cancellationToken, null,
+                ("@id", database.Id(Guid.CreateVersion7())), ("@reference", reference), ("@round", database.Id(roundId)),
+                ("@now", database.Instant(DateTimeOffset.UtcNow)), ("@type", form["Input.ContributorType"].ToString()),
+                ("@organisation", form["Input.OrganisationName"].ToString().Trim()), ("@text", form["Input.Text"].ToString().Trim()),
+                ("@token", form["Input.Token"].ToString()), ("@no", false));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -3,34 +3,44 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Samordning.Benchmarks.Data;
-using Samordning.Shared.Persistence;
 
 namespace Samordning.Benchmarks.Scenarios.Meetings;
 
 // The floor of the entry write: the same JSON body read over the same Kestrel server, ahead of the product
-// pipeline, and the same two rows the product stores (the entry and its first revision) inserted with bare
-// Microsoft.Data.Sqlite in one transaction into the same meetings.db. No authentication, no meeting lookup, no
-// validation, no audit log, no live store or broadcast: that is what the ratio measures.
-internal sealed class MeetingEntryFloorEndpoint(IConfiguration configuration) : IStartupFilter
+// pipeline, and the rows the product stores for a note inserted with bare ADO.NET (BenchDatabase) in one
+// transaction: the entry and its first revision; on PostgreSQL also the live item on meeting:{id}, since there the
+// host's live store is in the same database and the product commits the note with its live (outbox) row. (On
+// SQLite the live store is another file, so the floor writes the two rows; see the scenario's description.) No
+// authentication, no meeting lookup, no validation, no audit log, no broadcast: that is what the ratio measures.
+internal sealed class MeetingEntryFloorEndpoint(BenchDatabase database) : IStartupFilter
 {
     public const string Path = "/benchmark-floor/meeting-entries";
 
-    private const string InsertEntry = """
-        INSERT INTO "Entries" ("Id", "MeetingId", "AgendaItemId", "Kind", "Text", "OwnerPersonId", "OwnerName", "DueDate",
+    public const string Store = "meetings";
+
+    private readonly string insertEntry = $"""
+        INSERT INTO {database.Table(Store, "Entries")} ("Id", "MeetingId", "AgendaItemId", "Kind", "Text", "OwnerPersonId", "OwnerName", "DueDate",
             "ActionStatus", "OrganisationName", "OrganisationNumber", "ContributorPersonId", "Withdrawn", "AuthorPersonId",
             "AuthorName", "CreatedAt", "UpdatedAt", "SentToFeedbackAt", "Version")
-        VALUES ($id, $meeting, NULL, $kind, $text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, $author, $authorName, $now, $now, NULL, 0)
+        VALUES (@id, @meeting, NULL, @kind, @text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, @no, @author, @authorName, @now, @now, NULL, 0)
         """;
 
-    private const string InsertRevision = """
-        INSERT INTO "EntryRevisions" ("EntryId", "Version", "Kind", "Text", "Withdrawn", "At", "By")
-        VALUES ($id, 0, $kind, $text, 0, $now, $authorName)
+    private readonly string insertRevision = $"""
+        INSERT INTO {database.Table(Store, "EntryRevisions")} ("EntryId", "Version", "Kind", "Text", "Withdrawn", "At", "By")
+        VALUES (@id, 0, @kind, @text, @no, @now, @authorName)
         """;
 
-    private readonly string connectionString = DatabaseSettings.From(configuration).SqliteConnectionString("meetings");
+    // The topic's next sequence number under a transaction-scoped lock on the topic, so concurrent notes neither
+    // clash nor wait longer than this statement and the commit (the product serialises per topic as well).
+    private readonly string insertLive = $"""
+        SELECT pg_advisory_xact_lock(hashtext(@topic));
+        INSERT INTO {database.Table("host", "LiveItems")} ("Topic", "Sequence", "Type", "Payload", "At", "SourceId")
+        SELECT @topic, COALESCE(MAX("Sequence"), 0) + 1, 'meeting.entry', @payload, @now, NULL
+        FROM {database.Table("host", "LiveItems")} WHERE "Topic" = @topic
+        """;
+
+    public bool WritesLiveItem => database.OnPostgres;
 
     // Who the floor writes as: the facilitator the subject posts as, set by the scenario once it knows the id.
     public (Guid PersonId, string Name) Author { get; set; }
@@ -48,37 +58,31 @@ internal sealed class MeetingEntryFloorEndpoint(IConfiguration configuration) : 
         var body = await context.Request.ReadFromJsonAsync(FloorEntryJson.Default.FloorEntry, cancellationToken)
             ?? throw new InvalidOperationException("No body.");
         var id = Guid.CreateVersion7();
-        var now = SqliteValues.Instant(DateTimeOffset.UtcNow);
+        var now = database.Instant(DateTimeOffset.UtcNow);
         var text = body.Text.Trim();
+        var answer = new FloorEntry(body.Kind, text) { Id = id };
 
-        await using (var connection = new SqliteConnection(connectionString))
+        await using (var connection = await database.OpenAsync(Store, cancellationToken))
         {
-            await connection.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using (var entry = connection.CreateCommand())
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var entry = await database.CommandAsync(connection, insertEntry, cancellationToken, transaction,
+                ("@id", database.Id(id)), ("@meeting", database.Id(meetingId)), ("@kind", body.Kind), ("@text", text), ("@no", false),
+                ("@author", database.Id(Author.PersonId)), ("@authorName", Author.Name), ("@now", now)))
             {
-                entry.Transaction = transaction;
-                entry.CommandText = InsertEntry;
-                entry.Parameters.AddWithValue("$id", SqliteValues.Text(id));
-                entry.Parameters.AddWithValue("$meeting", SqliteValues.Text(meetingId));
-                entry.Parameters.AddWithValue("$kind", body.Kind);
-                entry.Parameters.AddWithValue("$text", text);
-                entry.Parameters.AddWithValue("$author", SqliteValues.Text(Author.PersonId));
-                entry.Parameters.AddWithValue("$authorName", Author.Name);
-                entry.Parameters.AddWithValue("$now", now);
                 await entry.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await using (var revision = connection.CreateCommand())
+            await using (var revision = await database.CommandAsync(connection, insertRevision, cancellationToken, transaction,
+                ("@id", database.Id(id)), ("@kind", body.Kind), ("@text", text), ("@no", false), ("@authorName", Author.Name), ("@now", now)))
             {
-                revision.Transaction = transaction;
-                revision.CommandText = InsertRevision;
-                revision.Parameters.AddWithValue("$id", SqliteValues.Text(id));
-                revision.Parameters.AddWithValue("$kind", body.Kind);
-                revision.Parameters.AddWithValue("$text", text);
-                revision.Parameters.AddWithValue("$authorName", Author.Name);
-                revision.Parameters.AddWithValue("$now", now);
                 await revision.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (WritesLiveItem)
+            {
+                await using var live = await database.CommandAsync(connection, insertLive, cancellationToken, transaction,
+                    ("@topic", $"meeting:{meetingId}"), ("@payload", JsonSerializer.Serialize(answer, FloorEntryJson.Default.FloorEntry)), ("@now", now));
+                await live.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -86,7 +90,7 @@ internal sealed class MeetingEntryFloorEndpoint(IConfiguration configuration) : 
 
         context.Response.StatusCode = StatusCodes.Status201Created;
         context.Response.Headers.Location = $"/api/meetings/{meetingId}/entries/{id}";
-        await context.Response.WriteAsJsonAsync(new FloorEntry(body.Kind, text) { Id = id }, FloorEntryJson.Default.FloorEntry, cancellationToken: cancellationToken);
+        await context.Response.WriteAsJsonAsync(answer, FloorEntryJson.Default.FloorEntry, cancellationToken: cancellationToken);
     }
 }
 

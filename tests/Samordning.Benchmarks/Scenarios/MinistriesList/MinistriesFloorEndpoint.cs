@@ -1,37 +1,34 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Samordning.Shared.Persistence;
+using Samordning.Benchmarks.Data;
 
 namespace Samordning.Benchmarks.Scenarios.MinistriesList;
 
-// The floor of the ministries list: the bare query with Microsoft.Data.Sqlite, its rows serialised with
+// The floor of the ministries list: the bare query with Microsoft.Data.Sqlite or Npgsql (BenchDatabase), its rows serialised with
 // System.Text.Json, served by the same Kestrel server in the same process as the product. It is mapped by a
 // startup filter ahead of the whole product pipeline, so it shares everything outside our code (the socket,
-// Kestrel, HTTP parsing, the JSON writer, the SQLite engine and its connection pool) and skips everything that is
+// Kestrel, HTTP parsing, the JSON writer, the database engine and a connection pool) and skips everything that is
 // ours: error handling and ProblemDetails, security headers, localization, routing, rate limiting, authentication,
 // the registry claims transformation, authorization, antiforgery, the DI scope, EF Core and the endpoint.
 // The ratio therefore reads as "how much of the achievable throughput our stack keeps".
-internal sealed class MinistriesFloorEndpoint(IConfiguration configuration) : IStartupFilter
+internal sealed class MinistriesFloorEndpoint(BenchDatabase database) : IStartupFilter
 {
     public const string Path = "/benchmark-floor/ministries";
 
     // The same rows as GET /api/ministries: active ministries only, every agency counted (as m.Agencies.Count
-    // does), ordered by code with SQLite's default (binary) collation, as EF Core's ORDER BY is.
-    private const string Sql = """
+    // does), ordered by code with the database's default collation, as EF Core's ORDER BY is.
+    private readonly string sql = $"""
         SELECT m."Id", m."Code", m."NameNb", m."NameEn", m."Active",
-               (SELECT COUNT(*) FROM "Agencies" AS a WHERE a."MinistryId" = m."Id") AS "AgencyCount",
+               (SELECT COUNT(*) FROM {database.Table(Store, "Agencies")} AS a WHERE a."MinistryId" = m."Id") AS "AgencyCount",
                m."Version"
-        FROM "Ministries" AS m
+        FROM {database.Table(Store, "Ministries")} AS m
         WHERE m."Active"
         ORDER BY m."Code"
         """;
 
-    // The store name of the Ministries module (its file is ministries.db): the same connection string, and so
-    // the same pool and settings, as the module's DbContext.
-    private readonly string connectionString = DatabaseSettings.From(configuration).SqliteConnectionString("ministries");
+    // The store name of the Ministries module (its file ministries.db, its schema on a server).
+    public const string Store = "ministries";
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -43,11 +40,9 @@ internal sealed class MinistriesFloorEndpoint(IConfiguration configuration) : IS
     {
         var cancellationToken = context.RequestAborted;
         var rows = new List<MinistryRow>();
-        await using (var connection = new SqliteConnection(connectionString))
+        await using (var connection = await database.OpenAsync(Store, cancellationToken))
         {
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = Sql;
+            await using var command = await database.CommandAsync(connection, sql, cancellationToken);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

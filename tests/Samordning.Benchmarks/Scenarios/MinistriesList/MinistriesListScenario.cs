@@ -1,12 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Samordning.Benchmarks.Data;
 using Samordning.Benchmarks.Harness;
 using Samordning.Benchmarks.Hosting;
-using Samordning.Shared.Persistence;
 
 namespace Samordning.Benchmarks.Scenarios.MinistriesList;
 
@@ -21,22 +19,25 @@ internal sealed class MinistriesListScenario : IScenario
     private const string InactiveCode = "LMD";
 
     private HttpClient client = null!;
+    private string library = "raw Microsoft.Data.Sqlite";
 
     public string Name => "ministries-list";
 
     public string Subject => $"GET {SubjectPath} through the host pipeline (auth, claims transformation, EF Core), as the seeded coordinator";
 
-    public string Floor => $"GET {MinistriesFloorEndpoint.Path}: the same rows from a raw Microsoft.Data.Sqlite query, System.Text.Json, same Kestrel server, ahead of the host pipeline";
+    public string Floor => $"GET {MinistriesFloorEndpoint.Path}: the same rows from a {library} query, System.Text.Json, same Kestrel server, ahead of the host pipeline";
 
     public double Aim => 0.5;
 
     public void ConfigureHost(IServiceCollection services) =>
-        services.AddSingleton<IStartupFilter>(sp => new MinistriesFloorEndpoint(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<IStartupFilter>(sp => new MinistriesFloorEndpoint(sp.GetRequiredService<BenchDatabase>()));
 
     public async Task PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         client = context.Client;
-        await DeactivateAsync(context.Services.GetRequiredService<IConfiguration>(), cancellationToken);
+        var database = context.Services.GetRequiredService<BenchDatabase>();
+        library = database.Library;
+        await DeactivateAsync(database, cancellationToken);
 
         var subject = await GetRowsAsync(SubjectPath, cancellationToken);
         var floor = await GetRowsAsync(MinistriesFloorEndpoint.Path, cancellationToken);
@@ -98,13 +99,12 @@ internal sealed class MinistriesListScenario : IScenario
     }
 
     // Benchmark data in the run's own temporary folder: a direct update is enough, no audit trail is wanted.
-    private static async Task DeactivateAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task DeactivateAsync(BenchDatabase database, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(DatabaseSettings.From(configuration).SqliteConnectionString("ministries"));
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """UPDATE "Ministries" SET "Active" = 0 WHERE "Code" = $code""";
-        command.Parameters.AddWithValue("$code", InactiveCode);
+        await using var connection = await database.OpenAsync(MinistriesFloorEndpoint.Store, cancellationToken);
+        await using var command = await database.CommandAsync(
+            connection, $"""UPDATE {database.Table(MinistriesFloorEndpoint.Store, "Ministries")} SET "Active" = @no WHERE "Code" = @code""", cancellationToken,
+            parameters: [("@no", false), ("@code", InactiveCode)]);
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             throw new ScenarioFailedException($"The seed data has no ministry {InactiveCode} to make inactive.");

@@ -1,0 +1,97 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Samordning.Shared.Persistence;
+
+namespace Samordning.Benchmarks.Data;
+
+// The floors' and the checks' bare ADO.NET access to the host's own database, on whichever provider it runs: a
+// module's SQLite file (Microsoft.Data.Sqlite, the connection string and so the pool the module uses), or the
+// module's schema in the one PostgreSQL database (Npgsql through one NpgsqlDataSource, commands prepared). The SQL
+// is the same on both (quoted names, @parameters); only a table's name, the stored form of a Guid or an instant and
+// a list parameter differ, and those are here.
+internal sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly DatabaseSettings settings;
+    private readonly NpgsqlDataSource? postgres;
+
+    public BenchDatabase(IConfiguration configuration)
+    {
+        settings = DatabaseSettings.From(configuration);
+        postgres = settings.Provider == DatabaseProvider.PostgreSql ? NpgsqlDataSource.Create(settings.ConnectionString!) : null;
+    }
+
+    public bool OnPostgres => postgres is not null;
+
+    // For the floors' descriptions.
+    public string Library => OnPostgres ? "raw Npgsql (NpgsqlDataSource, prepared commands)" : "raw Microsoft.Data.Sqlite";
+
+    public string Where => OnPostgres ? "same database" : "same file";
+
+    public async Task<DbConnection> OpenAsync(string store, CancellationToken cancellationToken)
+    {
+        if (postgres is not null)
+        {
+            return await postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(settings.SqliteConnectionString(store));
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    // A module's table: in its own file on SQLite, in its schema (named after the store) on PostgreSQL.
+    public string Table(string store, string table) => OnPostgres ? $"\"{store}\".\"{table}\"" : $"\"{table}\"";
+
+    // EF Core keeps a Guid on SQLite as upper-case text and an instant as its binary form; PostgreSQL has the types.
+    public object Id(Guid id) => OnPostgres ? id : SqliteValues.Text(id);
+
+    public object Instant(DateTimeOffset at) => OnPostgres ? at.ToUniversalTime() : SqliteValues.Instant(at);
+
+    public static Guid ReadId(object? value) => value switch
+    {
+        Guid id => id,
+        string text => Guid.Parse(text),
+        _ => throw new InvalidOperationException($"Not an id: {value}."),
+    };
+
+    // "column IN (the list)": a JSON array read by json_each on SQLite, an array parameter on PostgreSQL.
+    public string InList(string column, string parameter) =>
+        OnPostgres ? $"{column} = ANY({parameter})" : $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    public object List(string[] values) => OnPostgres ? values : JsonSerializer.Serialize(values);
+
+    // A command with its parameters, prepared on PostgreSQL (a pooled connection keeps the statement, so this is a
+    // parse once per connection, as a hand-written data layer would do).
+    public async Task<DbCommand> CommandAsync(
+        DbConnection connection, string sql, CancellationToken cancellationToken, DbTransaction? transaction = null, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        if (OnPostgres)
+        {
+            await command.PrepareAsync(cancellationToken);
+        }
+
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
+    }
+}
