@@ -58,9 +58,9 @@ internal sealed class TelemetrySettings
 
     public bool FromEnvironment { get; init; }
 
-    public string InstanceId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+    public required string InstanceId { get; init; }
 
-    public TimeSpan BacklogSampleInterval { get; init; } = TimeSpan.FromSeconds(15);
+    public required TimeSpan BacklogSampleInterval { get; init; }
 
     public bool Exports => Endpoint is not null || FromEnvironment;
 
@@ -71,7 +71,9 @@ internal sealed class TelemetrySettings
         var instance = section["InstanceId"];
         return new TelemetrySettings
         {
-            Endpoint = string.IsNullOrWhiteSpace(endpoint) ? null : new Uri(endpoint, UriKind.Absolute),
+            Endpoint = string.IsNullOrWhiteSpace(endpoint) ? null
+                : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
+                : throw new InvalidOperationException($"OpenTelemetry:Otlp:Endpoint '{endpoint}' is not an http or https address (http://collector:4317)."),
             Protocol = section["Otlp:Protocol"] is "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc,
             FromEnvironment = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]),
             InstanceId = string.IsNullOrWhiteSpace(instance) ? $"{Environment.MachineName}-{Environment.ProcessId}" : instance,

@@ -14,41 +14,23 @@ internal sealed class DatabaseCommandTelemetry(string store, SamordningMetrics m
 {
     private static readonly ActivitySource Source = new(SamordningMetrics.DatabaseSourceName);
 
-    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-    {
-        Record(command, eventData, null);
-        return result;
-    }
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
+        Done(command, eventData, result);
 
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        Record(command, eventData, null);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Done(command, eventData, result));
 
-    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        Record(command, eventData, null);
-        return result;
-    }
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) =>
+        Done(command, eventData, result);
 
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Record(command, eventData, null);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Done(command, eventData, result));
 
-    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-    {
-        Record(command, eventData, null);
-        return result;
-    }
+    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) =>
+        Done(command, eventData, result);
 
-    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-    {
-        Record(command, eventData, null);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Done(command, eventData, result));
 
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) =>
         Record(command, eventData, eventData.Exception);
@@ -66,6 +48,12 @@ internal sealed class DatabaseCommandTelemetry(string store, SamordningMetrics m
     {
         Record(command, eventData, new OperationCanceledException());
         return Task.CompletedTask;
+    }
+
+    private T Done<T>(DbCommand command, CommandEndEventData eventData, T result)
+    {
+        Record(command, eventData, null);
+        return result;
     }
 
     private void Record(DbCommand command, CommandEndEventData eventData, Exception? failure)
