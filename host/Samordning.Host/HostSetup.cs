@@ -31,7 +31,7 @@ internal static class HostSetup
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddSamordningOutbox(configuration);
         services.AddMemoryCache();
-        services.AddSamordningObservability();
+        services.AddSamordningObservability(configuration);
 
         services.AddSamordningAuthentication(configuration, builder.Environment);
         DeploymentCheck.Verify(configuration, builder.Environment);

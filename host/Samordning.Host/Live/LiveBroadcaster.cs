@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Samordning.Shared.Live;
+using Samordning.Shared.Observability;
 
 namespace Samordning.Host.Live;
 
@@ -21,11 +22,13 @@ internal sealed partial class LiveBroadcaster : BackgroundService
     private readonly Channel<LiveItem> queue;
     private readonly SemaphoreSlim inFlight;
     private readonly TimeSpan sendTimeout;
+    private readonly SamordningMetrics metrics;
 
-    public LiveBroadcaster(IHubContext<LiveHub> hub, IConfiguration configuration, ILogger<LiveBroadcaster> logger)
+    public LiveBroadcaster(IHubContext<LiveHub> hub, IConfiguration configuration, SamordningMetrics metrics, ILogger<LiveBroadcaster> logger)
     {
         this.hub = hub;
         this.logger = logger;
+        this.metrics = metrics;
         sendTimeout = TimeSpan.FromSeconds(configuration.GetValue("Live:SendTimeoutSeconds", 5.0));
         inFlight = new SemaphoreSlim(configuration.GetValue("Live:MaxSendsInFlight", 4096));
         queue = Channel.CreateBounded<LiveItem>(
@@ -51,6 +54,7 @@ internal sealed partial class LiveBroadcaster : BackgroundService
         await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
         {
             await inFlight.WaitAsync(stoppingToken);
+            metrics.LiveMessage(item.Topic);
 
             // Not awaited: the synchronous part of the send (the writes every ready connection takes at once)
             // runs here, in queue order; what is left waits for slow connections on its own.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Samordning.Shared.Observability;
 using Samordning.Shared.Security;
 using Samordning.Shared.Text;
 
@@ -8,10 +9,22 @@ namespace Samordning.Host.Live;
 // The one hub. Clients join the topics they may follow and receive "item" messages; the hub itself never
 // sends module data, modules publish through ILiveUpdates.
 [Authorize(Policy = Policies.RegisteredPerson)]
-internal sealed class LiveHub(LiveTopicAuthorizer authorizer, LiveUpdates updates) : Hub
+internal sealed class LiveHub(LiveTopicAuthorizer authorizer, LiveUpdates updates, SamordningMetrics metrics) : Hub
 {
     public const string Path = "/hubs/live";
     public const string ItemMethod = "item";
+
+    public override Task OnConnectedAsync()
+    {
+        metrics.LiveConnections.Add(1);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        metrics.LiveConnections.Add(-1);
+        return base.OnDisconnectedAsync(exception);
+    }
 
     // Returns the topic's last sequence number, so the client knows where it stands.
     public async Task<long> Join(string topic)

@@ -1,3 +1,4 @@
+using Samordning.Shared.Observability;
 using Samordning.Shared.Persistence;
 
 namespace Samordning.Host.Outbox;
@@ -10,6 +11,7 @@ internal static class OutboxSetup
         services.AddSingleton(settings);
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<IOutbox, ModuleOutbox>();
+        services.AddSingleton<IBacklogProbe, OutboxBacklog>();
         if (settings.RunWorker)
         {
             services.AddHostedService<OutboxWorker>();

@@ -45,6 +45,7 @@ public sealed class NotificationsModule : IModule
                 : new SmtpMailTransport(sp.GetRequiredService<IOptions<NotificationsOptions>>());
         });
         services.AddScoped<MailDelivery>();
+        services.AddSingleton<Samordning.Shared.Observability.IBacklogProbe, MailBacklog>();
         services.AddScoped<ReminderSender>();
         services.AddScoped<DailyDigest>();
         services.AddScoped<LiveNotifications>();

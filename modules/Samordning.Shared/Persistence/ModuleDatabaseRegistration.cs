@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Samordning.Shared.Observability;
 using Samordning.Shared.Security;
 using Samordning.Shared.Time;
 
@@ -27,6 +28,7 @@ public static class ModuleDatabaseRegistration
         var settings = DatabaseSettings.From(configuration);
         services.TryAddSingleton(sp => new AuditingInterceptor(sp.GetRequiredService<IClock>()));
         services.AddSingleton(new ModuleDatabase(typeof(TContext), store));
+        services.AddSamordningMetrics();
 
         // Pooled: the options, the provider's service lookup and the context itself are reused across requests
         // instead of being built per request. The person a save is audited as is the one of the scope that
@@ -35,26 +37,29 @@ public static class ModuleDatabaseRegistration
         {
             services.AddPooledDbContextFactory<TContext>((sp, options) => options
                 .UseSqlServer(settings.ConnectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", store))
-                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), Telemetry(sp, store)));
             services.AddScoped(sp => Rent<TContext, TContext>(sp, queueSqliteWrites: false));
         }
         else if (settings.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddPooledDbContextFactory<TPostgresContext>((sp, options) => options
                 .UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", store))
-                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), Telemetry(sp, store)));
             services.AddScoped(sp => Rent<TContext, TPostgresContext>(sp, queueSqliteWrites: false));
         }
         else
         {
             services.AddPooledDbContextFactory<TSqliteContext>((sp, options) => options
                 .UseSqlite(settings.SqliteConnectionString(store))
-                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), SqliteBusyTimeout.Instance));
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), SqliteBusyTimeout.Instance, Telemetry(sp, store)));
             services.AddScoped(sp => Rent<TContext, TSqliteContext>(sp, settings.QueueSqliteWrites));
         }
 
         return services;
     }
+
+    private static DatabaseCommandTelemetry Telemetry(IServiceProvider services, string store) =>
+        new(store, services.GetRequiredService<SamordningMetrics>());
 
     // The scope disposes the context, which returns it to the pool.
     private static TContext Rent<TContext, TPooled>(IServiceProvider services, bool queueSqliteWrites)

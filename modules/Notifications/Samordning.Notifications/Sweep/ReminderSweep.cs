@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Samordning.Notifications.Mail;
 using Samordning.Notifications.Scheduling;
 using Samordning.Shared.Deadlines;
 using Samordning.Shared.Jobs;
+using Samordning.Shared.Observability;
 using Samordning.Shared.Time;
 
 namespace Samordning.Notifications.Sweep;
@@ -18,6 +20,7 @@ internal sealed class ReminderSweep(
     MailDelivery delivery,
     IClock clock,
     IOptions<NotificationsOptions> options,
+    SamordningMetrics metrics,
     ILogger<ReminderSweep> logger) : IRecurringJob
 {
     public const string JobId = "notifications.reminder-sweep";
@@ -28,10 +31,25 @@ internal sealed class ReminderSweep(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var claimed = await SendDueRemindersAsync(cancellationToken);
-        await digest.QueueAsync(cancellationToken);
-        var sent = await delivery.DeliverDueAsync(cancellationToken);
-        logger.LogInformation("Reminder sweep: {Claimed} reminders claimed, {Sent} e-mails sent.", claimed, sent);
+        // A job has no request around it: the sweep's span is the parent of its database calls in a trace.
+        using var activity = SamordningMetrics.Source.StartActivity("reminder sweep");
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var claimed = await SendDueRemindersAsync(cancellationToken);
+            await digest.QueueAsync(cancellationToken);
+            var sent = await delivery.DeliverDueAsync(cancellationToken);
+            logger.LogInformation("Reminder sweep: {Claimed} reminders claimed, {Sent} e-mails sent.", claimed, sent);
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            metrics.SweepDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
     }
 
     // Finds what is due in every source's open deadlines up to the policies' horizon, then claims it in chunks (ReminderSender). The
@@ -80,7 +98,9 @@ internal sealed class ReminderSweep(
             }
         }
 
-        return await sender.SendAsync(due, cancellationToken);
+        var claimed = await sender.SendAsync(due, cancellationToken);
+        metrics.RemindersSent.Add(claimed);
+        return claimed;
     }
 }
 
