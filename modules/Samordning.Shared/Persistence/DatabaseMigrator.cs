@@ -24,8 +24,18 @@ public static class DatabaseMigrator
         {
             await using var scope = services.CreateAsyncScope();
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+            // One line per store, what an operator wants to see after an upgrade: what was applied, and where it stands.
+            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
             await MigrateAsync(context, cancellationToken);
-            logger.LogInformation("Database store {Store} is up to date.", database.Store);
+            var current = context.Database.GetMigrations().LastOrDefault() ?? "(none)";
+            if (pending == 0)
+            {
+                logger.LogInformation("Database store {Store}: up to date at {Migration}.", database.Store, current);
+            }
+            else
+            {
+                logger.LogInformation("Database store {Store}: applied {Count} migration(s), now at {Migration}.", database.Store, pending, current);
+            }
         }
     }
 
