@@ -16,8 +16,8 @@ namespace Samordning.ArchitectureTests;
 // its module stores are only known once Program has run. Also reads the string literals of the compiled assemblies.
 public sealed class RunningHost : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("samordning-architecture-").FullName;
-    private Factory? _factory;
+    private readonly string dataFolder = Directory.CreateTempSubdirectory("samordning-architecture-").FullName;
+    private Factory? factory;
 
     public IReadOnlyList<EndpointFacts> Endpoints { get; private set; } = [];
 
@@ -31,8 +31,8 @@ public sealed class RunningHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _factory = new Factory(_folder);
-        var services = _factory.Services;
+        factory = new Factory(dataFolder);
+        var services = factory.Services;
 
         Endpoints =
         [
@@ -66,12 +66,12 @@ public sealed class RunningHost : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_factory is not null)
+        if (factory is not null)
         {
-            await _factory.DisposeAsync();
+            await factory.DisposeAsync();
         }
 
-        Directory.Delete(_folder, recursive: true);
+        Directory.Delete(dataFolder, recursive: true);
     }
 
     // Every string literal the assembly's code holds (the #US heap), which is where SQL text written in C# ends up.

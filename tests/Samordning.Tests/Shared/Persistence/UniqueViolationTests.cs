@@ -9,9 +9,9 @@ namespace Samordning.Tests.Shared.Persistence;
 // A NOT NULL failure is the same constraint class on SQLite (19) and must not count as a unique violation.
 public sealed class UniqueViolationTests : IAsyncLifetime
 {
-    private readonly string _key = $"unique-violation-{Guid.NewGuid():N}";
-    private string _connectionString = "";
-    private string? _folder;
+    private readonly string key = $"unique-violation-{Guid.NewGuid():N}";
+    private string connectionString = "";
+    private string? folder;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -19,12 +19,12 @@ public sealed class UniqueViolationTests : IAsyncLifetime
     {
         if (TestDatabase.OnServer)
         {
-            _connectionString = TestDatabase.CreateServerDatabase(_key);
+            connectionString = TestDatabase.CreateServerDatabase(key);
         }
         else
         {
-            _folder = Directory.CreateTempSubdirectory("samordning-unique-").FullName;
-            _connectionString = $"Data Source={Path.Combine(_folder, "unique.db")};Pooling=false";
+            folder = Directory.CreateTempSubdirectory("samordning-unique-").FullName;
+            connectionString = $"Data Source={Path.Combine(folder, "unique.db")};Pooling=false";
         }
 
         await using var db = Context();
@@ -37,11 +37,11 @@ public sealed class UniqueViolationTests : IAsyncLifetime
     {
         if (TestDatabase.OnServer)
         {
-            TestDatabase.DropServerDatabase(_connectionString);
+            TestDatabase.DropServerDatabase(connectionString);
         }
         else
         {
-            Directory.Delete(_folder!, recursive: true);
+            Directory.Delete(folder!, recursive: true);
         }
 
         return ValueTask.CompletedTask;
@@ -79,9 +79,9 @@ public sealed class UniqueViolationTests : IAsyncLifetime
         var options = new DbContextOptionsBuilder<KeyedContext>();
         _ = TestDatabase.Provider switch
         {
-            "PostgreSql" => options.UseNpgsql(_connectionString),
-            "SqlServer" => options.UseSqlServer(_connectionString),
-            _ => options.UseSqlite(_connectionString),
+            "PostgreSql" => options.UseNpgsql(connectionString),
+            "SqlServer" => options.UseSqlServer(connectionString),
+            _ => options.UseSqlite(connectionString),
         };
         return new KeyedContext(options.Options);
     }
