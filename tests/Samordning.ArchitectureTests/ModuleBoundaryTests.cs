@@ -41,5 +41,17 @@ public sealed class ModuleBoundaryTests
     public void ModuleClasses_Module_ExactlyOnePublic(string name) =>
         Assert.Empty(ModuleRules.ExactlyOneModuleClass(Get(name)));
 
+    [Fact]
+    public void SharedReferences_Shared_NoModule() =>
+        Assert.Empty(ModuleRules.SharedReferencesNoModule(Get(ModuleRules.SharedName)));
+
+    [Fact]
+    public void ContractInterfaces_Solution_ExactlyOneImplementationEach()
+    {
+        // Not vacuous: the contracts do declare interfaces.
+        Assert.Contains(SolutionAssemblies.All.SelectMany(a => a.Types), t => t.IsInterface && t.FullName.EndsWith(".INotificationSender", StringComparison.Ordinal));
+        Assert.Empty(ModuleRules.ContractInterfacesImplementedOnce(SolutionAssemblies.All));
+    }
+
     private static AssemblyFacts Get(string name) => SolutionAssemblies.All.Single(a => a.Name == name);
 }

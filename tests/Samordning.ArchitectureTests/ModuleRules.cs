@@ -6,7 +6,8 @@ public sealed record AssemblyFacts(string Name, IReadOnlyList<string> References
 
 // IsPublic means visible outside the assembly (public, or nested public in a public type). IsGenerated marks
 // compiler-generated types. EF Core migrations are not exempt: build/add-migration makes them internal.
-public sealed record TypeFacts(string FullName, bool IsPublic, bool IsModuleClass, bool IsGenerated);
+// Interfaces lists the interfaces a concrete class implements (empty for anything else).
+public sealed record TypeFacts(string FullName, bool IsPublic, bool IsModuleClass, bool IsGenerated, bool IsInterface = false, IReadOnlyList<string>? Interfaces = null);
 
 public enum AssemblyKind
 {
@@ -79,8 +80,39 @@ public static class ModuleRules
         };
     }
 
+    // (e) Shared is the kernel every module builds on; it references no module, no contracts and not the host.
+    public static IReadOnlyList<string> SharedReferencesNoModule(AssemblyFacts shared) =>
+        KindOf(shared.Name) != AssemblyKind.Shared
+            ? []
+            : [.. OwnReferences(shared)
+                .Where(r => KindOf(r) is not AssemblyKind.Shared)
+                .Select(r => $"{shared.Name} references {r}; the shared kernel may reference no module, contracts or host.")];
+
+    // (f) Each public interface of a .Contracts assembly has exactly one implementation in the solution: the owning
+    // module's. Two would leave the host's scan to pick one; none leaves callers with nothing to resolve.
+    public static IReadOnlyList<string> ContractInterfacesImplementedOnce(IReadOnlyList<AssemblyFacts> assemblies)
+    {
+        var implementations = assemblies
+            .SelectMany(a => a.Types)
+            .SelectMany(t => (t.Interfaces ?? []).Select(i => (Interface: i, Type: t.FullName)))
+            .ToLookup(x => x.Interface, x => x.Type, StringComparer.Ordinal);
+
+        return
+        [
+            .. assemblies
+                .Where(a => KindOf(a.Name) == AssemblyKind.Contracts)
+                .SelectMany(a => a.Types.Where(t => t is { IsInterface: true, IsPublic: true }).Select(t => (Assembly: a.Name, t.FullName)))
+                .Select(i => (i.Assembly, i.FullName, Types: implementations[i.FullName].ToList()))
+                .Where(i => i.Types.Count != 1)
+                .Select(i => i.Types.Count == 0
+                    ? $"{i.FullName} in {i.Assembly} has no implementation; its module must implement it."
+                    : $"{i.FullName} in {i.Assembly} has {i.Types.Count} implementations ({string.Join(", ", i.Types)}); a contract has exactly one."),
+        ];
+    }
+
     public static IReadOnlyList<string> All(AssemblyFacts assembly) =>
     [
+        .. SharedReferencesNoModule(assembly),
         .. ModuleReferencesOnlySharedAndContracts(assembly),
         .. ContractsReferenceNoModule(assembly),
         .. OnlyPublicTypeIsModuleClass(assembly),

@@ -87,6 +87,36 @@ public sealed class ModuleRulesTests
         Assert.Single(ModuleRules.ExactlyOneModuleClass(Meetings(types: [Type("Samordning.Meetings.MeetingsModule", isPublic: false, isModule: true)])));
 
     [Fact]
+    public void SharedReferences_FrameworkOnly_NoViolation() =>
+        Assert.Empty(ModuleRules.SharedReferencesNoModule(new AssemblyFacts("Samordning.Shared", ["System.Runtime", "Microsoft.EntityFrameworkCore"], [])));
+
+    [Theory]
+    [InlineData("Samordning.Meetings")]
+    [InlineData("Samordning.Meetings.Contracts")]
+    [InlineData("Samordning.Host")]
+    public void SharedReferences_ModuleContractsOrHost_Violation(string reference)
+    {
+        var violation = Assert.Single(ModuleRules.SharedReferencesNoModule(new AssemblyFacts("Samordning.Shared", [reference], [])));
+        Assert.Contains(reference, violation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContractInterfaces_OneImplementation_NoViolation() =>
+        Assert.Empty(ModuleRules.ContractInterfacesImplementedOnce([DirectoryContract, Implementation("Samordning.Meetings", "DirectoryA")]));
+
+    [Fact]
+    public void ContractInterfaces_NoImplementation_Violation() =>
+        Assert.Contains("no implementation", Assert.Single(ModuleRules.ContractInterfacesImplementedOnce([DirectoryContract])), StringComparison.Ordinal);
+
+    [Fact]
+    public void ContractInterfaces_TwoImplementations_Violation()
+    {
+        var violation = Assert.Single(ModuleRules.ContractInterfacesImplementedOnce(
+            [DirectoryContract, Implementation("Samordning.Meetings", "DirectoryA"), Implementation("Samordning.Host", "DirectoryB")]));
+        Assert.Contains("DirectoryB", violation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void All_EveryRuleBroken_EveryViolation()
     {
         var module = Meetings(
@@ -96,6 +126,12 @@ public sealed class ModuleRulesTests
         // Another module referenced, a public entity, and no module class.
         Assert.Equal(3, ModuleRules.All(module).Count);
     }
+
+    private static readonly AssemblyFacts DirectoryContract = new("Samordning.Meetings.Contracts", ["Samordning.Shared"],
+        [new TypeFacts("Samordning.Meetings.Contracts.IMeetingDirectory", IsPublic: true, IsModuleClass: false, IsGenerated: false, IsInterface: true)]);
+
+    private static AssemblyFacts Implementation(string assembly, string type) =>
+        new(assembly, [], [new TypeFacts($"{assembly}.{type}", IsPublic: false, IsModuleClass: false, IsGenerated: false, Interfaces: ["Samordning.Meetings.Contracts.IMeetingDirectory"])]);
 
     private static AssemblyFacts Meetings(IReadOnlyList<string>? references = null, IReadOnlyList<TypeFacts>? types = null) =>
         new("Samordning.Meetings", references ?? ["Samordning.Shared"], types ?? [MeetingsModule]);

@@ -40,7 +40,9 @@ public static class SolutionAssemblies
                 t.FullName ?? t.Name,
                 t.IsVisible,
                 t is { IsClass: true, IsAbstract: false } && typeof(IModule).IsAssignableFrom(t),
-                t.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false)))
+                t.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false),
+                t.IsInterface,
+                t is { IsClass: true, IsAbstract: false } ? [.. t.GetInterfaces().Select(i => i.FullName ?? i.Name)] : []))
             .ToList();
 
         return new AssemblyFacts(library.Name, references, types);

@@ -6,12 +6,12 @@ namespace Samordning.Host.DevIdentity;
 // identity provider, which happens only once the server listens; /health/ready waits for it.
 internal sealed class DevelopmentIdentityReadiness : IHealthCheck
 {
-    private volatile bool _ready;
+    private volatile bool ready;
 
-    public void MarkReady() => _ready = true;
+    public void MarkReady() => ready = true;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_ready
+        Task.FromResult(ready
             ? HealthCheckResult.Healthy()
             : HealthCheckResult.Unhealthy("The development identity provider has not registered its client yet."));
 }

@@ -19,9 +19,9 @@ namespace Samordning.Host.Live;
 // stored already (a redelivery), nothing is inserted and the stored item's sequence number is returned.
 internal sealed class LiveItemInsert
 {
-    private static LiveItemInsert? sqliteInsert;
-    private static LiveItemInsert? sqlServerInsert;
-    private static LiveItemInsert? postgresInsert;
+    private static LiveItemInsert? SqliteInsert;
+    private static LiveItemInsert? SqlServerInsert;
+    private static LiveItemInsert? PostgresInsert;
 
     private readonly string sql;
     private readonly string storedSql;
@@ -34,9 +34,9 @@ internal sealed class LiveItemInsert
     private enum Dialect { Sqlite, SqlServer, PostgreSql }
 
     public static LiveItemInsert For(HostDbContext db) =>
-        db.Database.IsSqlite() ? sqliteInsert ??= Build(db, Dialect.Sqlite)
-        : db.Database.IsNpgsql() ? postgresInsert ??= Build(db, Dialect.PostgreSql)
-        : sqlServerInsert ??= Build(db, Dialect.SqlServer);
+        db.Database.IsSqlite() ? SqliteInsert ??= Build(db, Dialect.Sqlite)
+        : db.Database.IsNpgsql() ? PostgresInsert ??= Build(db, Dialect.PostgreSql)
+        : SqlServerInsert ??= Build(db, Dialect.SqlServer);
 
     /// <summary>A command for this insert, to run once or many times with <see cref="RunAsync"/>.</summary>
     public DbCommand Create(DbConnection connection, DbTransaction? transaction)

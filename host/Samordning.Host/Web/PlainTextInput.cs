@@ -53,8 +53,8 @@ internal static class PlainTextInput
 
     private sealed class NormalizingFormFeature(IFormFeature inner) : IFormFeature
     {
-        private IFormCollection? _normalized;
-        private IFormCollection? _source;
+        private IFormCollection? normalized;
+        private IFormCollection? source;
 
         public bool HasFormContentType => inner.HasFormContentType;
 
@@ -72,15 +72,15 @@ internal static class PlainTextInput
         // The inner feature reads the body once; the normalised copy is made once per form it returns.
         private IFormCollection Normalized(IFormCollection form)
         {
-            if (!ReferenceEquals(form, _source))
+            if (!ReferenceEquals(form, source))
             {
-                _source = form;
-                _normalized = new FormCollection(
+                source = form;
+                normalized = new FormCollection(
                     form.ToDictionary(field => field.Key, field => Normalize(field.Value), StringComparer.OrdinalIgnoreCase),
                     form.Files);
             }
 
-            return _normalized!;
+            return normalized!;
         }
 
         private static StringValues Normalize(StringValues values) => values.Count switch

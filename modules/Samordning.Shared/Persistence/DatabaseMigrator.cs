@@ -24,13 +24,23 @@ public static class DatabaseMigrator
         {
             await using var scope = services.CreateAsyncScope();
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
-            await MigrateAsync(context, cancellationToken);
-            logger.LogInformation("Database store {Store} is up to date.", database.Store);
+            // One line per store, what an operator wants to see after an upgrade: what was applied, and where it stands.
+            var pending = await MigrateAsync(context, cancellationToken);
+            var current = context.Database.GetMigrations().LastOrDefault() ?? "(none)";
+            if (pending == 0)
+            {
+                logger.LogInformation("Database store {Store}: up to date at {Migration}.", database.Store, current);
+            }
+            else
+            {
+                logger.LogInformation("Database store {Store}: applied {Count} migration(s), now at {Migration}.", database.Store, pending, current);
+            }
         }
     }
 
     /// <summary>Migrates one context; on SQLite, switches the file to WAL first so readers never block the writer.</summary>
-    public static async Task MigrateAsync(DbContext context, CancellationToken cancellationToken)
+    /// <returns>How many migrations were applied.</returns>
+    public static async Task<int> MigrateAsync(DbContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Database.IsSqlite())
@@ -49,11 +59,12 @@ public static class DatabaseMigrator
 
         if (context.Database.IsNpgsql())
         {
-            await MigrateOnPostgreSqlAsync(context, cancellationToken);
-            return;
+            return await MigrateOnPostgreSqlAsync(context, cancellationToken);
         }
 
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         await context.Database.MigrateAsync(cancellationToken);
+        return pending;
     }
 
     // Nodes starting together migrate one at a time per store (a session advisory lock keyed by the database and
@@ -61,7 +72,7 @@ public static class DatabaseMigrator
     // against the missing table as an error on every first start, and two nodes could race to create the schema.
     // The lock has a connection of its own, never pooled: Npgsql reopens the context's connection while migrating,
     // and a pooled session would go back to the pool still holding the lock. Closing it releases the lock.
-    private static async Task MigrateOnPostgreSqlAsync(DbContext context, CancellationToken cancellationToken)
+    private static async Task<int> MigrateOnPostgreSqlAsync(DbContext context, CancellationToken cancellationToken)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString()) { Pooling = false };
         var key = StableKey(connectionString.Database + "/" + context.Model.GetDefaultSchema());
@@ -74,7 +85,9 @@ public static class DatabaseMigrator
         }
 
         await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         await context.Database.MigrateAsync(cancellationToken);
+        return pending;
     }
 
     // string.GetHashCode differs per process; the lock key must be the same on every node.

@@ -11,6 +11,8 @@ namespace Samordning.Shared.Persistence;
 /// <summary>Registers a module's DbContext on the configured provider: the one place that decides it.</summary>
 public static class ModuleDatabaseRegistration
 {
+    private const QuerySplittingBehavior Splitting = QuerySplittingBehavior.SingleQuery;
+
     /// <summary>
     /// Registers <typeparamref name="TContext"/> (the model and the SQL Server migrations) or, on SQLite and
     /// PostgreSQL, its thin subclass <typeparamref name="TSqliteContext"/> or <typeparamref name="TPostgresContext"/>
@@ -30,27 +32,31 @@ public static class ModuleDatabaseRegistration
         services.AddSingleton(new ModuleDatabase(typeof(TContext), store));
         services.AddSamordningMetrics();
 
+        // Queries that include several collections run as one SQL statement unless they say otherwise: one round
+        // trip and one consistent read, which is right for this app's small graphs. The few queries that load wide
+        // graphs (a meeting with its people and agenda, an input item with its answers) choose AsSplitQuery
+        // themselves. Choosing here is also what keeps EF's MultipleCollectionIncludeWarning out of the log.
         // Pooled: the options, the provider's service lookup and the context itself are reused across requests
         // instead of being built per request. The person a save is audited as is the one of the scope that
         // rented the context, set on each rent.
         if (settings.Provider == DatabaseProvider.SqlServer)
         {
             services.AddPooledDbContextFactory<TContext>((sp, options) => options
-                .UseSqlServer(settings.ConnectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", store))
+                .UseSqlServer(settings.ConnectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", store).UseQuerySplittingBehavior(Splitting))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), Telemetry(sp, store)));
             services.AddScoped(sp => Rent<TContext, TContext>(sp, queueSqliteWrites: false));
         }
         else if (settings.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddPooledDbContextFactory<TPostgresContext>((sp, options) => options
-                .UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", store))
+                .UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", store).UseQuerySplittingBehavior(Splitting))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), Telemetry(sp, store)));
             services.AddScoped(sp => Rent<TContext, TPostgresContext>(sp, queueSqliteWrites: false));
         }
         else
         {
             services.AddPooledDbContextFactory<TSqliteContext>((sp, options) => options
-                .UseSqlite(settings.SqliteConnectionString(store))
+                .UseSqlite(settings.SqliteConnectionString(store), sqlite => sqlite.UseQuerySplittingBehavior(Splitting))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), SqliteBusyTimeout.Instance, Telemetry(sp, store)));
             services.AddScoped(sp => Rent<TContext, TSqliteContext>(sp, settings.QueueSqliteWrites));
         }

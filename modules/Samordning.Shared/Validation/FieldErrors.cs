@@ -10,17 +10,17 @@ namespace Samordning.Shared.Validation;
 /// </summary>
 public sealed class FieldErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
 
     /// <summary>True when at least one field has an error.</summary>
-    public bool Any => _errors.Count > 0;
+    public bool Any => errors.Count > 0;
 
     /// <summary>Adds an error to a field.</summary>
     public FieldErrors Add(string field, LocalizedText message)
     {
-        if (!_errors.TryGetValue(field, out var list))
+        if (!errors.TryGetValue(field, out var list))
         {
-            _errors[field] = list = [];
+            errors[field] = list = [];
         }
 
         list.Add(message);
@@ -77,11 +77,11 @@ public sealed class FieldErrors
         value is { } instant && !DateRange.Contains(instant) ? Add(field, OutOfRange(label)) : this;
 
     /// <summary>True when the field already has an error (so a rule that builds on its value can be skipped).</summary>
-    public bool Has(string field) => _errors.ContainsKey(field);
+    public bool Has(string field) => errors.ContainsKey(field);
 
     /// <summary>The errors per field, in the form ProblemDetails and ModelState take.</summary>
     public Dictionary<string, string[]> ToDictionary() =>
-        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
     private static LocalizedText OutOfRange(LocalizedText label) => new(
         $"{label.Nb} må være mellom 1. januar 2000 og 31. desember 2100 (norsk tid).",

@@ -130,7 +130,7 @@ public sealed class BoundedFormAttribute(long maxFileBytes, long maxBodyBytes) :
 // The request body, read no further than the cap: past it, reading throws, which the form reader takes as its end.
 internal sealed class CappedStream(Stream inner, long cap) : Stream
 {
-    private long _read;
+    private long position;
 
     public override bool CanRead => true;
 
@@ -140,18 +140,18 @@ internal sealed class CappedStream(Stream inner, long cap) : Stream
 
     public override long Length => throw new NotSupportedException();
 
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
+    public override long Position { get => position; set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_read >= cap)
+        if (position >= cap)
         {
             throw new OverCapException();
         }
 
-        var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, cap - _read + 1)], cancellationToken);
-        _read += read;
-        return _read > cap ? throw new OverCapException() : read;
+        var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, cap - position + 1)], cancellationToken);
+        position += read;
+        return position > cap ? throw new OverCapException() : read;
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -14,12 +14,12 @@ namespace Samordning.Tests.Feedback;
 // The Notifications module's own sender, refusing its first call (its store locked, say), then doing its work.
 public sealed class FailingFirstSender(INotificationSender inner) : INotificationSender
 {
-    private static int calls;
+    private static int CallCount;
 
-    public static int Calls => Volatile.Read(ref calls);
+    public static int Calls => Volatile.Read(ref CallCount);
 
     public Task QueueMailAsync(OutgoingMail mail, CancellationToken cancellationToken) =>
-        Interlocked.Increment(ref calls) == 1
+        Interlocked.Increment(ref CallCount) == 1
             ? throw new InvalidOperationException("database is locked")
             : inner.QueueMailAsync(mail, cancellationToken);
 

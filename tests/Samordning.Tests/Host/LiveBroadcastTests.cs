@@ -29,27 +29,27 @@ public sealed class LiveBroadcastTests : IAsyncLifetime
     // Long enough that the notes fill the stuck client's stateful-reconnect buffer (100 kB) within a few dozen.
     private static readonly string Filler = new('x', 3000);
 
-    private readonly SamordningFactory _factory = new();
-    private Uri _address = null!;
+    private readonly SamordningFactory factory = new();
+    private Uri address = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync()
     {
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
-        _address = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        _factory.ClientOptions.BaseAddress = _address;
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        address = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        factory.ClientOptions.BaseAddress = address;
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 
     [Fact]
     public async Task AddEntry_OneFollowerStopsReading_WriterFastAndOthersGetEveryNote()
     {
-        var meeting = await CreateLiveAsync(_factory);
+        var meeting = await CreateLiveAsync(factory);
         var topic = $"meeting:{meeting.Id}";
         var received = new ConcurrentQueue<LiveItem>[Followers];
         var followers = new List<HubConnection>();
@@ -60,7 +60,7 @@ public sealed class LiveBroadcastTests : IAsyncLifetime
             {
                 var items = received[n] = new ConcurrentQueue<LiveItem>();
                 var connection = new HubConnectionBuilder()
-                    .WithUrl(new Uri(_address, "/hubs/live"), options => options.Headers[TestAuthHandler.Header] = n % 2 == 0 ? ParticipantFin : ParticipantHod)
+                    .WithUrl(new Uri(address, "/hubs/live"), options => options.Headers[TestAuthHandler.Header] = n % 2 == 0 ? ParticipantFin : ParticipantHod)
                     .Build();
                 connection.On<LiveItem>("item", item => items.Enqueue(item));
                 followers.Add(connection);
@@ -69,7 +69,7 @@ public sealed class LiveBroadcastTests : IAsyncLifetime
             }
 
             // The same notes without a stuck client first: what the loaded machine gives this run anyway.
-            var facilitator = _factory.CreateClientAs(Facilitator);
+            var facilitator = factory.CreateClientAs(Facilitator);
             var written = new List<Guid>();
             await WriteNotesAsync(facilitator, meeting.Id, WarmUp, written);
             var baseline = P99(await WriteNotesAsync(facilitator, meeting.Id, Measured, written));
@@ -137,14 +137,14 @@ public sealed class LiveBroadcastTests : IAsyncLifetime
     // topic, and from then on never reads its socket nor acknowledges a message.
     private async Task JoinThenStopReadingAsync(ClientWebSocket socket, string topic)
     {
-        using var http = _factory.CreateClientAs(ParticipantFin);
+        using var http = factory.CreateClientAs(ParticipantFin);
         var negotiated = await http.PostAsync("/hubs/live/negotiate?negotiateVersion=1&useStatefulReconnect=true", null, Ct);
         negotiated.EnsureSuccessStatusCode();
         var token = (await negotiated.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("connectionToken").GetString();
 
         socket.Options.SetRequestHeader(TestAuthHandler.Header, ParticipantFin);
         socket.Options.SetBuffer(1024, 1024);
-        var ws = new UriBuilder(_address) { Scheme = "ws", Path = "/hubs/live", Query = $"id={token}" }.Uri;
+        var ws = new UriBuilder(address) { Scheme = "ws", Path = "/hubs/live", Query = $"id={token}" }.Uri;
         await socket.ConnectAsync(ws, Ct);
         await SendAsync(socket, """{"protocol":"json","version":2}""");
         await ReadUntilAsync(socket, "{}");

@@ -16,34 +16,34 @@ namespace Samordning.Tests.Host;
 // page reads in, the change then falls between its reads.
 public sealed partial class LivePageReadOrderTests : IAsyncLifetime
 {
-    private readonly ChangeBeforeSequenceRead _hook = new();
-    private SamordningFactory _factory = null!;
+    private readonly ChangeBeforeSequenceRead changeHook = new();
+    private SamordningFactory factory = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync()
     {
-        _factory = SamordningFactory.Create(new()
+        factory = SamordningFactory.Create(new()
         {
             ConfigureServices = services =>
             {
-                services.AddSingleton(_hook);
-                services.AddScoped<ILiveUpdates>(sp => new HookedLiveUpdates(sp.GetRequiredService<LiveUpdates>(), _hook));
+                services.AddSingleton(changeHook);
+                services.AddScoped<ILiveUpdates>(sp => new HookedLiveUpdates(sp.GetRequiredService<LiveUpdates>(), changeHook));
             },
         });
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 
     [Fact]
     public async Task Dashboard_ChangeBetweenReads_OnPageOrAfterItsSequence()
     {
-        var api = new WorkstreamsApi(_factory);
+        var api = new WorkstreamsApi(factory);
         var fin = (await api.MinistryAsync("FIN")).Id;
-        var observer = _factory.CreateClientAs(People.Observer);
+        var observer = factory.CreateClientAs(People.Observer);
         var before = Total(await observer.GetStringAsync("/arbeidsstrommer", Ct));
-        _hook.Arm("dashboard", () => api.CreateInitiativeAsync(Builders.Initiative(fin), People.ContactPersonFin));
+        changeHook.Arm("dashboard", () => api.CreateInitiativeAsync(Builders.Initiative(fin), People.ContactPersonFin));
 
         var page = await observer.GetStringAsync("/arbeidsstrommer", Ct);
 
@@ -55,12 +55,12 @@ public sealed partial class LivePageReadOrderTests : IAsyncLifetime
     [Fact]
     public async Task Registry_ChangeBetweenReads_OnPageOrAfterItsSequence()
     {
-        var coordinator = _factory.CreateClientAs(People.Coordinator);
+        var coordinator = factory.CreateClientAs(People.Coordinator);
         var request = Builders.Ministry();
-        _hook.Arm("ministries", async () =>
+        changeHook.Arm("ministries", async () =>
             (await coordinator.PostAsJsonAsync("/api/ministries", request, Ct)).EnsureSuccessStatusCode());
 
-        var page = await _factory.CreateClientAs(People.Observer).GetStringAsync("/departementer", Ct);
+        var page = await factory.CreateClientAs(People.Observer).GetStringAsync("/departementer", Ct);
 
         var changed = await ChangeSequenceAsync("ministries");
         Assert.True(page.Contains(request.Code!, StringComparison.Ordinal) || After(page, "ministries") < changed,
@@ -70,13 +70,13 @@ public sealed partial class LivePageReadOrderTests : IAsyncLifetime
     [Fact]
     public async Task UnreadBadge_NotificationBetweenReads_CountedOrAfterItsSequence()
     {
-        var person = await _factory.PersonIdAsync(People.ContactPersonKd, Ct);
+        var person = await factory.PersonIdAsync(People.ContactPersonKd, Ct);
         var topic = $"user:{person}";
-        var client = _factory.CreateClientAs(People.ContactPersonKd);
+        var client = factory.CreateClientAs(People.ContactPersonKd);
         var before = Badge(await client.GetStringAsync("/varsler", Ct), topic).Count;
-        _hook.Arm(topic, async () =>
+        changeHook.Arm(topic, async () =>
         {
-            await using var scope = _factory.Services.CreateAsyncScope();
+            await using var scope = factory.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<INotificationSender>().NotifyAsync(
                 new PersonNotification($"test:{Guid.NewGuid():N}", person, new("Mellom lesingene", "Between the reads"), "/"), Ct);
         });
@@ -91,8 +91,8 @@ public sealed partial class LivePageReadOrderTests : IAsyncLifetime
     // The change was the last item published on the topic; the hook has fired once.
     private async Task<long> ChangeSequenceAsync(string topic)
     {
-        Assert.True(_hook.Fired, "The change between the reads never ran.");
-        await using var scope = _factory.Services.CreateAsyncScope();
+        Assert.True(changeHook.Fired, "The change between the reads never ran.");
+        await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LiveUpdates>().GetLastSequenceAsync(topic, Ct);
     }
 
@@ -118,17 +118,17 @@ public sealed partial class LivePageReadOrderTests : IAsyncLifetime
     // Runs the armed change, once, when the armed topic's sequence is next read.
     private sealed class ChangeBeforeSequenceRead
     {
-        private (string Topic, Func<Task> Change)? _armed;
+        private (string Topic, Func<Task> Change)? armedChange;
 
         public bool Fired { get; private set; }
 
-        public void Arm(string topic, Func<Task> change) => _armed = (topic, change);
+        public void Arm(string topic, Func<Task> change) => armedChange = (topic, change);
 
         public async Task RunIfArmedAsync(string topic)
         {
-            if (_armed is { } armed && armed.Topic == topic)
+            if (armedChange is { } armed && armed.Topic == topic)
             {
-                _armed = null;
+                armedChange = null;
                 await armed.Change();
                 Fired = true;
             }

@@ -12,7 +12,7 @@ public sealed class RedisServer : IAsyncLifetime
     private const string Executable = "/usr/bin/redis-server";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
-    private int _pid;
+    private int serverPid;
 
     public int Port { get; private set; }
 
@@ -27,7 +27,7 @@ public sealed class RedisServer : IAsyncLifetime
     // Starts the server again on the same port after StopAsync (a test of Redis coming back).
     public async Task StartAgainAsync()
     {
-        if (_pid == 0)
+        if (serverPid == 0)
         {
             await StartAsync();
         }
@@ -47,7 +47,7 @@ public sealed class RedisServer : IAsyncLifetime
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Executable} did not start.");
-        _pid = process.Id;
+        serverPid = process.Id;
 
         // Drain the output so a chatty server never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
@@ -63,7 +63,7 @@ public sealed class RedisServer : IAsyncLifetime
     // Stops the server (a test of Redis going away), at most once.
     public async Task StopAsync()
     {
-        var pid = Interlocked.Exchange(ref _pid, 0);
+        var pid = Interlocked.Exchange(ref serverPid, 0);
         if (pid == 0)
         {
             return;

@@ -12,8 +12,8 @@ namespace Samordning.Tests.Infrastructure;
 // data folder (and a Redis) to act as nodes; on PostgreSQL they then share the folder's database.
 public sealed class SamordningFactory : WebApplicationFactory<Program>
 {
-    private readonly bool _ownsDataFolder;
-    private readonly Dictionary<string, string?> _settings;
+    private readonly bool ownsDataFolder;
+    private readonly Dictionary<string, string?> settings;
 
     public SamordningFactory()
         : this(new SamordningFactoryOptions())
@@ -25,9 +25,9 @@ public sealed class SamordningFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        _ownsDataFolder = options.DataFolder is null;
+        ownsDataFolder = options.DataFolder is null;
         DataFolder = options.DataFolder ?? Path.Combine(Path.GetTempPath(), "samordning-tests", Guid.NewGuid().ToString("N"));
-        _settings = new Dictionary<string, string?>(options.Settings, StringComparer.OrdinalIgnoreCase)
+        settings = new Dictionary<string, string?>(options.Settings, StringComparer.OrdinalIgnoreCase)
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:DataFolder"] = DataFolder,
@@ -35,17 +35,17 @@ public sealed class SamordningFactory : WebApplicationFactory<Program>
         };
         // Production refuses to start without a data-protection certificate; a test that wants that refusal sets
         // the key itself (to an empty value).
-        if (options.Environment == "Production" && !_settings.ContainsKey("DataProtection:CertificatePath"))
+        if (options.Environment == "Production" && !settings.ContainsKey("DataProtection:CertificatePath"))
         {
-            _settings["DataProtection:CertificatePath"] = TestCertificate.WritePfx(DataFolder);
-            _settings["DataProtection:CertificatePassword"] = TestCertificate.Password;
+            settings["DataProtection:CertificatePath"] = TestCertificate.WritePfx(DataFolder);
+            settings["DataProtection:CertificatePassword"] = TestCertificate.Password;
         }
 
         if (TestDatabase.OnServer)
         {
             ServerConnectionString = TestDatabase.CreateServerDatabase(DataFolder);
-            _settings["Database:Provider"] = TestDatabase.Provider;
-            _settings["Database:ConnectionString"] = ServerConnectionString;
+            settings["Database:Provider"] = TestDatabase.Provider;
+            settings["Database:ConnectionString"] = ServerConnectionString;
         }
     }
 
@@ -87,7 +87,7 @@ public sealed class SamordningFactory : WebApplicationFactory<Program>
 
         // Host settings reach WebApplicationBuilder.Configuration before Program reads it (the module DbContexts
         // read the data folder while registering); ConfigureAppConfiguration would only apply after Build.
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
@@ -113,12 +113,12 @@ public sealed class SamordningFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_ownsDataFolder && Directory.Exists(DataFolder))
+        if (ownsDataFolder && Directory.Exists(DataFolder))
         {
             Directory.Delete(DataFolder, recursive: true);
         }
 
-        if (_ownsDataFolder && ServerConnectionString is not null)
+        if (ownsDataFolder && ServerConnectionString is not null)
         {
             TestDatabase.DropServerDatabase(ServerConnectionString);
         }

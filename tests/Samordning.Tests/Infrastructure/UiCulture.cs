@@ -6,11 +6,11 @@ namespace Samordning.Tests.Infrastructure;
 // never leaks into the next test on the same thread.
 internal sealed class UiCulture : IDisposable
 {
-    private readonly CultureInfo _previous = CultureInfo.CurrentUICulture;
+    private readonly CultureInfo previous = CultureInfo.CurrentUICulture;
 
     private UiCulture(string name) => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
 
     public static UiCulture Use(string name) => new(name);
 
-    public void Dispose() => CultureInfo.CurrentUICulture = _previous;
+    public void Dispose() => CultureInfo.CurrentUICulture = previous;
 }

@@ -22,8 +22,8 @@ public sealed class SeveralNodesFixture : IAsyncLifetime
     public const string Facilitator = "sigrid.fasilitator@kmd.example.no";
     public const string Coordinator = "kari.koordinator@kmd.example.no";
 
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("samordning-several-nodes-").FullName;
-    private string _connectionString = "";
+    private readonly string dataFolder = Directory.CreateTempSubdirectory("samordning-several-nodes-").FullName;
+    private string connectionString = "";
 
     public RedisServer Redis { get; } = new();
 
@@ -34,7 +34,7 @@ public sealed class SeveralNodesFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Redis.InitializeAsync();
-        _connectionString = TestDatabase.CreatePostgresDatabase(_dataFolder);
+        connectionString = TestDatabase.CreatePostgresDatabase(dataFolder);
         A = await StartNodeAsync(runJobs: true);
         B = await StartNodeAsync(runJobs: true);
     }
@@ -53,14 +53,14 @@ public sealed class SeveralNodesFixture : IAsyncLifetime
         }
 
         await Redis.DisposeAsync();
-        if (_connectionString.Length > 0)
+        if (connectionString.Length > 0)
         {
-            TestDatabase.DropPostgresDatabase(_connectionString);
+            TestDatabase.DropPostgresDatabase(connectionString);
         }
 
         try
         {
-            Directory.Delete(_dataFolder, recursive: true);
+            Directory.Delete(dataFolder, recursive: true);
         }
         catch (IOException)
         {
@@ -101,10 +101,10 @@ public sealed class SeveralNodesFixture : IAsyncLifetime
         item.Type == MeetingLive.EntryType && item.Payload.Contains(entryId.ToString(), StringComparison.OrdinalIgnoreCase);
 
     private Task<HostNode> StartNodeAsync(bool runJobs) =>
-        HostNode.StartAsync(_dataFolder, new Dictionary<string, string>
+        HostNode.StartAsync(dataFolder, new Dictionary<string, string>
         {
             ["Database__Provider"] = "PostgreSql",
-            ["Database__ConnectionString"] = _connectionString,
+            ["Database__ConnectionString"] = connectionString,
             ["Jobs__Storage"] = "PostgreSql",
             ["Jobs__RunServer"] = runJobs ? "true" : "false",
             ["Redis__Configuration"] = Redis.Configuration,

@@ -137,22 +137,22 @@ internal sealed class TestClock(DateTimeOffset now) : IClock
 
 internal sealed class TestDeadlines : IDeadlineSource
 {
-    private readonly List<Deadline> _deadlines = [];
+    private readonly List<Deadline> stored = [];
 
     public void Add(Deadline deadline)
     {
-        lock (_deadlines)
+        lock (stored)
         {
-            _deadlines.Add(deadline);
+            stored.Add(deadline);
         }
     }
 
     public void Replace(Deadline deadline)
     {
-        lock (_deadlines)
+        lock (stored)
         {
-            _deadlines.RemoveAll(d => d.Key == deadline.Key);
-            _deadlines.Add(deadline);
+            stored.RemoveAll(d => d.Key == deadline.Key);
+            stored.Add(deadline);
         }
     }
 
@@ -160,9 +160,9 @@ internal sealed class TestDeadlines : IDeadlineSource
     public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, DateTimeOffset? until, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<Deadline> copy;
-        lock (_deadlines)
+        lock (stored)
         {
-            copy = [.. _deadlines.Where(d => until is null || d.DueAt < until)];
+            copy = [.. stored.Where(d => until is null || d.DueAt < until)];
         }
 
         foreach (var deadline in copy)
@@ -176,14 +176,14 @@ internal sealed class TestDeadlines : IDeadlineSource
 // The real SMTP transport, with a hook after each message the server accepted (to stop a sweep half-way).
 internal sealed class ObservedTransport(IMailTransport inner) : IMailTransport
 {
-    private int _sent;
+    private int sent;
 
     public Action<int>? AfterSend { get; set; }
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         await inner.SendAsync(message, cancellationToken);
-        AfterSend?.Invoke(Interlocked.Increment(ref _sent));
+        AfterSend?.Invoke(Interlocked.Increment(ref sent));
     }
 }
 

@@ -7,6 +7,7 @@ using Samordning.Notifications.InApp;
 using Samordning.Notifications.Sweep;
 using Samordning.Shared.Deadlines;
 using Samordning.Shared.Live;
+using Samordning.Shared.Persistence;
 
 namespace Samordning.Tests.Notifications;
 

@@ -8,7 +8,7 @@ namespace Samordning.Tests.Notifications;
 public sealed class SmtpSink : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
-    private int _pid;
+    private int pid;
 
     private SmtpSink(int port, string folder)
     {
@@ -20,7 +20,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public string Folder { get; }
 
-    public bool Running => _pid != 0;
+    public bool Running => pid != 0;
 
     // A port nothing listens on yet: the tests start the server on it later to play "SMTP down, then up".
     public static SmtpSink OnFreePort() => new(TestMachine.FreePort(), Directory.CreateTempSubdirectory("samordning-smtp-").FullName);
@@ -39,7 +39,7 @@ public sealed class SmtpSink : IAsyncDisposable
         start.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add(Folder);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        _pid = process.Id;
+        pid = process.Id;
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
@@ -56,14 +56,14 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public async Task StopServerAsync()
     {
-        if (_pid == 0)
+        if (pid == 0)
         {
             return;
         }
 
         try
         {
-            using var process = Process.GetProcessById(_pid);
+            using var process = Process.GetProcessById(pid);
             process.Kill();
             await process.WaitForExitAsync();
         }
@@ -72,7 +72,7 @@ public sealed class SmtpSink : IAsyncDisposable
             // Already gone.
         }
 
-        _pid = 0;
+        pid = 0;
     }
 
     public IReadOnlyList<string> Messages() =>

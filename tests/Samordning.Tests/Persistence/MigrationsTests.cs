@@ -20,7 +20,7 @@ public sealed class MigrationsTests : IDisposable
     // Never opened: SQL Server contexts only build their model and script here.
     private const string SqlServerConnection = "Server=x;Database=y";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("samordning-migrations-").FullName;
+    private readonly string folder = Directory.CreateTempSubdirectory("samordning-migrations-").FullName;
 
     public static TheoryData<string> Stores =>
         [HostDbContext.Store, MinistriesDbContext.Store, WorkstreamsDbContext.Store, MeetingsDbContext.Store, FeedbackDbContext.Store, NotificationsDbContext.Store];
@@ -123,7 +123,7 @@ public sealed class MigrationsTests : IDisposable
         Assert.NotEmpty(await context.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private static DbContext OnSqlServer(string store) => store switch
     {
@@ -169,5 +169,5 @@ public sealed class MigrationsTests : IDisposable
             .Options;
 
     private DbContextOptions<T> Sqlite<T>(string name) where T : DbContext =>
-        new DbContextOptionsBuilder<T>().UseSqlite($"Data Source={Path.Combine(_folder, name + ".db")};Pooling=False").Options;
+        new DbContextOptionsBuilder<T>().UseSqlite($"Data Source={Path.Combine(folder, name + ".db")};Pooling=False").Options;
 }

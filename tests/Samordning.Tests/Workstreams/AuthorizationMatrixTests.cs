@@ -65,7 +65,7 @@ public sealed class AuthorizationMatrixTests(SamordningFactory factory) : IClass
         [WorkstreamsAction.SubmitInRound] = [200, 200, 403, 403, 403, 403, 403, 403, 401],
     };
 
-    private readonly WorkstreamsApi _api = new(factory);
+    private readonly WorkstreamsApi api = new(factory);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -94,7 +94,7 @@ public sealed class AuthorizationMatrixTests(SamordningFactory factory) : IClass
     [MemberData(nameof(Matrix))]
     public async Task Action_ByActor_ExpectedStatusAndEffect(Actor actor, WorkstreamsAction action, int expected)
     {
-        var client = _api.As(EmailOf(actor));
+        var client = api.As(EmailOf(actor));
 
         var (response, happened) = await ActAsync(client, action);
 
@@ -128,35 +128,35 @@ public sealed class AuthorizationMatrixTests(SamordningFactory factory) : IClass
     // Performs the action as the client; returns the response and, for writes, a check of whether it took effect.
     private async Task<(HttpResponseMessage Response, Func<Task<bool>>? Happened)> ActAsync(HttpClient client, WorkstreamsAction action)
     {
-        var coordinator = _api.As(People.Coordinator);
+        var coordinator = api.As(People.Coordinator);
         switch (action)
         {
             case WorkstreamsAction.CreateInitiative:
             {
                 var request = await InitiativeRequestAsync();
                 var response = await WorkstreamsApi.PostAsync(client, "/api/workstreams/initiatives", request);
-                return (response, async () => (await _api.ListAsync($"?q={Uri.EscapeDataString(request.Title!)}")).Total == 1);
+                return (response, async () => (await api.ListAsync($"?q={Uri.EscapeDataString(request.Title!)}")).Total == 1);
             }
 
             case WorkstreamsAction.EditInitiative:
             {
-                var initiative = await _api.CreateInitiativeAsync(await InitiativeRequestAsync());
+                var initiative = await api.CreateInitiativeAsync(await InitiativeRequestAsync());
                 var response = await WorkstreamsApi.PutAsync(
                     client, $"/api/workstreams/initiatives/{initiative.Id}", WorkstreamsApi.AsRequest(initiative) with { Title = initiative.Title + " endret" });
-                return (response, async () => (await _api.GetInitiativeAsync(initiative.Id)).Title.EndsWith(" endret", StringComparison.Ordinal));
+                return (response, async () => (await api.GetInitiativeAsync(initiative.Id)).Title.EndsWith(" endret", StringComparison.Ordinal));
             }
 
             case WorkstreamsAction.AddProgress:
             {
-                var initiative = await _api.CreateInitiativeAsync(await InitiativeRequestAsync());
+                var initiative = await api.CreateInitiativeAsync(await InitiativeRequestAsync());
                 var response = await WorkstreamsApi.PostAsync(
                     client, $"/api/workstreams/initiatives/{initiative.Id}/progress", new ProgressRequest(Phase.Completed, 100, Rag.Amber, "Sent", "Ferdig", initiative.Version));
-                return (response, async () => (await _api.GetInitiativeAsync(initiative.Id)).Status == Rag.Amber);
+                return (response, async () => (await api.GetInitiativeAsync(initiative.Id)).Status == Rag.Amber);
             }
 
             case WorkstreamsAction.ReadInitiative:
             {
-                var initiative = await _api.CreateInitiativeAsync(await InitiativeRequestAsync());
+                var initiative = await api.CreateInitiativeAsync(await InitiativeRequestAsync());
                 return (await client.GetAsync($"/api/workstreams/initiatives/{initiative.Id}", Ct), null);
             }
 
@@ -165,7 +165,7 @@ public sealed class AuthorizationMatrixTests(SamordningFactory factory) : IClass
 
             case WorkstreamsAction.ReadProgressHistory:
             {
-                var initiative = await _api.CreateInitiativeAsync(await InitiativeRequestAsync());
+                var initiative = await api.CreateInitiativeAsync(await InitiativeRequestAsync());
                 return (await client.GetAsync($"/api/workstreams/initiatives/{initiative.Id}/progress", Ct), null);
             }
 
@@ -187,7 +187,7 @@ public sealed class AuthorizationMatrixTests(SamordningFactory factory) : IClass
 
             case WorkstreamsAction.EditWorkstream:
             {
-                var workstream = await _api.CreateWorkstreamAsync();
+                var workstream = await api.CreateWorkstreamAsync();
                 var request = Builders.Workstream() with { Version = workstream.Version };
                 var response = await WorkstreamsApi.PutAsync(client, $"/api/workstreams/{workstream.Id}", request);
                 return (response, async () => (await WorkstreamsAsync()).Single(w => w.Id == workstream.Id).TitleNb == request.TitleNb);
@@ -219,7 +219,7 @@ public sealed class AuthorizationMatrixTests(SamordningFactory factory) : IClass
 
             case WorkstreamsAction.ConfirmInRound:
             {
-                var initiative = await _api.CreateInitiativeAsync(await InitiativeRequestAsync());
+                var initiative = await api.CreateInitiativeAsync(await InitiativeRequestAsync());
                 var round = await OpenRoundAsync();
                 var response = await WorkstreamsApi.PostAsync(client, $"/api/workstreams/rounds/{round.Id}/initiatives/{initiative.Id}/confirm", new ConfirmRequest(null));
                 return (response, async () =>
@@ -232,7 +232,7 @@ public sealed class AuthorizationMatrixTests(SamordningFactory factory) : IClass
 
             case WorkstreamsAction.SubmitInRound:
             {
-                var fin = await _api.MinistryAsync("FIN");
+                var fin = await api.MinistryAsync("FIN");
                 var round = await OpenRoundAsync();
                 var unconfirmed = await WorkstreamsApi.ReadAsync<List<UnconfirmedInitiative>>(
                     await coordinator.GetAsync($"/api/workstreams/rounds/{round.Id}/ministries/{fin.Id}/unconfirmed", Ct), HttpStatusCode.OK);
@@ -259,8 +259,8 @@ public sealed class AuthorizationMatrixTests(SamordningFactory factory) : IClass
     // Completed, so the round actions' "confirm every running initiative" stays small however many rows ran.
     private async Task<InitiativeRequest> InitiativeRequestAsync()
     {
-        var fin = await _api.MinistryAsync("FIN");
-        var hod = await _api.MinistryAsync("HOD");
+        var fin = await api.MinistryAsync("FIN");
+        var hod = await api.MinistryAsync("HOD");
         return Builders.Initiative(fin.Id) with { CollaboratingMinistryIds = [hod.Id], Phase = Phase.Completed, Progress = 100 };
     }
 
@@ -268,23 +268,23 @@ public sealed class AuthorizationMatrixTests(SamordningFactory factory) : IClass
         new($"Status per {Guid.NewGuid():N}", null, DateTimeOffset.UtcNow.AddDays(14));
 
     private async Task<RoundProgress> OpenRoundAsync() =>
-        await WorkstreamsApi.ReadAsync<RoundProgress>(await WorkstreamsApi.PostAsync(_api.As(People.Coordinator), "/api/workstreams/rounds", RoundRequest()), HttpStatusCode.Created);
+        await WorkstreamsApi.ReadAsync<RoundProgress>(await WorkstreamsApi.PostAsync(api.As(People.Coordinator), "/api/workstreams/rounds", RoundRequest()), HttpStatusCode.Created);
 
     private async Task<RoundProgress> RoundAsync(Guid id) =>
-        await WorkstreamsApi.ReadAsync<RoundProgress>(await _api.As(People.Observer).GetAsync($"/api/workstreams/rounds/{id}", Ct), HttpStatusCode.OK);
+        await WorkstreamsApi.ReadAsync<RoundProgress>(await api.As(People.Observer).GetAsync($"/api/workstreams/rounds/{id}", Ct), HttpStatusCode.OK);
 
     private async Task<List<RoundListItem>> RoundsAsync() =>
-        await WorkstreamsApi.ReadAsync<List<RoundListItem>>(await _api.As(People.Observer).GetAsync("/api/workstreams/rounds", Ct), HttpStatusCode.OK);
+        await WorkstreamsApi.ReadAsync<List<RoundListItem>>(await api.As(People.Observer).GetAsync("/api/workstreams/rounds", Ct), HttpStatusCode.OK);
 
     private async Task<List<WorkstreamDetails>> WorkstreamsAsync() =>
-        await WorkstreamsApi.ReadAsync<List<WorkstreamDetails>>(await _api.As(People.Observer).GetAsync("/api/workstreams", Ct), HttpStatusCode.OK);
+        await WorkstreamsApi.ReadAsync<List<WorkstreamDetails>>(await api.As(People.Observer).GetAsync("/api/workstreams", Ct), HttpStatusCode.OK);
 
     // Rounds left open would make every later update confirm in them too; closing keeps each row on its own.
     private async Task CloseRoundsAsync(IEnumerable<RoundListItem> rounds)
     {
         foreach (var round in rounds)
         {
-            await _api.As(People.Coordinator).PostAsync($"/api/workstreams/rounds/{round.Id}/close", null, Ct);
+            await api.As(People.Coordinator).PostAsync($"/api/workstreams/rounds/{round.Id}/close", null, Ct);
         }
     }
 

@@ -8,7 +8,7 @@ namespace Samordning.Tests.Workstreams;
 // that query it; the connection lives as long as the test.
 internal sealed class InMemoryWorkstreamsDb : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly SqliteConnection connection = new("Data Source=:memory:");
 
     private InMemoryWorkstreamsDb()
     {
@@ -17,14 +17,14 @@ internal sealed class InMemoryWorkstreamsDb : IAsyncDisposable
     public static async Task<InMemoryWorkstreamsDb> CreateAsync(CancellationToken cancellationToken)
     {
         var db = new InMemoryWorkstreamsDb();
-        await db._connection.OpenAsync(cancellationToken);
+        await db.connection.OpenAsync(cancellationToken);
         await using var context = db.Context();
         await context.Database.MigrateAsync(cancellationToken);
         return db;
     }
 
     public WorkstreamsDbContext Context() =>
-        new SqliteWorkstreamsDbContext(new DbContextOptionsBuilder<SqliteWorkstreamsDbContext>().UseSqlite(_connection).Options);
+        new SqliteWorkstreamsDbContext(new DbContextOptionsBuilder<SqliteWorkstreamsDbContext>().UseSqlite(connection).Options);
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

@@ -7,16 +7,16 @@ namespace Samordning.Tests.Workstreams;
 // What other modules ask of Workstreams (IWorkstreamDirectory), through the host's container and store.
 public sealed class WorkstreamDirectoryTests(SamordningFactory factory) : IClassFixture<SamordningFactory>
 {
-    private readonly WorkstreamsApi _api = new(factory);
+    private readonly WorkstreamsApi api = new(factory);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task GetWorkstreams_All_OrderedByChapterThenTitleWithoutChapterLast()
     {
-        var late = await _api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = 98, TitleNb = $"B {Guid.NewGuid():N}" });
-        var early = await _api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = 98, TitleNb = $"A {Guid.NewGuid():N}" });
-        var none = await _api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = null });
+        var late = await api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = 98, TitleNb = $"B {Guid.NewGuid():N}" });
+        var early = await api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = 98, TitleNb = $"A {Guid.NewGuid():N}" });
+        var none = await api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = null });
 
         var all = await WithDirectoryAsync(d => d.GetWorkstreamsAsync(Ct));
 
@@ -34,8 +34,8 @@ public sealed class WorkstreamDirectoryTests(SamordningFactory factory) : IClass
     [Fact]
     public async Task GetWorkstreams_ByIds_ThoseFoundInOrderAndUnknownLeftOut()
     {
-        var second = await _api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = 97 });
-        var first = await _api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = 96 });
+        var second = await api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = 97 });
+        var first = await api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = 96 });
 
         var found = await WithDirectoryAsync(d => d.GetWorkstreamsAsync([second.Id, Guid.NewGuid(), first.Id], Ct));
 
@@ -53,7 +53,7 @@ public sealed class WorkstreamDirectoryTests(SamordningFactory factory) : IClass
     [Fact]
     public async Task CountUnknown_TwoUnknownOneKnownAndARepeat_Two()
     {
-        var known = await _api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = 95 });
+        var known = await api.CreateWorkstreamAsync(Builders.Workstream() with { Chapter = 95 });
         var unknown = Guid.NewGuid();
 
         await using var scope = factory.Services.CreateAsyncScope();

@@ -42,7 +42,7 @@ internal sealed class MeetingFeedbackReceived(FeedbackDbContext db, IOutbox outb
             await db.SaveChangesAsync(cancellationToken);
             await outbox.DeliverAsync(db, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Delivered twice at once: fine when the other delivery stored it (and acknowledged it), a real failure otherwise.
             if (!await IsStoredAsync(@event.EntryId, cancellationToken))

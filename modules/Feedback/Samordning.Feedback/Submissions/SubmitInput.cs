@@ -107,7 +107,7 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, IOutbox ou
             // write transaction and the repeat (a double click, a retry) is the exception.
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (request.IdempotencyToken is not null)
+        catch (DbUpdateException e) when (request.IdempotencyToken is not null && UniqueViolation.Is(e))
         {
             // The same form was stored before (or by a post that arrived at the same time): answer with its receipt.
             db.ChangeTracker.Clear();

@@ -15,15 +15,15 @@ public sealed class AuditingAndConcurrencyTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 3, 29, 1, 30, 0, TimeSpan.Zero);
     private static readonly Guid ActorId = Guid.NewGuid();
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("samordning-audit-").FullName;
-    private readonly Mock<IClock> _clock = new();
-    private readonly Mock<ICurrentUser> _user = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("samordning-audit-").FullName;
+    private readonly Mock<IClock> clock = new();
+    private readonly Mock<ICurrentUser> user = new();
 
     public AuditingAndConcurrencyTests()
     {
-        _clock.Setup(c => c.UtcNow).Returns(Now);
-        _user.Setup(u => u.PersonId).Returns(ActorId);
-        _user.Setup(u => u.DisplayName).Returns("Test Testesen");
+        clock.Setup(c => c.UtcNow).Returns(Now);
+        user.Setup(u => u.PersonId).Returns(ActorId);
+        user.Setup(u => u.DisplayName).Returns("Test Testesen");
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -36,7 +36,7 @@ public sealed class AuditingAndConcurrencyTests : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
-        Directory.Delete(_folder, recursive: true);
+        Directory.Delete(folder, recursive: true);
         return ValueTask.CompletedTask;
     }
 
@@ -179,8 +179,8 @@ public sealed class AuditingAndConcurrencyTests : IAsyncLifetime
 
     private SqliteMinistriesDbContext Context() =>
         new(new DbContextOptionsBuilder<SqliteMinistriesDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_folder, "ministries.db")};Pooling=False")
-            .AddInterceptors(new AuditingInterceptor(_user.Object, _clock.Object))
+            .UseSqlite($"Data Source={Path.Combine(folder, "ministries.db")};Pooling=False")
+            .AddInterceptors(new AuditingInterceptor(user.Object, clock.Object))
             .Options);
 
     private async Task<Guid> AddMinistryAsync(string nameNb)

@@ -15,15 +15,15 @@ namespace Samordning.Tests.Shared.Persistence;
 // must audit that scope's person, not the person of the scope that used it before.
 public sealed class PooledContextAuditingTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("samordning-pool-").FullName;
-    private ServiceProvider _services = null!;
+    private readonly string folder = Directory.CreateTempSubdirectory("samordning-pool-").FullName;
+    private ServiceProvider provider = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataFolder"] = _folder })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataFolder"] = folder })
             .Build();
         var clock = new Mock<IClock>();
         clock.Setup(c => c.UtcNow).Returns(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
@@ -32,17 +32,17 @@ public sealed class PooledContextAuditingTests : IAsyncLifetime
         services.AddScoped<ScopeUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ScopeUser>());
         services.AddModuleDbContext<MinistriesDbContext, SqliteMinistriesDbContext, PostgresMinistriesDbContext>(configuration, "ministries");
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<MinistriesDbContext>().Database.MigrateAsync(Ct);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync();
+        await provider.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class PooledContextAuditingTests : IAsyncLifetime
 
         // The second scope got the first scope's context back from the pool: the case this test is about.
         Assert.Same(anneContext, bjornContext);
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = provider.CreateAsyncScope();
         var audit = await scope.ServiceProvider.GetRequiredService<MinistriesDbContext>().AuditLog.AsNoTracking().ToListAsync(Ct);
         Assert.Equal("Anne Andersen", Assert.Single(audit, a => a.EntityId == anneMinistry).Actor);
         Assert.Equal("Bjørn Berg", Assert.Single(audit, a => a.EntityId == bjornMinistry).Actor);
@@ -62,7 +62,7 @@ public sealed class PooledContextAuditingTests : IAsyncLifetime
     [Fact]
     public async Task Rent_OnSqlite_SavesTakeTurnsPerFile()
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = provider.CreateAsyncScope();
 
         Assert.True(scope.ServiceProvider.GetRequiredService<MinistriesDbContext>().QueueSqliteWrites);
     }
@@ -72,7 +72,7 @@ public sealed class PooledContextAuditingTests : IAsyncLifetime
     {
         var saves = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => AddMinistryAsAsync($"Person {i}")));
 
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MinistriesDbContext>();
         var ids = saves.Select(s => s.Ministry).ToList();
         Assert.Equal(16, await db.Ministries.CountAsync(m => ids.Contains(m.Id), Ct));
@@ -81,7 +81,7 @@ public sealed class PooledContextAuditingTests : IAsyncLifetime
 
     private async Task<(MinistriesDbContext Context, Guid Ministry)> AddMinistryAsAsync(string person)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = provider.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ScopeUser>().DisplayName = person;
         var db = scope.ServiceProvider.GetRequiredService<MinistriesDbContext>();
         var ministry = new Ministry { Code = Infrastructure.Builders.UniqueCode(), NameNb = $"Departementet til {person}", NameEn = "Ministry" };

@@ -12,14 +12,14 @@ namespace Samordning.Tests.Shared.Persistence;
 // the Ministries model as a module model. Another connection holding a file's write lock makes saves queue up.
 public sealed class SqliteWriteQueueTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("samordning-queue-").FullName;
-    private readonly Mock<IClock> _clock = new();
-    private readonly Mock<ICurrentUser> _user = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("samordning-queue-").FullName;
+    private readonly Mock<IClock> clock = new();
+    private readonly Mock<ICurrentUser> defaultUser = new();
 
     public SqliteWriteQueueTests()
     {
-        _clock.Setup(c => c.UtcNow).Returns(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-        _user.Setup(u => u.DisplayName).Returns("Kø Testesen");
+        clock.Setup(c => c.UtcNow).Returns(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        defaultUser.Setup(u => u.DisplayName).Returns("Kø Testesen");
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -36,7 +36,7 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        Directory.Delete(folder, recursive: true);
         return ValueTask.CompletedTask;
     }
 
@@ -155,7 +155,7 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
     // Takes the file's write lock on a connection of its own, as another process would, until committed.
     private async Task<SqliteTransaction> HoldAsync(string file)
     {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, file)};Pooling=False");
+        var connection = new SqliteConnection($"Data Source={Path.Combine(folder, file)};Pooling=False");
         await connection.OpenAsync(Ct);
         return (SqliteTransaction)await connection.BeginTransactionAsync(Ct);
     }
@@ -167,11 +167,11 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
     private SqliteMinistriesDbContext Context(string file, ICurrentUser? user = null)
     {
         var db = new SqliteMinistriesDbContext(new DbContextOptionsBuilder<SqliteMinistriesDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_folder, file)}")
-            .AddInterceptors(new AuditingInterceptor(_clock.Object), SqliteBusyTimeout.Instance)
+            .UseSqlite($"Data Source={Path.Combine(folder, file)}")
+            .AddInterceptors(new AuditingInterceptor(clock.Object), SqliteBusyTimeout.Instance)
             .Options);
         db.QueueSqliteWrites = true;
-        db.AuditedUser = user ?? _user.Object;
+        db.AuditedUser = user ?? defaultUser.Object;
         return db;
     }
 }

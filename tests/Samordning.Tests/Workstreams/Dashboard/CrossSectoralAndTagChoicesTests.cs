@@ -9,7 +9,7 @@ namespace Samordning.Tests.Workstreams.Dashboard;
 // list; and the tag filters offer the tags in use. A host of its own, so the other dashboard tests keep exact counts.
 public sealed class CrossSectoralAndTagChoicesTests(SamordningFactory factory) : IClassFixture<SamordningFactory>
 {
-    private readonly WorkstreamsApi _api = new(factory);
+    private readonly WorkstreamsApi api = new(factory);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -18,8 +18,8 @@ public sealed class CrossSectoralAndTagChoicesTests(SamordningFactory factory) :
     {
         var tag = await CrossSectoralAsync(DashboardView.CrossSectoralShown + 1);
 
-        var view = await WorkstreamsApi.ReadAsync<DashboardView>(await _api.As(People.Observer).GetAsync($"/api/workstreams/dashboard?tag={tag}", Ct), HttpStatusCode.OK);
-        var list = await _api.ListAsync($"?tag={tag}&crossSectoral=true&pageSize=50");
+        var view = await WorkstreamsApi.ReadAsync<DashboardView>(await api.As(People.Observer).GetAsync($"/api/workstreams/dashboard?tag={tag}", Ct), HttpStatusCode.OK);
+        var list = await api.ListAsync($"?tag={tag}&crossSectoral=true&pageSize=50");
 
         Assert.Equal(DashboardView.CrossSectoralShown, view.CrossSectoral.Items.Count);
         Assert.True(view.CrossSectoral.More);
@@ -32,10 +32,10 @@ public sealed class CrossSectoralAndTagChoicesTests(SamordningFactory factory) :
     {
         var tag = await CrossSectoralAsync(DashboardView.CrossSectoralShown + 1);
 
-        var html = await _api.As(People.Observer).GetStringAsync($"/arbeidsstrommer?Tag={tag}", Ct);
+        var html = await api.As(People.Observer).GetStringAsync($"/arbeidsstrommer?Tag={tag}", Ct);
 
         Assert.Contains($"href=\"/arbeidsstrommer/tiltak?tag={tag}&amp;crossSectoral=true\" data-testid=\"all-cross-sectoral\"", html, StringComparison.Ordinal);
-        var list = await _api.As(People.Observer).GetStringAsync($"/arbeidsstrommer/tiltak?tag={tag}&crossSectoral=true", Ct);
+        var list = await api.As(People.Observer).GetStringAsync($"/arbeidsstrommer/tiltak?tag={tag}&crossSectoral=true", Ct);
         Assert.Contains($"<caption>{DashboardView.CrossSectoralShown + 1} tiltak</caption>", list, StringComparison.Ordinal);
     }
 
@@ -44,7 +44,7 @@ public sealed class CrossSectoralAndTagChoicesTests(SamordningFactory factory) :
     {
         var tag = await CrossSectoralAsync(2);
 
-        var html = await _api.As(People.Observer).GetStringAsync($"/arbeidsstrommer?Tag={tag}", Ct);
+        var html = await api.As(People.Observer).GetStringAsync($"/arbeidsstrommer?Tag={tag}", Ct);
 
         Assert.DoesNotContain("all-cross-sectoral", html, StringComparison.Ordinal);
     }
@@ -56,7 +56,7 @@ public sealed class CrossSectoralAndTagChoicesTests(SamordningFactory factory) :
     {
         var tag = await CrossSectoralAsync(1);
 
-        var html = await _api.As(People.Observer).GetStringAsync($"{path}?{name}=fritekst-uten-treff", Ct);
+        var html = await api.As(People.Observer).GetStringAsync($"{path}?{name}=fritekst-uten-treff", Ct);
 
         Assert.Contains($"<input class=\"ds-input\" id=\"{name}\" name=\"{name}\" value=\"fritekst-uten-treff\" list=\"{name}-choices\"", html, StringComparison.Ordinal);
         Assert.Contains($"<datalist id=\"{name}-choices\">", html, StringComparison.Ordinal);
@@ -67,11 +67,11 @@ public sealed class CrossSectoralAndTagChoicesTests(SamordningFactory factory) :
     private async Task<string> CrossSectoralAsync(int count)
     {
         var tag = $"tverr-{Guid.NewGuid():N}"[..16];
-        var fin = (await _api.MinistryAsync("FIN")).Id;
-        var hod = (await _api.MinistryAsync("HOD")).Id;
+        var fin = (await api.MinistryAsync("FIN")).Id;
+        var hod = (await api.MinistryAsync("HOD")).Id;
         for (var n = 0; n < count; n++)
         {
-            await _api.CreateInitiativeAsync(Builders.Initiative(fin) with { CollaboratingMinistryIds = [hod], Tags = [tag], Phase = Phase.InProgress });
+            await api.CreateInitiativeAsync(Builders.Initiative(fin) with { CollaboratingMinistryIds = [hod], Tags = [tag], Phase = Phase.InProgress });
         }
 
         return tag;

@@ -10,26 +10,26 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 2, 10, 8, 0, 0, TimeSpan.Zero);
     private static readonly Guid Fin = Guid.NewGuid();
 
-    private readonly DashboardSnapshot _snapshot = new();
-    private InMemoryWorkstreamsDb _db = null!;
+    private readonly DashboardSnapshot snapshot = new();
+    private InMemoryWorkstreamsDb database = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _db = await InMemoryWorkstreamsDb.CreateAsync(Ct);
+    public async ValueTask InitializeAsync() => database = await InMemoryWorkstreamsDb.CreateAsync(Ct);
 
     public async ValueTask DisposeAsync()
     {
-        _snapshot.Dispose();
-        await _db.DisposeAsync();
+        snapshot.Dispose();
+        await database.DisposeAsync();
     }
 
     [Fact]
     public async Task Get_NothingChanged_SameSnapshotWithoutReadingAgain()
     {
-        await using var db = _db.Context();
+        await using var db = database.Context();
 
-        var first = await _snapshot.GetAsync(db, Ct);
-        var second = await _snapshot.GetAsync(db, Ct);
+        var first = await snapshot.GetAsync(db, Ct);
+        var second = await snapshot.GetAsync(db, Ct);
 
         Assert.Same(first, second);
     }
@@ -37,11 +37,11 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
     [Fact]
     public async Task Get_AfterAChangeCommittedElsewhere_HasTheChange()
     {
-        await using var db = _db.Context();
-        var before = await _snapshot.GetAsync(db, Ct);
+        await using var db = database.Context();
+        var before = await snapshot.GetAsync(db, Ct);
 
         await CreateAsync(Phase.InProgress);
-        var after = await _snapshot.GetAsync(db, Ct);
+        var after = await snapshot.GetAsync(db, Ct);
 
         Assert.Empty(before.Counts.RunningPerMinistry());
         Assert.True(after.Version > before.Version);
@@ -52,18 +52,18 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
     [Fact]
     public async Task Get_ChangeRolledBack_KeepsTheSnapshot()
     {
-        await using var db = _db.Context();
-        var before = await _snapshot.GetAsync(db, Ct);
+        await using var db = database.Context();
+        var before = await snapshot.GetAsync(db, Ct);
 
         await CreateAsync(Phase.Idea, commit: false);
 
-        Assert.Same(before, await _snapshot.GetAsync(db, Ct));
+        Assert.Same(before, await snapshot.GetAsync(db, Ct));
     }
 
     // An initiative saved and counted as InitiativeChanges does, in a context of its own.
     private async Task CreateAsync(Phase phase, bool commit = true)
     {
-        await using var other = _db.Context();
+        await using var other = database.Context();
         await using var transaction = await other.Database.BeginTransactionAsync(Ct);
         var initiative = new Initiative { Title = "Tiltak", OwningMinistryId = Fin, OwningMinistryCode = "FIN", Phase = phase, UpdatedAt = Now };
         other.Initiatives.Add(initiative);

@@ -12,11 +12,11 @@ namespace Samordning.Tests.Workstreams.Dashboard;
 // the initiatives themselves after creates, edits, phase and ministry changes, with and without filters.
 public sealed class DashboardTests(DashboardWorld world) : IClassFixture<DashboardWorld>
 {
-    private readonly WorkstreamsApi _api = world.Api;
-    private readonly Guid _fin = world.Fin;
-    private readonly Guid _hod = world.Hod;
-    private readonly Guid _kd = world.Kd;
-    private readonly Guid _w1 = world.W1;
+    private readonly WorkstreamsApi api = world.Api;
+    private readonly Guid finId = world.Fin;
+    private readonly Guid hod = world.Hod;
+    private readonly Guid kd = world.Kd;
+    private readonly Guid w1 = world.W1;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -29,8 +29,8 @@ public sealed class DashboardTests(DashboardWorld world) : IClassFixture<Dashboa
 
         Assert.Equal(Recompute(all, view), Cells(view));
         Assert.Equal(all.Count, view.Total());
-        Assert.Equal(all.Count(i => i.WorkstreamIds.Contains(_w1)), view.Matrix.Where(c => c.Workstream == WorkstreamIndex(view, _w1)).Sum(c => c.Phases.Sum()));
-        Assert.Equal(all.Count(i => i.OwningMinistryId == _kd && i.Phase == Phase.InProgress), view.Total(MinistryIndex(view, _kd), phase: Phase.InProgress));
+        Assert.Equal(all.Count(i => i.WorkstreamIds.Contains(w1)), view.Matrix.Where(c => c.Workstream == WorkstreamIndex(view, w1)).Sum(c => c.Phases.Sum()));
+        Assert.Equal(all.Count(i => i.OwningMinistryId == kd && i.Phase == Phase.InProgress), view.Total(MinistryIndex(view, kd), phase: Phase.InProgress));
     }
 
     [Fact]
@@ -55,12 +55,12 @@ public sealed class DashboardTests(DashboardWorld world) : IClassFixture<Dashboa
     public async Task Dashboard_AfterACommittedChange_NextAnswerHasIt()
     {
         var before = await DashboardAsync("");
-        var fin = MinistryIndex(before, _fin);
+        var fin = MinistryIndex(before, finId);
 
-        var created = await _api.CreateInitiativeAsync(Builders.Initiative(_fin) with { Phase = Phase.Planned, Status = Rag.Red, StatusReason = "Uavklart" }, People.ContactPersonFin);
+        var created = await api.CreateInitiativeAsync(Builders.Initiative(finId) with { Phase = Phase.Planned, Status = Rag.Red, StatusReason = "Uavklart" }, People.ContactPersonFin);
         var afterCreate = await DashboardAsync("");
         var stopped = await WorkstreamsApi.PostAsync(
-            _api.As(People.ContactPersonFin), $"/api/workstreams/initiatives/{created.Id}/progress", new ProgressRequest(Phase.Stopped, 0, Rag.Red, "Avsluttet", null, created.Version));
+            api.As(People.ContactPersonFin), $"/api/workstreams/initiatives/{created.Id}/progress", new ProgressRequest(Phase.Stopped, 0, Rag.Red, "Avsluttet", null, created.Version));
         Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
         var afterProgress = await DashboardAsync("");
 
@@ -75,14 +75,14 @@ public sealed class DashboardTests(DashboardWorld world) : IClassFixture<Dashboa
     public async Task Dashboard_Unfiltered_RoundsAndWorkstreamsChangedSinceShowAtOnce()
     {
         await DashboardAsync("");
-        var coordinator = _api.As(People.Coordinator);
+        var coordinator = api.As(People.Coordinator);
 
         var round = await WorkstreamsApi.ReadAsync<RoundProgress>(
             await WorkstreamsApi.PostAsync(coordinator, "/api/workstreams/rounds", new OpenRoundRequest("Runde som lukkes", null, DateTimeOffset.UtcNow.AddDays(3))), HttpStatusCode.Created);
         var afterOpen = await DashboardAsync("");
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/workstreams/rounds/{round.Id}/close", null, Ct)).StatusCode);
         var afterClose = await DashboardAsync("");
-        var workstream = await _api.CreateWorkstreamAsync();
+        var workstream = await api.CreateWorkstreamAsync();
         var afterWorkstream = await DashboardAsync("");
 
         Assert.Equal(round.Id, afterOpen.LatestRound?.Id);
@@ -96,11 +96,11 @@ public sealed class DashboardTests(DashboardWorld world) : IClassFixture<Dashboa
     {
         var all = await AllInitiativesAsync();
 
-        var view = await DashboardAsync($"?ministryId={_fin}");
-        var owned = await _api.ListAsync($"?ministryId={_fin}&ownedOnly=true&pageSize=200");
-        var ownedOrCollaborating = await _api.ListAsync($"?ministryId={_fin}&pageSize=200");
+        var view = await DashboardAsync($"?ministryId={finId}");
+        var owned = await api.ListAsync($"?ministryId={finId}&ownedOnly=true&pageSize=200");
+        var ownedOrCollaborating = await api.ListAsync($"?ministryId={finId}&pageSize=200");
 
-        Assert.Equal(all.Count(i => i.OwningMinistryId == _fin), view.Total());
+        Assert.Equal(all.Count(i => i.OwningMinistryId == finId), view.Total());
         Assert.Equal(view.Total(), owned.Total);
         Assert.All(owned.Items, i => Assert.Equal("FIN", i.OwningMinistryCode));
         Assert.True(ownedOrCollaborating.Total > owned.Total, "FIN collaborates on an initiative another ministry owns.");
@@ -118,11 +118,11 @@ public sealed class DashboardTests(DashboardWorld world) : IClassFixture<Dashboa
         var all = await AllInitiativesAsync();
         var (query, keep) = filter switch
         {
-            "ministry" => ($"?ministryId={_fin}", (Func<InitiativeDetails, bool>)(i => i.OwningMinistryId == _fin)),
+            "ministry" => ($"?ministryId={finId}", (Func<InitiativeDetails, bool>)(i => i.OwningMinistryId == finId)),
             "phase" => ("?phase=InProgress", i => i.Phase == Phase.InProgress),
             "status" => ("?status=Red", i => i.Status == Rag.Red),
             "tag" => ("?tag=alfa", i => i.Tags.Contains("alfa")),
-            "ministry+status" => ($"?ministryId={_kd}&status=Green", i => i.OwningMinistryId == _kd && i.Status == Rag.Green),
+            "ministry+status" => ($"?ministryId={kd}&status=Green", i => i.OwningMinistryId == kd && i.Status == Rag.Green),
             _ => throw new ArgumentOutOfRangeException(nameof(filter)),
         };
 
@@ -138,15 +138,15 @@ public sealed class DashboardTests(DashboardWorld world) : IClassFixture<Dashboa
     {
         var all = await AllInitiativesAsync();
 
-        var view = await DashboardAsync($"?workstreamId={_w1}");
+        var view = await DashboardAsync($"?workstreamId={w1}");
 
-        Assert.Equal(_w1, Assert.Single(view.Workstreams).Id);
-        var inW1 = all.Where(i => i.WorkstreamIds.Contains(_w1)).ToList();
+        Assert.Equal(w1, Assert.Single(view.Workstreams).Id);
+        var inW1 = all.Where(i => i.WorkstreamIds.Contains(w1)).ToList();
         Assert.Equal(inW1.Count, view.Total());
-        Assert.Equal(inW1.Count(i => i.OwningMinistryId == _fin), view.Total(MinistryIndex(view, _fin)));
+        Assert.Equal(inW1.Count(i => i.OwningMinistryId == finId), view.Total(MinistryIndex(view, finId)));
         Assert.All(view.Matrix, c => Assert.Equal(0, c.Workstream));
         Assert.Equal(inW1.Count, view.Matrix.Sum(c => c.Phases.Sum()));
-        Assert.Equal(inW1.Count, (await _api.ListAsync($"?workstreamId={_w1}")).Total);
+        Assert.Equal(inW1.Count, (await api.ListAsync($"?workstreamId={w1}")).Total);
         Assert.Equal(inW1.Where(i => i.CollaboratingMinistries.Count > 0).Select(i => i.Id).Order(), view.CrossSectoral.Items.Select(i => i.Id).Order());
     }
 
@@ -183,43 +183,43 @@ public sealed class DashboardTests(DashboardWorld world) : IClassFixture<Dashboa
     [Fact]
     public async Task Dashboard_RoundCompletion_PerMinistry()
     {
-        var coordinator = _api.As(People.Coordinator);
+        var coordinator = api.As(People.Coordinator);
         var round = await WorkstreamsApi.ReadAsync<RoundProgress>(
             await WorkstreamsApi.PostAsync(coordinator, "/api/workstreams/rounds", new OpenRoundRequest("Status for dashbordet", null, DateTimeOffset.UtcNow.AddDays(10))), HttpStatusCode.Created);
         var unconfirmed = await WorkstreamsApi.ReadAsync<List<UnconfirmedInitiative>>(
-            await coordinator.GetAsync($"/api/workstreams/rounds/{round.Id}/ministries/{_hod}/unconfirmed", Ct), HttpStatusCode.OK);
+            await coordinator.GetAsync($"/api/workstreams/rounds/{round.Id}/ministries/{hod}/unconfirmed", Ct), HttpStatusCode.OK);
         foreach (var initiative in unconfirmed)
         {
             Assert.Equal(HttpStatusCode.OK, (await WorkstreamsApi.PostAsync(coordinator, $"/api/workstreams/rounds/{round.Id}/initiatives/{initiative.Id}/confirm", new ConfirmRequest(null))).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await WorkstreamsApi.PostAsync(_api.As(People.ContactPersonHod), $"/api/workstreams/rounds/{round.Id}/submit", new SubmitRequest(_hod))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await WorkstreamsApi.PostAsync(api.As(People.ContactPersonHod), $"/api/workstreams/rounds/{round.Id}/submit", new SubmitRequest(hod))).StatusCode);
 
         var view = await DashboardAsync("");
 
         Assert.NotNull(view.LatestRound);
         Assert.Equal(round.Id, view.LatestRound.Id);
         var states = view.LatestRound.Ministries.ToDictionary(m => m.MinistryId, m => m.State);
-        Assert.Equal(RoundState.Submitted, states[_hod]);
-        Assert.Equal(RoundState.NotStarted, states[_kd]);
+        Assert.Equal(RoundState.Submitted, states[hod]);
+        Assert.Equal(RoundState.NotStarted, states[kd]);
         Assert.Equal(1, view.LatestRound.Submitted);
     }
 
     private async Task<List<InitiativeDetails>> AllInitiativesAsync()
     {
-        var page = await _api.ListAsync("?pageSize=200");
+        var page = await api.ListAsync("?pageSize=200");
         Assert.True(page.Total <= 200, "The recomputation reads one page.");
         var all = new List<InitiativeDetails>();
         foreach (var item in page.Items)
         {
-            all.Add(await _api.GetInitiativeAsync(item.Id));
+            all.Add(await api.GetInitiativeAsync(item.Id));
         }
 
         return all;
     }
 
     private async Task<DashboardView> DashboardAsync(string query) =>
-        await WorkstreamsApi.ReadAsync<DashboardView>(await _api.As(People.Observer).GetAsync("/api/workstreams/dashboard" + query, Ct), HttpStatusCode.OK);
+        await WorkstreamsApi.ReadAsync<DashboardView>(await api.As(People.Observer).GetAsync("/api/workstreams/dashboard" + query, Ct), HttpStatusCode.OK);
 
     private static int MinistryIndex(DashboardView view, Guid id) => view.Ministries.Select(m => m.Id).ToList().IndexOf(id);
 
@@ -289,9 +289,9 @@ public sealed class DashboardTests(DashboardWorld world) : IClassFixture<Dashboa
 // One host whose initiatives went through a series of changes, shared by the dashboard tests.
 public sealed class DashboardWorld : IAsyncLifetime
 {
-    private readonly SamordningFactory _factory = new();
+    private readonly SamordningFactory factory = new();
 
-    public DashboardWorld() => Api = new(_factory);
+    public DashboardWorld() => Api = new(factory);
 
     internal WorkstreamsApi Api { get; }
 
@@ -315,7 +315,7 @@ public sealed class DashboardWorld : IAsyncLifetime
         await ChangeSeriesAsync();
     }
 
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+    public ValueTask DisposeAsync() => factory.DisposeAsync();
 
     // Initiatives across ministries, workstreams, phases and statuses, then edits that move them between cells:
     // phase and status changes, a workstream dropped, a ministry changed, a progress entry by a collaborator.

@@ -10,7 +10,7 @@ namespace Samordning.Tests.Workstreams.Initiatives;
 // dated progress entry that the history returns in order.
 public sealed class ConcurrencyAndHistoryTests(SamordningFactory factory) : IClassFixture<SamordningFactory>
 {
-    private readonly WorkstreamsApi _api = new(factory);
+    private readonly WorkstreamsApi api = new(factory);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -21,8 +21,8 @@ public sealed class ConcurrencyAndHistoryTests(SamordningFactory factory) : ICla
         var first = WorkstreamsApi.AsRequest(read) with { Title = "Første redaktør", Progress = 30 };
         var second = WorkstreamsApi.AsRequest(read) with { Title = "Andre redaktør", Progress = 70 };
 
-        var firstResponse = await WorkstreamsApi.PutAsync(_api.As(People.ContactPersonFin), Url(read), first);
-        var secondResponse = await WorkstreamsApi.PutAsync(_api.As(People.Coordinator), Url(read), second);
+        var firstResponse = await WorkstreamsApi.PutAsync(api.As(People.ContactPersonFin), Url(read), first);
+        var secondResponse = await WorkstreamsApi.PutAsync(api.As(People.Coordinator), Url(read), second);
 
         var saved = await WorkstreamsApi.ReadAsync<InitiativeDetails>(firstResponse, HttpStatusCode.OK);
         Assert.Equal(read.Version + 1, saved.Version);
@@ -32,7 +32,7 @@ public sealed class ConcurrencyAndHistoryTests(SamordningFactory factory) : ICla
         Assert.Equal("Første redaktør", current.Title);
         Assert.Equal(30, current.Progress);
         Assert.Equal(saved.Version, current.Version);
-        var stored = await _api.GetInitiativeAsync(read.Id);
+        var stored = await api.GetInitiativeAsync(read.Id);
         Assert.Equal("Første redaktør", stored.Title);
         Assert.Equal(30, stored.Progress);
         Assert.Equal(2, (await HistoryAsync(read.Id)).Count);
@@ -44,13 +44,13 @@ public sealed class ConcurrencyAndHistoryTests(SamordningFactory factory) : ICla
         var read = await CreateAsync();
 
         var responses = await Task.WhenAll(
-            WorkstreamsApi.PutAsync(_api.As(People.ContactPersonFin), Url(read), WorkstreamsApi.AsRequest(read) with { Title = "A" }),
-            WorkstreamsApi.PutAsync(_api.As(People.Coordinator), Url(read), WorkstreamsApi.AsRequest(read) with { Title = "B" }));
+            WorkstreamsApi.PutAsync(api.As(People.ContactPersonFin), Url(read), WorkstreamsApi.AsRequest(read) with { Title = "A" }),
+            WorkstreamsApi.PutAsync(api.As(People.Coordinator), Url(read), WorkstreamsApi.AsRequest(read) with { Title = "B" }));
 
         var codes = responses.Select(r => r.StatusCode).Order().ToList();
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], codes);
         var winner = await WorkstreamsApi.ReadAsync<InitiativeDetails>(responses.Single(r => r.StatusCode == HttpStatusCode.OK), HttpStatusCode.OK);
-        var stored = await _api.GetInitiativeAsync(read.Id);
+        var stored = await api.GetInitiativeAsync(read.Id);
         Assert.Equal(winner.Title, stored.Title);
         Assert.Equal(read.Version + 1, stored.Version);
         Assert.Equal(2, (await HistoryAsync(read.Id)).Count);
@@ -61,14 +61,14 @@ public sealed class ConcurrencyAndHistoryTests(SamordningFactory factory) : ICla
     {
         var read = await CreateAsync();
         var update = await WorkstreamsApi.ReadAsync<InitiativeDetails>(
-            await WorkstreamsApi.PostAsync(_api.As(People.ContactPersonFin), ProgressUrl(read), Builders.Progress(read.Version) with { Progress = 55 }), HttpStatusCode.OK);
+            await WorkstreamsApi.PostAsync(api.As(People.ContactPersonFin), ProgressUrl(read), Builders.Progress(read.Version) with { Progress = 55 }), HttpStatusCode.OK);
 
-        var stale = await WorkstreamsApi.PostAsync(_api.As(People.ContactPersonHod), ProgressUrl(read), Builders.Progress(read.Version) with { Progress = 90 });
+        var stale = await WorkstreamsApi.PostAsync(api.As(People.ContactPersonHod), ProgressUrl(read), Builders.Progress(read.Version) with { Progress = 90 });
 
         var problem = await Problem.ReadAsync(stale, HttpStatusCode.Conflict, Ct);
         Assert.Equal(55, problem.GetProperty("current").GetProperty("progress").GetInt32());
         Assert.Equal(update.Version, problem.GetProperty("current").GetProperty("version").GetInt64());
-        Assert.Equal(55, (await _api.GetInitiativeAsync(read.Id)).Progress);
+        Assert.Equal(55, (await api.GetInitiativeAsync(read.Id)).Progress);
         Assert.Equal(2, (await HistoryAsync(read.Id)).Count);
     }
 
@@ -77,18 +77,18 @@ public sealed class ConcurrencyAndHistoryTests(SamordningFactory factory) : ICla
     {
         var read = await CreateAsync();
 
-        var response = await WorkstreamsApi.PutAsync(_api.As(People.Coordinator), Url(read), WorkstreamsApi.AsRequest(read) with { Title = "Uten versjon", Version = null });
+        var response = await WorkstreamsApi.PutAsync(api.As(People.Coordinator), Url(read), WorkstreamsApi.AsRequest(read) with { Title = "Uten versjon", Version = null });
 
         Assert.Equal(["Versjonen du endrer, må oppgis."], (await Problem.ReadErrorsAsync(response, Ct))["Version"]);
-        Assert.Equal(read.Title, (await _api.GetInitiativeAsync(read.Id)).Title);
+        Assert.Equal(read.Title, (await api.GetInitiativeAsync(read.Id)).Title);
     }
 
     [Fact]
     public async Task UpdateWorkstream_StaleVersion_ConflictWithCurrentState()
     {
-        var workstream = await _api.CreateWorkstreamAsync();
+        var workstream = await api.CreateWorkstreamAsync();
         var first = Builders.Workstream() with { Version = workstream.Version };
-        var coordinator = _api.As(People.Coordinator);
+        var coordinator = api.As(People.Coordinator);
         Assert.Equal(HttpStatusCode.OK, (await WorkstreamsApi.PutAsync(coordinator, $"/api/workstreams/{workstream.Id}", first)).StatusCode);
 
         var stale = await WorkstreamsApi.PutAsync(coordinator, $"/api/workstreams/{workstream.Id}", Builders.Workstream() with { Version = workstream.Version });
@@ -102,13 +102,13 @@ public sealed class ConcurrencyAndHistoryTests(SamordningFactory factory) : ICla
     {
         var created = await CreateAsync();
         var byOwner = await WorkstreamsApi.ReadAsync<InitiativeDetails>(
-            await WorkstreamsApi.PostAsync(_api.As(People.ContactPersonFin), ProgressUrl(created), new ProgressRequest(Phase.InProgress, 25, Rag.Green, null, "I gang", created.Version)),
+            await WorkstreamsApi.PostAsync(api.As(People.ContactPersonFin), ProgressUrl(created), new ProgressRequest(Phase.InProgress, 25, Rag.Green, null, "I gang", created.Version)),
             HttpStatusCode.OK);
         var byCollaborator = await WorkstreamsApi.ReadAsync<InitiativeDetails>(
-            await WorkstreamsApi.PostAsync(_api.As(People.ContactPersonHod), ProgressUrl(created), new ProgressRequest(Phase.InProgress, 40, Rag.Amber, "Forsinket levering", "Fra HOD", byOwner.Version)),
+            await WorkstreamsApi.PostAsync(api.As(People.ContactPersonHod), ProgressUrl(created), new ProgressRequest(Phase.InProgress, 40, Rag.Amber, "Forsinket levering", "Fra HOD", byOwner.Version)),
             HttpStatusCode.OK);
         await WorkstreamsApi.ReadAsync<InitiativeDetails>(
-            await WorkstreamsApi.PutAsync(_api.As(People.Coordinator), Url(created), WorkstreamsApi.AsRequest(byCollaborator) with { Phase = Phase.Scaling, Progress = 80, Status = Rag.Green, StatusReason = null, Note = "Skaleres nå" }),
+            await WorkstreamsApi.PutAsync(api.As(People.Coordinator), Url(created), WorkstreamsApi.AsRequest(byCollaborator) with { Phase = Phase.Scaling, Progress = 80, Status = Rag.Green, StatusReason = null, Note = "Skaleres nå" }),
             HttpStatusCode.OK);
 
         var history = await HistoryAsync(created.Id);
@@ -126,16 +126,16 @@ public sealed class ConcurrencyAndHistoryTests(SamordningFactory factory) : ICla
     [Fact]
     public async Task History_UnknownInitiative_NotFound()
     {
-        var response = await _api.As(People.Observer).GetAsync($"/api/workstreams/initiatives/{Guid.NewGuid()}/progress", Ct);
+        var response = await api.As(People.Observer).GetAsync($"/api/workstreams/initiatives/{Guid.NewGuid()}/progress", Ct);
 
         await Problem.ReadAsync(response, HttpStatusCode.NotFound, Ct);
     }
 
     private async Task<InitiativeDetails> CreateAsync()
     {
-        var fin = await _api.MinistryAsync("FIN");
-        var hod = await _api.MinistryAsync("HOD");
-        return await _api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { CollaboratingMinistryIds = [hod.Id] });
+        var fin = await api.MinistryAsync("FIN");
+        var hod = await api.MinistryAsync("HOD");
+        return await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { CollaboratingMinistryIds = [hod.Id] });
     }
 
     private static string Url(InitiativeDetails initiative) => $"/api/workstreams/initiatives/{initiative.Id}";
@@ -143,5 +143,5 @@ public sealed class ConcurrencyAndHistoryTests(SamordningFactory factory) : ICla
     private static string ProgressUrl(InitiativeDetails initiative) => $"/api/workstreams/initiatives/{initiative.Id}/progress";
 
     private async Task<List<ProgressItem>> HistoryAsync(Guid id) =>
-        await WorkstreamsApi.ReadAsync<List<ProgressItem>>(await _api.As(People.Observer).GetAsync($"/api/workstreams/initiatives/{id}/progress", Ct), HttpStatusCode.OK);
+        await WorkstreamsApi.ReadAsync<List<ProgressItem>>(await api.As(People.Observer).GetAsync($"/api/workstreams/initiatives/{id}/progress", Ct), HttpStatusCode.OK);
 }

@@ -15,16 +15,16 @@ public sealed class InitiativeRequestValidationTests : IAsyncLifetime
     private static readonly AgencyInfo Skatteetaten = new(Guid.NewGuid(), Fin.Id, "Skatteetaten");
     private static readonly PersonInfo Per = new(Guid.NewGuid(), "Per Hansen", "per@fin.example.no", Fin.Id, null, ["ContactPerson"], true, "nb");
 
-    private readonly Mock<IMinistryDirectory> _directory = new(MockBehavior.Strict);
-    private InMemoryWorkstreamsDb _db = null!;
-    private Guid _workstreamId;
+    private readonly Mock<IMinistryDirectory> directory = new(MockBehavior.Strict);
+    private InMemoryWorkstreamsDb db = null!;
+    private Guid workstreamId;
 
     public InitiativeRequestValidationTests()
     {
-        _directory.Setup(d => d.GetMinistriesAsync(It.IsAny<CancellationToken>())).ReturnsAsync([Fin, Hod]);
-        _directory.Setup(d => d.GetAgenciesAsync(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()))
+        directory.Setup(d => d.GetMinistriesAsync(It.IsAny<CancellationToken>())).ReturnsAsync([Fin, Hod]);
+        directory.Setup(d => d.GetAgenciesAsync(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((IReadOnlyCollection<Guid> ids, CancellationToken _) => [.. new[] { Skatteetaten }.Where(a => ids.Contains(a.Id))]);
-        _directory.Setup(d => d.GetPersonAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+        directory.Setup(d => d.GetPersonAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Guid id, CancellationToken _) => id == Per.Id ? Per : null);
     }
 
@@ -32,15 +32,15 @@ public sealed class InitiativeRequestValidationTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _db = await InMemoryWorkstreamsDb.CreateAsync(Ct);
-        await using var context = _db.Context();
+        db = await InMemoryWorkstreamsDb.CreateAsync(Ct);
+        await using var context = db.Context();
         var workstream = new Workstream { TitleNb = "Digitalisering og ny teknologi", Chapter = 6 };
         context.Workstreams.Add(workstream);
         await context.SaveChangesAsync(Ct);
-        _workstreamId = workstream.Id;
+        workstreamId = workstream.Id;
     }
 
-    public ValueTask DisposeAsync() => _db.DisposeAsync();
+    public ValueTask DisposeAsync() => db.DisposeAsync();
 
     [Fact]
     public async Task Validate_Valid_ResolvesFromRegistry()
@@ -71,7 +71,7 @@ public sealed class InitiativeRequestValidationTests : IAsyncLifetime
         var (errors, _) = await ValidateAsync(Valid() with { AgencyIds = [] });
 
         Assert.False(errors.Any);
-        _directory.Verify(d => d.GetAgenciesAsync(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()), Times.Never);
+        directory.Verify(d => d.GetAgenciesAsync(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed class InitiativeRequestValidationTests : IAsyncLifetime
         {
             "UnknownAgency" => valid with { AgencyIds = [Skatteetaten.Id, Guid.NewGuid()] },
             "UnknownContactPerson" => valid with { ContactPersonId = Guid.NewGuid() },
-            "UnknownWorkstream" => valid with { WorkstreamIds = [_workstreamId, Guid.NewGuid()] },
+            "UnknownWorkstream" => valid with { WorkstreamIds = [workstreamId, Guid.NewGuid()] },
             "UnknownOwner" => valid with { OwningMinistryId = Guid.NewGuid() },
             "NoOwner" => valid with { OwningMinistryId = null },
             "UnknownCollaborator" => valid with { CollaboratingMinistryIds = [Guid.NewGuid()] },
@@ -153,7 +153,7 @@ public sealed class InitiativeRequestValidationTests : IAsyncLifetime
     {
         CollaboratingMinistryIds = [Hod.Id],
         AgencyIds = [Skatteetaten.Id],
-        WorkstreamIds = [_workstreamId],
+        WorkstreamIds = [workstreamId],
         ContactPersonId = Per.Id,
         Tags = ["digitalisering"],
         Links = [new LinkRequest("https://www.regjeringen.no/", "Regjeringen")],
@@ -161,7 +161,7 @@ public sealed class InitiativeRequestValidationTests : IAsyncLifetime
 
     private async Task<(Samordning.Shared.Validation.FieldErrors Errors, InitiativeRequest.Resolved? Resolved)> ValidateAsync(InitiativeRequest request)
     {
-        await using var context = _db.Context();
-        return await request.ValidateAsync(context, _directory.Object, Ct);
+        await using var context = db.Context();
+        return await request.ValidateAsync(context, directory.Object, Ct);
     }
 }

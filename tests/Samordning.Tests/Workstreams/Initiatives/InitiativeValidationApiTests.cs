@@ -11,7 +11,7 @@ public sealed class InitiativeValidationApiTests(SamordningFactory factory) : IC
 {
     private const string English = "?culture=en-GB";
 
-    private readonly WorkstreamsApi _api = new(factory);
+    private readonly WorkstreamsApi api = new(factory);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -58,28 +58,28 @@ public sealed class InitiativeValidationApiTests(SamordningFactory factory) : IC
     public async Task Create_BadInput_FieldErrorInLanguageAndNothingSaved(string bad, string field, string culture, string message)
     {
         var request = await BadRequestAsync(bad);
-        var before = await _api.ListAsync();
+        var before = await api.ListAsync();
 
-        var response = await WorkstreamsApi.PostAsync(_api.As(People.Coordinator), "/api/workstreams/initiatives" + culture, request);
+        var response = await WorkstreamsApi.PostAsync(api.As(People.Coordinator), "/api/workstreams/initiatives" + culture, request);
 
         var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest, Ct);
         Assert.Equal(culture == English ? "Some fields need correcting." : "Noen felt må rettes.", problem.GetProperty("title").GetString());
         Assert.Equal([message], ErrorsOf(problem)[field]);
-        Assert.Equal(before.Total, (await _api.ListAsync()).Total);
+        Assert.Equal(before.Total, (await api.ListAsync()).Total);
     }
 
     [Theory]
     [MemberData(nameof(BadInputBokmal))]
     public async Task Update_BadInput_FieldErrorAndInitiativeUnchanged(string bad, string field, string message)
     {
-        var initiative = await _api.CreateInitiativeAsync(Builders.Initiative((await _api.MinistryAsync("FIN")).Id), People.ContactPersonFin);
+        var initiative = await api.CreateInitiativeAsync(Builders.Initiative((await api.MinistryAsync("FIN")).Id), People.ContactPersonFin);
         var request = await BadRequestAsync(bad) with { Version = initiative.Version };
         var historyBefore = await HistoryCountAsync(initiative.Id);
 
-        var response = await WorkstreamsApi.PutAsync(_api.As(People.Coordinator), $"/api/workstreams/initiatives/{initiative.Id}", request);
+        var response = await WorkstreamsApi.PutAsync(api.As(People.Coordinator), $"/api/workstreams/initiatives/{initiative.Id}", request);
 
         Assert.Equal([message], (await Problem.ReadErrorsAsync(response, Ct))[field]);
-        var after = await _api.GetInitiativeAsync(initiative.Id);
+        var after = await api.GetInitiativeAsync(initiative.Id);
         Assert.Equal(initiative.Version, after.Version);
         Assert.Equal(initiative.Title, after.Title);
         Assert.Equal(initiative.Progress, after.Progress);
@@ -89,7 +89,7 @@ public sealed class InitiativeValidationApiTests(SamordningFactory factory) : IC
     [Fact]
     public async Task Create_EnglishCookie_FieldErrorsInEnglish()
     {
-        var client = _api.As(People.Coordinator);
+        var client = api.As(People.Coordinator);
         client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-GB%7Cuic%3Den-GB");
 
         var response = await WorkstreamsApi.PostAsync(client, "/api/workstreams/initiatives", await BadRequestAsync("RedWithoutReason"));
@@ -100,7 +100,7 @@ public sealed class InitiativeValidationApiTests(SamordningFactory factory) : IC
     [Fact]
     public async Task Create_SeveralBadFields_EveryFieldListed()
     {
-        var request = Builders.Initiative((await _api.MinistryAsync("FIN")).Id) with
+        var request = Builders.Initiative((await api.MinistryAsync("FIN")).Id) with
         {
             Title = new string('x', 201),
             Progress = 101,
@@ -111,7 +111,7 @@ public sealed class InitiativeValidationApiTests(SamordningFactory factory) : IC
             CollaboratingMinistryIds = [Guid.NewGuid()],
         };
 
-        var errors = await Problem.ReadErrorsAsync(await WorkstreamsApi.PostAsync(_api.As(People.ContactPersonFin), "/api/workstreams/initiatives", request), Ct);
+        var errors = await Problem.ReadErrorsAsync(await WorkstreamsApi.PostAsync(api.As(People.ContactPersonFin), "/api/workstreams/initiatives", request), Ct);
 
         Assert.Equal(
             ["CollaboratingMinistryIds", "EndDate", "Progress", "StatusReason", "Title", "WorkstreamIds"],
@@ -122,24 +122,24 @@ public sealed class InitiativeValidationApiTests(SamordningFactory factory) : IC
     public async Task Create_ContactPersonForUnknownMinistry_Forbidden()
     {
         // Only coordinators may name any ministry; to a contact person an unknown one is simply not theirs.
-        var before = await _api.ListAsync();
+        var before = await api.ListAsync();
 
-        var response = await WorkstreamsApi.PostAsync(_api.As(People.ContactPersonFin), "/api/workstreams/initiatives", Builders.Initiative(Guid.NewGuid()));
+        var response = await WorkstreamsApi.PostAsync(api.As(People.ContactPersonFin), "/api/workstreams/initiatives", Builders.Initiative(Guid.NewGuid()));
 
         await Problem.ReadAsync(response, HttpStatusCode.Forbidden, Ct);
-        Assert.Equal(before.Total, (await _api.ListAsync()).Total);
+        Assert.Equal(before.Total, (await api.ListAsync()).Total);
     }
 
     [Fact]
     public async Task Create_ObserverWithoutMinistry_ForbiddenNotFieldErrors()
     {
         // An observer may not register at all, so the answer is 403 whatever the body lacks.
-        var before = await _api.ListAsync();
+        var before = await api.ListAsync();
 
-        var response = await WorkstreamsApi.PostAsync(_api.As(People.Observer), "/api/workstreams/initiatives", Builders.Initiative(Guid.Empty) with { OwningMinistryId = null });
+        var response = await WorkstreamsApi.PostAsync(api.As(People.Observer), "/api/workstreams/initiatives", Builders.Initiative(Guid.Empty) with { OwningMinistryId = null });
 
         await Problem.ReadAsync(response, HttpStatusCode.Forbidden, Ct);
-        Assert.Equal(before.Total, (await _api.ListAsync()).Total);
+        Assert.Equal(before.Total, (await api.ListAsync()).Total);
     }
 
     [Theory]
@@ -148,23 +148,23 @@ public sealed class InitiativeValidationApiTests(SamordningFactory factory) : IC
     [InlineData(50, "Red", " ", "StatusReason", "Rød status må begrunnes.")]
     public async Task AddProgress_BadInput_FieldErrorAndNoEntry(int progress, string status, string? reason, string field, string message)
     {
-        var initiative = await _api.CreateInitiativeAsync(Builders.Initiative((await _api.MinistryAsync("FIN")).Id));
+        var initiative = await api.CreateInitiativeAsync(Builders.Initiative((await api.MinistryAsync("FIN")).Id));
 
         var response = await WorkstreamsApi.PostAsync(
-            _api.As(People.ContactPersonFin), $"/api/workstreams/initiatives/{initiative.Id}/progress", new ProgressRequest(Phase.InProgress, progress, Enum.Parse<Rag>(status), reason, null, initiative.Version));
+            api.As(People.ContactPersonFin), $"/api/workstreams/initiatives/{initiative.Id}/progress", new ProgressRequest(Phase.InProgress, progress, Enum.Parse<Rag>(status), reason, null, initiative.Version));
 
         Assert.Equal([message], (await Problem.ReadErrorsAsync(response, Ct))[field]);
         Assert.Equal(1, await HistoryCountAsync(initiative.Id));
-        Assert.Equal(initiative.Version, (await _api.GetInitiativeAsync(initiative.Id)).Version);
+        Assert.Equal(initiative.Version, (await api.GetInitiativeAsync(initiative.Id)).Version);
     }
 
     [Fact]
     public async Task AddProgress_RedWithoutReasonInEnglish_ErrorInEnglish()
     {
-        var initiative = await _api.CreateInitiativeAsync(Builders.Initiative((await _api.MinistryAsync("FIN")).Id));
+        var initiative = await api.CreateInitiativeAsync(Builders.Initiative((await api.MinistryAsync("FIN")).Id));
 
         var response = await WorkstreamsApi.PostAsync(
-            _api.As(People.ContactPersonFin), $"/api/workstreams/initiatives/{initiative.Id}/progress{English}", new ProgressRequest(Phase.InProgress, 20, Rag.Red, null, null, initiative.Version));
+            api.As(People.ContactPersonFin), $"/api/workstreams/initiatives/{initiative.Id}/progress{English}", new ProgressRequest(Phase.InProgress, 20, Rag.Red, null, null, initiative.Version));
 
         Assert.Equal(["A red status needs a reason."], (await Problem.ReadErrorsAsync(response, Ct))["StatusReason"]);
     }
@@ -173,11 +173,11 @@ public sealed class InitiativeValidationApiTests(SamordningFactory factory) : IC
     public async Task Create_AtTheLimits_Created()
     {
         // The boundaries themselves are allowed: 0 and 100 per cent, a title of 200 characters, start = end.
-        var fin = await _api.MinistryAsync("FIN");
+        var fin = await api.MinistryAsync("FIN");
         var day = new DateOnly(2026, 4, 1);
 
-        var low = await _api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Progress = 0, StartDate = day, EndDate = day });
-        var high = await _api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Progress = 100, Title = new string('t', 200) });
+        var low = await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Progress = 0, StartDate = day, EndDate = day });
+        var high = await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Progress = 100, Title = new string('t', 200) });
 
         Assert.Equal(0, low.Progress);
         Assert.Equal(100, high.Progress);
@@ -186,7 +186,7 @@ public sealed class InitiativeValidationApiTests(SamordningFactory factory) : IC
 
     private async Task<InitiativeRequest> BadRequestAsync(string bad)
     {
-        var fin = await _api.MinistryAsync("FIN");
+        var fin = await api.MinistryAsync("FIN");
         var valid = Builders.Initiative(fin.Id);
         return bad switch
         {
@@ -195,7 +195,7 @@ public sealed class InitiativeValidationApiTests(SamordningFactory factory) : IC
             "EndBeforeStart" => valid with { StartDate = new DateOnly(2026, 6, 1), EndDate = new DateOnly(2026, 5, 31) },
             "UnknownWorkstream" => valid with { WorkstreamIds = [Guid.NewGuid()] },
             "UnknownOwningMinistry" => valid with { OwningMinistryId = Guid.NewGuid() },
-            "UnknownCollaboratingMinistry" => valid with { CollaboratingMinistryIds = [(await _api.MinistryAsync("HOD")).Id, Guid.NewGuid()] },
+            "UnknownCollaboratingMinistry" => valid with { CollaboratingMinistryIds = [(await api.MinistryAsync("HOD")).Id, Guid.NewGuid()] },
             "RedWithoutReason" => valid with { Status = Rag.Red, StatusReason = "  " },
             "TitleTooLong" => valid with { Title = new string('x', 201) },
             "TitleMissing" => valid with { Title = " " },
@@ -207,5 +207,5 @@ public sealed class InitiativeValidationApiTests(SamordningFactory factory) : IC
         System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string[]>>(problem.GetProperty("errors"))!;
 
     private async Task<int> HistoryCountAsync(Guid id) =>
-        (await WorkstreamsApi.ReadAsync<List<ProgressItem>>(await _api.As(People.Observer).GetAsync($"/api/workstreams/initiatives/{id}/progress", Ct), HttpStatusCode.OK)).Count;
+        (await WorkstreamsApi.ReadAsync<List<ProgressItem>>(await api.As(People.Observer).GetAsync($"/api/workstreams/initiatives/{id}/progress", Ct), HttpStatusCode.OK)).Count;
 }

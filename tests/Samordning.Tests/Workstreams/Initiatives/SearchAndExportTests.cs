@@ -12,7 +12,7 @@ namespace Samordning.Tests.Workstreams.Initiatives;
 // current filter: CSV defused against formulas, and an Excel workbook with the same rows.
 public sealed class SearchAndExportTests(SamordningFactory factory) : IClassFixture<SamordningFactory>
 {
-    private readonly WorkstreamsApi _api = new(factory);
+    private readonly WorkstreamsApi api = new(factory);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -25,14 +25,14 @@ public sealed class SearchAndExportTests(SamordningFactory factory) : IClassFixt
     public async Task Search_WordInTitleSummaryOrTag_Found(string words)
     {
         var marker = Marker();
-        var initiative = await _api.CreateInitiativeAsync(Builders.Initiative((await _api.MinistryAsync("FIN")).Id) with
+        var initiative = await api.CreateInitiativeAsync(Builders.Initiative((await api.MinistryAsync("FIN")).Id) with
         {
             Title = $"Blåbærsyltetøy {marker}",
             Summary = "Ærlig talt: en kjøkkenhage på Åndalsnes.",
             Tags = ["grønn-omstilling"],
         });
 
-        var page = await _api.ListAsync($"?q={Uri.EscapeDataString(words)}");
+        var page = await api.ListAsync($"?q={Uri.EscapeDataString(words)}");
 
         Assert.Contains(page.Items, i => i.Id == initiative.Id);
         Assert.Equal(page.Total, page.Items.Count);
@@ -41,9 +41,9 @@ public sealed class SearchAndExportTests(SamordningFactory factory) : IClassFixt
     [Fact]
     public async Task Search_WordNowhere_NothingFound()
     {
-        await _api.CreateInitiativeAsync(Builders.Initiative((await _api.MinistryAsync("FIN")).Id) with { Title = "Smørbrød " + Marker() });
+        await api.CreateInitiativeAsync(Builders.Initiative((await api.MinistryAsync("FIN")).Id) with { Title = "Smørbrød " + Marker() });
 
-        var page = await _api.ListAsync("?q=" + Uri.EscapeDataString("rømmegrøt-" + Marker()));
+        var page = await api.ListAsync("?q=" + Uri.EscapeDataString("rømmegrøt-" + Marker()));
 
         Assert.Equal(0, page.Total);
         Assert.Empty(page.Items);
@@ -53,22 +53,22 @@ public sealed class SearchAndExportTests(SamordningFactory factory) : IClassFixt
     public async Task Search_WithFilters_OnlyMatchesThatPassEveryFilter()
     {
         var marker = Marker();
-        var fin = await _api.MinistryAsync("FIN");
-        var kd = await _api.MinistryAsync("KD");
-        var hod = await _api.MinistryAsync("HOD");
-        var workstream = await _api.CreateWorkstreamAsync();
-        var finRed = await _api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with
+        var fin = await api.MinistryAsync("FIN");
+        var kd = await api.MinistryAsync("KD");
+        var hod = await api.MinistryAsync("HOD");
+        var workstream = await api.CreateWorkstreamAsync();
+        var finRed = await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with
         {
             Title = $"Søk {marker} én", Status = Rag.Red, StatusReason = "Forsinket", WorkstreamIds = [workstream.Id], Tags = ["brukerinvolvering"],
         });
-        var kdWithFin = await _api.CreateInitiativeAsync(Builders.Initiative(kd.Id) with
+        var kdWithFin = await api.CreateInitiativeAsync(Builders.Initiative(kd.Id) with
         {
             Title = $"Søk {marker} to", Phase = Phase.InProgress, CollaboratingMinistryIds = [fin.Id],
         });
-        var hodOnly = await _api.CreateInitiativeAsync(Builders.Initiative(hod.Id) with { Title = $"Søk {marker} tre", Phase = Phase.InProgress });
+        var hodOnly = await api.CreateInitiativeAsync(Builders.Initiative(hod.Id) with { Title = $"Søk {marker} tre", Phase = Phase.InProgress });
 
         async Task<IEnumerable<Guid>> FoundAsync(string filter) =>
-            (await _api.ListAsync($"?q={marker}{filter}")).Items.Select(i => i.Id).Order();
+            (await api.ListAsync($"?q={marker}{filter}")).Items.Select(i => i.Id).Order();
 
         Assert.Equal(new[] { finRed.Id, kdWithFin.Id, hodOnly.Id }.Order(), await FoundAsync(""));
         Assert.Equal(new[] { finRed.Id, kdWithFin.Id }.Order(), await FoundAsync($"&ministryId={fin.Id}"));
@@ -84,16 +84,16 @@ public sealed class SearchAndExportTests(SamordningFactory factory) : IClassFixt
     public async Task ExportCsv_FormulaLikeCells_DefusedAndOnlyFilteredRows()
     {
         var tag = Marker();
-        var fin = await _api.MinistryAsync("FIN");
+        var fin = await api.MinistryAsync("FIN");
         string[] titles = ["=HYPERLINK(\"https://example.com\";\"klikk\")", "+47 tiltak", "-1+2", "@SUM(A1)", "Vanlig tittel; med semikolon"];
         foreach (var title in titles)
         {
-            await _api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Title = title, Summary = "=1+1", Tags = [tag] });
+            await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Title = title, Summary = "=1+1", Tags = [tag] });
         }
 
-        await _api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Title = "=utenfor filteret", Tags = ["annet-" + tag] });
+        await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Title = "=utenfor filteret", Tags = ["annet-" + tag] });
 
-        var response = await _api.As(People.Observer).GetAsync($"/api/workstreams/initiatives/export.csv?tag={tag}", Ct);
+        var response = await api.As(People.Observer).GetAsync($"/api/workstreams/initiatives/export.csv?tag={tag}", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -109,16 +109,16 @@ public sealed class SearchAndExportTests(SamordningFactory factory) : IClassFixt
         Assert.All(data, r => Assert.Equal("'=1+1", r[11]));
         Assert.All(data, r => Assert.Equal("FIN", r[1]));
         Assert.DoesNotContain(data, r => r[0].Contains("utenfor", StringComparison.Ordinal));
-        Assert.Equal((await _api.ListAsync($"?tag={tag}")).Total, data.Count);
+        Assert.Equal((await api.ListAsync($"?tag={tag}")).Total, data.Count);
     }
 
     [Fact]
     public async Task ExportCsv_InEnglish_EnglishHeaders()
     {
         var tag = Marker();
-        await _api.CreateInitiativeAsync(Builders.Initiative((await _api.MinistryAsync("FIN")).Id) with { Tags = [tag] });
+        await api.CreateInitiativeAsync(Builders.Initiative((await api.MinistryAsync("FIN")).Id) with { Tags = [tag] });
 
-        var csv = await _api.As(People.Observer).GetStringAsync($"/api/workstreams/initiatives/export.csv?tag={tag}&culture=en-GB", Ct);
+        var csv = await api.As(People.Observer).GetStringAsync($"/api/workstreams/initiatives/export.csv?tag={tag}&culture=en-GB", Ct);
 
         var rows = ParseCsv(csv.TrimStart('\uFEFF'));
         Assert.Equal(["Title", "Ministry", "Collaborating ministries", "Phase"], rows[0].Take(4));
@@ -145,11 +145,11 @@ public sealed class SearchAndExportTests(SamordningFactory factory) : IClassFixt
     public async Task ExportXlsx_Filter_OpensWithSameRowsAsCsvAndNoFormulas()
     {
         var tag = Marker();
-        var fin = await _api.MinistryAsync("FIN");
-        var hod = await _api.MinistryAsync("HOD");
-        await _api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Title = "=SUM(1;2)", Progress = 35, Tags = [tag], CollaboratingMinistryIds = [hod.Id] });
-        await _api.CreateInitiativeAsync(Builders.Initiative(hod.Id) with { Title = "Æblegrød og økonomi", Progress = 70, Tags = [tag] }, People.ContactPersonHod);
-        var client = _api.As(People.Observer);
+        var fin = await api.MinistryAsync("FIN");
+        var hod = await api.MinistryAsync("HOD");
+        await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Title = "=SUM(1;2)", Progress = 35, Tags = [tag], CollaboratingMinistryIds = [hod.Id] });
+        await api.CreateInitiativeAsync(Builders.Initiative(hod.Id) with { Title = "Æblegrød og økonomi", Progress = 70, Tags = [tag] }, People.ContactPersonHod);
+        var client = api.As(People.Observer);
 
         var response = await client.GetAsync($"/api/workstreams/initiatives/export.xlsx?tag={tag}", Ct);
         var csv = ParseCsv((await client.GetStringAsync($"/api/workstreams/initiatives/export.csv?tag={tag}", Ct)).TrimStart('\uFEFF'));

@@ -19,26 +19,26 @@ public sealed class RoundRulesTests : IAsyncLifetime
     private static readonly Guid HodContact = Guid.NewGuid();
     private static readonly Guid HodSecondContact = Guid.NewGuid();
 
-    private readonly Mock<IClock> _clock = new();
-    private readonly Mock<ICurrentUser> _user = new();
-    private readonly Mock<IMinistryDirectory> _directory = new();
-    private InMemoryWorkstreamsDb _db = null!;
+    private readonly Mock<IClock> clock = new();
+    private readonly Mock<ICurrentUser> user = new();
+    private readonly Mock<IMinistryDirectory> directory = new();
+    private InMemoryWorkstreamsDb store = null!;
 
     public RoundRulesTests()
     {
-        _clock.Setup(c => c.UtcNow).Returns(Now);
-        _user.Setup(u => u.DisplayName).Returns("Kari Nordmann");
-        _directory.Setup(d => d.GetMinistriesAsync(It.IsAny<CancellationToken>())).ReturnsAsync([Fin, Hod]);
-        _directory.Setup(d => d.GetPeopleAsync(Fin.Id, Roles.ContactPerson, It.IsAny<CancellationToken>())).ReturnsAsync([Contact(FinContact, Fin)]);
-        _directory.Setup(d => d.GetPeopleAsync(Hod.Id, Roles.ContactPerson, It.IsAny<CancellationToken>()))
+        clock.Setup(c => c.UtcNow).Returns(Now);
+        user.Setup(u => u.DisplayName).Returns("Kari Nordmann");
+        directory.Setup(d => d.GetMinistriesAsync(It.IsAny<CancellationToken>())).ReturnsAsync([Fin, Hod]);
+        directory.Setup(d => d.GetPeopleAsync(Fin.Id, Roles.ContactPerson, It.IsAny<CancellationToken>())).ReturnsAsync([Contact(FinContact, Fin)]);
+        directory.Setup(d => d.GetPeopleAsync(Hod.Id, Roles.ContactPerson, It.IsAny<CancellationToken>()))
             .ReturnsAsync([Contact(HodContact, Hod), Contact(HodSecondContact, Hod)]);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _db = await InMemoryWorkstreamsDb.CreateAsync(Ct);
+    public async ValueTask InitializeAsync() => store = await InMemoryWorkstreamsDb.CreateAsync(Ct);
 
-    public ValueTask DisposeAsync() => _db.DisposeAsync();
+    public ValueTask DisposeAsync() => store.DisposeAsync();
 
     [Theory]
     [InlineData(-60, false)]
@@ -46,9 +46,9 @@ public sealed class RoundRulesTests : IAsyncLifetime
     [InlineData(1, true)]
     public async Task Open_DeadlineRelativeToNow_OnlyFutureAccepted(int seconds, bool accepted)
     {
-        await using var db = _db.Context();
+        await using var db = store.Context();
 
-        var outcome = await RoundEndpoints.OpenAsync(db, _directory.Object, _user.Object, _clock.Object, new OpenRoundRequest("Status per 1. mars", null, Now.AddSeconds(seconds)), Ct);
+        var outcome = await RoundEndpoints.OpenAsync(db, directory.Object, user.Object, clock.Object, new OpenRoundRequest("Status per 1. mars", null, Now.AddSeconds(seconds)), Ct);
 
         Assert.Equal(accepted ? OutcomeKind.Ok : OutcomeKind.Invalid, outcome.Kind);
         Assert.Equal(accepted ? 1 : 0, await db.ReportingRounds.CountAsync(Ct));
@@ -70,7 +70,7 @@ public sealed class RoundRulesTests : IAsyncLifetime
     {
         var round = await AddRoundAsync(closed: false);
         await AddRoundAsync(closed: true);
-        await using (var db = _db.Context())
+        await using (var db = store.Context())
         {
             db.RoundSubmissions.Add(new RoundSubmission { RoundId = round.Id, MinistryId = Fin.Id, MinistryCode = "FIN", SubmittedAt = Now, PersonName = "Per Hansen" });
             await db.SaveChangesAsync(Ct);
@@ -90,7 +90,7 @@ public sealed class RoundRulesTests : IAsyncLifetime
     public async Task Deadlines_EveryMinistrySubmitted_DeadlineWithoutRecipients()
     {
         var round = await AddRoundAsync(closed: false);
-        await using (var db = _db.Context())
+        await using (var db = store.Context())
         {
             db.RoundSubmissions.AddRange(
                 new RoundSubmission { RoundId = round.Id, MinistryId = Fin.Id, MinistryCode = "FIN", SubmittedAt = Now, PersonName = "Per Hansen" },
@@ -109,7 +109,7 @@ public sealed class RoundRulesTests : IAsyncLifetime
         await AddRoundAsync(closed: true);
 
         Assert.Empty(await DeadlinesAsync());
-        _directory.Verify(d => d.GetPeopleAsync(It.IsAny<Guid?>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        directory.Verify(d => d.GetPeopleAsync(It.IsAny<Guid?>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Theory]
@@ -140,7 +140,7 @@ public sealed class RoundRulesTests : IAsyncLifetime
 
     private async Task<ReportingRound> AddRoundAsync(bool closed, DateTimeOffset? deadline = null)
     {
-        await using var db = _db.Context();
+        await using var db = store.Context();
         var round = new ReportingRound
         {
             Title = closed ? "Avsluttet runde" : "Status per 1. mars",
@@ -156,9 +156,9 @@ public sealed class RoundRulesTests : IAsyncLifetime
 
     private async Task<List<Samordning.Shared.Deadlines.Deadline>> DeadlinesAsync(DateTimeOffset? from = null)
     {
-        await using var db = _db.Context();
+        await using var db = store.Context();
         var deadlines = new List<Samordning.Shared.Deadlines.Deadline>();
-        await foreach (var deadline in new RoundDeadlines(db, _directory.Object).GetOpenDeadlinesAsync(from ?? Now, until: null, Ct))
+        await foreach (var deadline in new RoundDeadlines(db, directory.Object).GetOpenDeadlinesAsync(from ?? Now, until: null, Ct))
         {
             deadlines.Add(deadline);
         }
