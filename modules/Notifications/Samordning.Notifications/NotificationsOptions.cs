@@ -13,6 +13,10 @@ internal sealed class NotificationsOptions
     public int SendFromHour { get; set; } = 8;
     public int SendUntilHour { get; set; } = 20;
 
+    // When the reminder sweep runs (cron, Europe/Oslo). Every five minutes by default: a reminder fires on the hour,
+    // so that is how late it can be; a test deployment may sweep every minute.
+    public string SweepCron { get; set; } = "*/5 * * * *";
+
     public Dictionary<string, string[]> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public SmtpSettings Smtp { get; set; } = new();

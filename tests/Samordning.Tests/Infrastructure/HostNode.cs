@@ -24,6 +24,9 @@ public sealed partial class HostNode : IAsyncDisposable
 
     public int ProcessId { get; private set; }
 
+    // Started here and not exited (killed by the test, or crashed).
+    public bool Running => ProcessId != 0 && !process.HasExited;
+
     public string Output
     {
         get
@@ -144,7 +147,8 @@ public sealed partial class HostNode : IAsyncDisposable
         process.Dispose();
     }
 
-    private Task WaitUntilReadyAsync(CancellationToken cancellationToken) =>
+    // Until /health/ready answers 200: after the start, or after an outage the node should recover from.
+    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) =>
         HostReadiness.WaitAsync(Address, () => process.HasExited ? process.ExitCode : null, () => Output, StartTimeout, cancellationToken);
 
     private void Append(string? line)

@@ -12,8 +12,9 @@ namespace Samordning.Tests.Nodes;
 
 // Two real host processes as a server deployment runs them: one PostgreSQL database (the host store with the
 // data-protection keys and the identity provider's data, the modules, and Hangfire's job storage), one Redis for
-// the SignalR backplane. Node A starts first and migrates; node B then joins the same database.
-public sealed class SeveralNodesFixture : IAsyncLifetime
+// the SignalR backplane. Node A starts first and migrates; node B then joins the same database. A test class that
+// needs other settings, or a database of its own, derives from it.
+public class SeveralNodesFixture : IAsyncLifetime
 {
     // Test classes with nodes of their own run one after another: four hosts at once would crowd a small machine.
     public const string Collection = "Several nodes";
@@ -31,15 +32,18 @@ public sealed class SeveralNodesFixture : IAsyncLifetime
 
     public HostNode B { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    // The database both nodes share, for a test that checks what they stored.
+    public string ConnectionString => connectionString;
+
+    public virtual async ValueTask InitializeAsync()
     {
         await Redis.InitializeAsync();
-        connectionString = TestDatabase.CreatePostgresDatabase(dataFolder);
+        connectionString = await CreateDatabaseAsync(dataFolder);
         A = await StartNodeAsync(runJobs: true);
         B = await StartNodeAsync(runJobs: true);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         // Every process started here is stopped by its id, whatever happened in the tests.
         if (B is not null)
@@ -55,7 +59,7 @@ public sealed class SeveralNodesFixture : IAsyncLifetime
         await Redis.DisposeAsync();
         if (connectionString.Length > 0)
         {
-            TestDatabase.DropPostgresDatabase(connectionString);
+            DropDatabase(connectionString);
         }
 
         try
@@ -66,6 +70,8 @@ public sealed class SeveralNodesFixture : IAsyncLifetime
         {
             // A file still held open must not fail the run; the folder is in the temp area.
         }
+
+        GC.SuppressFinalize(this);
     }
 
     // The same session's cookies as a browser sends them to another node behind the load balancer.
@@ -100,13 +106,29 @@ public sealed class SeveralNodesFixture : IAsyncLifetime
     public static bool Carries(LiveItem item, Guid entryId) =>
         item.Type == MeetingLive.EntryType && item.Payload.Contains(entryId.ToString(), StringComparison.OrdinalIgnoreCase);
 
-    private Task<HostNode> StartNodeAsync(bool runJobs) =>
-        HostNode.StartAsync(dataFolder, new Dictionary<string, string>
+    // The database both nodes share: by default one of its own on the suite's PostgreSQL cluster.
+    protected virtual Task<string> CreateDatabaseAsync(string key) => Task.FromResult(TestDatabase.CreatePostgresDatabase(key));
+
+    protected virtual void DropDatabase(string connectionString) => TestDatabase.DropPostgresDatabase(connectionString);
+
+    // Settings of a derived fixture's nodes, beside (or instead of) the ones every node here gets.
+    protected virtual IReadOnlyDictionary<string, string> NodeSettings() => new Dictionary<string, string>();
+
+    private Task<HostNode> StartNodeAsync(bool runJobs)
+    {
+        var settings = new Dictionary<string, string>
         {
             ["Database__Provider"] = "PostgreSql",
             ["Database__ConnectionString"] = connectionString,
             ["Jobs__Storage"] = "PostgreSql",
             ["Jobs__RunServer"] = runJobs ? "true" : "false",
             ["Redis__Configuration"] = Redis.Configuration,
-        }, TestContext.Current.CancellationToken);
+        };
+        foreach (var (key, value) in NodeSettings())
+        {
+            settings[key] = value;
+        }
+
+        return HostNode.StartAsync(dataFolder, settings, TestContext.Current.CancellationToken);
+    }
 }

@@ -27,7 +27,7 @@ internal sealed class ReminderSweep(
 
     public string Id => JobId;
 
-    public string Cron => "*/5 * * * *";
+    public string Cron => options.Value.SweepCron;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
