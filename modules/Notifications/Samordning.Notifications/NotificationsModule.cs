@@ -46,6 +46,7 @@ public sealed class NotificationsModule : IModule
         });
         services.AddScoped<MailDelivery>();
         services.AddScoped<ReminderSender>();
+        services.AddScoped<ReminderClaimStore>();
         services.AddScoped<DailyDigest>();
         services.AddScoped<LiveNotifications>();
         services.AddScoped<ReminderSweep>();

@@ -27,6 +27,7 @@ public static class ModuleDatabaseRegistration
         var settings = DatabaseSettings.From(configuration);
         services.TryAddSingleton(sp => new AuditingInterceptor(sp.GetRequiredService<IClock>()));
         services.AddSingleton(new ModuleDatabase(typeof(TContext), store));
+        services.TryAddSingleton<SqliteWriters>();
 
         // Pooled: the options, the provider's service lookup and the context itself are reused across requests
         // instead of being built per request. The person a save is audited as is the one of the scope that
@@ -36,34 +37,36 @@ public static class ModuleDatabaseRegistration
             services.AddPooledDbContextFactory<TContext>((sp, options) => options
                 .UseSqlServer(settings.ConnectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", store))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
-            services.AddScoped(sp => Rent<TContext, TContext>(sp, queueSqliteWrites: false));
+            services.AddScoped(sp => Rent<TContext, TContext>(sp, sqliteWriter: null));
         }
         else if (settings.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddPooledDbContextFactory<TPostgresContext>((sp, options) => options
                 .UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", store))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
-            services.AddScoped(sp => Rent<TContext, TPostgresContext>(sp, queueSqliteWrites: false));
+            services.AddScoped(sp => Rent<TContext, TPostgresContext>(sp, sqliteWriter: null));
         }
         else
         {
+            var connectionString = settings.SqliteConnectionString(store);
             services.AddPooledDbContextFactory<TSqliteContext>((sp, options) => options
-                .UseSqlite(settings.SqliteConnectionString(store))
+                .UseSqlite(connectionString)
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), SqliteBusyTimeout.Instance));
-            services.AddScoped(sp => Rent<TContext, TSqliteContext>(sp, settings.QueueSqliteWrites));
+            services.AddScoped(sp => Rent<TContext, TSqliteContext>(
+                sp, settings.QueueSqliteWrites ? sp.GetRequiredService<SqliteWriters>().For(connectionString) : null));
         }
 
         return services;
     }
 
     // The scope disposes the context, which returns it to the pool.
-    private static TContext Rent<TContext, TPooled>(IServiceProvider services, bool queueSqliteWrites)
+    private static TContext Rent<TContext, TPooled>(IServiceProvider services, SqliteGroupWriter? sqliteWriter)
         where TContext : ModuleDbContext
         where TPooled : TContext
     {
         var context = services.GetRequiredService<IDbContextFactory<TPooled>>().CreateDbContext();
         context.AuditedUser = services.GetService<ICurrentUser>();
-        context.QueueSqliteWrites = queueSqliteWrites;
+        context.SqliteWriter = sqliteWriter;
         context.ResetOutbox();
         return context;
     }

@@ -7,6 +7,7 @@ using Samordning.Notifications.InApp;
 using Samordning.Notifications.Sweep;
 using Samordning.Shared.Deadlines;
 using Samordning.Shared.Live;
+using Samordning.Shared.Persistence;
 
 namespace Samordning.Tests.Notifications;
 
@@ -73,7 +74,7 @@ public sealed class ReminderSweepTests
             db.Preferences.AddRange(people.Select(p => new NotificationPreference { PersonId = p, EmailEnabled = false }));
             return await db.SaveChangesAsync(Ct);
         });
-        var deadlines = (ReminderSender.ChunkSize * 2) + 100;
+        var deadlines = (ReminderPlanner.ChunkSize * 2) + 100;
         for (var i = 0; i < deadlines; i++)
         {
             harness.Deadlines.Add(DueInSevenDays($"test:many:{i}", people));
@@ -240,7 +241,7 @@ public sealed class ReminderSweepTests
         await harness.QueryAsync(async db => await db.ReminderLog.ExecuteDeleteAsync(Ct) + await db.Mail.ExecuteDeleteAsync(Ct) + await db.Notifications.ExecuteDeleteAsync(Ct));
         var byInserts = await harness.QueryAsync(async db =>
         {
-            var stored = await SqliteInserts.InsertAsync(db, [[rows[0]], [rows[1], rows[2]], [rows[3]], [rows[4]]], Ct);
+            var stored = await BulkInserts.InsertAsync(db, [[rows[0]], [rows[1], rows[2]], [rows[3]], [rows[4]]], Ct);
             Assert.All(stored, Assert.True);
             return await RawAsync(db);
         });
@@ -281,7 +282,7 @@ public sealed class ReminderSweepTests
         // The same log key (deadline, due, recipient, offset, channel), claimed again.
         var again = Entry("test:taken", "7d", ReminderState.Queued);
         again.RecipientId = taken.RecipientId;
-        var stored = await harness.QueryAsync(db => SqliteInserts.InsertAsync(db,
+        var stored = await harness.QueryAsync(db => BulkInserts.InsertAsync(db,
             [
                 [Entry("test:free", "7d", ReminderState.Queued), Notification(person, "n:free", null)],
                 [again, Notification(person, "n:taken", null)],
@@ -308,7 +309,7 @@ public sealed class ReminderSweepTests
         var failure = await harness.QueryAsync(async db =>
         {
             var thrown = await Assert.ThrowsAsync<DbUpdateException>(() =>
-                SqliteInserts.InsertAsync(db, [[entry, Notification(person, "free", null), Notification(person, "taken", null)]], Ct));
+                BulkInserts.InsertAsync(db, [[entry, Notification(person, "free", null), Notification(person, "taken", null)]], Ct));
 
             // The transaction is gone and the connection closed: the next save of the same context commits.
             db.ReminderLog.Add(Entry("test:after", "7d", ReminderState.Queued));

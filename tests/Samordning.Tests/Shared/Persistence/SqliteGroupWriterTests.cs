@@ -10,13 +10,14 @@ namespace Samordning.Tests.Shared.Persistence;
 
 // This node's saves to one SQLite file take turns and, when they queue, commit together: against real files, with
 // the Ministries model as a module model. Another connection holding a file's write lock makes saves queue up.
-public sealed class SqliteWriteQueueTests : IAsyncLifetime
+public sealed class SqliteGroupWriterTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("samordning-queue-").FullName;
     private readonly Mock<IClock> _clock = new();
     private readonly Mock<ICurrentUser> _user = new();
+    private readonly SqliteWriters _writers = new();
 
-    public SqliteWriteQueueTests()
+    public SqliteGroupWriterTests()
     {
         _clock.Setup(c => c.UtcNow).Returns(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
         _user.Setup(u => u.DisplayName).Returns("Kø Testesen");
@@ -33,11 +34,11 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await _writers.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-        return ValueTask.CompletedTask;
     }
 
     [Fact]
@@ -166,11 +167,12 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
     // Audited as the context's user, as the app's pooled contexts are (the person of the scope that rented it).
     private SqliteMinistriesDbContext Context(string file, ICurrentUser? user = null)
     {
+        var connectionString = $"Data Source={Path.Combine(_folder, file)}";
         var db = new SqliteMinistriesDbContext(new DbContextOptionsBuilder<SqliteMinistriesDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_folder, file)}")
+            .UseSqlite(connectionString)
             .AddInterceptors(new AuditingInterceptor(_clock.Object), SqliteBusyTimeout.Instance)
             .Options);
-        db.QueueSqliteWrites = true;
+        db.SqliteWriter = _writers.For(connectionString);
         db.AuditedUser = user ?? _user.Object;
         return db;
     }
