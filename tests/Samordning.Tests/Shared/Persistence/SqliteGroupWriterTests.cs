@@ -32,7 +32,15 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
             await using var db = Context(file);
             await db.Database.MigrateAsync(Ct);
         }
+
+        await using var items = new SqliteConnection(ItemsConnectionString);
+        await items.OpenAsync(Ct);
+        await using var create = items.CreateCommand();
+        create.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE Items (Id INTEGER PRIMARY KEY, Value TEXT NOT NULL);";
+        await create.ExecuteNonQueryAsync(Ct);
     }
+
+    private string ItemsConnectionString => $"Data Source={Path.Combine(_folder, "items.db")}";
 
     public async ValueTask DisposeAsync()
     {
@@ -146,6 +154,81 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
         Assert.Equal(2, await waiting);
     }
 
+    // The one failure rule for every kind of write, here with plain rows: a write that fails in a group is rolled
+    // back to its own savepoint and fails alone; its neighbours commit.
+    [Fact]
+    public async Task Write_OneFailsInAGroup_OnlyThatOneFailsItsNeighboursCommit()
+    {
+        var writer = _writers.For(ItemsConnectionString);
+        Task<long> bad;
+        List<Task<long>> good;
+        await using (var hold = await HoldAsync("items.db"))
+        {
+            var first = writer.WriteAsync(new ItemWrite("først"));
+            await Task.Delay(100, Ct);
+            good = [writer.WriteAsync(new ItemWrite("a")), writer.WriteAsync(new ItemWrite("b"))];
+            bad = writer.WriteAsync(new ItemWrite(null));
+            good.Add(writer.WriteAsync(new ItemWrite("c")));
+            await hold.CommitAsync(Ct);
+            await first;
+        }
+
+        var failure = await Assert.ThrowsAsync<SqliteException>(() => bad);
+        Assert.Contains("NOT NULL", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(3, (await Task.WhenAll(good)).Distinct().Count());
+        Assert.Equal(["a", "b", "c", "først"], await ItemsAsync());
+    }
+
+    [Fact]
+    public async Task Write_CancelledBeforeItsTurn_RemovedAndNeverWritten()
+    {
+        var writer = _writers.For(ItemsConnectionString);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        Task<long> withdrawn, after;
+        await using (var hold = await HoldAsync("items.db"))
+        {
+            var first = writer.WriteAsync(new ItemWrite("først"));
+            await Task.Delay(100, Ct);
+            withdrawn = writer.WriteAsync(new ItemWrite("angret", cancel.Token));
+            after = writer.WriteAsync(new ItemWrite("etter"));
+            await cancel.CancelAsync();
+
+            // At once, while the file is still busy: the caller does not wait for a turn it gave up.
+            Assert.True(withdrawn.IsCanceled);
+            await hold.CommitAsync(Ct);
+            await first;
+        }
+
+        await after;
+        Assert.Equal(["etter", "først"], await ItemsAsync());
+    }
+
+    // The host disposes the writers on shutdown: what was queued is written, what comes later fails visibly.
+    [Fact]
+    public async Task Dispose_WritesQueuedAtShutdown_CommittedAndLaterWritesFail()
+    {
+        var writers = new SqliteWriters();
+        var writer = writers.For(ItemsConnectionString);
+        List<Task<long>> queued;
+        Task disposed;
+        await using (var hold = await HoldAsync("items.db"))
+        {
+            queued = [writer.WriteAsync(new ItemWrite("først"))];
+            await Task.Delay(100, Ct);
+            queued.AddRange(Enumerable.Range(0, 5).Select(n => writer.WriteAsync(new ItemWrite($"kø {n}"))));
+            disposed = writers.DisposeAsync().AsTask();
+
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.WriteAsync(new ItemWrite("for sent")));
+            Assert.Throws<ObjectDisposedException>(() => writers.For(ItemsConnectionString));
+            Assert.False(disposed.IsCompleted);
+            await hold.CommitAsync(Ct);
+        }
+
+        await disposed;
+        Assert.All(queued, q => Assert.True(q.IsCompletedSuccessfully));
+        Assert.Equal(["først", "kø 0", "kø 1", "kø 2", "kø 3", "kø 4"], await ItemsAsync());
+    }
+
     // On a thread of its own: a save that meets a locked file waits inside SQLite, blocking its thread.
     private static Task<int> SaveAsync(SqliteMinistriesDbContext db, Ministry ministry)
     {
@@ -159,6 +242,22 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
         var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, file)};Pooling=False");
         await connection.OpenAsync(Ct);
         return (SqliteTransaction)await connection.BeginTransactionAsync(Ct);
+    }
+
+    private async Task<List<string>> ItemsAsync()
+    {
+        await using var connection = new SqliteConnection(ItemsConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Value FROM Items ORDER BY Value";
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     private static Ministry NewMinistry(string nameNb) =>
@@ -175,5 +274,18 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
         db.SqliteWriter = _writers.For(connectionString);
         db.AuditedUser = user ?? _user.Object;
         return db;
+    }
+}
+
+// A plain row as a write of the group writer; a null value breaks the table's NOT NULL rule.
+internal sealed class ItemWrite(string? value, CancellationToken cancellationToken = default) : SqliteWrite<long>(cancellationToken)
+{
+    protected override async Task<long> WriteAsync(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO Items (Value) VALUES ($value) RETURNING Id";
+        command.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
+        return (long)(await command.ExecuteScalarAsync(CancellationToken))!;
     }
 }
