@@ -42,6 +42,7 @@ internal sealed class LiveUpdates(HostDbContext db, LiveBroadcaster broadcaster,
             return [];
         }
 
+        // SQLite: the file's group writer commits this publish with whatever else is queued for the file.
         var at = clock.UtcNow;
         var sequences = db.Database.IsSqlite()
             ? await sqliteWriters.For(db.Database.GetConnectionString()!).WriteAsync(new LiveWrite(LiveItemInsert.For(db), rows, at))

@@ -8,7 +8,7 @@ namespace Samordning.Shared.Persistence;
 /// string names it. A singleton of the host's container, which disposes it on shutdown, draining every queue.
 /// Per process only, which is all SQLite serves (one node); the server providers lock rows and never use it.
 /// </summary>
-public sealed class SqliteWriters : IAsyncDisposable
+public sealed class SqliteWriters : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, SqliteGroupWriter> byConnectionString = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SqliteGroupWriter> byFile = new(StringComparer.Ordinal);
@@ -31,6 +31,10 @@ public sealed class SqliteWriters : IAsyncDisposable
             await writer.DisposeAsync();
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>For a container disposed synchronously: it still waits until every queue is drained.</remarks>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     // A file by its full path; an in-memory database by its whole connection string.
     private static string File(string connectionString)

@@ -220,13 +220,13 @@ public sealed class ReminderSweepTests
         Assert.Equal(2, harness.Smtp.MessagesTo("easter@kd.example.no").Count);
     }
 
-    // How the sweep stores its claims on SQLite (SqliteInserts, one prepared statement per table instead of
+    // How the sweep stores its claims on SQLite (BulkInserts, one prepared statement per table instead of
     // SaveChanges): the rows exactly as SaveChanges stores them, a claim whose log row someone else stored in the
     // meantime skipped whole, all or nothing otherwise, and a transaction that fails falls back to smaller parts.
     // Also the sweep's live pushes.
     [Fact]
     [Trait("Provider", "Sqlite")]
-    public async Task SqliteInserts_EveryColumn_StoredAsSaveChangesStoresIt()
+    public async Task BulkInserts_EveryColumn_StoredAsSaveChangesStoresIt()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);
         var rows = Rows(Guid.NewGuid());
@@ -268,7 +268,7 @@ public sealed class ReminderSweepTests
 
     [Fact]
     [Trait("Provider", "Sqlite")]
-    public async Task SqliteInserts_GroupWhoseFirstRowIsStored_SkippedWholeAndTheOthersStored()
+    public async Task BulkInserts_GroupWhoseFirstRowIsStored_SkippedWholeAndTheOthersStored()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);
         var person = Guid.NewGuid();
@@ -295,7 +295,7 @@ public sealed class ReminderSweepTests
 
     [Fact]
     [Trait("Provider", "Sqlite")]
-    public async Task SqliteInserts_UniqueViolation_StoresNothingAndTheContextSavesAfterwards()
+    public async Task BulkInserts_UniqueViolation_StoresNothingAndTheContextSavesAfterwards()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);
         var person = Guid.NewGuid();
