@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Samordning.Host.Data;
 using Samordning.Shared.Live;
+using Samordning.Shared.Persistence;
 using Samordning.Shared.Time;
 
 namespace Samordning.Host.Live;
@@ -10,7 +11,7 @@ namespace Samordning.Host.Live;
 // Store first, with the topic's next sequence number; then broadcast. SignalR delivers at most once, so the
 // stored item is the guarantee and the broadcast an optimisation: clients fetch gaps with GetAfterAsync. A
 // publish returns once its items are stored; LiveBroadcaster sends them off the request path.
-internal sealed class LiveUpdates(HostDbContext db, LiveBroadcaster broadcaster, IClock clock) : ILiveUpdates
+internal sealed class LiveUpdates(HostDbContext db, LiveBroadcaster broadcaster, SqliteWriters sqliteWriters, IClock clock) : ILiveUpdates
 {
     private const int MaxAttempts = 20;
 
@@ -41,9 +42,10 @@ internal sealed class LiveUpdates(HostDbContext db, LiveBroadcaster broadcaster,
             return [];
         }
 
+        // SQLite: the file's group writer commits this publish with whatever else is queued for the file.
         var at = clock.UtcNow;
         var sequences = db.Database.IsSqlite()
-            ? await SqliteLiveBatches.For(db.Database.GetConnectionString()!, LiveItemInsert.For(db)).StoreAsync(rows, at)
+            ? await sqliteWriters.For(db.Database.GetConnectionString()!).WriteAsync(new LiveWrite(LiveItemInsert.For(db), rows, at))
             : await StoreEachAsync(rows, at, cancellationToken);
 
         var stored = new LiveItem[rows.Length];

@@ -47,6 +47,7 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<MailDelivery>();
         services.AddSingleton<Samordning.Shared.Observability.IBacklogProbe, MailBacklog>();
         services.AddScoped<ReminderSender>();
+        services.AddScoped<ReminderClaimStore>();
         services.AddScoped<DailyDigest>();
         services.AddScoped<LiveNotifications>();
         services.AddScoped<ReminderSweep>();

@@ -31,6 +31,7 @@ public static class ModuleDatabaseRegistration
         services.TryAddSingleton(sp => new AuditingInterceptor(sp.GetRequiredService<IClock>()));
         services.AddSingleton(new ModuleDatabase(typeof(TContext), store));
         services.AddSamordningMetrics();
+        services.TryAddSingleton<SqliteWriters>();
 
         // Queries that include several collections run as one SQL statement unless they say otherwise: one round
         // trip and one consistent read, which is right for this app's small graphs. The few queries that load wide
@@ -44,21 +45,23 @@ public static class ModuleDatabaseRegistration
             services.AddPooledDbContextFactory<TContext>((sp, options) => options
                 .UseSqlServer(settings.ConnectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", store).UseQuerySplittingBehavior(Splitting))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), Telemetry(sp, store)));
-            services.AddScoped(sp => Rent<TContext, TContext>(sp, queueSqliteWrites: false));
+            services.AddScoped(sp => Rent<TContext, TContext>(sp, sqliteWriter: null));
         }
         else if (settings.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddPooledDbContextFactory<TPostgresContext>((sp, options) => options
                 .UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", store).UseQuerySplittingBehavior(Splitting))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), Telemetry(sp, store)));
-            services.AddScoped(sp => Rent<TContext, TPostgresContext>(sp, queueSqliteWrites: false));
+            services.AddScoped(sp => Rent<TContext, TPostgresContext>(sp, sqliteWriter: null));
         }
         else
         {
+            var connectionString = settings.SqliteConnectionString(store);
             services.AddPooledDbContextFactory<TSqliteContext>((sp, options) => options
-                .UseSqlite(settings.SqliteConnectionString(store), sqlite => sqlite.UseQuerySplittingBehavior(Splitting))
+                .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(Splitting))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), SqliteBusyTimeout.Instance, Telemetry(sp, store)));
-            services.AddScoped(sp => Rent<TContext, TSqliteContext>(sp, settings.QueueSqliteWrites));
+            services.AddScoped(sp => Rent<TContext, TSqliteContext>(
+                sp, settings.QueueSqliteWrites ? sp.GetRequiredService<SqliteWriters>().For(connectionString) : null));
         }
 
         return services;
@@ -68,13 +71,13 @@ public static class ModuleDatabaseRegistration
         new(store, services.GetRequiredService<SamordningMetrics>());
 
     // The scope disposes the context, which returns it to the pool.
-    private static TContext Rent<TContext, TPooled>(IServiceProvider services, bool queueSqliteWrites)
+    private static TContext Rent<TContext, TPooled>(IServiceProvider services, SqliteGroupWriter? sqliteWriter)
         where TContext : ModuleDbContext
         where TPooled : TContext
     {
         var context = services.GetRequiredService<IDbContextFactory<TPooled>>().CreateDbContext();
         context.AuditedUser = services.GetService<ICurrentUser>();
-        context.QueueSqliteWrites = queueSqliteWrites;
+        context.SqliteWriter = sqliteWriter;
         context.ResetOutbox();
         return context;
     }

@@ -27,8 +27,11 @@ public abstract class ModuleDbContext : DbContext
     /// <summary>Who the changes saved through this context are audited as: the person of the scope that rented it.</summary>
     internal Security.ICurrentUser? AuditedUser { get; set; }
 
-    /// <summary>True on SQLite (unless configured off): saves outside an explicit transaction take turns per file.</summary>
-    internal bool QueueSqliteWrites { get; set; }
+    /// <summary>On SQLite (unless configured off), the file's writer: saves outside an explicit transaction queue there.</summary>
+    internal SqliteGroupWriter? SqliteWriter { get; set; }
+
+    /// <summary>True when saves queue in the file's <see cref="SqliteWriter"/>.</summary>
+    internal bool QueueSqliteWrites => SqliteWriter is not null;
 
     /// <summary>The module's audit log.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -112,12 +115,12 @@ public abstract class ModuleDbContext : DbContext
     {
         // Within an explicit transaction the file is already taken (or about to be) by that transaction: queueing
         // its saves behind other writers could only make it wait for itself.
-        if (!QueueSqliteWrites || Database.CurrentTransaction is not null)
+        if (SqliteWriter is null || Database.CurrentTransaction is not null)
         {
             return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        return SqliteWriteQueue.SaveAsync(this, acceptAllChangesOnSuccess, cancellationToken);
+        return SqliteWriter.WriteAsync(new SqliteSave(this, acceptAllChangesOnSuccess, cancellationToken));
     }
 
     /// <summary>The save as EF Core does it, on the context's own connection (the queue's turn taken).</summary>
@@ -126,8 +129,8 @@ public abstract class ModuleDbContext : DbContext
 
     /// <summary>
     /// The save inside another save's transaction, on its connection (the queue's group commit). EF Core puts it on
-    /// a savepoint of its own. Changes are accepted only once the group commits; the context gets its own
-    /// connection back afterwards, whatever happens.
+    /// the writer's savepoint (so not on one of EF Core's own as well). Changes are accepted only once the group
+    /// commits; the context gets its own connection back afterwards, whatever happens.
     /// </summary>
     internal async Task<int> SaveChangesWithinAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
     {
@@ -136,12 +139,14 @@ public abstract class ModuleDbContext : DbContext
         try
         {
             await Database.UseTransactionAsync(transaction, cancellationToken);
+            Database.AutoSavepointsEnabled = false;
             try
             {
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             }
             finally
             {
+                Database.AutoSavepointsEnabled = true;
                 await Database.UseTransactionAsync(null, CancellationToken.None);
             }
         }

@@ -74,7 +74,7 @@ public sealed class ReminderSweepTests
             db.Preferences.AddRange(people.Select(p => new NotificationPreference { PersonId = p, EmailEnabled = false }));
             return await db.SaveChangesAsync(Ct);
         });
-        var deadlines = (ReminderSender.ChunkSize * 2) + 100;
+        var deadlines = (ReminderPlanner.ChunkSize * 2) + 100;
         for (var i = 0; i < deadlines; i++)
         {
             harness.Deadlines.Add(DueInSevenDays($"test:many:{i}", people));
@@ -220,13 +220,13 @@ public sealed class ReminderSweepTests
         Assert.Equal(2, harness.Smtp.MessagesTo("easter@kd.example.no").Count);
     }
 
-    // How the sweep stores its claims on SQLite (SqliteInserts, one prepared statement per table instead of
+    // How the sweep stores its claims on SQLite (BulkInserts, one prepared statement per table instead of
     // SaveChanges): the rows exactly as SaveChanges stores them, a claim whose log row someone else stored in the
     // meantime skipped whole, all or nothing otherwise, and a transaction that fails falls back to smaller parts.
     // Also the sweep's live pushes.
     [Fact]
     [Trait("Provider", "Sqlite")]
-    public async Task SqliteInserts_EveryColumn_StoredAsSaveChangesStoresIt()
+    public async Task BulkInserts_EveryColumn_StoredAsSaveChangesStoresIt()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);
         var rows = Rows(Guid.NewGuid());
@@ -241,7 +241,7 @@ public sealed class ReminderSweepTests
         await harness.QueryAsync(async db => await db.ReminderLog.ExecuteDeleteAsync(Ct) + await db.Mail.ExecuteDeleteAsync(Ct) + await db.Notifications.ExecuteDeleteAsync(Ct));
         var byInserts = await harness.QueryAsync(async db =>
         {
-            var stored = await SqliteInserts.InsertAsync(db, [[rows[0]], [rows[1], rows[2]], [rows[3]], [rows[4]]], Ct);
+            var stored = await BulkInserts.InsertAsync(db, [[rows[0]], [rows[1], rows[2]], [rows[3]], [rows[4]]], Ct);
             Assert.All(stored, Assert.True);
             return await RawAsync(db);
         });
@@ -268,7 +268,7 @@ public sealed class ReminderSweepTests
 
     [Fact]
     [Trait("Provider", "Sqlite")]
-    public async Task SqliteInserts_GroupWhoseFirstRowIsStored_SkippedWholeAndTheOthersStored()
+    public async Task BulkInserts_GroupWhoseFirstRowIsStored_SkippedWholeAndTheOthersStored()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);
         var person = Guid.NewGuid();
@@ -282,7 +282,7 @@ public sealed class ReminderSweepTests
         // The same log key (deadline, due, recipient, offset, channel), claimed again.
         var again = Entry("test:taken", "7d", ReminderState.Queued);
         again.RecipientId = taken.RecipientId;
-        var stored = await harness.QueryAsync(db => SqliteInserts.InsertAsync(db,
+        var stored = await harness.QueryAsync(db => BulkInserts.InsertAsync(db,
             [
                 [Entry("test:free", "7d", ReminderState.Queued), Notification(person, "n:free", null)],
                 [again, Notification(person, "n:taken", null)],
@@ -295,7 +295,7 @@ public sealed class ReminderSweepTests
 
     [Fact]
     [Trait("Provider", "Sqlite")]
-    public async Task SqliteInserts_UniqueViolation_StoresNothingAndTheContextSavesAfterwards()
+    public async Task BulkInserts_UniqueViolation_StoresNothingAndTheContextSavesAfterwards()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);
         var person = Guid.NewGuid();
@@ -309,7 +309,7 @@ public sealed class ReminderSweepTests
         var failure = await harness.QueryAsync(async db =>
         {
             var thrown = await Assert.ThrowsAsync<DbUpdateException>(() =>
-                SqliteInserts.InsertAsync(db, [[entry, Notification(person, "free", null), Notification(person, "taken", null)]], Ct));
+                BulkInserts.InsertAsync(db, [[entry, Notification(person, "free", null), Notification(person, "taken", null)]], Ct));
 
             // The transaction is gone and the connection closed: the next save of the same context commits.
             db.ReminderLog.Add(Entry("test:after", "7d", ReminderState.Queued));

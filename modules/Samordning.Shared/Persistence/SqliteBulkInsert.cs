@@ -3,89 +3,75 @@ using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
-namespace Samordning.Notifications.Data;
+namespace Samordning.Shared.Persistence;
 
-// New rows of the module's own tables inserted in one transaction on SQLite, the way a bulk copy would: one
-// prepared statement per table, bound and stepped through SQLite's own API for every row of it. SaveChanges sends
-// one INSERT per row through the whole update pipeline, and even a prepared SqliteCommand costs several
-// microseconds per row in reader set-up and parameter conversion, which for a sweep's 20,000 rows was more than
-// SQLite's own work. The statement and the values come from the EF model, so the rows are the ones SaveChanges
-// would store: table and column names, each value through the property's value converter (DateTimeOffset to
-// ticks, enums to text), then stored as Microsoft.Data.Sqlite stores it (Guids as upper-case text, integers and
-// booleans as integers). A test compares every column with what SaveChanges stores.
+// BulkInserts on SQLite: new rows inserted the way a bulk copy would, one prepared statement per table, bound and
+// stepped through SQLite's own API for every row of it. SaveChanges sends one INSERT per row through the whole
+// update pipeline, and even a prepared SqliteCommand costs several microseconds per row in reader set-up and
+// parameter conversion, which for a sweep's 20,000 rows was more than SQLite's own work. The statement and the
+// values come from the EF model, so the rows are the ones SaveChanges would store: table and column names, each
+// value through the property's value converter (DateTimeOffset to ticks, enums to text), then stored as
+// Microsoft.Data.Sqlite stores it (Guids as upper-case text, integers and booleans as integers). A test compares
+// every column with what SaveChanges stores.
 //
-// Rows come in groups: a group's first row decides it. When that row collides with a unique key (ON CONFLICT DO
-// NOTHING), the row is already there, stored by someone else, and the group's other rows are not inserted; the
-// answer says which groups were stored. Any other failure, and a collision of any other row, rolls everything back
-// and surfaces as a DbUpdateException over a SqliteException, as from SaveChanges.
-//
-// Not for audited or versioned entities (the AuditingInterceptor runs in SaveChanges, which this bypasses), and
-// not queued in the SQLite write queue: its explicit transaction takes the file itself (BEGIN IMMEDIATE, waiting
-// in SQLite's busy handler), as a save within a transaction does, and it awaits nothing queued while it holds it.
-internal static class SqliteInserts
+// Not for audited or versioned entities (the AuditingInterceptor runs in SaveChanges, which this bypasses).
+internal static class SqliteBulkInsert
 {
     private static readonly ConditionalWeakTable<IModel, Dictionary<(Type, bool), TableInsert>> Statements = [];
 
-    public static async Task<bool[]> InsertAsync(DbContext db, IReadOnlyList<object[]> groups, CancellationToken cancellationToken)
+    // The rows on an open connection, in its transaction (the caller's, which commits or rolls back): a group whose
+    // first row is stored already is skipped whole (false); any other failure throws.
+    public static bool[] Insert(DbContext db, SqliteConnection connection, IReadOnlyList<object[]> groups, CancellationToken cancellationToken)
     {
         var tables = Statements.GetValue(db.Model, _ => []);
         var stored = new bool[groups.Count];
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        var handle = connection.Handle!;
+        var statements = new Dictionary<(Type, bool), (TableInsert Table, sqlite3_stmt Statement)>();
+        var text = new Utf8Buffer();
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var connection = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
-            var statements = new Dictionary<(Type, bool), (TableInsert Table, sqlite3_stmt Statement)>();
-            var text = new Utf8Buffer();
-            try
+            for (var g = 0; g < groups.Count; g++)
             {
-                for (var g = 0; g < groups.Count; g++)
+                if (g % 1000 == 0)
                 {
-                    if (g % 1000 == 0)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
-
-                    var rows = groups[g];
-                    stored[g] = true;
-                    for (var r = 0; r < rows.Length && stored[g]; r++)
-                    {
-                        var key = (rows[r].GetType(), r == 0);
-                        if (!statements.TryGetValue(key, out var insert))
-                        {
-                            var table = TableFor(db, tables, key);
-                            insert = (table, table.Prepare(connection));
-                            statements[key] = insert;
-                        }
-
-                        stored[g] = insert.Table.Insert(connection, insert.Statement, rows[r], text);
-                    }
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                await transaction.CommitAsync(cancellationToken);
-                return stored;
-            }
-            catch (SqliteException e)
-            {
-                throw new DbUpdateException("Inserting the rows in one transaction failed; nothing was stored.", e);
-            }
-            finally
-            {
-                foreach (var (_, statement) in statements.Values)
+                var rows = groups[g];
+                stored[g] = true;
+                for (var r = 0; r < rows.Length && stored[g]; r++)
                 {
-                    statement.Dispose();
+                    var key = (rows[r].GetType(), r == 0);
+                    if (!statements.TryGetValue(key, out var insert))
+                    {
+                        var table = TableFor(db, tables, key);
+                        insert = (table, table.Prepare(handle));
+                        statements[key] = insert;
+                    }
+
+                    stored[g] = insert.Table.Insert(handle, insert.Statement, rows[r], text);
                 }
             }
+
+            return stored;
+        }
+        catch (SqliteException e)
+        {
+            throw new DbUpdateException("Inserting the rows in one transaction failed; nothing was stored.", e);
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            foreach (var (_, statement) in statements.Values)
+            {
+                statement.Dispose();
+            }
         }
     }
 
@@ -170,7 +156,7 @@ internal static class SqliteInserts
             bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
             double d => raw.sqlite3_bind_double(statement, index, d),
             byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
-            _ => throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"SqliteInserts does not bind {value.GetType().Name} values.")),
+            _ => throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"SqliteBulkInsert does not bind {value.GetType().Name} values.")),
         };
 
         // A column's provider value from a row: the property read and its value converter applied (to a value, never
@@ -199,24 +185,24 @@ internal static class SqliteInserts
     // One reused buffer for the UTF-8 form of each text value; SQLite copies it when it binds (SQLITE_TRANSIENT).
     private sealed class Utf8Buffer
     {
-        private byte[] _bytes = new byte[1024];
+        private byte[] buffer = new byte[1024];
 
         public ReadOnlySpan<byte> Encode(string value)
         {
             var needed = Encoding.UTF8.GetMaxByteCount(value.Length);
-            if (needed > _bytes.Length)
+            if (needed > buffer.Length)
             {
-                _bytes = new byte[Math.Max(needed, _bytes.Length * 2)];
+                buffer = new byte[Math.Max(needed, buffer.Length * 2)];
             }
 
-            return _bytes.AsSpan(0, Encoding.UTF8.GetBytes(value, _bytes));
+            return buffer.AsSpan(0, Encoding.UTF8.GetBytes(value, buffer));
         }
 
         // A Guid as Microsoft.Data.Sqlite stores it in a text column: upper-case, with hyphens.
         public ReadOnlySpan<byte> EncodeUpper(Guid value)
         {
-            value.TryFormat(_bytes, out var written);
-            var span = _bytes.AsSpan(0, written);
+            value.TryFormat(buffer, out var written);
+            var span = buffer.AsSpan(0, written);
             Ascii.ToUpperInPlace(span, out _);
             return span;
         }

@@ -10,13 +10,14 @@ namespace Samordning.Tests.Shared.Persistence;
 
 // This node's saves to one SQLite file take turns and, when they queue, commit together: against real files, with
 // the Ministries model as a module model. Another connection holding a file's write lock makes saves queue up.
-public sealed class SqliteWriteQueueTests : IAsyncLifetime
+public sealed class SqliteGroupWriterTests : IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("samordning-queue-").FullName;
     private readonly Mock<IClock> clock = new();
     private readonly Mock<ICurrentUser> defaultUser = new();
+    private readonly SqliteWriters writers = new();
 
-    public SqliteWriteQueueTests()
+    public SqliteGroupWriterTests()
     {
         clock.Setup(c => c.UtcNow).Returns(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
         defaultUser.Setup(u => u.DisplayName).Returns("Kø Testesen");
@@ -31,13 +32,21 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
             await using var db = Context(file);
             await db.Database.MigrateAsync(Ct);
         }
+
+        await using var items = new SqliteConnection(ItemsConnectionString);
+        await items.OpenAsync(Ct);
+        await using var create = items.CreateCommand();
+        create.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE Items (Id INTEGER PRIMARY KEY, Value TEXT NOT NULL);";
+        await create.ExecuteNonQueryAsync(Ct);
     }
 
-    public ValueTask DisposeAsync()
+    private string ItemsConnectionString => $"Data Source={Path.Combine(folder, "items.db")}";
+
+    public async ValueTask DisposeAsync()
     {
+        await writers.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
-        return ValueTask.CompletedTask;
     }
 
     [Fact]
@@ -145,6 +154,81 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
         Assert.Equal(2, await waiting);
     }
 
+    // The one failure rule for every kind of write, here with plain rows: a write that fails in a group is rolled
+    // back to its own savepoint and fails alone; its neighbours commit.
+    [Fact]
+    public async Task Write_OneFailsInAGroup_OnlyThatOneFailsItsNeighboursCommit()
+    {
+        var writer = writers.For(ItemsConnectionString);
+        Task<long> bad;
+        List<Task<long>> good;
+        await using (var hold = await HoldAsync("items.db"))
+        {
+            var first = writer.WriteAsync(new ItemWrite("først"));
+            await Task.Delay(100, Ct);
+            good = [writer.WriteAsync(new ItemWrite("a")), writer.WriteAsync(new ItemWrite("b"))];
+            bad = writer.WriteAsync(new ItemWrite(null));
+            good.Add(writer.WriteAsync(new ItemWrite("c")));
+            await hold.CommitAsync(Ct);
+            await first;
+        }
+
+        var failure = await Assert.ThrowsAsync<SqliteException>(() => bad);
+        Assert.Contains("NOT NULL", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(3, (await Task.WhenAll(good)).Distinct().Count());
+        Assert.Equal(["a", "b", "c", "først"], await ItemsAsync());
+    }
+
+    [Fact]
+    public async Task Write_CancelledBeforeItsTurn_RemovedAndNeverWritten()
+    {
+        var writer = writers.For(ItemsConnectionString);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        Task<long> withdrawn, after;
+        await using (var hold = await HoldAsync("items.db"))
+        {
+            var first = writer.WriteAsync(new ItemWrite("først"));
+            await Task.Delay(100, Ct);
+            withdrawn = writer.WriteAsync(new ItemWrite("angret", cancel.Token));
+            after = writer.WriteAsync(new ItemWrite("etter"));
+            await cancel.CancelAsync();
+
+            // At once, while the file is still busy: the caller does not wait for a turn it gave up.
+            Assert.True(withdrawn.IsCanceled);
+            await hold.CommitAsync(Ct);
+            await first;
+        }
+
+        await after;
+        Assert.Equal(["etter", "først"], await ItemsAsync());
+    }
+
+    // The host disposes the writers on shutdown: what was queued is written, what comes later fails visibly.
+    [Fact]
+    public async Task Dispose_WritesQueuedAtShutdown_CommittedAndLaterWritesFail()
+    {
+        var writers = new SqliteWriters();
+        var writer = writers.For(ItemsConnectionString);
+        List<Task<long>> queued;
+        Task disposed;
+        await using (var hold = await HoldAsync("items.db"))
+        {
+            queued = [writer.WriteAsync(new ItemWrite("først"))];
+            await Task.Delay(100, Ct);
+            queued.AddRange(Enumerable.Range(0, 5).Select(n => writer.WriteAsync(new ItemWrite($"kø {n}"))));
+            disposed = writers.DisposeAsync().AsTask();
+
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.WriteAsync(new ItemWrite("for sent")));
+            Assert.Throws<ObjectDisposedException>(() => writers.For(ItemsConnectionString));
+            Assert.False(disposed.IsCompleted);
+            await hold.CommitAsync(Ct);
+        }
+
+        await disposed;
+        Assert.All(queued, q => Assert.True(q.IsCompletedSuccessfully));
+        Assert.Equal(["først", "kø 0", "kø 1", "kø 2", "kø 3", "kø 4"], await ItemsAsync());
+    }
+
     // On a thread of its own: a save that meets a locked file waits inside SQLite, blocking its thread.
     private static Task<int> SaveAsync(SqliteMinistriesDbContext db, Ministry ministry)
     {
@@ -160,18 +244,48 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
         return (SqliteTransaction)await connection.BeginTransactionAsync(Ct);
     }
 
+    private async Task<List<string>> ItemsAsync()
+    {
+        await using var connection = new SqliteConnection(ItemsConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Value FROM Items ORDER BY Value";
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     private static Ministry NewMinistry(string nameNb) =>
         new() { Code = Infrastructure.Builders.UniqueCode(), NameNb = nameNb, NameEn = "Ministry of Queues" };
 
     // Audited as the context's user, as the app's pooled contexts are (the person of the scope that rented it).
     private SqliteMinistriesDbContext Context(string file, ICurrentUser? user = null)
     {
+        var connectionString = $"Data Source={Path.Combine(folder, file)}";
         var db = new SqliteMinistriesDbContext(new DbContextOptionsBuilder<SqliteMinistriesDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(folder, file)}")
+            .UseSqlite(connectionString)
             .AddInterceptors(new AuditingInterceptor(clock.Object), SqliteBusyTimeout.Instance)
             .Options);
-        db.QueueSqliteWrites = true;
+        db.SqliteWriter = writers.For(connectionString);
         db.AuditedUser = user ?? defaultUser.Object;
         return db;
+    }
+}
+
+// A plain row as a write of the group writer; a null value breaks the table's NOT NULL rule.
+internal sealed class ItemWrite(string? value, CancellationToken cancellationToken = default) : SqliteWrite<long>(cancellationToken)
+{
+    protected override async Task<long> WriteAsync(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO Items (Value) VALUES ($value) RETURNING Id";
+        command.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
+        return (long)(await command.ExecuteScalarAsync(CancellationToken))!;
     }
 }
