@@ -50,6 +50,41 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public object Instant(DateTimeOffset at) => OnPostgres ? at.ToUniversalTime() : SqliteValues.Instant(at);
 
+    public object Day(DateOnly day) => OnPostgres ? day : SqliteValues.Day(day);
+
+    // A value as this provider stores it (ids, instants and days converted; the rest as they are).
+    public object? Value(object? value) => value switch
+    {
+        Guid id => Id(id),
+        DateTimeOffset at => Instant(at),
+        DateOnly day => Day(day),
+        _ => value,
+    };
+
+    public static DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
+        reader.GetValue(ordinal) is long binary ? SqliteValues.Instant(binary) : reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    public static string ReadDay(DbDataReader reader, int ordinal) =>
+        reader.GetValue(ordinal) is string day ? day : SqliteValues.Day(reader.GetFieldValue<DateOnly>(ordinal));
+
+    // The rows of a query; parameters are @p0, @p1, ... in order, converted by Value.
+    public async Task<List<T>> ListAsync<T>(
+        DbConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] parameters)
+    {
+        await using var command = await CommandAsync(connection, sql, cancellationToken, null, [.. parameters.Select((v, i) => ($"@p{i}", Value(v)))]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    public async Task<int> CountAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params object?[] parameters) =>
+        (await ListAsync(connection, sql, r => Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken, parameters))[0];
+
     public static Guid ReadId(object? value) => value switch
     {
         Guid id => id,

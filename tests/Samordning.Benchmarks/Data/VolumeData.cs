@@ -1,8 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
-using Samordning.Shared.Persistence;
 using Samordning.Shared.Time;
 
 namespace Samordning.Benchmarks.Data;
@@ -18,8 +17,8 @@ internal sealed record VolumeSummary(
     int Ministries, int Agencies, int Workstreams, int Initiatives, int ProgressEntries, int DashboardCells, TimeSpan Elapsed,
     IReadOnlyList<(Guid Id, string Code)> MinistriesByInitiatives);
 
-// Tops the seeded, migrated module files up to a realistic volume with bulk inserts (prepared commands in one
-// transaction per file, bare Microsoft.Data.Sqlite), writing the rows exactly as the product stores them, and
+// Tops the seeded, migrated module stores up to a realistic volume in bulk (BulkRows: prepared inserts in one
+// transaction per SQLite file, binary COPY on PostgreSQL; one generator of the values for both), writing the rows exactly as the product stores them, and
 // the aggregates the product keeps alongside: the dashboard cells (per owning ministry x workstream x phase x
 // status, plus "no workstream" and the all-workstreams totals row), today's phase snapshot and a year of daily
 // history. Ends by recomputing the cells and today's snapshot from the initiatives and failing if they differ,
@@ -60,23 +59,26 @@ internal static class VolumeData
         ("HAV", "Fiskeri- og havdepartementet", "Ministry of Fisheries and Ocean Policy"),
     ];
 
+    private const string Registry = "ministries";
+    private const string Store = "workstreams";
+    private static readonly Guid AllWorkstreams = Guid.Parse(SqliteValues.AllWorkstreams);
+
     public static async Task<VolumeSummary> GenerateAsync(IConfiguration configuration, VolumeSpec spec, IClock clock, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var settings = DatabaseSettings.From(configuration);
+        await using var db = new BenchDatabase(configuration);
         var random = new Random(20_261_123);
         var now = clock.UtcNow;
 
-        var (ministries, agencies) = await TopUpRegistryAsync(settings.SqliteConnectionString("ministries"), spec, cancellationToken);
+        var (ministries, agencies) = await TopUpRegistryAsync(db, spec, cancellationToken);
 
-        await using var connection = new SqliteConnection(settings.SqliteConnectionString("workstreams"));
-        await connection.OpenAsync(cancellationToken);
-        var workstreams = await TopUpWorkstreamsAsync(connection, spec, cancellationToken);
-        var written = await WriteInitiativesAsync(connection, spec, ministries, agencies, workstreams, random, now, cancellationToken);
-        await WriteSnapshotsAsync(connection, now, cancellationToken);
-        await VerifyAggregatesAsync(connection, now, cancellationToken);
+        await using var connection = await db.OpenAsync(Store, cancellationToken);
+        var workstreams = await TopUpWorkstreamsAsync(db, connection, spec, cancellationToken);
+        var written = await WriteInitiativesAsync(db, connection, spec, ministries, agencies, workstreams, random, now, cancellationToken);
+        await WriteSnapshotsAsync(db, connection, now, cancellationToken);
+        await VerifyAggregatesAsync(db, connection, now, cancellationToken);
 
-        var counts = await CountAsync(connection, cancellationToken);
+        var counts = await CountAsync(db, connection, cancellationToken);
         return new VolumeSummary(
             ministries.Count, agencies.Count, workstreams.Count, counts.Initiatives, counts.ProgressEntries, counts.Cells,
             Stopwatch.GetElapsedTime(started), written);
@@ -86,105 +88,91 @@ internal static class VolumeData
 
     private sealed record AgencyRef(Guid Id, Guid MinistryId, string Name);
 
-    // Ministries and agencies in the registry's own file, as the Ministries module writes them.
+    // Ministries and agencies in the registry's own store, as the Ministries module writes them.
     private static async Task<(List<MinistryRef> Ministries, List<AgencyRef> Agencies)> TopUpRegistryAsync(
-        string connectionString, VolumeSpec spec, CancellationToken cancellationToken)
+        BenchDatabase db, VolumeSpec spec, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        var ministries = await Sql.ListAsync(connection, """SELECT "Id", "Code" FROM "Ministries" ORDER BY "Code" """, [], r => new MinistryRef(r.GetGuid(0), r.GetString(1)), cancellationToken);
-        var agencies = await Sql.ListAsync(connection, """SELECT "Id", "MinistryId", "NameNb" FROM "Agencies" """, [], r => new AgencyRef(r.GetGuid(0), r.GetGuid(1), r.GetString(2)), cancellationToken);
+        List<MinistryRef> ministries;
+        List<AgencyRef> agencies;
+        await using (var connection = await db.OpenAsync(Registry, cancellationToken))
+        {
+            ministries = await db.ListAsync(connection, $"""SELECT "Id", "Code" FROM {db.Table(Registry, "Ministries")} ORDER BY "Code" """, r => new MinistryRef(r.GetGuid(0), r.GetString(1)), cancellationToken);
+            agencies = await db.ListAsync(connection, $"""SELECT "Id", "MinistryId", "NameNb" FROM {db.Table(Registry, "Agencies")} """, r => new AgencyRef(r.GetGuid(0), r.GetGuid(1), r.GetString(2)), cancellationToken);
+        }
 
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var insertMinistry = Prepare(connection, transaction,
-            """INSERT INTO "Ministries" ("Id", "Code", "NameNb", "NameEn", "Active", "Version", "SearchText") VALUES ($p0, $p1, $p2, $p3, 1, 1, $p4)""", 5);
+        var rows = new BulkRows(db, Registry);
         foreach (var (code, nameNb, nameEn) in ExtraMinistries.Where(e => ministries.All(m => m.Code != e.Code)).Take(Math.Max(0, spec.Ministries - ministries.Count)))
         {
             var id = Guid.CreateVersion7();
-            await RunAsync(insertMinistry, cancellationToken, SqliteValues.Text(id), code, nameNb, nameEn, $"{code} {nameNb} {nameEn}".ToLowerInvariant());
+            rows.Add("Ministries", ["Id", "Code", "NameNb", "NameEn", "Active", "Version", "SearchText"], id, code, nameNb, nameEn, true, 1L, $"{code} {nameNb} {nameEn}".ToLowerInvariant());
             ministries.Add(new MinistryRef(id, code));
         }
 
-        var insertAgency = Prepare(connection, transaction,
-            """INSERT INTO "Agencies" ("Id", "MinistryId", "NameNb", "NameEn", "OrganisationNumber", "Active", "Version", "SearchText") VALUES ($p0, $p1, $p2, NULL, NULL, 1, 1, $p3)""", 4);
         for (var n = 1; agencies.Count < spec.Agencies; n++)
         {
             var ministry = ministries[n % ministries.Count];
             var id = Guid.CreateVersion7();
             var name = string.Create(CultureInfo.InvariantCulture, $"{ministry.Code}-etat {n:000}");
-            await RunAsync(insertAgency, cancellationToken, SqliteValues.Text(id), SqliteValues.Text(ministry.Id), name, $"{name}  ".ToLowerInvariant());
+            rows.Add("Agencies", ["Id", "MinistryId", "NameNb", "NameEn", "OrganisationNumber", "Active", "Version", "SearchText"],
+                id, ministry.Id, name, null, null, true, 1L, $"{name}  ".ToLowerInvariant());
             agencies.Add(new AgencyRef(id, ministry.Id, name));
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await rows.WriteAsync(cancellationToken);
         return (ministries, agencies);
     }
 
-    private static async Task<List<Guid>> TopUpWorkstreamsAsync(SqliteConnection connection, VolumeSpec spec, CancellationToken cancellationToken)
+    private static async Task<List<Guid>> TopUpWorkstreamsAsync(BenchDatabase db, DbConnection connection, VolumeSpec spec, CancellationToken cancellationToken)
     {
-        var workstreams = await Sql.ListAsync(connection, """SELECT "Id" FROM "Workstreams" """, [], r => r.GetGuid(0), cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var insert = Prepare(connection, transaction,
-            """INSERT INTO "Workstreams" ("Id", "Chapter", "TitleNb", "TitleEn", "Description", "OwnerPersonId", "OwnerName", "Status", "TargetDate", "Version") VALUES ($p0, NULL, $p1, $p2, NULL, NULL, NULL, 'Active', NULL, 1)""", 3);
+        var workstreams = await db.ListAsync(connection, $"""SELECT "Id" FROM {db.Table(Store, "Workstreams")} """, r => r.GetGuid(0), cancellationToken);
+        var rows = new BulkRows(db, Store);
         for (var n = 1; workstreams.Count < spec.Workstreams; n++)
         {
             var id = Guid.CreateVersion7();
-            await RunAsync(insert, cancellationToken, SqliteValues.Text(id),
-                string.Create(CultureInfo.InvariantCulture, $"Arbeidsstrøm {n:00}: {Objects[n % Objects.Length]}"),
-                string.Create(CultureInfo.InvariantCulture, $"Workstream {n:00}"));
+            rows.Add("Workstreams", ["Id", "Chapter", "TitleNb", "TitleEn", "Description", "OwnerPersonId", "OwnerName", "Status", "TargetDate", "Version"],
+                id, null, string.Create(CultureInfo.InvariantCulture, $"Arbeidsstrøm {n:00}: {Objects[n % Objects.Length]}"),
+                string.Create(CultureInfo.InvariantCulture, $"Workstream {n:00}"), null, null, null, "Active", null, 1L);
             workstreams.Add(id);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await rows.WriteAsync(cancellationToken);
         return workstreams;
     }
 
-    private readonly record struct CellKey(Guid MinistryId, string MinistryCode, string WorkstreamId, string Phase, string Status);
+    private readonly record struct CellKey(Guid MinistryId, string MinistryCode, Guid WorkstreamId, string Phase, string Status);
 
     // Initiatives with their workstreams, collaborators, agencies, tags, progress history and round confirmations,
     // and the dashboard cells they move. Returns the ministries by how many initiatives they own, largest first.
     private static async Task<IReadOnlyList<(Guid Id, string Code)>> WriteInitiativesAsync(
-        SqliteConnection connection, VolumeSpec spec, List<MinistryRef> ministries, List<AgencyRef> agencies, List<Guid> workstreams,
+        BenchDatabase db, DbConnection connection, VolumeSpec spec, List<MinistryRef> ministries, List<AgencyRef> agencies, List<Guid> workstreams,
         Random random, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var existing = await Sql.CountAsync(connection, """SELECT COUNT(*) FROM "Initiatives" """, cancellationToken);
-        var existingEntries = await Sql.CountAsync(connection, """SELECT COUNT(*) FROM "ProgressEntries" """, cancellationToken);
+        var existing = await db.CountAsync(connection, $"""SELECT COUNT(*) FROM {db.Table(Store, "Initiatives")} """, cancellationToken);
+        var existingEntries = await db.CountAsync(connection, $"""SELECT COUNT(*) FROM {db.Table(Store, "ProgressEntries")} """, cancellationToken);
         var toWrite = spec.Initiatives - existing;
         var entriesToWrite = spec.ProgressEntries - existingEntries;
 
         // Every initiative has at least its creation entry; the rest spread evenly.
         var entriesEach = toWrite > 0 ? Math.Max(1, entriesToWrite / toWrite) : 0;
         var entriesLeftOver = toWrite > 0 && entriesToWrite > toWrite ? entriesToWrite % toWrite : 0;
-        var openRound = await Sql.ListAsync(connection, """SELECT "Id" FROM "ReportingRounds" WHERE "ClosedAt" IS NULL""", [], r => r.GetGuid(0), cancellationToken);
+        var openRound = await db.ListAsync(connection, $"""SELECT "Id" FROM {db.Table(Store, "ReportingRounds")} WHERE "ClosedAt" IS NULL""", r => r.GetGuid(0), cancellationToken);
 
         // A few large ministries own most initiatives, as in practice.
         var ministryWeights = ministries.Select((_, i) => 1.0 / (i + 1.5)).ToArray();
         var agenciesOf = agencies.GroupBy(a => a.MinistryId).ToDictionary(g => g.Key, g => g.ToList());
         var cells = new Dictionary<CellKey, int>();
         var owned = new Dictionary<MinistryRef, int>();
-
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var insertInitiative = Prepare(connection, transaction, """
-            INSERT INTO "Initiatives" ("Id", "Title", "Summary", "OwningMinistryId", "OwningMinistryCode", "Phase", "Progress", "Status", "StatusReason",
-                "StartDate", "EndDate", "ContactPersonId", "ContactPersonName", "ExpectedResults", "AchievedResults", "UpdatedAt", "Version", "SearchText")
-            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, NULL, NULL, NULL, NULL, NULL, $p10, $p11, $p12)
-            """, 13);
-        var insertWorkstream = Prepare(connection, transaction, """INSERT INTO "InitiativeWorkstream" ("InitiativeId", "WorkstreamId") VALUES ($p0, $p1)""", 2);
-        var insertMinistry = Prepare(connection, transaction, """INSERT INTO "InitiativeMinistry" ("InitiativeId", "MinistryId", "MinistryCode") VALUES ($p0, $p1, $p2)""", 3);
-        var insertAgency = Prepare(connection, transaction, """INSERT INTO "InitiativeAgency" ("InitiativeId", "AgencyId", "Name") VALUES ($p0, $p1, $p2)""", 3);
-        var insertTag = Prepare(connection, transaction, """INSERT INTO "InitiativeTag" ("InitiativeId", "Tag") VALUES ($p0, $p1)""", 2);
-        var insertEntry = Prepare(connection, transaction, """
-            INSERT INTO "ProgressEntries" ("Id", "InitiativeId", "At", "PersonId", "PersonName", "MinistryId", "Phase", "Progress", "Status", "StatusReason", "Note")
-            VALUES ($p0, $p1, $p2, NULL, $p3, $p4, $p5, $p6, $p7, $p8, NULL)
-            """, 9);
-        var insertConfirmation = Prepare(connection, transaction, """
-            INSERT INTO "RoundConfirmations" ("RoundId", "InitiativeId", "MinistryId", "ConfirmedAt", "PersonId", "PersonName") VALUES ($p0, $p1, $p2, $p3, NULL, 'Generert kontaktperson')
-            """, 4);
+        var rows = new BulkRows(db, Store);
+        string[] initiativeColumns =
+        [
+            "Id", "Title", "Summary", "OwningMinistryId", "OwningMinistryCode", "Phase", "Progress", "Status", "StatusReason",
+            "StartDate", "EndDate", "ContactPersonId", "ContactPersonName", "ExpectedResults", "AchievedResults", "UpdatedAt", "Version", "SearchText",
+        ];
+        string[] entryColumns = ["Id", "InitiativeId", "At", "PersonId", "PersonName", "MinistryId", "Phase", "Progress", "Status", "StatusReason", "Note"];
 
         for (var n = 0; n < toWrite; n++)
         {
             var id = Guid.CreateVersion7();
-            var idText = SqliteValues.Text(id);
             var owner = ministries[PickWeighted(random, ministryWeights)];
             owned[owner] = owned.GetValueOrDefault(owner) + 1;
             var phaseIndex = Pick(random, PhaseWeights);
@@ -196,23 +184,23 @@ internal static class VolumeData
             var tags = Tags.OrderBy(_ => random.Next()).Take(Pick(random, [25, 40, 25, 10])).ToList();
             var reason = status == "Green" ? null : "Avhenger av avklaringer med samarbeidende etater";
             var searchText = string.Join(' ', [title, null, null, null, owner.Code, .. tags]).ToLowerInvariant();
-            var startDate = SqliteValues.Day(DateOnly.FromDateTime(updatedAt.UtcDateTime).AddDays(-random.Next(30, 400)));
+            var startDate = DateOnly.FromDateTime(updatedAt.UtcDateTime).AddDays(-random.Next(30, 400));
             var versions = entriesEach + (n < entriesLeftOver ? 1 : 0);
-            await RunAsync(insertInitiative, cancellationToken,
-                idText, title, null, SqliteValues.Text(owner.Id), owner.Code, phase, progress, status, reason, startDate,
-                SqliteValues.Instant(updatedAt), Math.Max(versions, 1), searchText);
+            rows.Add("Initiatives", initiativeColumns,
+                id, title, null, owner.Id, owner.Code, phase, progress, status, reason, startDate, null, null, null, null, null,
+                updatedAt, (long)Math.Max(versions, 1), searchText);
 
             var chosen = workstreams.OrderBy(_ => random.Next()).Take(Pick(random, [10, 50, 30, 10])).ToList();
             foreach (var workstream in chosen)
             {
-                await RunAsync(insertWorkstream, cancellationToken, idText, SqliteValues.Text(workstream));
+                rows.Add("InitiativeWorkstream", ["InitiativeId", "WorkstreamId"], id, workstream);
             }
 
             // The initiative counts once in the totals, and once under each workstream (or under none).
-            Count(cells, new CellKey(owner.Id, owner.Code, SqliteValues.AllWorkstreams, phase, status));
+            Count(cells, new CellKey(owner.Id, owner.Code, AllWorkstreams, phase, status));
             foreach (var workstream in chosen.DefaultIfEmpty(Guid.Empty))
             {
-                Count(cells, new CellKey(owner.Id, owner.Code, SqliteValues.Text(workstream), phase, status));
+                Count(cells, new CellKey(owner.Id, owner.Code, workstream, phase, status));
             }
 
             var collaborators = random.Next(100) < 30
@@ -220,17 +208,17 @@ internal static class VolumeData
                 : [];
             foreach (var collaborator in collaborators)
             {
-                await RunAsync(insertMinistry, cancellationToken, idText, SqliteValues.Text(collaborator.Id), collaborator.Code);
+                rows.Add("InitiativeMinistry", ["InitiativeId", "MinistryId", "MinistryCode"], id, collaborator.Id, collaborator.Code);
             }
 
             foreach (var agency in agenciesOf.GetValueOrDefault(owner.Id, []).OrderBy(_ => random.Next()).Take(random.Next(0, 3)))
             {
-                await RunAsync(insertAgency, cancellationToken, idText, SqliteValues.Text(agency.Id), agency.Name);
+                rows.Add("InitiativeAgency", ["InitiativeId", "AgencyId", "Name"], id, agency.Id, agency.Name);
             }
 
             foreach (var tag in tags)
             {
-                await RunAsync(insertTag, cancellationToken, idText, tag);
+                rows.Add("InitiativeTag", ["InitiativeId", "Tag"], id, tag);
             }
 
             // The history: earlier updates a month or so apart, the last one the initiative's current state.
@@ -238,71 +226,74 @@ internal static class VolumeData
             {
                 var last = v == versions;
                 var at = updatedAt.AddDays(-30 * (versions - v));
-                await RunAsync(insertEntry, cancellationToken,
-                    SqliteValues.Text(Guid.CreateVersion7()), idText, SqliteValues.Instant(at), "Generert kontaktperson", SqliteValues.Text(owner.Id),
+                rows.Add("ProgressEntries", entryColumns,
+                    Guid.CreateVersion7(), id, at, null, "Generert kontaktperson", owner.Id,
                     last ? phase : Phases[Math.Max(0, Math.Min(phaseIndex, v - 1))], last ? progress : progress * v / versions,
-                    last ? status : "Green", last ? reason : null);
+                    last ? status : "Green", last ? reason : null, null);
             }
 
             if (openRound.Count > 0 && phase is not ("Completed" or "Stopped") && random.Next(100) < 35)
             {
-                await RunAsync(insertConfirmation, cancellationToken, SqliteValues.Text(openRound[0]), idText, SqliteValues.Text(owner.Id), SqliteValues.Instant(now.AddHours(-random.Next(1, 300))));
+                rows.Add("RoundConfirmations", ["RoundId", "InitiativeId", "MinistryId", "ConfirmedAt", "PersonId", "PersonName"],
+                    openRound[0], id, owner.Id, now.AddHours(-random.Next(1, 300)), null, "Generert kontaktperson");
             }
         }
 
-        await WriteCellsAsync(connection, transaction, cells, cancellationToken);
-        await BumpDashboardVersionAsync(connection, transaction, cancellationToken);
+        await rows.WriteAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await WriteCellsAsync(db, connection, transaction, cells, cancellationToken);
+        await BumpDashboardVersionAsync(db, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [.. owned.OrderByDescending(o => o.Value).Select(o => (o.Key.Id, o.Key.Code))];
     }
 
     // Adds to the cells the seed already moved, exactly as DashboardAggregates does: increment, or insert.
-    private static async Task WriteCellsAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<CellKey, int> cells, CancellationToken cancellationToken)
+    private static async Task WriteCellsAsync(BenchDatabase db, DbConnection connection, DbTransaction transaction, Dictionary<CellKey, int> cells, CancellationToken cancellationToken)
     {
-        var update = Prepare(connection, transaction, """
-            UPDATE "DashboardCells" SET "Count" = "Count" + $p0 WHERE "MinistryId" = $p1 AND "WorkstreamId" = $p2 AND "Phase" = $p3 AND "Status" = $p4
-            """, 5);
-        var insert = Prepare(connection, transaction, """
-            INSERT INTO "DashboardCells" ("MinistryId", "MinistryCode", "WorkstreamId", "Phase", "Status", "Count") VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
-            """, 6);
+        var table = db.Table(Store, "DashboardCells");
+        await using var update = await PrepareAsync(db, connection, transaction, $"""
+            UPDATE {table} SET "Count" = "Count" + @p0 WHERE "MinistryId" = @p1 AND "WorkstreamId" = @p2 AND "Phase" = @p3 AND "Status" = @p4
+            """, 5, cancellationToken);
+        await using var insert = await PrepareAsync(db, connection, transaction, $"""
+            INSERT INTO {table} ("MinistryId", "MinistryCode", "WorkstreamId", "Phase", "Status", "Count") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+            """, 6, cancellationToken);
         foreach (var (cell, count) in cells)
         {
-            if (await RunAsync(update, cancellationToken, count, SqliteValues.Text(cell.MinistryId), cell.WorkstreamId, cell.Phase, cell.Status) == 0)
+            if (await RunAsync(db, update, cancellationToken, count, cell.MinistryId, cell.WorkstreamId, cell.Phase, cell.Status) == 0)
             {
-                await RunAsync(insert, cancellationToken, SqliteValues.Text(cell.MinistryId), cell.MinistryCode, cell.WorkstreamId, cell.Phase, cell.Status, count);
+                await RunAsync(db, insert, cancellationToken, cell.MinistryId, cell.MinistryCode, cell.WorkstreamId, cell.Phase, cell.Status, count);
             }
         }
     }
 
     // Today's row per phase holds the current totals (as the product's snapshot does on every phase change);
     // the year before gets a steady climb towards them, as a year of use would have left.
-    private static async Task WriteSnapshotsAsync(SqliteConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task WriteSnapshotsAsync(BenchDatabase db, DbConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(Oslo.ToOslo(now).DateTime);
-        var totals = await Sql.ListAsync(connection, """SELECT "Phase", COUNT(*) FROM "Initiatives" GROUP BY "Phase" """, [], r => (Phase: r.GetString(0), Count: r.GetInt32(1)), cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var upsert = Prepare(connection, transaction, """
-            INSERT INTO "PhaseSnapshots" ("Day", "Phase", "Count") VALUES ($p0, $p1, $p2) ON CONFLICT ("Day", "Phase") DO UPDATE SET "Count" = excluded."Count"
-            """, 3);
+        var totals = await db.ListAsync(connection, $"""SELECT "Phase", COUNT(*) FROM {db.Table(Store, "Initiatives")} GROUP BY "Phase" """,
+            r => (Phase: r.GetString(0), Count: Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var upsert = await PrepareAsync(db, connection, transaction, $"""
+            INSERT INTO {db.Table(Store, "PhaseSnapshots")} ("Day", "Phase", "Count") VALUES (@p0, @p1, @p2) ON CONFLICT ("Day", "Phase") DO UPDATE SET "Count" = excluded."Count"
+            """, 3, cancellationToken);
         for (var daysAgo = 364; daysAgo >= 0; daysAgo--)
         {
             foreach (var phase in Phases)
             {
                 var total = totals.FirstOrDefault(t => t.Phase == phase).Count;
-                await RunAsync(upsert, cancellationToken, SqliteValues.Day(today.AddDays(-daysAgo)), phase, total * (365 - daysAgo) / 365);
+                await RunAsync(db, upsert, cancellationToken, today.AddDays(-daysAgo), phase, total * (365 - daysAgo) / 365);
             }
         }
 
-        await BumpDashboardVersionAsync(connection, transaction, cancellationToken);
+        await BumpDashboardVersionAsync(db, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     // As every change in the product does, in the same transaction: a node's kept dashboard is out of date.
-    private static async Task BumpDashboardVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private static async Task BumpDashboardVersionAsync(BenchDatabase db, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var bump = connection.CreateCommand();
-        bump.Transaction = transaction;
-        bump.CommandText = """UPDATE "DashboardVersions" SET "Version" = "Version" + 1 WHERE "Id" = 1""";
+        await using var bump = await db.CommandAsync(connection, $"""UPDATE {db.Table(Store, "DashboardVersions")} SET "Version" = "Version" + 1 WHERE "Id" = 1""", cancellationToken, transaction);
         if (await bump.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             throw new InvalidOperationException("The workstreams store has no dashboard version row; is it migrated?");
@@ -310,22 +301,26 @@ internal static class VolumeData
     }
 
     // Recomputes the dashboard cells and today's snapshot from the initiatives themselves.
-    private static async Task VerifyAggregatesAsync(SqliteConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task VerifyAggregatesAsync(BenchDatabase db, DbConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        const string Recomputed = $"""
+        var initiatives = db.Table(Store, "Initiatives");
+        var links = db.Table(Store, "InitiativeWorkstream");
+        var recomputed = $"""
             SELECT "MinistryId", "WorkstreamId", "Phase", "Status", COUNT(*) FROM (
                 SELECT i."OwningMinistryId" AS "MinistryId", w."WorkstreamId", i."Phase", i."Status"
-                FROM "Initiatives" AS i JOIN "InitiativeWorkstream" AS w ON w."InitiativeId" = i."Id"
+                FROM {initiatives} AS i JOIN {links} AS w ON w."InitiativeId" = i."Id"
                 UNION ALL
-                SELECT i."OwningMinistryId", '{SqliteValues.NoWorkstream}', i."Phase", i."Status" FROM "Initiatives" AS i
-                WHERE NOT EXISTS (SELECT 1 FROM "InitiativeWorkstream" AS w WHERE w."InitiativeId" = i."Id")
+                SELECT i."OwningMinistryId", @p0, i."Phase", i."Status" FROM {initiatives} AS i
+                WHERE NOT EXISTS (SELECT 1 FROM {links} AS w WHERE w."InitiativeId" = i."Id")
                 UNION ALL
-                SELECT i."OwningMinistryId", '{SqliteValues.AllWorkstreams}', i."Phase", i."Status" FROM "Initiatives" AS i)
+                SELECT i."OwningMinistryId", @p1, i."Phase", i."Status" FROM {initiatives} AS i) AS cells
             GROUP BY "MinistryId", "WorkstreamId", "Phase", "Status"
             """;
-        static string Key(SqliteDataReader r) => $"{r.GetString(0)}|{r.GetString(1)}|{r.GetString(2)}|{r.GetString(3)}={r.GetInt32(4)}";
-        var expected = await Sql.ListAsync(connection, Recomputed, [], Key, cancellationToken);
-        var kept = await Sql.ListAsync(connection, """SELECT "MinistryId", "WorkstreamId", "Phase", "Status", "Count" FROM "DashboardCells" WHERE "Count" <> 0""", [], Key, cancellationToken);
+        // Ids compare as text in one case (SQLite keeps them upper-case, Npgsql writes them lower-case).
+        static string Key(DbDataReader r) =>
+            string.Create(CultureInfo.InvariantCulture, $"{r.GetValue(0)}|{r.GetValue(1)}|{r.GetString(2)}|{r.GetString(3)}={Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture)}").ToUpperInvariant();
+        var expected = await db.ListAsync(connection, recomputed, Key, cancellationToken, Guid.Empty, AllWorkstreams);
+        var kept = await db.ListAsync(connection, $"""SELECT "MinistryId", "WorkstreamId", "Phase", "Status", "Count" FROM {db.Table(Store, "DashboardCells")} WHERE "Count" <> 0""", Key, cancellationToken);
         var missing = expected.Except(kept).ToList();
         var extra = kept.Except(expected).ToList();
         if (missing.Count > 0 || extra.Count > 0)
@@ -334,21 +329,20 @@ internal static class VolumeData
                 $"The generated dashboard cells differ from a recomputation ({missing.Count} missing or wrong, {extra.Count} extra; for example {missing.Concat(extra).First()}).");
         }
 
-        var today = SqliteValues.Day(DateOnly.FromDateTime(Oslo.ToOslo(now).DateTime));
-        var snapshotDifferences = await Sql.CountAsync(connection, $"""
-            SELECT COUNT(*) FROM "PhaseSnapshots" AS s
-            WHERE s."Day" = '{today}' AND s."Count" <> (SELECT COUNT(*) FROM "Initiatives" AS i WHERE i."Phase" = s."Phase")
-            """, cancellationToken);
+        var snapshotDifferences = await db.CountAsync(connection, $"""
+            SELECT COUNT(*) FROM {db.Table(Store, "PhaseSnapshots")} AS s
+            WHERE s."Day" = @p0 AND s."Count" <> (SELECT COUNT(*) FROM {initiatives} AS i WHERE i."Phase" = s."Phase")
+            """, cancellationToken, DateOnly.FromDateTime(Oslo.ToOslo(now).DateTime));
         if (snapshotDifferences > 0)
         {
             throw new InvalidOperationException($"Today's phase snapshot differs from the initiatives in {snapshotDifferences} phases.");
         }
     }
 
-    private static async Task<(int Initiatives, int ProgressEntries, int Cells)> CountAsync(SqliteConnection connection, CancellationToken cancellationToken) => (
-        await Sql.CountAsync(connection, """SELECT COUNT(*) FROM "Initiatives" """, cancellationToken),
-        await Sql.CountAsync(connection, """SELECT COUNT(*) FROM "ProgressEntries" """, cancellationToken),
-        await Sql.CountAsync(connection, """SELECT COUNT(*) FROM "DashboardCells" WHERE "Count" <> 0""", cancellationToken));
+    private static async Task<(int Initiatives, int ProgressEntries, int Cells)> CountAsync(BenchDatabase db, DbConnection connection, CancellationToken cancellationToken) => (
+        await db.CountAsync(connection, $"""SELECT COUNT(*) FROM {db.Table(Store, "Initiatives")} """, cancellationToken),
+        await db.CountAsync(connection, $"""SELECT COUNT(*) FROM {db.Table(Store, "ProgressEntries")} """, cancellationToken),
+        await db.CountAsync(connection, $"""SELECT COUNT(*) FROM {db.Table(Store, "DashboardCells")} WHERE "Count" <> 0""", cancellationToken));
 
     private static void Count(Dictionary<CellKey, int> cells, CellKey key) => cells[key] = cells.GetValueOrDefault(key) + 1;
 
@@ -369,25 +363,14 @@ internal static class VolumeData
         return weights.Length - 1;
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            command.Parameters.Add(new SqliteParameter($"$p{i}", null));
-        }
+    private static Task<DbCommand> PrepareAsync(BenchDatabase db, DbConnection connection, DbTransaction transaction, string sql, int parameters, CancellationToken cancellationToken) =>
+        db.CommandAsync(connection, sql, cancellationToken, transaction, [.. Enumerable.Range(0, parameters).Select(i => ($"@p{i}", (object?)null))]);
 
-        command.Prepare();
-        return command;
-    }
-
-    private static Task<int> RunAsync(SqliteCommand command, CancellationToken cancellationToken, params object?[] values)
+    private static Task<int> RunAsync(BenchDatabase db, DbCommand command, CancellationToken cancellationToken, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            command.Parameters[i].Value = db.Value(values[i]) ?? DBNull.Value;
         }
 
         return command.ExecuteNonQueryAsync(cancellationToken);

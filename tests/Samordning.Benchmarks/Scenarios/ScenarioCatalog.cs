@@ -8,10 +8,8 @@ namespace Samordning.Benchmarks.Scenarios;
 // Every scenario, in the order they run. One host serves them all.
 internal static class ScenarioCatalog
 {
-    // The scenarios whose floors run on PostgreSQL as well (through BenchDatabase). The workstream scenarios' volume
-    // generator and floors are written for the SQLite files only so far.
-    public static IReadOnlyList<IScenario> For(DatabaseProvider database) =>
-        database == DatabaseProvider.Sqlite ? All() : [.. All().Where(s => s is not DashboardScenario and not InitiativeListScenario)];
+    // Every scenario's floor runs on either provider (through BenchDatabase).
+    public static IReadOnlyList<IScenario> For(DatabaseProvider database) => database is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql ? All() : [];
 
     public static IReadOnlyList<IScenario> All()
     {

@@ -15,7 +15,7 @@ internal sealed class DashboardScenario(WorkstreamsVolume volume) : IScenario
 
     public string Subject => $"GET {SubjectPath} through the host pipeline over 50,000 initiatives, as the seeded coordinator";
 
-    public string Floor => $"GET {WorkstreamsFloorEndpoints.DashboardPath}: the same compact view from bare Microsoft.Data.Sqlite queries over the kept aggregates per request, System.Text.Json, same Kestrel server";
+    public string Floor => $"GET {WorkstreamsFloorEndpoints.DashboardPath}: the same compact view from bare ADO.NET queries (Microsoft.Data.Sqlite, or Npgsql with prepared commands) over the kept aggregates per request, System.Text.Json, same Kestrel server";
 
     public double Aim => 0.8;
 

@@ -17,7 +17,7 @@ internal sealed class InitiativeListScenario(WorkstreamsVolume volume) : IScenar
 
     public string Subject => "GET /api/workstreams/initiatives?ministryId=(third-largest owner)&phase=InProgress&page=2&pageSize=50 through the host pipeline over 50,000 initiatives";
 
-    public string Floor => $"GET {WorkstreamsFloorEndpoints.InitiativesPath} with the same filter: the same count and page from bare Microsoft.Data.Sqlite queries, System.Text.Json, same Kestrel server";
+    public string Floor => $"GET {WorkstreamsFloorEndpoints.InitiativesPath} with the same filter: the same count and page from bare ADO.NET queries (Microsoft.Data.Sqlite, or Npgsql with prepared commands), System.Text.Json, same Kestrel server";
 
     public double Aim => 0.4;
 

@@ -2,39 +2,39 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Samordning.Benchmarks.Data;
-using Samordning.Shared.Persistence;
 
 namespace Samordning.Benchmarks.Scenarios.Workstreams;
 
-// The floors of the dashboard and the filtered initiative list: the same data from bare Microsoft.Data.Sqlite
-// queries on the module's own files (the same connection strings, so the same pools), serialised with
+// The floors of the dashboard and the filtered initiative list: the same data from bare ADO.NET queries
+// (BenchDatabase: Microsoft.Data.Sqlite on the module's own files, the same connection strings and so the same
+// pools, or Npgsql on the module's schema), serialised with
 // System.Text.Json, served by the same Kestrel server ahead of the whole product pipeline (as the ministries
 // floor is). The queries are the cheapest honest reading of the stored data, aggregates included: the dashboard
 // counts come from the kept cells (read once per request and folded into the same compact shape the product
 // answers with), and the round's "to confirm" per ministry from the all-workstreams cells among them. The floor
 // keeps nothing between requests; the product keeps the folded cells per version (DashboardSnapshot), which is
 // why its ratio can pass 1.
-internal sealed class WorkstreamsFloorEndpoints(IConfiguration configuration) : IStartupFilter
+internal sealed class WorkstreamsFloorEndpoints(BenchDatabase database) : IStartupFilter
 {
     public const string DashboardPath = "/benchmark-floor/workstreams/dashboard";
     public const string InitiativesPath = "/benchmark-floor/workstreams/initiatives";
 
-    private const string InitiativeColumns = """
-        i."Id", i."Title", i."OwningMinistryCode", i."Phase", i."Progress", i."Status",
-        (SELECT COUNT(*) FROM "InitiativeMinistry" AS c WHERE c."InitiativeId" = i."Id"), i."UpdatedAt", i."Version"
-        """;
+    private const string Store = "workstreams";
 
     // The product's enum names, in their order: the dashboard's counts are arrays in this order.
     private static readonly string[] Phases = ["Idea", "Planned", "InProgress", "Scaling", "Completed", "Stopped"];
     private static readonly string[] Statuses = ["Green", "Amber", "Red"];
 
-    private readonly string ministries = DatabaseSettings.From(configuration).SqliteConnectionString("ministries");
-    private readonly string workstreams = DatabaseSettings.From(configuration).SqliteConnectionString("workstreams");
+    private readonly string initiativeColumns = $"""
+        i."Id", i."Title", i."OwningMinistryCode", i."Phase", i."Progress", i."Status",
+        (SELECT COUNT(*) FROM {database.Table(Store, "InitiativeMinistry")} AS c WHERE c."InitiativeId" = i."Id"), i."UpdatedAt", i."Version"
+        """;
+
+    private string T(string table) => database.Table(Store, table);
 
     // Both workstream scenarios need the floors; the host gets them once.
     public static void AddTo(IServiceCollection services)
@@ -53,42 +53,40 @@ internal sealed class WorkstreamsFloorEndpoints(IConfiguration configuration) : 
     {
         var cancellationToken = context.RequestAborted;
         List<FloorMinistry> ministryRows;
-        await using (var registry = new SqliteConnection(ministries))
+        await using (var registry = await database.OpenAsync("ministries", cancellationToken))
         {
-            await registry.OpenAsync(cancellationToken);
-            ministryRows = await Sql.ListAsync(registry, """SELECT "Id", "Code", "NameNb", "NameEn" FROM "Ministries" WHERE "Active" ORDER BY "Code" """, [],
+            ministryRows = await database.ListAsync(registry, $"""SELECT "Id", "Code", "NameNb", "NameEn" FROM {database.Table("ministries", "Ministries")} WHERE "Active" ORDER BY "Code" """,
                 r => new FloorMinistry(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3)), cancellationToken);
         }
 
-        await using var db = new SqliteConnection(workstreams);
-        await db.OpenAsync(cancellationToken);
-        var workstreamRows = await Sql.ListAsync(db, """
-            SELECT "Id", "Chapter", "TitleNb", "TitleEn" FROM "Workstreams" ORDER BY COALESCE("Chapter", 2147483647), "TitleNb"
-            """, [], r => new FloorWorkstream(r.GetGuid(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)), cancellationToken);
+        await using var db = await database.OpenAsync(Store, cancellationToken);
+        var workstreamRows = await database.ListAsync(db, $"""
+            SELECT "Id", "Chapter", "TitleNb", "TitleEn" FROM {T("Workstreams")} ORDER BY COALESCE("Chapter", 2147483647), "TitleNb"
+            """, r => new FloorWorkstream(r.GetGuid(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)), cancellationToken);
 
-        // The kept cells, folded into a phase x status table per ministry and workstream; ids stay the stored text.
-        var ministryIndex = ministryRows.Select((m, n) => (m, n)).ToDictionary(x => SqliteValues.Text(x.m.Id), x => x.n, StringComparer.Ordinal);
-        var workstreamIndex = workstreamRows.Select((w, n) => (w, n)).ToDictionary(x => SqliteValues.Text(x.w.Id), x => x.n, StringComparer.Ordinal);
+        // The kept cells, folded into a phase x status table per ministry and workstream; ids stay in their stored
+        // form (text on SQLite, uuid on PostgreSQL).
+        var ministryIndex = ministryRows.Select((m, n) => (m, n)).ToDictionary(x => database.Id(x.m.Id), x => x.n);
+        var workstreamIndex = workstreamRows.Select((w, n) => (w, n)).ToDictionary(x => database.Id(x.w.Id), x => x.n);
+        var allWorkstreams = database.Id(Guid.Parse(SqliteValues.AllWorkstreams));
+        var noWorkstream = database.Id(Guid.Empty);
         var columns = workstreamRows.Count + 2; // the workstreams, then none, then all (the totals)
         var tables = new int[ministryRows.Count * columns][];
         await using (var command = db.CreateCommand())
         {
-            command.CommandText = """SELECT "MinistryId", "WorkstreamId", "Phase", "Status", "Count" FROM "DashboardCells" WHERE "Count" <> 0""";
+            command.CommandText = $"""SELECT "MinistryId", "WorkstreamId", "Phase", "Status", "Count" FROM {T("DashboardCells")} WHERE "Count" <> 0""";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                if (!ministryIndex.TryGetValue(reader.GetString(0), out var m))
+                if (!ministryIndex.TryGetValue(reader.GetValue(0), out var m))
                 {
                     continue;
                 }
 
-                var workstream = reader.GetString(1);
-                var w = workstream switch
-                {
-                    SqliteValues.AllWorkstreams => columns - 1,
-                    SqliteValues.NoWorkstream => columns - 2,
-                    _ => workstreamIndex.TryGetValue(workstream, out var found) ? found : -1,
-                };
+                var workstream = reader.GetValue(1);
+                var w = workstream.Equals(allWorkstreams) ? columns - 1
+                    : workstream.Equals(noWorkstream) ? columns - 2
+                    : workstreamIndex.TryGetValue(workstream, out var found) ? found : -1;
                 if (w >= 0)
                 {
                     var table = tables[(m * columns) + w] ??= new int[Phases.Length * Statuses.Length];
@@ -121,16 +119,16 @@ internal sealed class WorkstreamsFloorEndpoints(IConfiguration configuration) : 
             }
         }
 
-        var crossSectoral = await Sql.ListAsync(db, $"""
-            SELECT {InitiativeColumns} FROM "Initiatives" AS i
-            WHERE EXISTS (SELECT 1 FROM "InitiativeMinistry" AS c WHERE c."InitiativeId" = i."Id")
+        var crossSectoral = await database.ListAsync(db, $"""
+            SELECT {initiativeColumns} FROM {T("Initiatives")} AS i
+            WHERE EXISTS (SELECT 1 FROM {T("InitiativeMinistry")} AS c WHERE c."InitiativeId" = i."Id")
             ORDER BY i."UpdatedAt" DESC, i."Id" LIMIT 21
-            """, [], ReadInitiative, cancellationToken);
-        var history = (await Sql.ListAsync(db, """
-            SELECT "Day", "Phase", "Count" FROM "PhaseSnapshots"
-            WHERE "Day" >= (SELECT MIN("Day") FROM (SELECT DISTINCT "Day" FROM "PhaseSnapshots" ORDER BY "Day" DESC LIMIT 14))
+            """, ReadInitiative, cancellationToken);
+        var history = (await database.ListAsync(db, $"""
+            SELECT "Day", "Phase", "Count" FROM {T("PhaseSnapshots")}
+            WHERE "Day" >= (SELECT MIN("Day") FROM (SELECT DISTINCT "Day" FROM {T("PhaseSnapshots")} ORDER BY "Day" DESC LIMIT 14) AS days)
             ORDER BY "Day"
-            """, [], r => (Day: r.GetString(0), Phase: r.GetString(1), Count: r.GetInt32(2)), cancellationToken))
+            """, r => (Day: BenchDatabase.ReadDay(r, 0), Phase: r.GetString(1), Count: r.GetInt32(2)), cancellationToken))
             .GroupBy(h => h.Day)
             .Select(g =>
             {
@@ -153,25 +151,24 @@ internal sealed class WorkstreamsFloorEndpoints(IConfiguration configuration) : 
             cancellationToken: cancellationToken);
     }
 
-    private static async Task<FloorRound?> LatestRoundAsync(
-        SqliteConnection db, List<FloorMinistry> ministryRows, Dictionary<Guid, int> toConfirm, CancellationToken cancellationToken)
+    private async Task<FloorRound?> LatestRoundAsync(
+        DbConnection db, List<FloorMinistry> ministryRows, Dictionary<Guid, int> toConfirm, CancellationToken cancellationToken)
     {
-        var rounds = await Sql.ListAsync(db, """
-            SELECT "Id", "Title", "Description", "Deadline", "ClosedAt", "Version" FROM "ReportingRounds"
+        var rounds = await database.ListAsync(db, $"""
+            SELECT "Id", "Title", "Description", "Deadline", "ClosedAt", "Version" FROM {T("ReportingRounds")}
             ORDER BY CASE WHEN "ClosedAt" IS NULL THEN 0 ELSE 1 END, "OpenedAt" DESC LIMIT 1
-            """, [], r => (Id: r.GetGuid(0), Title: r.GetString(1), Description: r.IsDBNull(2) ? null : r.GetString(2), Deadline: SqliteValues.Instant(r.GetInt64(3)),
-                ClosedAt: r.IsDBNull(4) ? (DateTimeOffset?)null : SqliteValues.Instant(r.GetInt64(4)), Version: r.GetInt64(5)), cancellationToken);
+            """, r => (Id: r.GetGuid(0), Title: r.GetString(1), Description: r.IsDBNull(2) ? null : r.GetString(2), Deadline: BenchDatabase.ReadInstant(r, 3),
+                ClosedAt: r.IsDBNull(4) ? (DateTimeOffset?)null : BenchDatabase.ReadInstant(r, 4), Version: r.GetInt64(5)), cancellationToken);
         if (rounds.Count == 0)
         {
             return null;
         }
 
         var round = rounds[0];
-        object[] roundId = [SqliteValues.Text(round.Id)];
-        var confirmed = (await Sql.ListAsync(db, """SELECT "MinistryId", COUNT(*) FROM "RoundConfirmations" WHERE "RoundId" = $p0 GROUP BY "MinistryId" """, roundId,
-            r => (Ministry: r.GetGuid(0), Count: r.GetInt32(1)), cancellationToken)).ToDictionary(x => x.Ministry, x => x.Count);
-        var submissions = (await Sql.ListAsync(db, """SELECT "MinistryId", "SubmittedAt", "PersonName" FROM "RoundSubmissions" WHERE "RoundId" = $p0""", roundId,
-            r => (Ministry: r.GetGuid(0), At: SqliteValues.Instant(r.GetInt64(1)), By: r.GetString(2)), cancellationToken)).ToDictionary(x => x.Ministry);
+        var confirmed = (await database.ListAsync(db, $"""SELECT "MinistryId", COUNT(*) FROM {T("RoundConfirmations")} WHERE "RoundId" = @p0 GROUP BY "MinistryId" """,
+            r => (Ministry: r.GetGuid(0), Count: r.GetInt32(1)), cancellationToken, round.Id)).ToDictionary(x => x.Ministry, x => x.Count);
+        var submissions = (await database.ListAsync(db, $"""SELECT "MinistryId", "SubmittedAt", "PersonName" FROM {T("RoundSubmissions")} WHERE "RoundId" = @p0""",
+            r => (Ministry: r.GetGuid(0), At: BenchDatabase.ReadInstant(r, 1), By: r.GetString(2)), cancellationToken, round.Id)).ToDictionary(x => x.Ministry);
 
         var statuses = ministryRows.Select(m =>
         {
@@ -192,24 +189,22 @@ internal sealed class WorkstreamsFloorEndpoints(IConfiguration configuration) : 
         var phase = query["phase"].ToString();
         var page = int.Parse(query["page"].ToString(), CultureInfo.InvariantCulture);
         var pageSize = int.Parse(query["pageSize"].ToString(), CultureInfo.InvariantCulture);
-        const string Where = """
-            WHERE (i."OwningMinistryId" = $p0 OR EXISTS (SELECT 1 FROM "InitiativeMinistry" AS c WHERE c."InitiativeId" = i."Id" AND c."MinistryId" = $p0))
-              AND i."Phase" = $p1
+        var where = $"""
+            WHERE (i."OwningMinistryId" = @p0 OR EXISTS (SELECT 1 FROM {T("InitiativeMinistry")} AS c WHERE c."InitiativeId" = i."Id" AND c."MinistryId" = @p0))
+              AND i."Phase" = @p1
             """;
-        object[] parameters = [SqliteValues.Text(ministryId), phase, pageSize, (page - 1) * pageSize];
 
-        await using var db = new SqliteConnection(workstreams);
-        await db.OpenAsync(cancellationToken);
-        var total = (await Sql.ListAsync(db, $"""SELECT COUNT(*) FROM "Initiatives" AS i {Where}""", parameters[..2], r => r.GetInt32(0), cancellationToken))[0];
-        var items = await Sql.ListAsync(db, $"""
-            SELECT {InitiativeColumns} FROM "Initiatives" AS i {Where}
-            ORDER BY i."UpdatedAt" DESC, i."Id" LIMIT $p2 OFFSET $p3
-            """, parameters, ReadInitiative, cancellationToken);
+        await using var db = await database.OpenAsync(Store, cancellationToken);
+        var total = await database.CountAsync(db, $"""SELECT COUNT(*) FROM {T("Initiatives")} AS i {where}""", cancellationToken, ministryId, phase);
+        var items = await database.ListAsync(db, $"""
+            SELECT {initiativeColumns} FROM {T("Initiatives")} AS i {where}
+            ORDER BY i."UpdatedAt" DESC, i."Id" LIMIT @p2 OFFSET @p3
+            """, ReadInitiative, cancellationToken, ministryId, phase, pageSize, (page - 1) * pageSize);
 
         await context.Response.WriteAsJsonAsync(
             new FloorInitiativePage(items, total, page, pageSize), WorkstreamsFloorJson.Default.FloorInitiativePage, cancellationToken: cancellationToken);
     }
 
-    private static FloorInitiative ReadInitiative(SqliteDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetInt32(6), SqliteValues.Instant(r.GetInt64(7)), r.GetInt64(8));
+    private static FloorInitiative ReadInitiative(DbDataReader r) => new(
+        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetInt32(6), BenchDatabase.ReadInstant(r, 7), r.GetInt64(8));
 }
