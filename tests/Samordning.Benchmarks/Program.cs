@@ -31,16 +31,16 @@ internal static class BenchmarkProgram
         var onPostgres = options.Database == DatabaseProvider.PostgreSql;
         var scenarios = ScenarioCatalog.For(options.Database).Where(s => options.Scenario is null || s.Name == options.Scenario).ToList();
 
-        // On PostgreSQL the run measures the database scenarios and the two-node fan-out (which needs a server
-        // database); the fan-out on one node and the sweep, written for the SQLite files, run there only.
+        // On PostgreSQL the run measures the database scenarios, the sweep and the two-node fan-out (which needs a
+        // server database); the fan-out on one node measures no database and runs on the default only.
         var fanOut = !onPostgres && (options.Scenario is null || options.Scenario == LiveFanOutBenchmark.Name);
-        var sweep = !onPostgres && (options.Scenario is null || options.Scenario == NotificationsSweepBenchmark.Name);
+        var sweep = options.Scenario is null || options.Scenario == NotificationsSweepBenchmark.Name;
         var twoNodes = onPostgres && (options.Scenario is null || options.Scenario == TwoNodeFanOutBenchmark.Name);
         if (scenarios.Count == 0 && !fanOut && !sweep && !twoNodes)
         {
             Console.Error.WriteLine($"No scenario is called '{options.Scenario}' on {options.Database}. Known: " +
                 $"{string.Join(", ", ScenarioCatalog.For(options.Database).Select(s => s.Name))}, " +
-                (onPostgres ? TwoNodeFanOutBenchmark.Name : $"{LiveFanOutBenchmark.Name}, {NotificationsSweepBenchmark.Name}") +
+                (onPostgres ? $"{NotificationsSweepBenchmark.Name}, {TwoNodeFanOutBenchmark.Name}" : $"{LiveFanOutBenchmark.Name}, {NotificationsSweepBenchmark.Name}") +
                 (onPostgres ? "." : $"; with --database PostgreSql also {TwoNodeFanOutBenchmark.Name}."));
             return 2;
         }

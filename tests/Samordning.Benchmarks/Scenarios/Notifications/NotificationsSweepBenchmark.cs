@@ -36,14 +36,14 @@ internal static class NotificationsSweepBenchmark
     public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(IServiceProvider services, BenchmarkOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         var clock = services.GetRequiredService<BenchmarkClock>();
-        var settings = DatabaseSettings.From(services.GetRequiredService<IConfiguration>());
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var settings = DatabaseSettings.From(configuration);
         var notifications = services.GetRequiredService<IOptions<NotificationsOptions>>().Value;
-        var meetingsDb = settings.SqliteConnectionString("meetings");
-        var notificationsDb = settings.SqliteConnectionString("notifications");
+        await using var database = new BenchDatabase(configuration);
         var floor = new SweepFloor(
-            meetingsDb,
+            database,
             new SqliteConnectionStringBuilder(settings.SqliteConnectionString("ministries")).DataSource,
-            new SqliteConnectionStringBuilder(notificationsDb).DataSource,
+            new SqliteConnectionStringBuilder(settings.SqliteConnectionString("notifications")).DataSource,
             notifications.PolicyFor(MeetingDeadlines.ActionKind),
             new ReminderSchedule(notifications.SendFromHour, notifications.SendUntilHour));
         var today = DateOnly.FromDateTime(Morning.DateTime);
@@ -57,7 +57,7 @@ internal static class NotificationsSweepBenchmark
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var people = await SweepVolume.CreateAsync(meetingsDb, settings.SqliteConnectionString("ministries"), notificationsDb, today, cancellationToken);
+            var people = await SweepVolume.CreateAsync(database, today, cancellationToken);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"[{Name}] {SweepVolume.OpenDeadlines:N0} open action items for {people} people written in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
 
@@ -65,12 +65,12 @@ internal static class NotificationsSweepBenchmark
             for (var round = 0; round <= rounds; round++)
             {
                 var measured = round > 0;
-                await ResetAsync(notificationsDb, cancellationToken);
-                var before = await CountAsync(notificationsDb, cancellationToken);
+                await ResetAsync(database, cancellationToken);
+                var before = await CountAsync(database, cancellationToken);
 
                 var (floorTime, due) = await TimeAsync(() => floor.SelectDueAsync(Morning, from, to, cancellationToken));
                 var (sweepTime, claimed) = await TimeAsync(() => SweepAsync(services, cancellationToken));
-                var logged = await LoggedAsync(notificationsDb, cancellationToken);
+                var logged = await LoggedAsync(database, cancellationToken);
                 var actionRows = logged.Where(k => k.StartsWith("meetings.action:", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
                 if (due.Count == 0 || !due.SetEquals(actionRows))
                 {
@@ -83,10 +83,10 @@ internal static class NotificationsSweepBenchmark
                     throw new ScenarioFailedException($"The sweep said it claimed {claimed} reminders, the log has {logged.Count} new rows.");
                 }
 
-                var afterFirst = await CountAsync(notificationsDb, cancellationToken);
+                var afterFirst = await CountAsync(database, cancellationToken);
                 var (againTime, againClaimed) = await TimeAsync(() => SweepAsync(services, cancellationToken));
                 var (floorAfterTime, left) = await TimeAsync(() => floor.SelectDueAsync(Morning, from, to, cancellationToken));
-                var afterSecond = await CountAsync(notificationsDb, cancellationToken);
+                var afterSecond = await CountAsync(database, cancellationToken);
                 if (againClaimed != 0 || afterSecond != afterFirst || left.Count != 0)
                 {
                     throw new ScenarioFailedException(
@@ -119,11 +119,11 @@ internal static class NotificationsSweepBenchmark
             clock.Release();
         }
 
-        var volume = string.Create(CultureInfo.InvariantCulture, $"{SweepVolume.OpenDeadlines:N0} open action items in meetings.db");
+        var volume = string.Create(CultureInfo.InvariantCulture, $"{SweepVolume.OpenDeadlines:N0} open action items in the Meetings store");
         return
         [
             Result(Name, subject.Summary($"ReminderSweep.SendDueRemindersAsync once, first sweep over {volume}: finds, logs and queues every due reminder; {facts}"),
-                floorBefore.Summary("one raw SQL select of the same due reminders (meetings.db with ministries.db and notifications.db attached; due days from the product's schedule)")),
+                floorBefore.Summary($"one {database.Library} select of the same due reminders ({(database.OnPostgres ? "the Meetings, Ministries and Notifications schemas joined" : "meetings.db with ministries.db and notifications.db attached")}; due days from the product's schedule)")),
             Result(AgainName, again.Summary($"ReminderSweep.SendDueRemindersAsync again right after: everything due is logged, so it claims nothing (checked: no new log, mail or notification rows)"),
                 floorAfter.Summary("the same raw SQL select, which now finds nothing")),
         ];
@@ -156,37 +156,34 @@ internal static class NotificationsSweepBenchmark
     }
 
     // What the sweeps of a round wrote: every row they write carries the pinned time.
-    private static async Task ResetAsync(string notificationsDb, CancellationToken cancellationToken)
+    private static async Task ResetAsync(BenchDatabase database, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(notificationsDb);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            DELETE FROM "ReminderLog" WHERE "ClaimedAt" = $at;
-            DELETE FROM "Mail" WHERE "CreatedAt" = $at;
-            DELETE FROM "Notifications" WHERE "CreatedAt" = $at;
-            """;
-        command.Parameters.AddWithValue("$at", SqliteValues.Instant(Morning.ToUniversalTime()));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var connection = await database.OpenAsync("notifications", cancellationToken);
+        foreach (var (table, column) in new[] { ("ReminderLog", "ClaimedAt"), ("Mail", "CreatedAt"), ("Notifications", "CreatedAt") })
+        {
+            await using var command = await database.CommandAsync(connection,
+                $"""DELETE FROM {database.Table("notifications", table)} WHERE "{column}" = @at""", cancellationToken, null, ("@at", database.Instant(Morning.ToUniversalTime())));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
-    private static async Task<int> CountAsync(string notificationsDb, CancellationToken cancellationToken)
+    private static async Task<int> CountAsync(BenchDatabase database, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(notificationsDb);
-        await connection.OpenAsync(cancellationToken);
-        return await Sql.CountAsync(connection,
-            """SELECT (SELECT count(*) FROM "ReminderLog") + (SELECT count(*) FROM "Mail") + (SELECT count(*) FROM "Notifications")""", cancellationToken);
+        await using var connection = await database.OpenAsync("notifications", cancellationToken);
+        return await database.CountAsync(connection, $"""
+            SELECT (SELECT count(*) FROM {database.Table("notifications", "ReminderLog")}) + (SELECT count(*) FROM {database.Table("notifications", "Mail")})
+                 + (SELECT count(*) FROM {database.Table("notifications", "Notifications")})
+            """, cancellationToken);
     }
 
-    private static async Task<HashSet<string>> LoggedAsync(string notificationsDb, CancellationToken cancellationToken)
+    private static async Task<HashSet<string>> LoggedAsync(BenchDatabase database, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(notificationsDb);
-        await connection.OpenAsync(cancellationToken);
-        var rows = await Sql.ListAsync(connection,
-            """SELECT "DeadlineKey", "DueAt", "RecipientId", "Offset", "Channel" FROM "ReminderLog" WHERE "ClaimedAt" = $p0""",
-            [SqliteValues.Instant(Morning.ToUniversalTime())],
-            r => SweepFloor.Key(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4)),
-            cancellationToken);
+        await using var connection = await database.OpenAsync("notifications", cancellationToken);
+        var rows = await database.ListAsync(connection,
+            $"""SELECT "DeadlineKey", "DueAt", "RecipientId", "Offset", "Channel" FROM {database.Table("notifications", "ReminderLog")} WHERE "ClaimedAt" = @p0""",
+            r => SweepFloor.Key(r.GetString(0), BenchDatabase.ReadInstant(r, 1), BenchDatabase.ReadId(r.GetValue(2)), r.GetString(3), r.GetString(4)),
+            cancellationToken,
+            Morning.ToUniversalTime());
         return rows.ToHashSet(StringComparer.Ordinal);
     }
 
