@@ -10,7 +10,8 @@ namespace Samordning.Shared.Persistence;
 /// Rows come in groups, and a group's first row decides it. On SQLite the rows are bound and stepped through
 /// SQLite's own API (<see cref="SqliteBulkInsert"/>), as a write of the file's <see cref="SqliteGroupWriter"/> when
 /// the context queues its saves, and a group whose first row collides with a unique key (someone else stored it)
-/// is skipped whole: its answer is false. On the servers SaveChanges batches the inserts itself, and such a
+/// is skipped whole: its answer is false. On PostgreSQL each table is one binary COPY
+/// (<see cref="PostgresBulkInsert"/>); on SQL Server SaveChanges batches the inserts itself. On both servers such a
 /// collision fails the whole call as a unique violation, for the caller to store the groups again in smaller
 /// parts. Any other failure stores nothing and throws a <see cref="DbUpdateException"/>, as SaveChanges does.
 /// Not for audited or versioned entities: on SQLite the AuditingInterceptor does not run.
@@ -22,6 +23,12 @@ public static class BulkInserts
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(groups);
+        if (db.Database.IsNpgsql())
+        {
+            await PostgresBulkInsert.InsertAsync(db, groups, cancellationToken);
+            return [.. groups.Select(_ => true)];
+        }
+
         if (!db.Database.IsSqlite())
         {
             db.AddRange(groups.SelectMany(g => g));
