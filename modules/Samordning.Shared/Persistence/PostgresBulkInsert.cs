@@ -78,20 +78,8 @@ internal static class PostgresBulkInsert
     {
         public static TableCopy Build(DbContext db, Type type)
         {
-            if (typeof(IAudited).IsAssignableFrom(type) || typeof(IVersioned).IsAssignableFrom(type))
-            {
-                throw new InvalidOperationException($"{type.Name} is audited or versioned; only SaveChanges stores it.");
-            }
-
-            var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var (table, properties) = BulkTable.Of(db, type);
             var sql = db.GetService<ISqlGenerationHelper>();
-            var properties = entity.GetProperties().ToList();
-            if (properties.FirstOrDefault(p => p.IsShadowProperty() || p.GetComputedColumnSql() is not null || p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType != typeof(Guid)) is { } unsupported)
-            {
-                throw new InvalidOperationException($"{type.Name}.{unsupported.Name} is a shadow, computed or database-generated column.");
-            }
-
             var names = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
             var columns = properties.Select(p =>
             {

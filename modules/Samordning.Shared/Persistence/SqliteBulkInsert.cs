@@ -94,20 +94,8 @@ internal static class SqliteBulkInsert
     {
         public static TableInsert Build(DbContext db, Type type, bool skipWhenStored)
         {
-            if (typeof(IAudited).IsAssignableFrom(type) || typeof(IVersioned).IsAssignableFrom(type))
-            {
-                throw new InvalidOperationException($"{type.Name} is audited or versioned; only SaveChanges stores it.");
-            }
-
-            var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var (table, properties) = BulkTable.Of(db, type);
             var sqlHelper = db.GetService<ISqlGenerationHelper>();
-            var properties = entity.GetProperties().ToList();
-            if (properties.FirstOrDefault(p => p.IsShadowProperty() || p.GetComputedColumnSql() is not null) is { } unsupported)
-            {
-                throw new InvalidOperationException($"{type.Name}.{unsupported.Name} is a shadow or computed column.");
-            }
-
             var columns = properties.Select(p => Reader(type, p, p.GetRelationalTypeMapping().Converter)).ToList();
             var names = string.Join(", ", properties.Select(p => sqlHelper.DelimitIdentifier(p.GetColumnName(table)!)));
             var values = string.Join(", ", columns.Select((_, i) => $"?{i + 1}"));
