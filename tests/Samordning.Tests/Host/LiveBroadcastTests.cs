@@ -72,14 +72,16 @@ public sealed class LiveBroadcastTests : IAsyncLifetime
             var facilitator = factory.CreateClientAs(Facilitator);
             var written = new List<Guid>();
             await WriteNotesAsync(facilitator, meeting.Id, WarmUp, written);
-            var baseline = P99(await WriteNotesAsync(facilitator, meeting.Id, Measured, written));
+            var baseline = P90(await WriteNotesAsync(facilitator, meeting.Id, Measured, written));
 
             await JoinThenStopReadingAsync(stuck, topic);
-            var p99 = P99(await WriteNotesAsync(facilitator, meeting.Id, Measured, written));
+            var p90 = P90(await WriteNotesAsync(facilitator, meeting.Id, Measured, written));
 
-            // Under 100 ms more than without the stuck client; waiting on it would stall notes for seconds.
-            Assert.True(p99 < baseline + TimeSpan.FromMilliseconds(100),
-                $"The facilitator's p99 was {p99.TotalMilliseconds:0} ms with a stuck participant, {baseline.TotalMilliseconds:0} ms without.");
+            // Under 100 ms more than without the stuck client; waiting on it would stall every note after the first
+            // for seconds (the send timeout), so the 90th percentile shows a stall, while a few blips of a loaded CI
+            // machine (two notes at 500 ms in one run) do not fail the test.
+            Assert.True(p90 < baseline + TimeSpan.FromMilliseconds(100),
+                $"The facilitator's p90 was {p90.TotalMilliseconds:0} ms with a stuck participant, {baseline.TotalMilliseconds:0} ms without.");
             foreach (var items in received)
             {
                 var entries = await EntriesAsync(items, written.Count);
@@ -118,8 +120,8 @@ public sealed class LiveBroadcastTests : IAsyncLifetime
         return durations;
     }
 
-    // Of 100: one outlier (a collection, the loaded machine) is allowed, a stall is not.
-    private static TimeSpan P99(List<TimeSpan> durations) => durations.Order().ElementAt((int)Math.Ceiling(durations.Count * 0.99) - 1);
+    // Of 100: ten outliers (a collection, the loaded machine) are allowed, a stall is not.
+    private static TimeSpan P90(List<TimeSpan> durations) => durations.Order().ElementAt((int)Math.Ceiling(durations.Count * 0.9) - 1);
 
     private static async Task<List<LiveItem>> EntriesAsync(ConcurrentQueue<LiveItem> items, int count)
     {
