@@ -72,16 +72,16 @@ public sealed class LiveBroadcastTests : IAsyncLifetime
             var facilitator = factory.CreateClientAs(Facilitator);
             var written = new List<Guid>();
             await WriteNotesAsync(facilitator, meeting.Id, WarmUp, written);
-            var baseline = P90(await WriteNotesAsync(facilitator, meeting.Id, Measured, written));
+            var baseline = Median(await WriteNotesAsync(facilitator, meeting.Id, Measured, written));
 
             await JoinThenStopReadingAsync(stuck, topic);
-            var p90 = P90(await WriteNotesAsync(facilitator, meeting.Id, Measured, written));
+            var median = Median(await WriteNotesAsync(facilitator, meeting.Id, Measured, written));
 
-            // Under 100 ms more than without the stuck client; waiting on it would stall every note after the first
-            // for seconds (the send timeout), so the 90th percentile shows a stall, while a few blips of a loaded CI
-            // machine (two notes at 500 ms in one run) do not fail the test.
-            Assert.True(p90 < baseline + TimeSpan.FromMilliseconds(100),
-                $"The facilitator's p90 was {p90.TotalMilliseconds:0} ms with a stuck participant, {baseline.TotalMilliseconds:0} ms without.");
+            // Waiting on the stuck client would hold every note once its buffer is full (within a few dozen) for
+            // the send timeout, 5 s: the median shows that stall. A loaded CI machine's blips do not move the
+            // median by a second (a 90th percentile under 100 ms more than the baseline failed there once).
+            Assert.True(median < baseline + TimeSpan.FromSeconds(1),
+                $"The facilitator's median was {median.TotalMilliseconds:0} ms with a stuck participant, {baseline.TotalMilliseconds:0} ms without.");
             foreach (var items in received)
             {
                 var entries = await EntriesAsync(items, written.Count);
@@ -120,8 +120,7 @@ public sealed class LiveBroadcastTests : IAsyncLifetime
         return durations;
     }
 
-    // Of 100: ten outliers (a collection, the loaded machine) are allowed, a stall is not.
-    private static TimeSpan P90(List<TimeSpan> durations) => durations.Order().ElementAt((int)Math.Ceiling(durations.Count * 0.9) - 1);
+    private static TimeSpan Median(List<TimeSpan> durations) => durations.Order().ElementAt(durations.Count / 2);
 
     private static async Task<List<LiveItem>> EntriesAsync(ConcurrentQueue<LiveItem> items, int count)
     {
