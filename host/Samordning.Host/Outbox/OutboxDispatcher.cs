@@ -14,7 +14,8 @@ namespace Samordning.Host.Outbox;
 // deleted once delivered. Right after a commit the request delivers its own rows (leased to it from the start);
 // the job (OutboxWorker) deletes those in batches and delivers whatever is left: a failed handler, a crash, a
 // node that died. Before it delivers a row it claims it with one conditional update, so two nodes rarely deliver
-// the same row; the receivers' idempotency covers the rest.
+// the same row; the receivers' idempotency covers the rest. On SQLite its writes queue in the file's group writer
+// (ModuleDbContext.ExecuteWriteAsync) like every save: a write outside the queue stalls the queue on the file's lock.
 internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, IEnumerable<ModuleDatabase> databases, IClock clock, OutboxSettings settings, ILogger<OutboxDispatcher> logger)
 {
@@ -83,19 +84,26 @@ internal sealed partial class OutboxDispatcher(
             .OrderBy(m => m.CreatedAt)
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);
+        // The claims of a pass are one write (on SQLite, one turn of the file's writer and one commit).
         var claimed = new List<OutboxMessage>(due.Count);
-        foreach (var message in due)
+        var lease = now + OutboxMessage.Lease;
+        await db.ExecuteWriteAsync(async ct =>
         {
-            var lease = now + OutboxMessage.Lease;
-            var seen = message.NextAttemptAt;
-            if (await db.OutboxMessages
-                    .Where(m => m.Id == message.Id && m.NextAttemptAt == seen)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, lease).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken) == 1)
+            claimed.Clear();
+            foreach (var message in due)
             {
-                message.Attempts++;
-                claimed.Add(message);
+                var seen = message.NextAttemptAt;
+                if (await db.OutboxMessages
+                        .Where(m => m.Id == message.Id && m.NextAttemptAt == seen)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, lease).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct) == 1)
+                {
+                    claimed.Add(message);
+                }
             }
-        }
+
+            return claimed.Count;
+        }, cancellationToken);
+        claimed.ForEach(m => m.Attempts++);
 
         if (claimed.Count == 0)
         {
@@ -182,15 +190,15 @@ internal sealed partial class OutboxDispatcher(
         var next = clock.UtcNow + backOff;
         var error = $"{failure.GetType().Name}: {failure.Message}";
         error = error.Length > 2000 ? error[..2000] : error;
-        await db.OutboxMessages.Where(m => m.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LastError, error), cancellationToken);
+        await db.ExecuteWriteAsync(ct => db.OutboxMessages.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LastError, error), ct), cancellationToken);
     }
 
     private static async Task DeleteAsync(ModuleDbContext db, List<Guid> ids, CancellationToken cancellationToken)
     {
         foreach (var chunk in ids.Chunk(DeleteChunk))
         {
-            await db.OutboxMessages.Where(m => chunk.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
+            await db.ExecuteWriteAsync(ct => db.OutboxMessages.Where(m => chunk.Contains(m.Id)).ExecuteDeleteAsync(ct), cancellationToken);
         }
     }
 

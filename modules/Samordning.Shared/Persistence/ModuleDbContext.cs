@@ -128,11 +128,35 @@ public abstract class ModuleDbContext : DbContext
         base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
     /// <summary>
+    /// Runs a statement of this context that writes without change tracking (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>) as a write
+    /// of the file's group writer on SQLite, like a save: a write outside the queue meets the queue's transaction on
+    /// the file's lock, and SQLite's busy wait then holds every queued write behind it. Elsewhere (a server, or
+    /// within an explicit transaction) it runs as it is.
+    /// </summary>
+    public Task<int> ExecuteWriteAsync(Func<CancellationToken, Task<int>> statement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        if (SqliteWriter is null || Database.CurrentTransaction is not null)
+        {
+            return statement(cancellationToken);
+        }
+
+        return SqliteWriter.WriteAsync(new SqliteStatement(this, statement, cancellationToken));
+    }
+
+    /// <summary>
     /// The save inside another save's transaction, on its connection (the queue's group commit). EF Core puts it on
     /// the writer's savepoint (so not on one of EF Core's own as well). Changes are accepted only once the group
-    /// commits; the context gets its own connection back afterwards, whatever happens.
+    /// commits.
     /// </summary>
-    internal async Task<int> SaveChangesWithinAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    internal Task<int> SaveChangesWithinAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken) =>
+        WithinAsync(connection, transaction, () => base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on the group's connection and transaction; the context gets its own
+    /// connection back afterwards, whatever happens.
+    /// </summary>
+    internal async Task<int> WithinAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Func<Task<int>> write, CancellationToken cancellationToken)
     {
         var connectionString = Database.GetConnectionString();
         Database.SetDbConnection(connection, contextOwnsConnection: false);
@@ -142,7 +166,7 @@ public abstract class ModuleDbContext : DbContext
             Database.AutoSavepointsEnabled = false;
             try
             {
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                return await write();
             }
             finally
             {

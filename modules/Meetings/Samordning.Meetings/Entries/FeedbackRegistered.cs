@@ -11,8 +11,8 @@ internal sealed class FeedbackRegistered(MeetingsDbContext db) : IEventHandler<M
     public async Task HandleAsync(MeetingFeedbackRegistered @event, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        await db.Entries
+        await db.ExecuteWriteAsync(ct => db.Entries
             .Where(e => e.Id == @event.EntryId && e.FeedbackReceivedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.FeedbackReceivedAt, @event.RegisteredAt), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.FeedbackReceivedAt, @event.RegisteredAt), ct), cancellationToken);
     }
 }

@@ -60,8 +60,8 @@ internal sealed class MyNotifications : IEndpoint
     public static Task<int> MarkReadAsync(NotificationsDbContext db, IClock clock, Guid person, Guid? id, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
-        return db.Notifications
+        return db.ExecuteWriteAsync(ct => db.Notifications
             .Where(n => n.PersonId == person && n.ReadAt == null && (id == null || n.Id == id))
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct), cancellationToken);
     }
 }

@@ -154,6 +154,42 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
         Assert.Equal(2, await waiting);
     }
 
+    // A statement without change tracking (the outbox job's claims and deletes) takes its turn like a save: queued
+    // behind a writer it has not started (outside the queue it would wait on the file's lock, and the queue behind it).
+    [Fact]
+    public async Task ExecuteWrite_QueuedBehindAWriter_StartsOnlyOnItsTurnAndIsStored()
+    {
+        await using (var seed = Context("a.db"))
+        {
+            seed.Ministries.Add(NewMinistry("Slettes"));
+            await seed.SaveChangesAsync(Ct);
+        }
+
+        await using var saving = Context("a.db");
+        await using var deleting = Context("a.db");
+        var started = false;
+        Task<int> first, delete;
+        await using (var hold = await HoldAsync("a.db"))
+        {
+            first = SaveAsync(saving, NewMinistry("Først"));
+            await Task.Delay(100, Ct);
+            delete = Task.Run(() => deleting.ExecuteWriteAsync(ct =>
+            {
+                started = true;
+                return deleting.Ministries.Where(m => m.NameNb == "Slettes").ExecuteDeleteAsync(ct);
+            }, Ct), Ct);
+            await Task.Delay(200, Ct);
+
+            Assert.False(started);
+            await hold.CommitAsync(Ct);
+        }
+
+        Assert.Equal(1, await delete);
+        await first;
+        await using var check = Context("a.db");
+        Assert.Equal(["Først"], await check.Ministries.Select(m => m.NameNb).Where(n => n == "Først" || n == "Slettes").ToListAsync(Ct));
+    }
+
     // The one failure rule for every kind of write, here with plain rows: a write that fails in a group is rolled
     // back to its own savepoint and fails alone; its neighbours commit.
     [Fact]
