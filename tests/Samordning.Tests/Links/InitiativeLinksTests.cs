@@ -189,14 +189,6 @@ public sealed partial class InitiativeLinksTests(SamordningFactory factory) : IC
         Assert.DoesNotContain(other.Reference, page, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task WorkstreamPage_UnknownId_404()
-    {
-        var response = await factory.CreateClientAs(People.Coordinator).GetAsync($"/arbeidsstrommer/{Guid.NewGuid()}", Ct);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }
