@@ -32,6 +32,7 @@ internal static class ModuleRegistration
             .AddClasses(c => c.AssignableTo<ILiveTopicPolicy>(), publicOnly: false).As<ILiveTopicPolicy>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<IModuleInitializer>(), publicOnly: false).As<IModuleInitializer>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<IHeaderBadgeProvider>(), publicOnly: false).As<IHeaderBadgeProvider>().WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<Shared.Links.ILinkedItemsSource>(), publicOnly: false).As<Shared.Links.ILinkedItemsSource>().WithScopedLifetime()
             .AddClasses(c => c.Where(t => t.GetInterfaces().Any(contracts.Contains)), publicOnly: false)
                 .As(t => t.GetInterfaces().Where(contracts.Contains)).WithScopedLifetime());
 

@@ -36,6 +36,9 @@ public sealed class DsFieldTagHelper : TagHelper
     /// <summary>When set, a select with these options instead of an input.</summary>
     public IEnumerable<SelectListItem>? Options { get; set; }
 
+    /// <summary>With <see cref="Options"/>: a list box where several may be chosen (the options' Selected say which).</summary>
+    public bool Multiple { get; set; }
+
     /// <summary>The view context, for model state.</summary>
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -144,11 +147,17 @@ public sealed class DsFieldTagHelper : TagHelper
         select.AddCssClass("ds-input");
         select.Attributes["id"] = id;
         select.Attributes["name"] = name;
+        if (Multiple)
+        {
+            select.Attributes["multiple"] = "multiple";
+            select.Attributes["size"] = Math.Clamp(Options!.Count(), 2, 8).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         foreach (var option in Options!)
         {
             var element = new TagBuilder("option");
             element.Attributes["value"] = option.Value;
-            if (string.Equals(option.Value, value, StringComparison.OrdinalIgnoreCase))
+            if (Multiple ? option.Selected : string.Equals(option.Value, value, StringComparison.OrdinalIgnoreCase))
             {
                 element.Attributes["selected"] = "selected";
             }

@@ -49,8 +49,8 @@ public sealed partial class WorkstreamLinksTests(SamordningFactory factory) : IC
 
         var page = WebUtility.HtmlDecode(await factory.CreateClientAs(ParticipantFin).GetStringAsync($"/moter/{meeting.Id}", Ct));
 
-        Assert.Contains($"<li>{workstreams[0].TitleNb}</li>", page, StringComparison.Ordinal);
-        Assert.Contains($"<li>{workstreams[^1].TitleNb}</li>", page, StringComparison.Ordinal);
+        Assert.Contains($"<li><a class=\"ds-link\" href=\"/arbeidsstrommer/{workstreams[0].Id}\">{workstreams[0].TitleNb}</a></li>", page, StringComparison.Ordinal);
+        Assert.Contains($"<li><a class=\"ds-link\" href=\"/arbeidsstrommer/{workstreams[^1].Id}\">{workstreams[^1].TitleNb}</a></li>", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -121,6 +121,7 @@ internal sealed class FeedbackItem : IVersioned, IAudited
     public List<FeedbackAnswer> Answers { get; init; } = [];
     public List<FeedbackAttachment> Attachments { get; init; } = [];
     public List<FeedbackWorkstream> Workstreams { get; init; } = [];
+    public List<FeedbackInitiative> Initiatives { get; init; } = [];
     public List<FeedbackTag> Tags { get; init; } = [];
 }
 
@@ -147,6 +148,13 @@ internal sealed class FeedbackWorkstream
 {
     public Guid ItemId { get; set; }
     public Guid WorkstreamId { get; set; }
+}
+
+// An id into the Workstreams module (no foreign key across modules), as FeedbackWorkstream.
+internal sealed class FeedbackInitiative
+{
+    public Guid ItemId { get; set; }
+    public Guid InitiativeId { get; set; }
 }
 
 internal sealed class FeedbackTag

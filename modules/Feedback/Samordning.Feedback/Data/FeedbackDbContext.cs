@@ -62,6 +62,7 @@ internal class FeedbackDbContext : ModuleDbContext
             item.HasMany(i => i.Answers).WithOne().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
             item.HasMany(i => i.Attachments).WithOne().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
             item.HasMany(i => i.Workstreams).WithOne().HasForeignKey(w => w.ItemId).OnDelete(DeleteBehavior.Cascade);
+            item.HasMany(i => i.Initiatives).WithOne().HasForeignKey(w => w.ItemId).OnDelete(DeleteBehavior.Cascade);
             item.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -79,6 +80,11 @@ internal class FeedbackDbContext : ModuleDbContext
         {
             w.HasKey(x => new { x.ItemId, x.WorkstreamId });
             w.HasIndex(x => x.WorkstreamId);
+        });
+        modelBuilder.Entity<FeedbackInitiative>(i =>
+        {
+            i.HasKey(x => new { x.ItemId, x.InitiativeId });
+            i.HasIndex(x => x.InitiativeId);
         });
         modelBuilder.Entity<FeedbackTag>(t =>
         {

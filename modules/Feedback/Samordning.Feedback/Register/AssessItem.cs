@@ -15,19 +15,20 @@ internal sealed record AssessItemRequest(
     bool Published,
     bool Exempt,
     string? ExemptionBasis,
-    long? Version);
+    long? Version,
+    IReadOnlyList<Guid>? InitiativeIds = null);
 
 internal sealed class AssessItem : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPut("/feedback/items/{id:guid}/assessment", async (Guid id, AssessItemRequest request, FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreams, ICurrentUser user, CancellationToken ct) =>
-                (await HandleAsync(db, directory, workstreams, user, id, request, ct)).ToOk())
+        api.MapPut("/feedback/items/{id:guid}/assessment", async (Guid id, AssessItemRequest request, FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreams, IInitiativeDirectory initiatives, ICurrentUser user, CancellationToken ct) =>
+                (await HandleAsync(db, directory, new(workstreams, initiatives), user, id, request, ct)).ToOk())
             .RequireAuthorization(Policies.Coordinator)
             .WithTags("Feedback register")
-            .WithSummary("Assesses an item (coordinators): handler, status, assessment, workstreams, tags, publication and exemption. Send the version you read; a stale version gets 409.");
+            .WithSummary("Assesses an item (coordinators): handler, status, assessment, workstreams, initiatives (null leaves them as they are), tags, publication and exemption. Send the version you read; a stale version gets 409.");
 
     public static async Task<Outcome<ItemDetails>> HandleAsync(
-        FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreamDirectory, ICurrentUser user, Guid id, AssessItemRequest request, CancellationToken cancellationToken)
+        FeedbackDbContext db, IMinistryDirectory directory, LinkDirectories links, ICurrentUser user, Guid id, AssessItemRequest request, CancellationToken cancellationToken)
     {
         if (!FeedbackAccess.CanManage(user.Principal))
         {
@@ -81,7 +82,11 @@ internal sealed class AssessItem : IEndpoint
         // coordinator's to defend on every save.
         var workstreams = (request.WorkstreamIds ?? []).Where(w => w != Guid.Empty).Distinct().ToList();
         await WorkstreamChoices.CheckAsync(
-            workstreamDirectory, [.. workstreams.Where(w => item.Workstreams.All(x => x.WorkstreamId != w))], errors, nameof(request.WorkstreamIds), cancellationToken);
+            links.Workstreams, [.. workstreams.Where(w => item.Workstreams.All(x => x.WorkstreamId != w))], errors, nameof(request.WorkstreamIds), cancellationToken);
+        var initiatives = request.InitiativeIds is null
+            ? null
+            : await links.Initiatives.CheckAsync(
+                user.Principal, request.InitiativeIds, [.. item.Initiatives.Select(i => i.InitiativeId)], errors, nameof(request.InitiativeIds), cancellationToken);
         if (errors.Any)
         {
             return Outcome.Invalid<ItemDetails>(errors);
@@ -98,6 +103,12 @@ internal sealed class AssessItem : IEndpoint
             item.ExemptionBasis = request.Exempt ? request.ExemptionBasis!.Trim() : null;
             item.Workstreams.RemoveAll(w => !workstreams.Contains(w.WorkstreamId));
             item.Workstreams.AddRange(workstreams.Where(w => item.Workstreams.All(x => x.WorkstreamId != w)).Select(w => new FeedbackWorkstream { WorkstreamId = w }));
+            if (initiatives is not null)
+            {
+                item.Initiatives.RemoveAll(i => !initiatives.Contains(i.InitiativeId));
+                item.Initiatives.AddRange(initiatives.Where(i => item.Initiatives.All(x => x.InitiativeId != i)).Select(i => new FeedbackInitiative { InitiativeId = i }));
+            }
+
             item.Tags.RemoveAll(t => !tags.Contains(t.Tag));
             item.Tags.AddRange(tags.Where(t => item.Tags.All(x => x.Tag != t)).Select(t => new FeedbackTag { Tag = t }));
 

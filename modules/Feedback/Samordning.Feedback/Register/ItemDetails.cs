@@ -35,7 +35,8 @@ internal sealed record ItemDetails(
     bool Exempt,
     string? ExemptionBasis,
     bool Anonymised,
-    long Version)
+    long Version,
+    IReadOnlyList<Guid> InitiativeIds)
 {
     // Coordinators and the contributor's own ministry see who gave the input; others only what was consented.
     public static ItemDetails From(FeedbackItem item, ClaimsPrincipal viewer)
@@ -55,7 +56,8 @@ internal sealed record ItemDetails(
             [.. item.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal)],
             item.HandlerPersonId, item.HandlerName, item.Status, item.Assessment,
             item.ConsentToPublish, item.ConsentToPublishName, item.Published, item.Exempt, item.ExemptionBasis,
-            item.AnonymisedAt is not null, item.Version);
+            item.AnonymisedAt is not null, item.Version,
+            [.. item.Initiatives.Select(i => i.InitiativeId)]);
     }
 }
 
@@ -63,5 +65,5 @@ internal static class ItemQueries
 {
     // Everything but the attachments' bytes, which only the download reads.
     public static IQueryable<FeedbackItem> WithChildren(this IQueryable<FeedbackItem> items) =>
-        items.Include(i => i.Answers).Include(i => i.Workstreams).Include(i => i.Tags).Include(i => i.Attachments).AsSplitQuery();
+        items.Include(i => i.Answers).Include(i => i.Workstreams).Include(i => i.Initiatives).Include(i => i.Tags).Include(i => i.Attachments).AsSplitQuery();
 }

@@ -21,20 +21,21 @@ internal sealed record RecordInputRequest(
     bool ConsentToPublish,
     bool ConsentToPublishName,
     IReadOnlyList<Guid>? WorkstreamIds,
-    IReadOnlyList<string>? Tags);
+    IReadOnlyList<string>? Tags,
+    IReadOnlyList<Guid>? InitiativeIds = null);
 
 internal sealed class RecordInput : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/feedback/items", async (RecordInputRequest request, FeedbackDbContext db, IWorkstreamDirectory workstreams, ICurrentUser user, IClock clock, CancellationToken ct) =>
-                (await HandleAsync(db, workstreams, user, clock, request, [], ct)).ToCreated(i => $"/api/feedback/items/{i.Id}"))
+        api.MapPost("/feedback/items", async (RecordInputRequest request, FeedbackDbContext db, IWorkstreamDirectory workstreams, IInitiativeDirectory initiatives, ICurrentUser user, IClock clock, CancellationToken ct) =>
+                (await HandleAsync(db, new(workstreams, initiatives), user, clock, request, [], ct)).ToCreated(i => $"/api/feedback/items/{i.Id}"))
             .WithTags("Feedback register")
             .WithSummary("Records input that came by e-mail, letter, meeting or one-to-one meeting (coordinators; contact persons for their own ministry).");
 
     // The files are the page's (an e-mail's or a letter's attachments), checked by the public page's rules.
     public static async Task<Outcome<ItemDetails>> HandleAsync(
         FeedbackDbContext db,
-        IWorkstreamDirectory workstreams,
+        LinkDirectories links,
         ICurrentUser user,
         IClock clock,
         RecordInputRequest request,
@@ -71,7 +72,8 @@ internal sealed class RecordInput : IEndpoint
         }
 
         var tags = Tags.Normalise(request.Tags, errors, nameof(request.Tags));
-        var workstreamIds = await WorkstreamChoices.CheckAsync(workstreams, request.WorkstreamIds, errors, nameof(request.WorkstreamIds), cancellationToken);
+        var workstreamIds = await WorkstreamChoices.CheckAsync(links.Workstreams, request.WorkstreamIds, errors, nameof(request.WorkstreamIds), cancellationToken);
+        var initiativeIds = await links.Initiatives.CheckAsync(user.Principal, request.InitiativeIds, [], errors, nameof(request.InitiativeIds), cancellationToken);
         var (_, files) = AttachmentRules.Check(attachments, errors, "Attachments");
         if (request.RoundId is { } roundId && !await db.Rounds.AnyAsync(r => r.Id == roundId, cancellationToken))
         {
@@ -103,6 +105,7 @@ internal sealed class RecordInput : IEndpoint
             ConsentToPublishName = request.ConsentToPublish && request.ConsentToPublishName,
         };
         item.Workstreams.AddRange(workstreamIds.Select(id => new FeedbackWorkstream { WorkstreamId = id }));
+        item.Initiatives.AddRange(initiativeIds.Select(id => new FeedbackInitiative { InitiativeId = id }));
         item.Attachments.AddRange(files);
         item.Tags.AddRange(tags.Select(t => new FeedbackTag { Tag = t }));
         db.Items.Add(item);

@@ -3,6 +3,9 @@ using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Register;
 
+// The directories the register's links are checked against (ids into the Workstreams module).
+internal sealed record LinkDirectories(IWorkstreamDirectory Workstreams, IInitiativeDirectory Initiatives);
+
 // The register's links to workstreams are ids (Workstreams owns them); names come from its Contracts directory.
 internal static class WorkstreamChoices
 {

@@ -50,6 +50,7 @@ internal sealed class Meeting : IVersioned, IAudited
     public List<MeetingParticipant> Participants { get; init; } = [];
     public List<AgendaItem> Agenda { get; init; } = [];
     public List<MeetingWorkstream> Workstreams { get; init; } = [];
+    public List<MeetingInitiative> Initiatives { get; init; } = [];
 }
 
 internal sealed class MeetingFacilitator
@@ -96,6 +97,13 @@ internal sealed class MeetingWorkstream
     public Guid WorkstreamId { get; set; }
 }
 
+// An id into the Workstreams module (no foreign key across modules), as MeetingWorkstream.
+internal sealed class MeetingInitiative
+{
+    public Guid MeetingId { get; set; }
+    public Guid InitiativeId { get; set; }
+}
+
 // Travels as its name in the API and in live items (the page script reads the names).
 [JsonConverter(typeof(JsonStringEnumConverter<EntryKind>))]
 internal enum EntryKind
@@ -131,6 +139,11 @@ internal sealed class MeetingEntry : IVersioned, IAudited
     public string? OrganisationName { get; set; }
     public string? OrganisationNumber { get; set; }
     public Guid? ContributorPersonId { get; set; }
+
+    // A decision or an action item may belong to one workstream and one initiative of its own (ids into the
+    // Workstreams module), beside those of its meeting.
+    public Guid? WorkstreamId { get; set; }
+    public Guid? InitiativeId { get; set; }
     public bool Withdrawn { get; set; }
     public Guid? AuthorPersonId { get; set; }
     public required string AuthorName { get; set; }

@@ -44,6 +44,7 @@ internal class MeetingsDbContext : ModuleDbContext
             meeting.HasMany(m => m.Participants).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
             meeting.HasMany(m => m.Agenda).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
             meeting.HasMany(m => m.Workstreams).WithOne().HasForeignKey(w => w.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            meeting.HasMany(m => m.Initiatives).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<MeetingFacilitator>(f =>
@@ -76,6 +77,12 @@ internal class MeetingsDbContext : ModuleDbContext
             w.HasIndex(x => x.WorkstreamId);
         });
 
+        modelBuilder.Entity<MeetingInitiative>(i =>
+        {
+            i.HasKey(x => new { x.MeetingId, x.InitiativeId });
+            i.HasIndex(x => x.InitiativeId);
+        });
+
         modelBuilder.Entity<MeetingEntry>(entry =>
         {
             entry.Property(e => e.Id).ValueGeneratedNever();
@@ -88,6 +95,8 @@ internal class MeetingsDbContext : ModuleDbContext
             entry.Property(e => e.AuthorName).HasMaxLength(200);
             entry.HasIndex(e => new { e.MeetingId, e.CreatedAt });
             entry.HasIndex(e => new { e.OwnerPersonId, e.ActionStatus });
+            entry.HasIndex(e => e.WorkstreamId);
+            entry.HasIndex(e => e.InitiativeId);
             entry.HasOne<Meeting>().WithMany().HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -24,7 +24,7 @@ internal sealed class AddEntry : IEndpoint
             return EntryOutcome.Refused(refusal);
         }
 
-        var (errors, owner) = await request.ValidateAsync(meeting, deps.Directory, cancellationToken);
+        var (errors, owner) = await request.ValidateAsync(meeting, deps, null, cancellationToken);
         if (errors.Any)
         {
             return new(Outcome.Invalid<EntryView>(errors));

@@ -24,7 +24,7 @@ internal sealed class CorrectEntry : IEndpoint
     public static Task<EntryOutcome> CorrectAsync(MeetingServices deps, Guid meetingId, Guid entryId, EntryRequest request, CancellationToken cancellationToken) =>
         ChangeAsync(deps, meetingId, entryId, request.AgendaItemId, request.Version, async (meeting, entry) =>
         {
-            var (errors, owner) = await request.ValidateAsync(meeting, deps.Directory, cancellationToken);
+            var (errors, owner) = await request.ValidateAsync(meeting, deps, entry, cancellationToken);
             if (errors.Any)
             {
                 return (OneOf)errors;

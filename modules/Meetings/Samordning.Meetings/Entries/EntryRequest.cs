@@ -1,5 +1,7 @@
 using Samordning.Meetings.Data;
+using Samordning.Meetings.Meetings;
 using Samordning.Ministries.Contracts;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Meetings.Entries;
 
@@ -13,10 +15,17 @@ internal sealed record EntryRequest(
     string? OrganisationName = null,
     string? OrganisationNumber = null,
     Guid? ContributorPersonId = null,
-    long? Version = null)
+    long? Version = null,
+    Guid? WorkstreamId = null,
+    Guid? InitiativeId = null)
 {
-    public async Task<(FieldErrors Errors, PersonInfo? Owner)> ValidateAsync(EntryTarget meeting, IMinistryDirectory directory, CancellationToken cancellationToken)
+    // A decision's or an action item's own links (issue 16); other kinds belong to their meeting alone.
+    public static bool Linkable(EntryKind kind) => kind is EntryKind.Decision or EntryKind.ActionItem;
+
+    public async Task<(FieldErrors Errors, PersonInfo? Owner)> ValidateAsync(
+        EntryTarget meeting, MeetingServices deps, MeetingEntry? current, CancellationToken cancellationToken)
     {
+        var directory = deps.Directory;
         var errors = new FieldErrors()
             .Required(nameof(Text), Text, new("Teksten", "The text"), EntryRules.MaxTextLength)
             .MaxLength(nameof(OrganisationName), OrganisationName, new("Organisasjonen", "The organisation"), 200)
@@ -51,6 +60,17 @@ internal sealed record EntryRequest(
             }
         }
 
+        if (Linkable(Kind))
+        {
+            if (WorkstreamId is { } workstream && workstream != current?.WorkstreamId && await deps.Workstreams.CountUnknownAsync([workstream], cancellationToken) > 0)
+            {
+                errors.Add(nameof(WorkstreamId), new("Arbeidsstrømmen finnes ikke. Velg blant arbeidsstrømmene i listen.", "The workstream does not exist. Choose among the workstreams in the list."));
+            }
+
+            await deps.Initiatives.CheckAsync(
+                deps.User.Principal, InitiativeId is { } id ? [id] : [], current?.InitiativeId is { } linked ? [linked] : [], errors, nameof(InitiativeId), cancellationToken);
+        }
+
         return (errors, owner);
     }
 
@@ -68,6 +88,8 @@ internal sealed record EntryRequest(
         entry.OrganisationName = feedback && !string.IsNullOrWhiteSpace(OrganisationName) ? OrganisationName.Trim() : null;
         entry.OrganisationNumber = feedback && !string.IsNullOrWhiteSpace(OrganisationNumber) ? Shared.Text.OrganisationNumber.Normalize(OrganisationNumber) : null;
         entry.ContributorPersonId = feedback ? ContributorPersonId : null;
+        entry.WorkstreamId = Linkable(Kind) && WorkstreamId != Guid.Empty ? WorkstreamId : null;
+        entry.InitiativeId = Linkable(Kind) && InitiativeId != Guid.Empty ? InitiativeId : null;
         entry.UpdatedAt = now;
     }
 }

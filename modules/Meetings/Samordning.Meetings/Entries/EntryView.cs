@@ -21,9 +21,11 @@ internal sealed record EntryView(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SentToFeedbackAt,
     long Version,
-    DateTimeOffset? FeedbackReceivedAt = null)
+    DateTimeOffset? FeedbackReceivedAt = null,
+    Guid? WorkstreamId = null,
+    Guid? InitiativeId = null)
 {
     public static EntryView From(MeetingEntry e) => new(
         e.Id, e.MeetingId, e.AgendaItemId, e.Kind, e.Text, e.OwnerPersonId, e.OwnerName, e.DueDate, e.ActionStatus,
-        e.OrganisationName, e.OrganisationNumber, e.Withdrawn, e.AuthorName, e.CreatedAt, e.UpdatedAt, e.SentToFeedbackAt, e.Version, e.FeedbackReceivedAt);
+        e.OrganisationName, e.OrganisationNumber, e.Withdrawn, e.AuthorName, e.CreatedAt, e.UpdatedAt, e.SentToFeedbackAt, e.Version, e.FeedbackReceivedAt, e.WorkstreamId, e.InitiativeId);
 }

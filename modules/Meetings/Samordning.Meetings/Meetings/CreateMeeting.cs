@@ -18,7 +18,7 @@ internal sealed class CreateMeeting : IEndpoint
             return Outcome.Forbidden<MeetingDetails>();
         }
 
-        var (errors, resolved) = await request.ValidateAsync(deps.Directory, deps.Workstreams, cancellationToken);
+        var (errors, resolved) = await request.ValidateAsync(deps, null, cancellationToken);
         if (!errors.Any && !user.IsInRole(Roles.Coordinator) && resolved!.Facilitators.All(f => f.Id != user.PersonId()))
         {
             errors.Add(nameof(MeetingRequest.FacilitatorIds), new("Du må selv være blant møtelederne.", "You must be among the facilitators yourself."));

@@ -68,5 +68,5 @@ internal static class MeetingAccess
     }
 
     public static IQueryable<Meeting> WithChildren(this IQueryable<Meeting> meetings) =>
-        meetings.Include(m => m.Facilitators).Include(m => m.Participants).Include(m => m.Agenda).Include(m => m.Workstreams).AsSplitQuery();
+        meetings.Include(m => m.Facilitators).Include(m => m.Participants).Include(m => m.Agenda).Include(m => m.Workstreams).Include(m => m.Initiatives).AsSplitQuery();
 }

@@ -27,7 +27,8 @@ internal sealed record MeetingDetails(
     IReadOnlyList<ParticipantView> Participants,
     IReadOnlyList<AgendaView> Agenda,
     IReadOnlyList<Guid> WorkstreamIds,
-    long Version)
+    long Version,
+    IReadOnlyList<Guid> InitiativeIds)
 {
     public static MeetingDetails From(Meeting m) => new(
         m.Id, m.Kind, m.Title, m.Description, m.StartsAt, m.EndsAt, m.Place, m.OnlineLink, m.OrganisingMinistryId, m.OrganisingMinistryCode,
@@ -37,5 +38,6 @@ internal sealed record MeetingDetails(
             .Select(p => new ParticipantView(p.Id, p.Kind, p.PersonId, p.MinistryId, p.Name, p.OrganisationNumber, p.RegisteredAt, p.Attended))],
         [.. m.Agenda.OrderBy(a => a.Position).Select(a => new AgendaView(a.Id, a.Position, a.Title))],
         [.. m.Workstreams.Select(w => w.WorkstreamId)],
-        m.Version);
+        m.Version,
+        [.. m.Initiatives.Select(i => i.InitiativeId)]);
 }

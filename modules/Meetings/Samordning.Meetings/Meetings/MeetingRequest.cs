@@ -24,16 +24,19 @@ internal sealed record MeetingRequest(
     IReadOnlyList<AgendaRequest>? Agenda,
     IReadOnlyList<Guid>? WorkstreamIds,
     bool Published = false,
-    long? Version = null)
+    long? Version = null,
+    IReadOnlyList<Guid>? InitiativeIds = null)
 {
     public const int MaxParticipants = 500;
     public const int MaxAgendaItems = 50;
     public const int MaxWorkstreams = 50;
 
-    internal sealed record Resolved(MinistryInfo Organiser, IReadOnlyList<PersonInfo> Facilitators, IReadOnlyList<MeetingParticipant> Participants);
+    internal sealed record Resolved(MinistryInfo Organiser, IReadOnlyList<PersonInfo> Facilitators, IReadOnlyList<MeetingParticipant> Participants, IReadOnlyList<Guid>? Initiatives);
 
-    public async Task<(FieldErrors Errors, Resolved? Resolved)> ValidateAsync(IMinistryDirectory directory, IWorkstreamDirectory workstreams, CancellationToken cancellationToken)
+    // InitiativeIds null leaves the meeting's initiatives as they are (clients from before the links); [] clears them.
+    public async Task<(FieldErrors Errors, Resolved? Resolved)> ValidateAsync(MeetingServices deps, Meeting? current, CancellationToken cancellationToken)
     {
+        var directory = deps.Directory;
         var errors = new FieldErrors()
             .Required(nameof(Title), Title, new("Tittel", "Title"), 200)
             .MaxLength(nameof(Description), Description, new("Beskrivelse", "Description"), 4000)
@@ -107,9 +110,13 @@ internal sealed record MeetingRequest(
             errors.Add(nameof(FacilitatorIds), new("Velg minst én møteleder.", "Choose at least one facilitator."));
         }
 
-        await CheckWorkstreamsAsync(workstreams, errors, cancellationToken);
+        await CheckWorkstreamsAsync(deps.Workstreams, errors, cancellationToken);
+        var initiatives = InitiativeIds is null
+            ? null
+            : await deps.Initiatives.CheckAsync(
+                deps.User.Principal, InitiativeIds, [.. current?.Initiatives.Select(i => i.InitiativeId) ?? []], errors, nameof(InitiativeIds), cancellationToken);
         var participants = await ResolveParticipantsAsync(directory, ministries, errors, cancellationToken);
-        return (errors, errors.Any ? null : new Resolved(organiser!, facilitators, participants));
+        return (errors, errors.Any ? null : new Resolved(organiser!, facilitators, participants, initiatives));
     }
 
     // Links are ids into the Workstreams module (no foreign key across modules), so each is checked there.
@@ -205,6 +212,13 @@ internal sealed record MeetingRequest(
         meeting.Workstreams.RemoveAll(w => !workstreams.Contains(w.WorkstreamId));
         meeting.Workstreams.AddRange(workstreams.Where(id => meeting.Workstreams.All(w => w.WorkstreamId != id))
             .Select(id => new MeetingWorkstream { MeetingId = meeting.Id, WorkstreamId = id }));
+
+        if (resolved.Initiatives is { } initiatives)
+        {
+            meeting.Initiatives.RemoveAll(i => !initiatives.Contains(i.InitiativeId));
+            meeting.Initiatives.AddRange(initiatives.Where(id => meeting.Initiatives.All(i => i.InitiativeId != id))
+                .Select(id => new MeetingInitiative { MeetingId = meeting.Id, InitiativeId = id }));
+        }
     }
 
     // Items keep their ids (entries refer to them): matched by id, else by title; the rest are new.

@@ -11,6 +11,7 @@ internal sealed record MeetingServices(
     MeetingsDbContext Db,
     IMinistryDirectory Directory,
     IWorkstreamDirectory Workstreams,
+    IInitiativeDirectory Initiatives,
     ICurrentUser User,
     IClock Clock,
     ILiveUpdates Live,

@@ -16,7 +16,7 @@ internal sealed class UpdateMeeting : IEndpoint
             return refusal!;
         }
 
-        var (errors, resolved) = await request.ValidateAsync(deps.Directory, deps.Workstreams, cancellationToken);
+        var (errors, resolved) = await request.ValidateAsync(deps, meeting, cancellationToken);
         if (errors.Any)
         {
             return Outcome.Invalid<MeetingDetails>(errors);

@@ -22,6 +22,20 @@ internal static class InitiativeAccess
         CanEdit(user, initiative)
         || initiative.CollaboratingMinistries.Any(m => IsContactPersonOf(user, m.MinistryId));
 
+    // Who may link meetings, decisions, action items and input to which initiatives (issue 16): coordinators and
+    // facilitators (whose meetings cross ministries) any; a contact person those their ministry owns or works on.
+    public static IQueryable<Initiative> Linkable(IQueryable<Initiative> initiatives, ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Facilitator))
+        {
+            return initiatives;
+        }
+
+        return user.IsInRole(Roles.ContactPerson) && user.MinistryId() is { } ministry
+            ? initiatives.Where(i => i.OwningMinistryId == ministry || i.CollaboratingMinistries.Any(m => m.MinistryId == ministry))
+            : initiatives.Where(_ => false);
+    }
+
     private static bool IsContactPersonOf(ClaimsPrincipal user, Guid ministryId) =>
         user.IsInRole(Roles.ContactPerson) && user.MinistryId() == ministryId;
 }

@@ -87,6 +87,21 @@ namespace Samordning.Feedback.Migrations.PostgreSql
                     b.ToTable("Attachments", "feedback");
                 });
 
+            modelBuilder.Entity("Samordning.Feedback.Data.FeedbackInitiative", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ItemId", "InitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("FeedbackInitiative", "feedback");
+                });
+
             modelBuilder.Entity("Samordning.Feedback.Data.FeedbackItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -422,6 +437,15 @@ namespace Samordning.Feedback.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.Feedback.Data.FeedbackInitiative", b =>
+                {
+                    b.HasOne("Samordning.Feedback.Data.FeedbackItem", null)
+                        .WithMany("Initiatives")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.Feedback.Data.FeedbackItem", b =>
                 {
                     b.HasOne("Samordning.Feedback.Data.InputRound", null)
@@ -462,6 +486,8 @@ namespace Samordning.Feedback.Migrations.PostgreSql
                     b.Navigation("Answers");
 
                     b.Navigation("Attachments");
+
+                    b.Navigation("Initiatives");
 
                     b.Navigation("Tags");
 

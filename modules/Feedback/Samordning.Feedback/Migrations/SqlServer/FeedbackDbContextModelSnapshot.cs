@@ -87,6 +87,21 @@ namespace Samordning.Feedback.Migrations.SqlServer
                     b.ToTable("Attachments", "feedback");
                 });
 
+            modelBuilder.Entity("Samordning.Feedback.Data.FeedbackInitiative", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ItemId", "InitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("FeedbackInitiative", "feedback");
+                });
+
             modelBuilder.Entity("Samordning.Feedback.Data.FeedbackItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -424,6 +439,15 @@ namespace Samordning.Feedback.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.Feedback.Data.FeedbackInitiative", b =>
+                {
+                    b.HasOne("Samordning.Feedback.Data.FeedbackItem", null)
+                        .WithMany("Initiatives")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.Feedback.Data.FeedbackItem", b =>
                 {
                     b.HasOne("Samordning.Feedback.Data.InputRound", null)
@@ -464,6 +488,8 @@ namespace Samordning.Feedback.Migrations.SqlServer
                     b.Navigation("Answers");
 
                     b.Navigation("Attachments");
+
+                    b.Navigation("Initiatives");
 
                     b.Navigation("Tags");
 

@@ -79,6 +79,21 @@ namespace Samordning.Feedback.Migrations.Sqlite
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("Samordning.Feedback.Data.FeedbackInitiative", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ItemId", "InitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("FeedbackInitiative");
+                });
+
             modelBuilder.Entity("Samordning.Feedback.Data.FeedbackItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -410,6 +425,15 @@ namespace Samordning.Feedback.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.Feedback.Data.FeedbackInitiative", b =>
+                {
+                    b.HasOne("Samordning.Feedback.Data.FeedbackItem", null)
+                        .WithMany("Initiatives")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.Feedback.Data.FeedbackItem", b =>
                 {
                     b.HasOne("Samordning.Feedback.Data.InputRound", null)
@@ -450,6 +474,8 @@ namespace Samordning.Feedback.Migrations.Sqlite
                     b.Navigation("Answers");
 
                     b.Navigation("Attachments");
+
+                    b.Navigation("Initiatives");
 
                     b.Navigation("Tags");
 

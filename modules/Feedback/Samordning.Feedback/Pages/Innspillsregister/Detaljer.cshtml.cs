@@ -22,6 +22,7 @@ internal sealed class AssessmentForm
     public string? ExemptionBasis { get; set; }
     public long? Version { get; set; }
     public List<Guid> WorkstreamIds { get; set; } = [];
+    public List<Guid> InitiativeIds { get; set; } = [];
 
     public static AssessmentForm From(ItemDetails item) => new()
     {
@@ -34,13 +35,15 @@ internal sealed class AssessmentForm
         ExemptionBasis = item.ExemptionBasis,
         Version = item.Version,
         WorkstreamIds = [.. item.WorkstreamIds],
+        InitiativeIds = [.. item.InitiativeIds],
     };
 
     public AssessItemRequest ToRequest() =>
-        new(Status, Assessment, HandlerPersonId, WorkstreamIds, Options.SplitTags(Tags), Published, Exempt, ExemptionBasis, Version);
+        new(Status, Assessment, HandlerPersonId, WorkstreamIds, Options.SplitTags(Tags), Published, Exempt, ExemptionBasis, Version, InitiativeIds);
 }
 
-internal sealed class DetaljerModel(FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreams, ICurrentUser user) : PageModel
+internal sealed class DetaljerModel(
+    FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreams, IInitiativeDirectory initiatives, ICurrentUser user) : PageModel
 {
     [BindProperty]
     public AssessmentForm Input { get; set; } = new();
@@ -62,6 +65,11 @@ internal sealed class DetaljerModel(FeedbackDbContext db, IMinistryDirectory dir
 
     // The item's links by name; a link to a workstream that no longer exists is counted, not named.
     public IReadOnlyList<WorkstreamInfo> Linked { get; private set; } = [];
+
+    // The item's initiatives by name, and what the picker offers (the coordinator's choices plus the item's own).
+    public IReadOnlyList<InitiativeInfo> LinkedInitiatives { get; private set; } = [];
+
+    public IReadOnlyList<InitiativeInfo> Initiatives { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool saved, CancellationToken cancellationToken)
     {
@@ -87,7 +95,7 @@ internal sealed class DetaljerModel(FeedbackDbContext db, IMinistryDirectory dir
             return NotFound();
         }
 
-        var outcome = await AssessItem.HandleAsync(db, directory, workstreams, user, id, Input.ToRequest(), cancellationToken);
+        var outcome = await AssessItem.HandleAsync(db, directory, new(workstreams, initiatives), user, id, Input.ToRequest(), cancellationToken);
         if (this.Answer(outcome, _ => Redirect($"/innspillsregister/{id}?saved=true"), current =>
             {
                 Conflict = current;
@@ -111,6 +119,8 @@ internal sealed class DetaljerModel(FeedbackDbContext db, IMinistryDirectory dir
         RoundTitle = item.RoundId is { } round ? await db.Rounds.Where(r => r.Id == round).Select(r => r.Title).FirstOrDefaultAsync(cancellationToken) : null;
         Workstreams = await workstreams.GetWorkstreamsAsync(cancellationToken);
         Linked = [.. Workstreams.Where(w => item.WorkstreamIds.Contains(w.Id))];
+        LinkedInitiatives = await initiatives.GetInitiativesAsync(item.InitiativeIds, cancellationToken);
+        Initiatives = FeedbackAccess.CanManage(User) ? await initiatives.ChoicesAsync(User, item.InitiativeIds, cancellationToken) : [];
         Handlers = (await directory.GetPeopleAsync(null, Roles.Coordinator, cancellationToken))
             .Select(p => new SelectListItem(p.Name, p.Id.ToString()))
             .Prepend(new SelectListItem(Localized.T("Ingen", "None"), ""));

@@ -27,19 +27,20 @@ internal sealed class RecordForm
     public bool ConsentToPublish { get; set; }
     public bool ConsentToPublishName { get; set; }
     public List<Guid> WorkstreamIds { get; set; } = [];
+    public List<Guid> InitiativeIds { get; set; } = [];
 
     // A date without a time is taken as noon in Oslo, which is the same day in every offset.
     public RecordInputRequest ToRequest() => new(
         RoundId, Channel, Source, ReceivedOn is { } day ? RoundTexts.FromOsloLocal(day.ToDateTime(new TimeOnly(12, 0))) : null,
         ContributorType, OrganisationName, OrganisationNumber, ContributorName, ContributorEmail, Text,
-        ConsentToPublish, ConsentToPublishName, WorkstreamIds, Options.SplitTags(Tags));
+        ConsentToPublish, ConsentToPublishName, WorkstreamIds, Options.SplitTags(Tags), InitiativeIds);
 }
 
 // Input that arrived by e-mail or letter comes with its files: the same limits as the public page, a body over
 // them gets Kestrel's 413, and a file over the size limit gets 413 with the message beside the field.
 [RequestSizeLimit(AttachmentRules.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxRequestBytes)]
-internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstreams, ICurrentUser user, IClock clock) : PageModel
+internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstreams, IInitiativeDirectory initiatives, ICurrentUser user, IClock clock) : PageModel
 {
     [BindProperty]
     public RecordForm Input { get; set; } = new();
@@ -52,6 +53,9 @@ internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstr
     public IReadOnlyList<WorkstreamInfo> Workstreams { get; private set; } = [];
 
     public WorkstreamPicker Picker => new("Input.WorkstreamIds", Workstreams, Input.WorkstreamIds);
+
+    // The initiatives the person may link to: a contact person's own ministry's (issue 16).
+    public IReadOnlyList<InitiativeInfo> Initiatives { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -74,7 +78,7 @@ internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstr
         }
 
         var files = await AttachmentRules.ReadAsync(Attachments, cancellationToken);
-        var outcome = await RecordInput.HandleAsync(db, workstreams, user, clock, Input.ToRequest(), files, cancellationToken);
+        var outcome = await RecordInput.HandleAsync(db, new(workstreams, initiatives), user, clock, Input.ToRequest(), files, cancellationToken);
         if (this.Answer(outcome, item => Redirect($"/innspillsregister/{item.Id}")) is { } answered)
         {
             return answered;
@@ -104,5 +108,6 @@ internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstr
     {
         Rounds = await OpenRound.ListAsync(db, cancellationToken);
         Workstreams = await workstreams.GetWorkstreamsAsync(cancellationToken);
+        Initiatives = await initiatives.ChoicesAsync(User, [], cancellationToken);
     }
 }

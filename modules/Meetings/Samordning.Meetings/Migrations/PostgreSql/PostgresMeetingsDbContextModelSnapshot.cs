@@ -222,6 +222,9 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("FeedbackReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -263,7 +266,14 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                     b.Property<bool>("Withdrawn")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("WorkstreamId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("WorkstreamId");
 
                     b.HasIndex("MeetingId", "CreatedAt");
 
@@ -290,6 +300,21 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                     b.HasIndex("PersonId");
 
                     b.ToTable("MeetingFacilitator", "meetings");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingInitiative", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MeetingId", "InitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("MeetingInitiative", "meetings");
                 });
 
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingMaterial", b =>
@@ -534,6 +559,15 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingInitiative", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.Meeting", null)
+                        .WithMany("Initiatives")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingMaterial", b =>
                 {
                     b.HasOne("Samordning.Meetings.Data.Meeting", null)
@@ -566,6 +600,8 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                     b.Navigation("Agenda");
 
                     b.Navigation("Facilitators");
+
+                    b.Navigation("Initiatives");
 
                     b.Navigation("Participants");
 

@@ -214,6 +214,9 @@ namespace Samordning.Meetings.Migrations.Sqlite
                     b.Property<long?>("FeedbackReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -255,7 +258,14 @@ namespace Samordning.Meetings.Migrations.Sqlite
                     b.Property<bool>("Withdrawn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("WorkstreamId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("WorkstreamId");
 
                     b.HasIndex("MeetingId", "CreatedAt");
 
@@ -282,6 +292,21 @@ namespace Samordning.Meetings.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.ToTable("MeetingFacilitator");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingInitiative", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId", "InitiativeId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("MeetingInitiative");
                 });
 
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingMaterial", b =>
@@ -524,6 +549,15 @@ namespace Samordning.Meetings.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingInitiative", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.Meeting", null)
+                        .WithMany("Initiatives")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingMaterial", b =>
                 {
                     b.HasOne("Samordning.Meetings.Data.Meeting", null)
@@ -556,6 +590,8 @@ namespace Samordning.Meetings.Migrations.Sqlite
                     b.Navigation("Agenda");
 
                     b.Navigation("Facilitators");
+
+                    b.Navigation("Initiatives");
 
                     b.Navigation("Participants");
 

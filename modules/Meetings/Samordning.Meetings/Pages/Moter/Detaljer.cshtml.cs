@@ -22,8 +22,11 @@ internal sealed class EntryForm
     public string? OrganisationName { get; set; }
     public string? OrganisationNumber { get; set; }
     public long? Version { get; set; }
+    public Guid? WorkstreamId { get; set; }
+    public Guid? InitiativeId { get; set; }
 
-    public EntryRequest ToRequest() => new(Kind, Text, AgendaItemId, OwnerPersonId, DueDate, OrganisationName, OrganisationNumber, null, Version);
+    public EntryRequest ToRequest() =>
+        new(Kind, Text, AgendaItemId, OwnerPersonId, DueDate, OrganisationName, OrganisationNumber, null, Version, WorkstreamId, InitiativeId);
 }
 
 // The meeting page: facts, agenda, the live notes (rendered here, kept current by meeting-live.js), and for
@@ -48,6 +51,10 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
 
     public IReadOnlyList<WorkstreamInfo> Workstreams { get; private set; } = [];
+
+    public IReadOnlyList<InitiativeInfo> Initiatives { get; private set; } = [];
+
+    public EntryLinkOptions Links { get; private set; } = EntryLinkOptions.None;
 
     public long LastSequence { get; private set; }
 
@@ -174,6 +181,7 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
         Entries = await ListEntries.EntriesOfAsync(deps.Db, Id, cancellationToken);
         Materials = await MaterialEndpoints.ListAsync(deps.Db, Id, cancellationToken);
         Workstreams = Meeting.WorkstreamIds.Count == 0 ? [] : await deps.Workstreams.GetWorkstreamsAsync(Meeting.WorkstreamIds, cancellationToken);
+        Initiatives = Meeting.InitiativeIds.Count == 0 ? [] : await deps.Initiatives.GetInitiativesAsync(Meeting.InitiativeIds, cancellationToken);
         CanManage = MeetingAccess.CanManage(User, meeting);
         IsFacilitator = MeetingAccess.IsFacilitator(User, meeting);
         CanRegister = meeting.Status != MeetingStatus.Closed && MeetingAccess.CanRegister(User, meeting)
@@ -182,6 +190,7 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
         if (CanWrite)
         {
             People = await EntryOwners.LoadAsync(directory, cancellationToken);
+            Links = await EntryLinkOptions.LoadAsync(deps, Entry.InitiativeId, cancellationToken);
         }
 
         return null;

@@ -31,7 +31,7 @@ internal sealed class EndreModel(MeetingServices deps) : PageModel
         }
 
         Input = MeetingForm.From(MeetingDetails.From(meeting));
-        Options = await MeetingFormOptions.LoadAsync(deps.Directory, deps.Workstreams, cancellationToken);
+        Options = await MeetingFormOptions.LoadAsync(deps, Input.InitiativeIds, cancellationToken);
         return Page();
     }
 
@@ -45,7 +45,7 @@ internal sealed class EndreModel(MeetingServices deps) : PageModel
             return answered;
         }
 
-        Options = await MeetingFormOptions.LoadAsync(deps.Directory, deps.Workstreams, cancellationToken);
+        Options = await MeetingFormOptions.LoadAsync(deps, Input.InitiativeIds, cancellationToken);
         return Page();
     }
 }

@@ -29,6 +29,8 @@ internal sealed class MeetingForm
 
     public List<Guid> WorkstreamIds { get; set; } = [];
 
+    public List<Guid> InitiativeIds { get; set; } = [];
+
     public MeetingRequest ToRequest(IReadOnlyList<AgendaView>? currentAgenda = null) => new(
         Kind,
         Title,
@@ -47,7 +49,8 @@ internal sealed class MeetingForm
         [.. Lines(Agenda).Select(title => new AgendaRequest(currentAgenda?.FirstOrDefault(a => a.Title == title)?.Id, title))],
         WorkstreamIds,
         Published,
-        Version);
+        Version,
+        InitiativeIds);
 
     public static MeetingForm From(MeetingDetails m)
     {
@@ -73,6 +76,7 @@ internal sealed class MeetingForm
             Published = m.Published,
             Version = m.Version,
             WorkstreamIds = [.. m.WorkstreamIds],
+            InitiativeIds = [.. m.InitiativeIds],
         };
     }
 
@@ -115,10 +119,16 @@ internal sealed class MeetingForm
 
 // The lists the form chooses from.
 internal sealed record MeetingFormOptions(
-    IReadOnlyList<MinistryInfo> Ministries, IReadOnlyList<PersonInfo> People, IReadOnlyList<PersonInfo> Facilitators, IReadOnlyList<WorkstreamInfo> Workstreams)
+    IReadOnlyList<MinistryInfo> Ministries,
+    IReadOnlyList<PersonInfo> People,
+    IReadOnlyList<PersonInfo> Facilitators,
+    IReadOnlyList<WorkstreamInfo> Workstreams,
+    IReadOnlyList<InitiativeInfo> Initiatives)
 {
-    public static async Task<MeetingFormOptions> LoadAsync(IMinistryDirectory directory, IWorkstreamDirectory workstreams, CancellationToken cancellationToken)
+    // The initiatives are those the person may link to, and those the meeting has already (kept when saved).
+    public static async Task<MeetingFormOptions> LoadAsync(MeetingServices deps, IReadOnlyCollection<Guid> currentInitiatives, CancellationToken cancellationToken)
     {
+        var directory = deps.Directory;
         var ministries = await directory.GetMinistriesAsync(cancellationToken);
         var people = new Dictionary<Guid, PersonInfo>();
         foreach (var role in Roles.All)
@@ -131,7 +141,8 @@ internal sealed record MeetingFormOptions(
 
         var all = people.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         return new(ministries, all, [.. all.Where(p => p.Roles.Contains(Roles.Facilitator) || p.Roles.Contains(Roles.Coordinator))],
-            await workstreams.GetWorkstreamsAsync(cancellationToken));
+            await deps.Workstreams.GetWorkstreamsAsync(cancellationToken),
+            await deps.Initiatives.ChoicesAsync(deps.User.Principal, currentInitiatives, cancellationToken));
     }
 }
 

@@ -49,6 +49,10 @@ internal static class MeetingTexts
 
     public static string Date(DateOnly? date) => date?.ToString(Localized.IsEnglish ? "d MMMM yyyy" : "d. MMMM yyyy", Culture) ?? "–";
 
+    // "Kapittel 8: Kompetanse" where the workstream is a chapter, else the title alone.
+    public static string WorkstreamName(Workstreams.Contracts.WorkstreamInfo workstream) =>
+        workstream.Chapter is { } chapter ? $"{Localized.T("Kapittel", "Chapter")} {chapter}: {workstream.Title}" : workstream.Title;
+
     public static List<SelectListItem> Kinds() =>
         [.. Enum.GetValues<MeetingKind>().Select(k => new SelectListItem(KindName(k), k.ToString()))];
 

@@ -27,6 +27,8 @@ internal sealed class NotatModel(MeetingServices deps) : PageModel
 
     public EntryView? Current { get; private set; }
 
+    public EntryLinkOptions Links { get; private set; } = EntryLinkOptions.None;
+
     public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -46,7 +48,9 @@ internal sealed class NotatModel(MeetingServices deps) : PageModel
         {
             Kind = entry.Kind, AgendaItemId = entry.AgendaItemId, Text = entry.Text, OwnerPersonId = entry.OwnerPersonId, DueDate = entry.DueDate,
             OrganisationName = entry.OrganisationName, OrganisationNumber = entry.OrganisationNumber, Version = entry.Version,
+            WorkstreamId = entry.WorkstreamId, InitiativeId = entry.InitiativeId,
         };
+        Links = await EntryLinkOptions.LoadAsync(deps, entry.InitiativeId, cancellationToken);
         return Page();
     }
 
@@ -87,6 +91,11 @@ internal sealed class NotatModel(MeetingServices deps) : PageModel
         }
 
         History = history;
+        if (Request.HasFormContentType)
+        {
+            Links = await EntryLinkOptions.LoadAsync(deps, Entry.InitiativeId, cancellationToken);
+        }
+
         return null;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class NyModel(MeetingServices deps) : PageModel
             return Forbid();
         }
 
-        Options = await MeetingFormOptions.LoadAsync(deps.Directory, deps.Workstreams, cancellationToken);
+        Options = await MeetingFormOptions.LoadAsync(deps, [], cancellationToken);
         Input.OrganisingMinistryId = User.MinistryId();
         if (User.PersonId() is { } me && User.IsInRole(Roles.Facilitator))
         {
@@ -37,7 +37,7 @@ internal sealed class NyModel(MeetingServices deps) : PageModel
             return answered;
         }
 
-        Options = await MeetingFormOptions.LoadAsync(deps.Directory, deps.Workstreams, cancellationToken);
+        Options = await MeetingFormOptions.LoadAsync(deps, [], cancellationToken);
         return Page();
     }
 }

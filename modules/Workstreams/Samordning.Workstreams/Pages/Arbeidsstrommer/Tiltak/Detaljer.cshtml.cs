@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Ministries.Contracts;
+using Samordning.Shared.Links;
 using Samordning.Shared.Web;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
@@ -19,7 +20,7 @@ internal sealed class ProgressForm
     public ProgressRequest ToRequest() => new(Phase, Progress, Status, StatusReason, Note, Version);
 }
 
-internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory directory) : PageModel
+internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory directory, IEnumerable<ILinkedItemsSource> sources) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -35,6 +36,9 @@ internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory 
     public IReadOnlyList<ProgressItem> History { get; private set; } = [];
 
     public FilterOptions? Options { get; private set; }
+
+    // Its meetings, decisions, action items and input, as far as the reader may see them (issue 16).
+    public LinkedView? Linked { get; private set; }
 
     public bool CanEdit { get; private set; }
 
@@ -85,6 +89,7 @@ internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory 
         Options = await FilterOptions.LoadAsync(deps.Db, directory, cancellationToken);
         CanEdit = InitiativeAccess.CanEdit(User, entity);
         CanAddProgress = InitiativeAccess.CanAddProgress(User, entity);
+        Linked = await LinkedView.LoadAsync(sources, new LinkTarget(null, [Id]), User, cancellationToken);
         return true;
     }
 }

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Samordning.Shared.Validation;
+
+namespace Samordning.Workstreams.Contracts;
+
+/// <summary>An initiative as other modules show it beside a link.</summary>
+/// <param name="Id">Initiative id.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="OwningMinistryCode">The owning ministry's short code (KDD, HOD, …).</param>
+public sealed record InitiativeInfo(Guid Id, string Title, string OwningMinistryCode)
+{
+    /// <summary>"HOD: title", as pickers show it.</summary>
+    public string Label => $"{OwningMinistryCode}: {Title}";
+}
+
+/// <summary>Looks up initiatives for other modules' links (pickers, names beside ids, checks of links).</summary>
+public interface IInitiativeDirectory
+{
+    /// <summary>
+    /// The initiatives <paramref name="user"/> may link things to, by title: every initiative for coordinators and
+    /// facilitators, those their ministry owns or collaborates on for a contact person, none for others. With
+    /// <paramref name="ids"/>, only those among them.
+    /// </summary>
+    Task<IReadOnlyList<InitiativeInfo>> GetLinkableAsync(ClaimsPrincipal user, IReadOnlyCollection<Guid>? ids, CancellationToken cancellationToken);
+
+    /// <summary>The initiatives among <paramref name="ids"/> that exist (for names beside links); unknown ids are left out.</summary>
+    Task<IReadOnlyList<InitiativeInfo>> GetInitiativesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+}
+
+/// <summary>Checks other modules' links to initiatives, which are ids without a foreign key across modules.</summary>
+public static class InitiativeLinks
+{
+    /// <summary>How many of <paramref name="ids"/> <paramref name="user"/> may not link to (unknown or outside their scope).</summary>
+    public static async Task<int> CountRefusedAsync(this IInitiativeDirectory directory, ClaimsPrincipal user, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var linkable = (await directory.GetLinkableAsync(user, ids, cancellationToken)).Select(i => i.Id).ToHashSet();
+        return ids.Distinct().Count(id => !linkable.Contains(id));
+    }
+}
+
+/// <summary>The one check of a request's links to initiatives, so the modules refuse alike and name the field.</summary>
+public static class InitiativeChoices
+{
+    /// <summary>The most initiatives one thing may be linked to.</summary>
+    public const int Max = 50;
+
+    /// <summary>
+    /// The distinct ids of <paramref name="requested"/> (empty ids dropped). Ids not in <paramref name="alreadyLinked"/>
+    /// that <paramref name="user"/> may not link to are refused in <paramref name="errors"/> under <paramref name="field"/>:
+    /// a link made earlier by someone with a wider scope stays the item's, not the editor's to defend.
+    /// Unknown and out-of-scope ids get the same message, so a refusal does not tell that an initiative exists.
+    /// </summary>
+    public static async Task<List<Guid>> CheckAsync(
+        this IInitiativeDirectory directory,
+        ClaimsPrincipal user,
+        IEnumerable<Guid>? requested,
+        IReadOnlyCollection<Guid> alreadyLinked,
+        FieldErrors errors,
+        string field,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(alreadyLinked);
+        ArgumentNullException.ThrowIfNull(errors);
+        var wanted = (requested ?? []).Where(id => id != Guid.Empty).Distinct().ToList();
+        if (wanted.Count > Max)
+        {
+            errors.Add(field, new($"Høyst {Max} tiltak.", $"At most {Max} initiatives."));
+            return wanted;
+        }
+
+        var added = wanted.Where(id => !alreadyLinked.Contains(id)).ToList();
+        if (await directory.CountRefusedAsync(user, added, cancellationToken) > 0)
+        {
+            errors.Add(field, new(
+                "Et tiltak finnes ikke eller kan ikke knyttes til av deg. Velg blant tiltakene i listen.",
+                "An initiative does not exist or is not one you may link to. Choose among the initiatives in the list."));
+        }
+
+        return wanted;
+    }
+
+    /// <summary>
+    /// What a picker offers <paramref name="user"/>: the initiatives they may link to, plus those in
+    /// <paramref name="current"/> outside their scope, so saving a form keeps a link someone else made.
+    /// </summary>
+    public static async Task<IReadOnlyList<InitiativeInfo>> ChoicesAsync(
+        this IInitiativeDirectory directory, ClaimsPrincipal user, IReadOnlyCollection<Guid> current, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(current);
+        var linkable = await directory.GetLinkableAsync(user, null, cancellationToken);
+        var missing = current.Where(id => linkable.All(i => i.Id != id)).ToList();
+        return missing.Count == 0
+            ? linkable
+            : [.. linkable.Concat(await directory.GetInitiativesAsync(missing, cancellationToken)).OrderBy(i => i.Label, StringComparer.CurrentCulture)];
+    }
+}
