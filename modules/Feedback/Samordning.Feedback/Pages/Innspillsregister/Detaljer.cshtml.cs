@@ -40,7 +40,7 @@ internal sealed class AssessmentForm
         new(Status, Assessment, HandlerPersonId, WorkstreamIds, Options.SplitTags(Tags), Published, Exempt, ExemptionBasis, Version);
 }
 
-internal sealed class DetaljerModel(FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreams, ICurrentUser user) : PageModel
+internal sealed class DetaljerModel(FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreams, ICurrentUser user, IOutbox outbox) : PageModel
 {
     [BindProperty]
     public AssessmentForm Input { get; set; } = new();
@@ -87,7 +87,7 @@ internal sealed class DetaljerModel(FeedbackDbContext db, IMinistryDirectory dir
             return NotFound();
         }
 
-        var outcome = await AssessItem.HandleAsync(db, directory, workstreams, user, id, Input.ToRequest(), cancellationToken);
+        var outcome = await AssessItem.HandleAsync(db, directory, workstreams, user, outbox, id, Input.ToRequest(), cancellationToken);
         if (this.Answer(outcome, _ => Redirect($"/innspillsregister/{id}?saved=true"), current =>
             {
                 Conflict = current;
