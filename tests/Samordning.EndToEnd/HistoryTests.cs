@@ -48,6 +48,7 @@ public sealed class HistoryTests(EndToEndFixture fixture)
         await facilitator.GetByLabel("Dato", new() { Exact = true }).FillAsync("2031-03-04");
         await facilitator.GetByLabel("Starter kl. (norsk tid)", new() { Exact = true }).FillAsync("09:00");
         await facilitator.GetByLabel("Slutter kl. (norsk tid)", new() { Exact = true }).FillAsync("10:00");
+        await facilitator.GetByLabel("Sted", new() { Exact = true }).FillAsync("Akersgata 59");
         await facilitator.GetByLabel("Type møte", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "En-til-en-møte" });
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Lagre", Exact = true }).ClickAsync();
         await Expect(facilitator.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
@@ -59,6 +60,9 @@ public sealed class HistoryTests(EndToEndFixture fixture)
         var response = await outsider.GotoAsync(history);
 
         Assert.Equal(403, response!.Status);
+        await Expect(outsider.GetByText(title)).ToHaveCountAsync(0);
+        var api = await outsider.EvaluateAsync<int>($"async () => (await fetch('/api{history.Replace("/moter/", "/meetings/", StringComparison.Ordinal).Replace("/historikk", "/history", StringComparison.Ordinal)}')).status");
+        Assert.Equal(403, api);
         await facilitator.GotoAsync(history);
         await Expect(facilitator.Locator("[data-history-item=Created]")).ToContainTextAsync(title);
     }
