@@ -97,7 +97,7 @@ public sealed partial class WorkstreamsInitiativeTests(EndToEndFixture fixture)
     }
 
     // Registers an initiative with the fewest fields (progress 10) and returns the path of its page.
-    private static async Task<string> RegisterAsync(IPage page, string title, string ministryCode)
+    internal static async Task<string> RegisterAsync(IPage page, string title, string ministryCode)
     {
         await page.GotoAsync("/arbeidsstrommer/tiltak/ny");
         await page.GetByLabel("Tittel", new() { Exact = true }).FillAsync(title);

@@ -21,6 +21,13 @@ internal class FeedbackDbContext : ModuleDbContext
 
     protected override string Schema => Store;
 
+    // Every save tells the register's and the rounds' pages that something changed (FeedbackLive).
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Register.FeedbackLive.StageChanges(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<InputRound>(round =>

@@ -21,14 +21,14 @@ internal sealed record AssessItemRequest(
 internal sealed class AssessItem : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPut("/feedback/items/{id:guid}/assessment", async (Guid id, AssessItemRequest request, FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreams, IInitiativeDirectory initiatives, ICurrentUser user, CancellationToken ct) =>
-                (await HandleAsync(db, directory, new(workstreams, initiatives), user, id, request, ct)).ToOk())
+        api.MapPut("/feedback/items/{id:guid}/assessment", async (Guid id, AssessItemRequest request, FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreams, IInitiativeDirectory initiatives, ICurrentUser user, IOutbox outbox, CancellationToken ct) =>
+                (await HandleAsync(db, directory, new(workstreams, initiatives), user, outbox, id, request, ct)).ToOk())
             .RequireAuthorization(Policies.Coordinator)
             .WithTags("Feedback register")
             .WithSummary("Assesses an item (coordinators): handler, status, assessment, workstreams, initiatives (null leaves them as they are), tags, publication and exemption. Send the version you read; a stale version gets 409.");
 
     public static async Task<Outcome<ItemDetails>> HandleAsync(
-        FeedbackDbContext db, IMinistryDirectory directory, LinkDirectories links, ICurrentUser user, Guid id, AssessItemRequest request, CancellationToken cancellationToken)
+        FeedbackDbContext db, IMinistryDirectory directory, LinkDirectories links, ICurrentUser user, IOutbox outbox, Guid id, AssessItemRequest request, CancellationToken cancellationToken)
     {
         if (!FeedbackAccess.CanManage(user.Principal))
         {
@@ -92,7 +92,7 @@ internal sealed class AssessItem : IEndpoint
             return Outcome.Invalid<ItemDetails>(errors);
         }
 
-        return await Concurrency.SaveAsync(db, item, request.Version, () =>
+        var outcome = await Concurrency.SaveAsync(db, item, request.Version, () =>
         {
             item.Status = request.Status!.Value;
             item.Assessment = string.IsNullOrWhiteSpace(request.Assessment) ? null : request.Assessment.Trim();
@@ -115,5 +115,11 @@ internal sealed class AssessItem : IEndpoint
             // Child rows change the item too; the version moves so a concurrent editor of the tags gets a 409.
             db.Entry(item).State = EntityState.Modified;
         }, i => ItemDetails.From(i, user.Principal), cancellationToken);
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            await outbox.DeliverAsync(db, cancellationToken);
+        }
+
+        return outcome;
     }
 }

@@ -27,8 +27,8 @@ internal sealed record RecordInputRequest(
 internal sealed class RecordInput : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapPost("/feedback/items", async (RecordInputRequest request, FeedbackDbContext db, IWorkstreamDirectory workstreams, IInitiativeDirectory initiatives, ICurrentUser user, IClock clock, CancellationToken ct) =>
-                (await HandleAsync(db, new(workstreams, initiatives), user, clock, request, [], ct)).ToCreated(i => $"/api/feedback/items/{i.Id}"))
+        api.MapPost("/feedback/items", async (RecordInputRequest request, FeedbackDbContext db, IWorkstreamDirectory workstreams, IInitiativeDirectory initiatives, ICurrentUser user, IClock clock, IOutbox outbox, CancellationToken ct) =>
+                (await HandleAsync(db, new(workstreams, initiatives), user, clock, outbox, request, [], ct)).ToCreated(i => $"/api/feedback/items/{i.Id}"))
             .WithTags("Feedback register")
             .WithSummary("Records input that came by e-mail, letter, meeting or one-to-one meeting (coordinators; contact persons for their own ministry).");
 
@@ -38,6 +38,7 @@ internal sealed class RecordInput : IEndpoint
         LinkDirectories links,
         ICurrentUser user,
         IClock clock,
+        IOutbox outbox,
         RecordInputRequest request,
         IReadOnlyList<UploadedFile> attachments,
         CancellationToken cancellationToken)
@@ -110,6 +111,9 @@ internal sealed class RecordInput : IEndpoint
         item.Tags.AddRange(tags.Select(t => new FeedbackTag { Tag = t }));
         db.Items.Add(item);
         await db.SaveChangesAsync(cancellationToken);
+
+        // The register's open pages hear of it at once (FeedbackLive, staged by the save).
+        await outbox.DeliverAsync(db, cancellationToken);
         return Outcome.Ok(ItemDetails.From(item, user.Principal));
     }
 }

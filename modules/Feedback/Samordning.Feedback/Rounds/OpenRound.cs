@@ -43,8 +43,8 @@ internal sealed class OpenRound : IEndpoint
 
     public void MapEndpoint(IEndpointRouteBuilder api)
     {
-        api.MapPost("/feedback/rounds", async (OpenRoundRequest request, FeedbackDbContext db, ICurrentUser user, IClock clock, CancellationToken ct) =>
-                (await HandleAsync(db, user, clock, request, ct)).ToCreated(r => $"/api/feedback/rounds/{r.Id}"))
+        api.MapPost("/feedback/rounds", async (OpenRoundRequest request, FeedbackDbContext db, ICurrentUser user, IClock clock, IOutbox outbox, CancellationToken ct) =>
+                (await HandleAsync(db, user, clock, outbox, request, ct)).ToCreated(r => $"/api/feedback/rounds/{r.Id}"))
             .RequireAuthorization(Policies.Coordinator)
             .WithTags("Input rounds")
             .WithSummary("Opens an input round (coordinators): audience, questions, opening time and deadline, public or by invitation, retention.");
@@ -69,7 +69,7 @@ internal sealed class OpenRound : IEndpoint
             : null;
 
     public static async Task<Outcome<RoundDetails>> HandleAsync(
-        FeedbackDbContext db, ICurrentUser user, IClock clock, OpenRoundRequest request, CancellationToken cancellationToken)
+        FeedbackDbContext db, ICurrentUser user, IClock clock, IOutbox outbox, OpenRoundRequest request, CancellationToken cancellationToken)
     {
         var questions = (request.Questions ?? []).Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => q.Trim()).ToList();
         var errors = new FieldErrors()
@@ -135,6 +135,7 @@ internal sealed class OpenRound : IEndpoint
         round.Questions.AddRange(questions.Select((text, i) => new RoundQuestion { Order = i, Text = text }));
         db.Rounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
+        await outbox.DeliverAsync(db, cancellationToken);
         return Outcome.Ok(RoundDetails.From(round));
     }
 }

@@ -37,6 +37,7 @@ internal sealed class ChangeStatus : IEndpoint
 
                 // Open pages learn that writing has started or stopped.
                 deps.Db.StageLive(MeetingLive.Topic(id), MeetingLive.StatusType, () => new MeetingStatusChanged(id, meeting.Status.ToString()));
+                MeetingLive.StageChanged(deps.Db, id, participants: false);
             },
             MeetingDetails.From,
             cancellationToken);

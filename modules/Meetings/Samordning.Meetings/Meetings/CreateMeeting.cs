@@ -33,7 +33,9 @@ internal sealed class CreateMeeting : IEndpoint
         request.ApplyTo(meeting, resolved!);
         meeting.UpdatedAt = deps.Clock.UtcNow;
         deps.Db.Meetings.Add(meeting);
+        MeetingLive.StageChanged(deps.Db, meeting.Id, participants: false);
         await deps.Db.SaveChangesAsync(cancellationToken);
+        await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
         return Outcome.Ok(MeetingDetails.From(meeting));
     }
 }

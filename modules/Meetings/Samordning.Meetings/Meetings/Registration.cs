@@ -47,7 +47,9 @@ internal sealed class Registration : IEndpoint
 
         participant.RegisteredAt ??= deps.Clock.UtcNow;
         meeting.UpdatedAt = deps.Clock.UtcNow;
+        MeetingLive.StageChanged(deps.Db, id, participants: true);
         await deps.Db.SaveChangesAsync(cancellationToken);
+        await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
         return Outcome.Ok(MeetingDetails.From(meeting));
     }
 
@@ -66,7 +68,9 @@ internal sealed class Registration : IEndpoint
 
         participant.Attended = attended;
         meeting.UpdatedAt = deps.Clock.UtcNow;
+        MeetingLive.StageChanged(deps.Db, id, participants: true);
         await deps.Db.SaveChangesAsync(cancellationToken);
+        await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
         return Outcome.Ok(MeetingDetails.From(meeting));
     }
 }

@@ -22,11 +22,18 @@ internal sealed class UpdateMeeting : IEndpoint
             return Outcome.Invalid<MeetingDetails>(errors);
         }
 
-        return await Concurrency.SaveAsync(deps.Db, meeting, request.Version, () =>
+        var outcome = await Concurrency.SaveAsync(deps.Db, meeting, request.Version, () =>
             {
                 request.ApplyTo(meeting, resolved!);
                 meeting.UpdatedAt = deps.Clock.UtcNow;
+                MeetingLive.StageChanged(deps.Db, id, participants: true);
             },
             MeetingDetails.From, cancellationToken);
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
+        }
+
+        return outcome;
     }
 }

@@ -4,16 +4,25 @@ using Samordning.Workstreams.Data;
 
 namespace Samordning.Workstreams.Initiatives;
 
-// Live topics of the module: "dashboard" (every change, for the cross-sector dashboard) and
-// "workstream:{id}" (changes to initiatives contributing to one workstream). Both are readable by everyone
-// registered, as the initiatives themselves are.
+// Live topics of the module: "dashboard" (every change, for the cross-sector dashboard and the initiative list),
+// "workstream:{id}" (changes to initiatives contributing to one workstream), "initiative:{id}" (one initiative's
+// page) and "rounds" (reporting rounds opened, closed, confirmed or submitted). All are readable by everyone
+// registered, as the initiatives and rounds themselves are.
 internal sealed class InitiativeLive : ILiveTopicPolicy
 {
     public const string DashboardTopic = "dashboard";
     public const string WorkstreamPrefix = "workstream:";
+    public const string InitiativePrefix = "initiative:";
+    public const string RoundsTopic = "rounds";
     public const string ChangedType = "workstreams.initiative-changed";
+    public const string RoundChangedType = "workstreams.round-changed";
 
-    public bool Handles(string topic) => topic == DashboardTopic || topic.StartsWith(WorkstreamPrefix, StringComparison.Ordinal);
+    public bool Handles(string topic) =>
+        topic is DashboardTopic or RoundsTopic
+        || topic.StartsWith(WorkstreamPrefix, StringComparison.Ordinal)
+        || topic.StartsWith(InitiativePrefix, StringComparison.Ordinal);
+
+    public static string InitiativeTopic(Guid id) => $"{InitiativePrefix}{id}";
 
     public Task<bool> CanFollowAsync(ClaimsPrincipal user, string topic, CancellationToken cancellationToken) =>
         Task.FromResult(user.PersonId() is not null);
@@ -23,11 +32,16 @@ internal sealed class InitiativeLive : ILiveTopicPolicy
     public static void Stage(WorkstreamsDbContext db, Initiative initiative)
     {
         db.StageLive(DashboardTopic, ChangedType, () => Changed(initiative));
+        db.StageLive(InitiativeTopic(initiative.Id), ChangedType, () => Changed(initiative));
         foreach (var workstreamId in InitiativeDetails.From(initiative).WorkstreamIds)
         {
             db.StageLive($"{WorkstreamPrefix}{workstreamId}", ChangedType, () => Changed(initiative));
         }
     }
+
+    // A round's progress changed: the rounds list and the round's page refetch what they show.
+    public static void StageRound(WorkstreamsDbContext db, Guid roundId) =>
+        db.StageLive(RoundsTopic, RoundChangedType, () => new RoundChanged(roundId));
 
     private static InitiativeChanged Changed(Initiative initiative)
     {
@@ -37,3 +51,5 @@ internal sealed class InitiativeLive : ILiveTopicPolicy
 }
 
 internal sealed record InitiativeChanged(Guid Id, string Title, string Ministry, string Phase, string Status, int Progress);
+
+internal sealed record RoundChanged(Guid RoundId);

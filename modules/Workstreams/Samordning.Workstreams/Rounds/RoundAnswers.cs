@@ -85,7 +85,9 @@ internal sealed class RoundAnswers : IEndpoint
                 PersonId = deps.User.PersonId,
                 PersonName = deps.User.DisplayName,
             });
+            InitiativeLive.StageRound(deps.Db, roundId);
             await deps.Db.SaveChangesAsync(cancellationToken);
+            await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
         }
 
         return outcome;
@@ -136,7 +138,9 @@ internal sealed class RoundAnswers : IEndpoint
                 PersonId = deps.User.PersonId,
                 PersonName = deps.User.DisplayName,
             });
+            InitiativeLive.StageRound(deps.Db, roundId);
             await deps.Db.SaveChangesAsync(cancellationToken);
+            await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
         }
 
         return Outcome.Ok(await RoundProgress.ForRoundAsync(deps.Db, deps.Directory, round, cancellationToken));

@@ -1,6 +1,7 @@
 using Samordning.Ministries.Contracts;
 using Samordning.Shared.Time;
 using Samordning.Workstreams.Data;
+using Samordning.Workstreams.Initiatives;
 
 namespace Samordning.Workstreams.Rounds;
 
@@ -21,14 +22,14 @@ internal sealed class RoundEndpoints : IEndpoint
             .WithTags("Reporting rounds")
             .WithSummary("A round with each ministry's state: not started, in progress or submitted, and how many initiatives it has confirmed.");
 
-        api.MapPost("/workstreams/rounds", async (OpenRoundRequest request, WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock, CancellationToken ct) =>
-                (await OpenAsync(db, directory, user, clock, request, ct)).ToCreated(r => $"/api/workstreams/rounds/{r.Id}"))
+        api.MapPost("/workstreams/rounds", async (OpenRoundRequest request, WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock, IOutbox outbox, CancellationToken ct) =>
+                (await OpenAsync(db, directory, user, clock, outbox, request, ct)).ToCreated(r => $"/api/workstreams/rounds/{r.Id}"))
             .RequireAuthorization(Policies.Coordinator)
             .WithTags("Reporting rounds")
             .WithSummary("Opens a reporting round with a deadline (coordinators).");
 
-        api.MapPost("/workstreams/rounds/{id:guid}/close", async (Guid id, WorkstreamsDbContext db, IMinistryDirectory directory, IClock clock, CancellationToken ct) =>
-                (await CloseAsync(db, directory, clock, id, ct)).ToOk())
+        api.MapPost("/workstreams/rounds/{id:guid}/close", async (Guid id, WorkstreamsDbContext db, IMinistryDirectory directory, IClock clock, IOutbox outbox, CancellationToken ct) =>
+                (await CloseAsync(db, directory, clock, outbox, id, ct)).ToOk())
             .RequireAuthorization(Policies.Coordinator)
             .WithTags("Reporting rounds")
             .WithSummary("Closes a round (coordinators); no confirmations or submissions after that.");
@@ -47,7 +48,7 @@ internal sealed class RoundEndpoints : IEndpoint
     }
 
     public static async Task<Outcome<RoundProgress>> OpenAsync(
-        WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock, OpenRoundRequest request, CancellationToken cancellationToken)
+        WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock, IOutbox outbox, OpenRoundRequest request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors()
             .Required(nameof(request.Title), request.Title, new("Tittel", "Title"), 200)
@@ -76,12 +77,14 @@ internal sealed class RoundEndpoints : IEndpoint
             OpenedBy = user.DisplayName,
         };
         db.ReportingRounds.Add(round);
+        InitiativeLive.StageRound(db, round.Id);
         await db.SaveChangesAsync(cancellationToken);
+        await outbox.DeliverAsync(db, cancellationToken);
         return Outcome.Ok(await RoundProgress.ForRoundAsync(db, directory, round, cancellationToken));
     }
 
     public static async Task<Outcome<RoundProgress>> CloseAsync(
-        WorkstreamsDbContext db, IMinistryDirectory directory, IClock clock, Guid id, CancellationToken cancellationToken)
+        WorkstreamsDbContext db, IMinistryDirectory directory, IClock clock, IOutbox outbox, Guid id, CancellationToken cancellationToken)
     {
         var round = await db.ReportingRounds.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (round is null)
@@ -92,7 +95,9 @@ internal sealed class RoundEndpoints : IEndpoint
         if (round.ClosedAt is null)
         {
             round.ClosedAt = clock.UtcNow;
+            InitiativeLive.StageRound(db, round.Id);
             await db.SaveChangesAsync(cancellationToken);
+            await outbox.DeliverAsync(db, cancellationToken);
         }
 
         return Outcome.Ok(await RoundProgress.ForRoundAsync(db, directory, round, cancellationToken));

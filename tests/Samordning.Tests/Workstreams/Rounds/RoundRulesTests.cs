@@ -48,7 +48,7 @@ public sealed class RoundRulesTests : IAsyncLifetime
     {
         await using var db = store.Context();
 
-        var outcome = await RoundEndpoints.OpenAsync(db, directory.Object, user.Object, clock.Object, new OpenRoundRequest("Status per 1. mars", null, Now.AddSeconds(seconds)), Ct);
+        var outcome = await RoundEndpoints.OpenAsync(db, directory.Object, user.Object, clock.Object, Mock.Of<Samordning.Shared.Persistence.IOutbox>(), new OpenRoundRequest("Status per 1. mars", null, Now.AddSeconds(seconds)), Ct);
 
         Assert.Equal(accepted ? OutcomeKind.Ok : OutcomeKind.Invalid, outcome.Kind);
         Assert.Equal(accepted ? 1 : 0, await db.ReportingRounds.CountAsync(Ct));

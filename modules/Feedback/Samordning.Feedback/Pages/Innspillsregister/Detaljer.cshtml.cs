@@ -43,7 +43,7 @@ internal sealed class AssessmentForm
 }
 
 internal sealed class DetaljerModel(
-    FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreams, IInitiativeDirectory initiatives, ICurrentUser user) : PageModel
+    FeedbackDbContext db, IMinistryDirectory directory, IWorkstreamDirectory workstreams, IInitiativeDirectory initiatives, ICurrentUser user, IOutbox outbox) : PageModel
 {
     [BindProperty]
     public AssessmentForm Input { get; set; } = new();
@@ -95,7 +95,7 @@ internal sealed class DetaljerModel(
             return NotFound();
         }
 
-        var outcome = await AssessItem.HandleAsync(db, directory, new(workstreams, initiatives), user, id, Input.ToRequest(), cancellationToken);
+        var outcome = await AssessItem.HandleAsync(db, directory, new(workstreams, initiatives), user, outbox, id, Input.ToRequest(), cancellationToken);
         if (this.Answer(outcome, _ => Redirect($"/innspillsregister/{id}?saved=true"), current =>
             {
                 Conflict = current;

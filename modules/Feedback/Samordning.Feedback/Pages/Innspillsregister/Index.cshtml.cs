@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
 using Samordning.Feedback.Rounds;
+using Samordning.Shared.Live;
 using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Pages.Innspillsregister;
 
-internal sealed class IndexModel(FeedbackDbContext db, IWorkstreamDirectory workstreams) : PageModel
+internal sealed class IndexModel(FeedbackDbContext db, IWorkstreamDirectory workstreams, ILiveUpdates live) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? RoundId { get; set; }
@@ -36,6 +37,12 @@ internal sealed class IndexModel(FeedbackDbContext db, IWorkstreamDirectory work
 
     public IReadOnlyList<WorkstreamInfo> Workstreams { get; private set; } = [];
 
+    // The register topic this person follows (their ministry's, or across ministries) and its sequence, read before
+    // the list (LiveSnapshot).
+    public string? LiveTopic { get; private set; }
+
+    public long LastSequence { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!FeedbackAccess.CanRead(User))
@@ -60,7 +67,14 @@ internal sealed class IndexModel(FeedbackDbContext db, IWorkstreamDirectory work
             return Page();
         }
 
-        Result = await ListItems.ListAsync(db, User, filter, cancellationToken);
+        LiveTopic = FeedbackLive.RegisterTopic(User);
+        if (LiveTopic is null)
+        {
+            Result = await ListItems.ListAsync(db, User, filter, cancellationToken);
+            return Page();
+        }
+
+        (LastSequence, Result) = await live.ReadAsync(LiveTopic, ct => ListItems.ListAsync(db, User, filter, ct), cancellationToken);
         return Page();
     }
 

@@ -40,7 +40,7 @@ internal sealed class RecordForm
 // them gets Kestrel's 413, and a file over the size limit gets 413 with the message beside the field.
 [RequestSizeLimit(AttachmentRules.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxRequestBytes)]
-internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstreams, IInitiativeDirectory initiatives, ICurrentUser user, IClock clock) : PageModel
+internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstreams, IInitiativeDirectory initiatives, ICurrentUser user, IClock clock, IOutbox outbox) : PageModel
 {
     [BindProperty]
     public RecordForm Input { get; set; } = new();
@@ -78,7 +78,7 @@ internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstr
         }
 
         var files = await AttachmentRules.ReadAsync(Attachments, cancellationToken);
-        var outcome = await RecordInput.HandleAsync(db, new(workstreams, initiatives), user, clock, Input.ToRequest(), files, cancellationToken);
+        var outcome = await RecordInput.HandleAsync(db, new(workstreams, initiatives), user, clock, outbox, Input.ToRequest(), files, cancellationToken);
         if (this.Answer(outcome, item => Redirect($"/innspillsregister/{item.Id}")) is { } answered)
         {
             return answered;

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Feedback.Data;
+using Samordning.Feedback.Register;
 using Samordning.Feedback.Rounds;
+using Samordning.Shared.Live;
 using Samordning.Shared.Time;
 using Samordning.Shared.Web;
 
@@ -28,7 +30,7 @@ internal sealed class RoundForm
         IsPublic, RetentionMonths);
 }
 
-internal sealed class IndexModel(FeedbackDbContext db, ICurrentUser user, IClock clock) : PageModel
+internal sealed class IndexModel(FeedbackDbContext db, ICurrentUser user, IClock clock, IOutbox outbox, ILiveUpdates live) : PageModel
 {
     [BindProperty]
     public RoundForm Input { get; set; } = new();
@@ -37,7 +39,11 @@ internal sealed class IndexModel(FeedbackDbContext db, ICurrentUser user, IClock
 
     public DateTimeOffset Now => clock.UtcNow;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Rounds = await OpenRound.ListAsync(db, cancellationToken);
+    // The rounds topic's sequence, read before the list (LiveSnapshot).
+    public long LastSequence { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        (LastSequence, Rounds) = await live.ReadAsync(FeedbackLive.RoundsTopic, ct => OpenRound.ListAsync(db, ct), cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +52,7 @@ internal sealed class IndexModel(FeedbackDbContext db, ICurrentUser user, IClock
             return Forbid();
         }
 
-        var outcome = await OpenRound.HandleAsync(db, user, clock, Input.ToRequest(), cancellationToken);
+        var outcome = await OpenRound.HandleAsync(db, user, clock, outbox, Input.ToRequest(), cancellationToken);
         if (this.Answer(outcome, _ => Redirect("/innspillsregister/runder")) is { } answered)
         {
             return answered;

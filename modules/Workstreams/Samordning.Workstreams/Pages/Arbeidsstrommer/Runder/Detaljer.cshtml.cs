@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordning.Shared.Live;
 using Samordning.Shared.Text;
 using Samordning.Shared.Web;
 using Samordning.Workstreams.Initiatives;
@@ -7,7 +8,7 @@ using Samordning.Workstreams.Rounds;
 
 namespace Samordning.Workstreams.Pages.Arbeidsstrommer.Runder;
 
-internal sealed class DetaljerModel(InitiativeServices deps) : PageModel
+internal sealed class DetaljerModel(InitiativeServices deps, ILiveUpdates live) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -27,6 +28,8 @@ internal sealed class DetaljerModel(InitiativeServices deps) : PageModel
     public IReadOnlyList<UnconfirmedInitiative> Unconfirmed { get; private set; } = [];
 
     public string? Message { get; private set; }
+
+    public long LastSequence { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -50,7 +53,7 @@ internal sealed class DetaljerModel(InitiativeServices deps) : PageModel
             return Forbid();
         }
 
-        var outcome = await RoundEndpoints.CloseAsync(deps.Db, deps.Directory, deps.Clock, Id, cancellationToken);
+        var outcome = await RoundEndpoints.CloseAsync(deps.Db, deps.Directory, deps.Clock, deps.Outbox, Id, cancellationToken);
         return await AfterAsync(outcome.Kind, outcome.Errors, Localized.T("Runden er avsluttet.", "The round is closed."), cancellationToken);
     }
 
@@ -76,6 +79,8 @@ internal sealed class DetaljerModel(InitiativeServices deps) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
+        // The rounds topic's sequence first, then the round (LiveSnapshot): the page follows the topic from there.
+        LastSequence = await live.GetLastSequenceAsync(InitiativeLive.RoundsTopic, cancellationToken);
         Round = await RoundEndpoints.GetAsync(deps.Db, deps.Directory, Id, cancellationToken);
         if (Round is null)
         {

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Ministries.Contracts;
+using Samordning.Shared.Live;
 using Samordning.Shared.Time;
 using Samordning.Shared.Web;
 using Samordning.Workstreams.Data;
+using Samordning.Workstreams.Initiatives;
 using Samordning.Workstreams.Rounds;
 
 namespace Samordning.Workstreams.Pages.Arbeidsstrommer.Runder;
@@ -20,14 +22,17 @@ internal sealed class RoundForm
         Title, Description, Deadline is { } local ? DateRange.FromOsloLocal(local) : null);
 }
 
-internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock) : PageModel
+internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock, IOutbox outbox, ILiveUpdates live) : PageModel
 {
     [BindProperty]
     public RoundForm Input { get; set; } = new();
 
     public IReadOnlyList<RoundListItem> Rounds { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Rounds = await RoundEndpoints.ListAsync(db, cancellationToken);
+    // The rounds topic's sequence, read before the list: the list follows it from there.
+    public long LastSequence { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -36,13 +41,19 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
             return Forbid();
         }
 
-        var outcome = await RoundEndpoints.OpenAsync(db, directory, user, clock, Input.ToRequest(), cancellationToken);
+        var outcome = await RoundEndpoints.OpenAsync(db, directory, user, clock, outbox, Input.ToRequest(), cancellationToken);
         if (this.Answer(outcome, round => Redirect($"/arbeidsstrommer/runder/{round.Id}")) is { } answered)
         {
             return answered;
         }
 
-        Rounds = await RoundEndpoints.ListAsync(db, cancellationToken);
+        await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await live.ReadAsync(InitiativeLive.RoundsTopic, ct => RoundEndpoints.ListAsync(db, ct), cancellationToken);
+        (LastSequence, Rounds) = (snapshot.Sequence, snapshot.Data);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Ministries.Contracts;
 using Samordning.Shared.Links;
+using Samordning.Shared.Live;
 using Samordning.Shared.Web;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
@@ -20,7 +21,7 @@ internal sealed class ProgressForm
     public ProgressRequest ToRequest() => new(Phase, Progress, Status, StatusReason, Note, Version);
 }
 
-internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory directory, IEnumerable<ILinkedItemsSource> sources) : PageModel
+internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory directory, IEnumerable<ILinkedItemsSource> sources, ILiveUpdates live) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -45,6 +46,11 @@ internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory 
     public bool CanAddProgress { get; private set; }
 
     public bool Conflict { get; private set; }
+
+    // The initiative's topic and its sequence, read before the initiative (LiveSnapshot): the page follows it from there.
+    public string Topic => InitiativeLive.InitiativeTopic(Id);
+
+    public long LastSequence { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -78,6 +84,7 @@ internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory 
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
+        LastSequence = await live.GetLastSequenceAsync(Topic, cancellationToken);
         var entity = await deps.Db.Initiatives.AsNoTracking().WithChildren().FirstOrDefaultAsync(i => i.Id == Id, cancellationToken);
         if (entity is null)
         {

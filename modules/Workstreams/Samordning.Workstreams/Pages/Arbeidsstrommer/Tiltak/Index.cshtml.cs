@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Ministries.Contracts;
+using Samordning.Shared.Live;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
 
 namespace Samordning.Workstreams.Pages.Arbeidsstrommer.Tiltak;
 
-internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory directory) : PageModel
+internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory directory, ILiveUpdates live) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -37,6 +38,9 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
     public int PageNumber { get; set; } = 1;
 
     public InitiativePage? Result { get; private set; }
+
+    // The dashboard topic's sequence, read before the list (LiveSnapshot): the list follows it from there.
+    public long LastSequence { get; private set; }
 
     public FilterOptions? Options { get; private set; }
 
@@ -69,9 +73,10 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
     {
         Options = await FilterOptions.LoadAsync(db, directory, cancellationToken);
         TagChoices = await FilterOptions.TagsAsync(db, cancellationToken);
-        Result = await ListInitiatives.HandleAsync(
+        var snapshot = await live.ReadAsync(InitiativeLive.DashboardTopic, ct => ListInitiatives.HandleAsync(
             db,
             new InitiativeFilter(Q, MinistryId, WorkstreamId, Phase, Status, Tag, CrossSectoral: CrossSectoral == true ? true : null, OwnedOnly: OwnedOnly, Page: PageNumber),
-            cancellationToken);
+            ct), cancellationToken);
+        (LastSequence, Result) = (snapshot.Sequence, snapshot.Data);
     }
 }

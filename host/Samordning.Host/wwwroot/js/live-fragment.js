@@ -1,0 +1,113 @@
+// Keeps a list or a part of a page current while others change it (issue 16, point 6). A region marked
+//   <div id="…" data-live-fragment data-live-topic="…" data-live-after="…" data-live-status="…">
+// follows its topic from the sequence the server rendered (read before the data, so nothing falls between); on a
+// change it fetches this page again (same address, same filter) and swaps in the region's new content, then says so
+// politely in the status element. What the person is doing is kept: a region holding focus or a form field being
+// typed in waits until focus leaves it; a burst of changes causes one refresh. Without JavaScript the page is as it
+// was rendered. Requires the @microsoft/signalr browser client (global signalR).
+import { follow } from "/js/live.js";
+
+// Where the keyboard was, so a swap does not throw a keyboard or screen reader user back to the top of the page.
+function focusKey(region) {
+    const active = document.activeElement;
+    if (!active || active === document.body || !region.contains(active)) {
+        return null;
+    }
+
+    if (active.id) {
+        return `#${CSS.escape(active.id)}`;
+    }
+
+    const href = active.getAttribute("href");
+    return href ? `[href="${CSS.escape(href)}"]` : null;
+}
+
+// A field being filled in: swapping would lose the person's input, so the refresh waits for focus to leave.
+function editing(region) {
+    const active = document.activeElement;
+    return active && region.contains(active) && active.matches("input, select, textarea, [contenteditable]");
+}
+
+function announce(status) {
+    if (!status) {
+        return;
+    }
+
+    // A live region announces a change of its text: empty it first, so the same message is announced again.
+    status.textContent = "";
+    setTimeout(() => {
+        status.textContent = status.dataset.message;
+    }, 100);
+}
+
+function live(region) {
+    const status = document.getElementById(region.dataset.liveStatus);
+    let timer;
+    let refreshing = false;
+    let again = false;
+
+    async function refresh() {
+        if (refreshing) {
+            again = true;
+            return;
+        }
+
+        if (editing(region)) {
+            region.addEventListener("focusout", schedule, { once: true });
+            return;
+        }
+
+        refreshing = true;
+        region.setAttribute("aria-busy", "true");
+        try {
+            const response = await fetch(window.location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" });
+            if (!response.ok) {
+                return;
+            }
+
+            const page = new DOMParser().parseFromString(await response.text(), "text/html");
+            const fresh = page.getElementById(region.id);
+            if (!fresh || editing(region)) {
+                return; // Not this page any more (the session ended), or the person started typing: keep what is shown.
+            }
+
+            const key = focusKey(region);
+            region.replaceChildren(...fresh.childNodes);
+            region.dispatchEvent(new CustomEvent("live:refreshed", { bubbles: true }));
+            const target = key ? region.querySelector(key) : null;
+            if (target) {
+                target.focus();
+            }
+
+            announce(status);
+        } catch {
+            // A failed refresh leaves the region as it was; the next change or a reload brings it up to date.
+        } finally {
+            region.removeAttribute("aria-busy");
+            refreshing = false;
+            if (again) {
+                again = false;
+                schedule();
+            }
+        }
+    }
+
+    function schedule() {
+        clearTimeout(timer);
+        timer = setTimeout(refresh, 250);
+    }
+
+    // data-live-types: only these item types concern the region (a meeting's page hears its notes too).
+    const types = region.dataset.liveTypes ? region.dataset.liveTypes.split(",") : null;
+    follow(region.dataset.liveTopic, region.dataset.liveAfter, (item) => {
+        if (!types || types.includes(item.type)) {
+            schedule();
+        }
+    }).catch(() => {
+        // Live updates are an addition; the page works without them (a reload shows the latest).
+    });
+}
+
+if (window.signalR) {
+    document.querySelectorAll("[data-live-fragment]").forEach(live);
+}
