@@ -23,6 +23,7 @@ public static class SearchIndexBackfill
         {
             var rows = await db.Set<T>().AsNoTracking()
                 .Where(r => EF.Property<string>(r, SearchIndex.PropertyName) == "")
+                .OrderBy(r => EF.Property<object>(r, key.Name))
                 .Take(Batch)
                 .ToListAsync(cancellationToken);
             if (rows.Count == 0)
