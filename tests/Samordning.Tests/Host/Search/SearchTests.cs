@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Samordning.Meetings.Data;
+using Samordning.Shared.Modules;
 using Samordning.Tests.Infrastructure;
+using Samordning.Workstreams.Data;
 
 namespace Samordning.Tests.Host.Search;
 
@@ -155,6 +159,24 @@ public sealed class SearchTests(SamordningFactory factory) : IClassFixture<Samor
 
         Assert.Equal([initiative.Id], (await data.SearchAsync(People.Observer, $"overskrift {marker}")).Items.Select(i => i.Id));
         Assert.Empty((await data.SearchAsync(People.Observer, $"gammel {marker}")).Items);
+    }
+
+    [Fact]
+    public async Task Backfill_RowWrittenWithoutIndex_IndexedAtStartUpAndFound()
+    {
+        var marker = SearchData.Marker();
+        var id = await data.InitiativeAsync($"Rad fra før søket {marker}");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+        await db.Initiatives.Where(i => i.Id == id).ExecuteUpdateAsync(set => set.SetProperty(i => i.SearchIndex, ""), Ct);
+        Assert.Empty((await data.SearchAsync(People.Observer, marker)).Items);
+
+        foreach (var initializer in scope.ServiceProvider.GetServices<IModuleInitializer>().Where(i => i.GetType().Name == "IndexWorkstreams"))
+        {
+            await initializer.InitializeAsync(Ct);
+        }
+
+        Assert.Equal([id], (await data.SearchAsync(People.Observer, marker)).Items.Select(i => i.Id));
     }
 
     [Theory]
