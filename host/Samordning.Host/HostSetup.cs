@@ -8,6 +8,7 @@ using Samordning.Host.Live;
 using Samordning.Host.Modules;
 using Samordning.Host.Observability;
 using Samordning.Host.Outbox;
+using Samordning.Host.Search;
 using Samordning.Host.Web;
 using Samordning.Shared.Events;
 using Samordning.Shared.Live;
@@ -26,6 +27,7 @@ internal static class HostSetup
         var configuration = builder.Configuration;
 
         services.AddModules(configuration, catalog);
+        services.AddSiteSearch();
         services.AddModuleDbContext<HostDbContext, SqliteHostDbContext, PostgresHostDbContext>(configuration, HostDbContext.Store);
         services.AddSingleton<IClock, SystemClock>();
         services.AddScoped<IEventPublisher, EventPublisher>();
@@ -129,6 +131,7 @@ internal static class HostSetup
         app.MapAccountEndpoints();
         app.MapLanguageSwitch();
         app.MapLiveEndpoints();
+        app.MapSearchEndpoints();
         app.MapModuleEndpoints();
         app.MapSamordningJobs();
         app.MapRazorPages();

@@ -3,6 +3,7 @@ using Samordning.Shared.Events;
 using Samordning.Shared.Jobs;
 using Samordning.Shared.Live;
 using Samordning.Shared.Modules;
+using Samordning.Shared.Search;
 
 namespace Samordning.Host.Modules;
 
@@ -29,6 +30,7 @@ internal static class ModuleRegistration
             .AddClasses(c => c.AssignableTo(typeof(IEventHandler<>)), publicOnly: false).AsImplementedInterfaces(i => i.IsGenericType).WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<IRecurringJob>(), publicOnly: false).As<IRecurringJob>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<IDeadlineSource>(), publicOnly: false).As<IDeadlineSource>().WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<ISearchSource>(), publicOnly: false).As<ISearchSource>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<ILiveTopicPolicy>(), publicOnly: false).As<ILiveTopicPolicy>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<IModuleInitializer>(), publicOnly: false).As<IModuleInitializer>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<IHeaderBadgeProvider>(), publicOnly: false).As<IHeaderBadgeProvider>().WithScopedLifetime()

@@ -52,6 +52,7 @@ internal sealed class AuditingInterceptor : SaveChangesInterceptor
 
         var now = clock.UtcNow;
         var currentUser = fixedUser ?? (context as ModuleDbContext)?.AuditedUser ?? Nobody;
+        RefreshSearchIndexes(context);
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
@@ -73,9 +74,25 @@ internal sealed class AuditingInterceptor : SaveChangesInterceptor
         (context as ModuleDbContext)?.AddStagedOutbox(now);
     }
 
+    // Every save keeps the search index of what it writes current (before the entries below are read, so a changed
+    // index is saved with the change), whichever slice wrote it.
+    private static void RefreshSearchIndexes(DbContext context)
+    {
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            if (entry.Entity is Search.ISearchIndexed indexed)
+            {
+                indexed.SearchIndex = Search.SearchIndex.Of(indexed.SearchDocument());
+            }
+        }
+    }
+
     private static AuditEntry ToAudit(EntityEntry entry, Guid id, DateTimeOffset now, ICurrentUser currentUser)
     {
-        var properties = entry.Properties.Where(p => !p.Metadata.IsConcurrencyToken).ToList();
+        // The search index repeats the entity's own text (personal text too): the audit log needs no copy of it.
+        var properties = entry.Properties
+            .Where(p => !p.Metadata.IsConcurrencyToken && !(entry.Entity is Search.ISearchIndexed && p.Metadata.Name == Search.SearchIndex.PropertyName))
+            .ToList();
         // Personal values (AuditLog.IsPersonal) are written as redacted: the audit log says that they changed, and
         // holds no copy that would outlive their retention or an erasure.
         var (action, before, after) = entry.State switch

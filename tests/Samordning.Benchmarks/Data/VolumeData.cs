@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Samordning.Shared.Search;
 using Samordning.Shared.Time;
 
 namespace Samordning.Benchmarks.Data;
@@ -104,7 +105,8 @@ internal static class VolumeData
         foreach (var (code, nameNb, nameEn) in ExtraMinistries.Where(e => ministries.All(m => m.Code != e.Code)).Take(Math.Max(0, spec.Ministries - ministries.Count)))
         {
             var id = Guid.CreateVersion7();
-            rows.Add("Ministries", ["Id", "Code", "NameNb", "NameEn", "Active", "Version", "SearchText"], id, code, nameNb, nameEn, true, 1L, $"{code} {nameNb} {nameEn}".ToLowerInvariant());
+            rows.Add("Ministries", ["Id", "Code", "NameNb", "NameEn", "Active", "Version", "SearchText", "SearchIndex"],
+                id, code, nameNb, nameEn, true, 1L, $"{code} {nameNb} {nameEn}".ToLowerInvariant(), SearchIndex.Of(new(nameNb, [nameEn, code])));
             ministries.Add(new MinistryRef(id, code));
         }
 
@@ -113,8 +115,8 @@ internal static class VolumeData
             var ministry = ministries[n % ministries.Count];
             var id = Guid.CreateVersion7();
             var name = string.Create(CultureInfo.InvariantCulture, $"{ministry.Code}-etat {n:000}");
-            rows.Add("Agencies", ["Id", "MinistryId", "NameNb", "NameEn", "OrganisationNumber", "Active", "Version", "SearchText"],
-                id, ministry.Id, name, null, null, true, 1L, $"{name}  ".ToLowerInvariant());
+            rows.Add("Agencies", ["Id", "MinistryId", "NameNb", "NameEn", "OrganisationNumber", "Active", "Version", "SearchText", "SearchIndex"],
+                id, ministry.Id, name, null, null, true, 1L, $"{name}  ".ToLowerInvariant(), SearchIndex.Of(new(name, [])));
             agencies.Add(new AgencyRef(id, ministry.Id, name));
         }
 
@@ -129,9 +131,10 @@ internal static class VolumeData
         for (var n = 1; workstreams.Count < spec.Workstreams; n++)
         {
             var id = Guid.CreateVersion7();
-            rows.Add("Workstreams", ["Id", "Chapter", "TitleNb", "TitleEn", "Description", "OwnerPersonId", "OwnerName", "Status", "TargetDate", "Version"],
-                id, null, string.Create(CultureInfo.InvariantCulture, $"Arbeidsstrøm {n:00}: {Objects[n % Objects.Length]}"),
-                string.Create(CultureInfo.InvariantCulture, $"Workstream {n:00}"), null, null, null, "Active", null, 1L);
+            var titleNb = string.Create(CultureInfo.InvariantCulture, $"Arbeidsstrøm {n:00}: {Objects[n % Objects.Length]}");
+            var titleEn = string.Create(CultureInfo.InvariantCulture, $"Workstream {n:00}");
+            rows.Add("Workstreams", ["Id", "Chapter", "TitleNb", "TitleEn", "Description", "OwnerPersonId", "OwnerName", "Status", "TargetDate", "Version", "SearchIndex"],
+                id, null, titleNb, titleEn, null, null, null, "Active", null, 1L, SearchIndex.Of(new(titleNb, [titleEn])));
             workstreams.Add(id);
         }
 
@@ -166,7 +169,7 @@ internal static class VolumeData
         string[] initiativeColumns =
         [
             "Id", "Title", "Summary", "OwningMinistryId", "OwningMinistryCode", "Phase", "Progress", "Status", "StatusReason",
-            "StartDate", "EndDate", "ContactPersonId", "ContactPersonName", "ExpectedResults", "AchievedResults", "UpdatedAt", "Version", "SearchText",
+            "StartDate", "EndDate", "ContactPersonId", "ContactPersonName", "ExpectedResults", "AchievedResults", "UpdatedAt", "Version", "SearchText", "SearchIndex",
         ];
         string[] entryColumns = ["Id", "InitiativeId", "At", "PersonId", "PersonName", "MinistryId", "Phase", "Progress", "Status", "StatusReason", "Note"];
 
@@ -188,7 +191,7 @@ internal static class VolumeData
             var versions = entriesEach + (n < entriesLeftOver ? 1 : 0);
             rows.Add("Initiatives", initiativeColumns,
                 id, title, null, owner.Id, owner.Code, phase, progress, status, reason, startDate, null, null, null, null, null,
-                updatedAt, (long)Math.Max(versions, 1), searchText);
+                updatedAt, (long)Math.Max(versions, 1), searchText, SearchIndex.Of(new(title, [null, null, null, owner.Code, null])));
 
             var chosen = workstreams.OrderBy(_ => random.Next()).Take(Pick(random, [10, 50, 30, 10])).ToList();
             foreach (var workstream in chosen)

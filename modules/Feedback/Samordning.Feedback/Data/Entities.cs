@@ -1,3 +1,5 @@
+using Samordning.Shared.Search;
+
 namespace Samordning.Feedback.Data;
 
 // Who a round asks; a round may ask several groups, so the values combine.
@@ -70,7 +72,7 @@ internal sealed class RoundQuestion
     public required string Text { get; set; }
 }
 
-internal sealed class FeedbackItem : IVersioned, IAudited
+internal sealed class FeedbackItem : IVersioned, IAudited, ISearchIndexed
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -118,6 +120,15 @@ internal sealed class FeedbackItem : IVersioned, IAudited
     public DateTimeOffset? AnonymisedAt { get; set; }
     public long Version { get; set; }
 
+    // Personal like the columns it repeats (the contributor's name and text): anonymisation and erasure save the
+    // item, which recomputes it without them.
+    [PersonalData]
+    public string SearchIndex { get; set; } = "";
+
+    // The contributor's name is in the personal part, which only those who may see the name search (FeedbackSearch);
+    // the e-mail address, which only coordinators see, and the assessment and source are not searched.
+    public SearchDocument SearchDocument() => new(Reference, [OrganisationName, Text], [ContributorName]);
+
     public List<FeedbackAnswer> Answers { get; init; } = [];
     public List<FeedbackAttachment> Attachments { get; init; } = [];
     public List<FeedbackWorkstream> Workstreams { get; init; } = [];
@@ -125,13 +136,18 @@ internal sealed class FeedbackItem : IVersioned, IAudited
     public List<FeedbackTag> Tags { get; init; } = [];
 }
 
-internal sealed class FeedbackAnswer
+internal sealed class FeedbackAnswer : ISearchIndexed
 {
     public long Id { get; set; }
     public Guid ItemId { get; set; }
     public long QuestionId { get; set; }
     public required string Question { get; set; }
     public required string Text { get; set; }
+
+    [PersonalData]
+    public string SearchIndex { get; set; } = "";
+
+    public SearchDocument SearchDocument() => new(null, [Text]);
 }
 
 internal sealed class FeedbackAttachment

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Samordning.Shared.Search;
 
 namespace Samordning.Meetings.Data;
 
@@ -22,7 +23,7 @@ internal enum MeetingStatus
     Closed,
 }
 
-internal sealed class Meeting : IVersioned, IAudited
+internal sealed class Meeting : IVersioned, IAudited, ISearchIndexed
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public MeetingKind Kind { get; set; }
@@ -45,6 +46,10 @@ internal sealed class Meeting : IVersioned, IAudited
     // Set on every change, so a change of only the agenda or the participants still checks and bumps the version.
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
+
+    public string SearchIndex { get; set; } = "";
+
+    public SearchDocument SearchDocument() => new(Title, [Description, Place, OrganisingMinistryCode]);
 
     public List<MeetingFacilitator> Facilitators { get; init; } = [];
     public List<MeetingParticipant> Participants { get; init; } = [];
@@ -83,12 +88,16 @@ internal sealed class MeetingParticipant
     public bool Attended { get; set; }
 }
 
-internal sealed class AgendaItem
+internal sealed class AgendaItem : ISearchIndexed
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MeetingId { get; set; }
     public int Position { get; set; }
     public required string Title { get; set; }
+
+    public string SearchIndex { get; set; } = "";
+
+    public SearchDocument SearchDocument() => new(Title, []);
 }
 
 internal sealed class MeetingWorkstream
@@ -125,7 +134,7 @@ internal enum ActionStatus
 
 // A live note written by a facilitator. Corrections and withdrawals bump the version; every state the entry
 // had is kept in EntryRevisions.
-internal sealed class MeetingEntry : IVersioned, IAudited
+internal sealed class MeetingEntry : IVersioned, IAudited, ISearchIndexed
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MeetingId { get; set; }
@@ -153,6 +162,10 @@ internal sealed class MeetingEntry : IVersioned, IAudited
     // When the feedback register confirmed it has the entry (its acknowledgement event); until then it is "sending".
     public DateTimeOffset? FeedbackReceivedAt { get; set; }
     public long Version { get; set; }
+
+    public string SearchIndex { get; set; } = "";
+
+    public SearchDocument SearchDocument() => new(null, [Text, OwnerName, OrganisationName]);
 }
 
 internal sealed class EntryRevision

@@ -1,7 +1,8 @@
+using Samordning.Shared.Search;
 
 namespace Samordning.Ministries.Data;
 
-internal sealed class Ministry : IVersioned, IAudited
+internal sealed class Ministry : IVersioned, IAudited, ISearchIndexed
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Code { get; set; }
@@ -16,9 +17,13 @@ internal sealed class Ministry : IVersioned, IAudited
     public List<Agency> Agencies { get; init; } = [];
 
     public void RefreshSearchText() => SearchText = $"{Code} {NameNb} {NameEn}".ToLowerInvariant();
+
+    public string SearchIndex { get; set; } = "";
+
+    public SearchDocument SearchDocument() => new(NameNb, [NameEn, Code]);
 }
 
-internal sealed class Agency : IVersioned, IAudited
+internal sealed class Agency : IVersioned, IAudited, ISearchIndexed
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MinistryId { get; set; }
@@ -31,9 +36,13 @@ internal sealed class Agency : IVersioned, IAudited
     public string SearchText { get; private set; } = "";
 
     public void RefreshSearchText() => SearchText = $"{NameNb} {NameEn} {OrganisationNumber}".ToLowerInvariant();
+
+    public string SearchIndex { get; set; } = "";
+
+    public SearchDocument SearchDocument() => new(NameNb, [NameEn, OrganisationNumber]);
 }
 
-internal sealed class Person : IVersioned, IAudited
+internal sealed class Person : IVersioned, IAudited, ISearchIndexed
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
@@ -53,6 +62,11 @@ internal sealed class Person : IVersioned, IAudited
     public string SearchText { get; private set; } = "";
 
     public void RefreshSearchText() => SearchText = $"{Name} {Email} {Title}".ToLowerInvariant();
+
+    public string SearchIndex { get; set; } = "";
+
+    // The registry is open to everyone registered (the people list shows name, e-mail and title), so all of it is readable.
+    public SearchDocument SearchDocument() => new(Name, [Title, Email]);
 }
 
 [Flags]

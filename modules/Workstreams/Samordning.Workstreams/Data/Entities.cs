@@ -1,3 +1,5 @@
+using Samordning.Shared.Search;
+
 namespace Samordning.Workstreams.Data;
 
 internal enum WorkstreamStatus
@@ -8,7 +10,7 @@ internal enum WorkstreamStatus
     Completed,
 }
 
-internal sealed class Workstream : IVersioned, IAudited
+internal sealed class Workstream : IVersioned, IAudited, ISearchIndexed
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public int? Chapter { get; set; }
@@ -22,6 +24,10 @@ internal sealed class Workstream : IVersioned, IAudited
     public WorkstreamStatus Status { get; set; } = WorkstreamStatus.Planned;
     public DateOnly? TargetDate { get; set; }
     public long Version { get; set; }
+
+    public string SearchIndex { get; set; } = "";
+
+    public SearchDocument SearchDocument() => new(TitleNb, [TitleEn, Description, Chapter?.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 }
 
 internal enum Phase
@@ -41,7 +47,7 @@ internal enum Rag
     Red,
 }
 
-internal sealed class Initiative : IVersioned, IAudited
+internal sealed class Initiative : IVersioned, IAudited, ISearchIndexed
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Title { get; set; }
@@ -63,6 +69,11 @@ internal sealed class Initiative : IVersioned, IAudited
 
     // Lower-cased title, summary, results and tags, for search that folds Norwegian letters too.
     public string SearchText { get; set; } = "";
+
+    public string SearchIndex { get; set; } = "";
+
+    // Own columns only (ISearchIndexed): a progress update saves the initiative without its tags loaded.
+    public SearchDocument SearchDocument() => new(Title, [Summary, ExpectedResults, AchievedResults, OwningMinistryCode, ContactPersonName]);
 
     public List<InitiativeMinistry> CollaboratingMinistries { get; init; } = [];
     public List<InitiativeAgency> Agencies { get; init; } = [];

@@ -42,6 +42,10 @@ namespace Samordning.Feedback.Migrations.PostgreSql
                     b.Property<long>("QuestionId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -184,6 +188,10 @@ namespace Samordning.Feedback.Migrations.PostgreSql
 
                     b.Property<Guid?>("RoundId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Source")
                         .IsRequired()

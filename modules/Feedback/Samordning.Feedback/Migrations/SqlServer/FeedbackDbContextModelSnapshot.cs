@@ -42,6 +42,10 @@ namespace Samordning.Feedback.Migrations.SqlServer
                     b.Property<long>("QuestionId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -184,6 +188,10 @@ namespace Samordning.Feedback.Migrations.SqlServer
 
                     b.Property<Guid?>("RoundId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Source")
                         .IsRequired()

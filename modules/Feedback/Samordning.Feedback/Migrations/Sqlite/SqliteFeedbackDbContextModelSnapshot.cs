@@ -34,6 +34,10 @@ namespace Samordning.Feedback.Migrations.Sqlite
                     b.Property<long>("QuestionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -175,6 +179,10 @@ namespace Samordning.Feedback.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")

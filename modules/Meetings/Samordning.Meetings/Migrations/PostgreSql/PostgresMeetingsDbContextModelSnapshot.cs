@@ -55,6 +55,10 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -163,6 +167,10 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                     b.Property<bool>("Published")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -247,6 +255,10 @@ namespace Samordning.Meetings.Migrations.PostgreSql
 
                     b.Property<Guid?>("OwnerPersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("SentToFeedbackAt")
                         .HasColumnType("timestamp with time zone");

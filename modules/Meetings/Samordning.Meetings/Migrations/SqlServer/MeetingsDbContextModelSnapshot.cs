@@ -55,6 +55,10 @@ namespace Samordning.Meetings.Migrations.SqlServer
                     b.Property<int>("Position")
                         .HasColumnType("int");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -163,6 +167,10 @@ namespace Samordning.Meetings.Migrations.SqlServer
                     b.Property<bool>("Published")
                         .HasColumnType("bit");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("datetimeoffset");
 
@@ -247,6 +255,10 @@ namespace Samordning.Meetings.Migrations.SqlServer
 
                     b.Property<Guid?>("OwnerPersonId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset?>("SentToFeedbackAt")
                         .HasColumnType("datetimeoffset");

@@ -49,6 +49,10 @@ namespace Samordning.Meetings.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -155,6 +159,10 @@ namespace Samordning.Meetings.Migrations.Sqlite
                     b.Property<bool>("Published")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -238,6 +246,10 @@ namespace Samordning.Meetings.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentToFeedbackAt")

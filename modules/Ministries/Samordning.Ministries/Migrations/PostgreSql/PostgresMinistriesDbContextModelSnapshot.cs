@@ -48,6 +48,10 @@ namespace Samordning.Ministries.Migrations.PostgreSql
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -88,6 +92,10 @@ namespace Samordning.Ministries.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -138,6 +146,10 @@ namespace Samordning.Ministries.Migrations.PostgreSql
 
                     b.Property<int>("Roles")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("SearchText")
                         .IsRequired()

@@ -48,6 +48,10 @@ namespace Samordning.Ministries.Migrations.SqlServer
                         .HasMaxLength(9)
                         .HasColumnType("nvarchar(9)");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -88,6 +92,10 @@ namespace Samordning.Ministries.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -138,6 +146,10 @@ namespace Samordning.Ministries.Migrations.SqlServer
 
                     b.Property<int>("Roles")
                         .HasColumnType("int");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("SearchText")
                         .IsRequired()

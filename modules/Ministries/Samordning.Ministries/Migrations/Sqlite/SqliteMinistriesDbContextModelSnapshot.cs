@@ -42,6 +42,10 @@ namespace Samordning.Ministries.Migrations.Sqlite
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -81,6 +85,10 @@ namespace Samordning.Ministries.Migrations.Sqlite
                     b.Property<string>("NameNb")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
@@ -132,6 +140,10 @@ namespace Samordning.Ministries.Migrations.Sqlite
 
                     b.Property<int>("Roles")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
                         .IsRequired()

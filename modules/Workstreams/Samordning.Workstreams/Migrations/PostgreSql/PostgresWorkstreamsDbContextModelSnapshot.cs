@@ -212,6 +212,10 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(12000)
@@ -538,6 +542,10 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
 
                     b.Property<Guid?>("OwnerPersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -212,6 +212,10 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.Property<int>("Progress")
                         .HasColumnType("int");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(12000)
@@ -538,6 +542,10 @@ namespace Samordning.Workstreams.Migrations.SqlServer
 
                     b.Property<Guid?>("OwnerPersonId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -202,6 +202,10 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(12000)
@@ -525,6 +529,10 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchIndex")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

@@ -1,0 +1,44 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Samordning.Feedback.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    internal partial class SearchIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SearchIndex",
+                schema: "feedback",
+                table: "Items",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchIndex",
+                schema: "feedback",
+                table: "FeedbackAnswer",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SearchIndex",
+                schema: "feedback",
+                table: "Items");
+
+            migrationBuilder.DropColumn(
+                name: "SearchIndex",
+                schema: "feedback",
+                table: "FeedbackAnswer");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Samordning.Meetings.Data;
+using Samordning.Meetings.Meetings;
+using Samordning.Shared.Search;
+
+namespace Samordning.Meetings.Search;
+
+// Meetings (title, description, place and agenda) and what was written in them: decisions, action items and other
+// notes. Only meetings the person may read (MeetingAccess.Readable), and only entries of those meetings; withdrawn
+// entries are not found.
+internal sealed class MeetingsSearch(MeetingsDbContext db) : ISearchSource
+{
+    public const string Meeting = "meeting";
+    public const string Decision = "decision";
+    public const string ActionItem = "action";
+    public const string Note = "note";
+
+    public IReadOnlyList<SearchKind> Kinds { get; } =
+    [
+        new(Meeting, new("Møte", "Meeting")),
+        new(Decision, new("Beslutning", "Decision")),
+        new(ActionItem, new("Oppfølgingspunkt", "Action item")),
+        new(Note, new("Notat", "Note")),
+    ];
+
+    public async Task<SearchSourceResult> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var readable = Filtered(db.Meetings.AsNoTracking().Readable(user), query);
+        var meetings = query.Wants(Meeting) ? await MeetingsAsync(readable, query, cancellationToken) : SearchSourceResult.None;
+        var entries = await EntriesAsync(readable, query, cancellationToken);
+        return new([.. meetings.Hits, .. entries.Hits], meetings.Total + entries.Total);
+    }
+
+    private static IQueryable<Meeting> Filtered(IQueryable<Meeting> meetings, SearchQuery query)
+    {
+        if (query.MinistryId is { } ministryId)
+        {
+            meetings = meetings.Where(m => m.OrganisingMinistryId == ministryId || m.Participants.Any(p => p.MinistryId == ministryId));
+        }
+
+        if (query.WorkstreamId is { } workstreamId)
+        {
+            meetings = meetings.Where(m => m.Workstreams.Any(w => w.WorkstreamId == workstreamId));
+        }
+
+        return meetings;
+    }
+
+    private static async Task<SearchSourceResult> MeetingsAsync(IQueryable<Meeting> meetings, SearchQuery query, CancellationToken cancellationToken)
+    {
+        foreach (var term in query.Terms)
+        {
+            var pattern = SearchIndex.Readable(term);
+            meetings = meetings.Where(m => EF.Functions.Like(m.SearchIndex, pattern) || m.Agenda.Any(a => EF.Functions.Like(a.SearchIndex, pattern)));
+        }
+
+        var title = SearchIndex.InTitle(query.LeadingTerm);
+        var hits = await meetings
+            .OrderByDescending(m => EF.Functions.Like(m.SearchIndex, title)).ThenByDescending(m => m.StartsAt)
+            .Take(query.Limit)
+            .Select(m => new { m.Id, m.Title, m.Description, m.OrganisingMinistryCode, m.UpdatedAt, Agenda = m.Agenda.OrderBy(a => a.Position).Select(a => a.Title).ToList() })
+            .ToListAsync(cancellationToken);
+        return new(
+            [.. hits.Select(m => new SearchHit(
+                Meeting, m.Id, m.Title, string.Join(" · ", new[] { m.Description }.Concat(m.Agenda).Where(t => !string.IsNullOrWhiteSpace(t))),
+                $"/moter/{m.Id}", m.OrganisingMinistryCode, m.UpdatedAt))],
+            hits.Count < query.Limit ? hits.Count : await meetings.CountAsync(cancellationToken));
+    }
+
+    private async Task<SearchSourceResult> EntriesAsync(IQueryable<Meeting> meetings, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var kinds = new List<EntryKind>();
+        if (query.Wants(Decision))
+        {
+            kinds.Add(EntryKind.Decision);
+        }
+
+        if (query.Wants(ActionItem))
+        {
+            kinds.Add(EntryKind.ActionItem);
+        }
+
+        if (query.Wants(Note))
+        {
+            kinds.AddRange([EntryKind.Note, EntryKind.Question, EntryKind.Feedback]);
+        }
+
+        if (kinds.Count == 0)
+        {
+            return SearchSourceResult.None;
+        }
+
+        var entries = db.Entries.AsNoTracking().Where(e => !e.Withdrawn && kinds.Contains(e.Kind));
+        foreach (var term in query.Terms)
+        {
+            var pattern = SearchIndex.Readable(term);
+            entries = entries.Where(e => EF.Functions.Like(e.SearchIndex, pattern));
+        }
+
+        var found = entries.Join(meetings, e => e.MeetingId, m => m.Id, (e, m) => new { e.Id, e.Kind, e.Text, e.UpdatedAt, MeetingId = m.Id, m.Title, m.OrganisingMinistryCode });
+        var hits = await found.OrderByDescending(e => e.UpdatedAt).Take(query.Limit).ToListAsync(cancellationToken);
+        return new(
+            [.. hits.Select(e => new SearchHit(KindOf(e.Kind), e.Id, e.Title, e.Text, $"/moter/{e.MeetingId}", e.OrganisingMinistryCode, e.UpdatedAt))],
+            hits.Count < query.Limit ? hits.Count : await found.CountAsync(cancellationToken));
+    }
+
+    private static string KindOf(EntryKind kind) => kind switch
+    {
+        EntryKind.Decision => Decision,
+        EntryKind.ActionItem => ActionItem,
+        _ => Note,
+    };
+}

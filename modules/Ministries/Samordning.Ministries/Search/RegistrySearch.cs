@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Samordning.Ministries.Data;
+using Samordning.Shared.Search;
+
+namespace Samordning.Ministries.Search;
+
+// Ministries, agencies and people. The registry is open to everyone registered (its lists need no more than
+// sign-in), so every active record is searched; nothing in it belongs to a workstream, so a workstream filter
+// finds nothing here.
+internal sealed class RegistrySearch(MinistriesDbContext db) : ISearchSource
+{
+    public const string Ministry = "ministry";
+    public const string Agency = "agency";
+    public const string Person = "person";
+
+    public IReadOnlyList<SearchKind> Kinds { get; } =
+    [
+        new(Ministry, new("Departement", "Ministry")),
+        new(Agency, new("Virksomhet", "Agency")),
+        new(Person, new("Person", "Person")),
+    ];
+
+    public async Task<SearchSourceResult> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (query.WorkstreamId is not null)
+        {
+            return SearchSourceResult.None;
+        }
+
+        var ministryId = query.MinistryId;
+        var ministries = query.Wants(Ministry)
+            ? await FindAsync(db.Ministries.Where(m => m.Active && (ministryId == null || m.Id == ministryId)), query,
+                q => q.OrderBy(m => m.NameNb).Select(m => new SearchHit(Ministry, m.Id, m.NameNb, m.NameEn, "/departementer/" + m.Id, m.Code, null)), cancellationToken)
+            : SearchSourceResult.None;
+        var agencies = query.Wants(Agency)
+            ? await FindAsync(db.Agencies.Where(a => a.Active && (ministryId == null || a.MinistryId == ministryId)), query,
+                q => q.OrderBy(a => a.NameNb).Select(a => new SearchHit(Agency, a.Id, a.NameNb, a.NameEn, "/departementer/" + a.MinistryId, a.Ministry!.Code, null)), cancellationToken)
+            : SearchSourceResult.None;
+        var people = query.Wants(Person)
+            ? await FindAsync(db.People.Where(p => p.Active && (ministryId == null || p.MinistryId == ministryId)), query,
+                q => q.OrderBy(p => p.Name).Select(p => new SearchHit(Person, p.Id, p.Name, p.Title, p.Email, p.Ministry != null ? p.Ministry.Code : null, null)), cancellationToken)
+            : SearchSourceResult.None;
+
+        // The people list, filtered to the person by e-mail: the registry has no page per person that everyone may open.
+        people = people with { Hits = [.. people.Hits.Select(h => h with { Url = "/departementer/personer?q=" + Uri.EscapeDataString(h.Url) })] };
+        return new([.. ministries.Hits, .. agencies.Hits, .. people.Hits], ministries.Total + agencies.Total + people.Total);
+    }
+
+    private static async Task<SearchSourceResult> FindAsync<T>(
+        IQueryable<T> rows, SearchQuery query,
+        Func<IQueryable<T>, IQueryable<SearchHit>> project, CancellationToken cancellationToken)
+        where T : class, ISearchIndexed
+    {
+        rows = rows.AsNoTracking();
+        foreach (var term in query.Terms)
+        {
+            var pattern = SearchIndex.Readable(term);
+            rows = rows.Where(r => EF.Functions.Like(r.SearchIndex, pattern));
+        }
+
+        var hits = await project(rows).Take(query.Limit).ToListAsync(cancellationToken);
+        return new(hits, hits.Count < query.Limit ? hits.Count : await rows.CountAsync(cancellationToken));
+    }
+}

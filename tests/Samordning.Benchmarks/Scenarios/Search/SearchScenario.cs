@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.Benchmarks.Data;
+using Samordning.Benchmarks.Harness;
+using Samordning.Benchmarks.Scenarios.Workstreams;
+
+namespace Samordning.Benchmarks.Scenarios.Search;
+
+// GET /api/search over the realistic volume (50,000 initiatives with the registry, workstreams, meetings and input),
+// as the coordinator, for a word in about one initiative title in fourteen, inflected as people type it
+// ("barnehageplassene" finds "barnehageplass"): every store is scanned, the first page of 20 of some 3,500 hits.
+// The floor (SearchFloorEndpoint) runs the same LIKE over the same index columns with bare ADO.NET.
+internal sealed class SearchScenario(WorkstreamsVolume volume) : IScenario
+{
+    private const string Query = "barnehageplassene";
+    private const string SubjectPath = $"/api/search?q={Query}&pageSize=20";
+    private const string FloorPath = $"{SearchFloorEndpoint.Path}?q={Query}";
+
+    private HttpClient client = null!;
+
+    public string Name => "search";
+
+    public string Subject => $"GET {SubjectPath} through the host pipeline over 50,000 initiatives, every module's ISearchSource, ranking and highlighting, as the coordinator";
+
+    public string Floor => $"GET {FloorPath}: the same LIKE over the same index columns of every searched table, first 20 and count per table, bare ADO.NET, same Kestrel server";
+
+    public double Aim => 0.5;
+
+    public double? P95AimMilliseconds => 50;
+
+    public void ConfigureHost(IServiceCollection services) =>
+        services.AddSingleton<IStartupFilter>(sp => new SearchFloorEndpoint(sp.GetRequiredService<BenchDatabase>()));
+
+    public async Task PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        client = context.Client;
+        await volume.EnsureAsync(context.Services, cancellationToken);
+        var subject = await BenchmarkRequests.GetJsonAsync(client, SubjectPath, cancellationToken);
+        var floor = await BenchmarkRequests.GetJsonAsync(client, FloorPath, cancellationToken);
+        if (subject["items"] is not JsonArray { Count: 20 } items || subject["total"]?.GetValue<int>() is not > 1000)
+        {
+            throw new ScenarioFailedException($"The search is not a full first page of a long list: {subject.ToJsonString()[..Math.Min(300, subject.ToJsonString().Length)]}");
+        }
+
+        var found = new JsonObject { ["total"] = subject["total"]!.GetValue<int>(), ["ids"] = new JsonArray([.. items.Select(i => JsonValue.Create(i!["id"]!.GetValue<Guid>()))]) };
+        BenchmarkRequests.ExpectSame("hits", found, floor, "ids");
+    }
+
+    public Task RunSubjectAsync(CancellationToken cancellationToken) => BenchmarkRequests.GetAsync(client, SubjectPath, cancellationToken);
+
+    public Task RunFloorAsync(CancellationToken cancellationToken) => BenchmarkRequests.GetAsync(client, FloorPath, cancellationToken);
+}
