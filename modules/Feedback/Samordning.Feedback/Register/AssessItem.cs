@@ -97,7 +97,9 @@ internal sealed class AssessItem : IEndpoint
             item.Exempt = request.Exempt;
             item.ExemptionBasis = request.Exempt ? request.ExemptionBasis!.Trim() : null;
             item.Workstreams.RemoveAll(w => !workstreams.Contains(w.WorkstreamId));
-            item.Workstreams.AddRange(workstreams.Where(w => item.Workstreams.All(x => x.WorkstreamId != w)).Select(w => new FeedbackWorkstream { WorkstreamId = w }));
+            var added = workstreams.Where(w => item.Workstreams.All(x => x.WorkstreamId != w)).ToList();
+            item.Workstreams.AddRange(added.Select(w => new FeedbackWorkstream { WorkstreamId = w }));
+            InputNotices.LinkedToWorkstreams(db, item, added, $"v{item.Version + 1}", user.PersonId, DateTimeOffset.UtcNow);
             item.Tags.RemoveAll(t => !tags.Contains(t.Tag));
             item.Tags.AddRange(tags.Where(t => item.Tags.All(x => x.Tag != t)).Select(t => new FeedbackTag { Tag = t }));
 

@@ -106,6 +106,7 @@ internal sealed class RecordInput : IEndpoint
         item.Attachments.AddRange(files);
         item.Tags.AddRange(tags.Select(t => new FeedbackTag { Tag = t }));
         db.Items.Add(item);
+        InputNotices.LinkedToWorkstreams(db, item, [.. item.Workstreams.Select(w => w.WorkstreamId)], "recorded", user.PersonId, clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(ItemDetails.From(item, user.Principal));
     }

@@ -22,11 +22,19 @@ internal sealed class UpdateMeeting : IEndpoint
             return Outcome.Invalid<MeetingDetails>(errors);
         }
 
-        return await Concurrency.SaveAsync(deps.Db, meeting, request.Version, () =>
+        var outcome = await Concurrency.SaveAsync(deps.Db, meeting, request.Version, () =>
             {
+                var (startedAt, endedAt) = (meeting.StartsAt, meeting.EndsAt);
                 request.ApplyTo(meeting, resolved!);
                 meeting.UpdatedAt = deps.Clock.UtcNow;
+                MeetingNotices.Stage(deps, meeting, moved: meeting.StartsAt != startedAt || meeting.EndsAt != endedAt);
             },
             MeetingDetails.From, cancellationToken);
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
+        }
+
+        return outcome;
     }
 }

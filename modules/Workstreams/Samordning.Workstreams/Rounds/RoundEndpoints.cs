@@ -21,8 +21,8 @@ internal sealed class RoundEndpoints : IEndpoint
             .WithTags("Reporting rounds")
             .WithSummary("A round with each ministry's state: not started, in progress or submitted, and how many initiatives it has confirmed.");
 
-        api.MapPost("/workstreams/rounds", async (OpenRoundRequest request, WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock, CancellationToken ct) =>
-                (await OpenAsync(db, directory, user, clock, request, ct)).ToCreated(r => $"/api/workstreams/rounds/{r.Id}"))
+        api.MapPost("/workstreams/rounds", async (OpenRoundRequest request, WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock, IOutbox outbox, CancellationToken ct) =>
+                (await OpenAsync(db, directory, user, clock, outbox, request, ct)).ToCreated(r => $"/api/workstreams/rounds/{r.Id}"))
             .RequireAuthorization(Policies.Coordinator)
             .WithTags("Reporting rounds")
             .WithSummary("Opens a reporting round with a deadline (coordinators).");
@@ -47,7 +47,7 @@ internal sealed class RoundEndpoints : IEndpoint
     }
 
     public static async Task<Outcome<RoundProgress>> OpenAsync(
-        WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock, OpenRoundRequest request, CancellationToken cancellationToken)
+        WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock, IOutbox outbox, OpenRoundRequest request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors()
             .Required(nameof(request.Title), request.Title, new("Tittel", "Title"), 200)
@@ -76,7 +76,10 @@ internal sealed class RoundEndpoints : IEndpoint
             OpenedBy = user.DisplayName,
         };
         db.ReportingRounds.Add(round);
+        var contactPersons = await directory.GetPeopleAsync(null, Roles.ContactPerson, cancellationToken);
+        WorkstreamNotices.RoundOpened(db, round, [.. contactPersons.Select(p => p.Id)], user.PersonId);
         await db.SaveChangesAsync(cancellationToken);
+        await outbox.DeliverAsync(db, cancellationToken);
         return Outcome.Ok(await RoundProgress.ForRoundAsync(db, directory, round, cancellationToken));
     }
 

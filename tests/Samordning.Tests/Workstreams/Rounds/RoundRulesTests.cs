@@ -30,6 +30,7 @@ public sealed class RoundRulesTests : IAsyncLifetime
         user.Setup(u => u.DisplayName).Returns("Kari Nordmann");
         directory.Setup(d => d.GetMinistriesAsync(It.IsAny<CancellationToken>())).ReturnsAsync([Fin, Hod]);
         directory.Setup(d => d.GetPeopleAsync(Fin.Id, Roles.ContactPerson, It.IsAny<CancellationToken>())).ReturnsAsync([Contact(FinContact, Fin)]);
+        directory.Setup(d => d.GetPeopleAsync(null, Roles.ContactPerson, It.IsAny<CancellationToken>())).ReturnsAsync([Contact(FinContact, Fin)]);
         directory.Setup(d => d.GetPeopleAsync(Hod.Id, Roles.ContactPerson, It.IsAny<CancellationToken>()))
             .ReturnsAsync([Contact(HodContact, Hod), Contact(HodSecondContact, Hod)]);
     }
@@ -48,7 +49,7 @@ public sealed class RoundRulesTests : IAsyncLifetime
     {
         await using var db = store.Context();
 
-        var outcome = await RoundEndpoints.OpenAsync(db, directory.Object, user.Object, clock.Object, new OpenRoundRequest("Status per 1. mars", null, Now.AddSeconds(seconds)), Ct);
+        var outcome = await RoundEndpoints.OpenAsync(db, directory.Object, user.Object, clock.Object, Mock.Of<Samordning.Shared.Persistence.IOutbox>(), new OpenRoundRequest("Status per 1. mars", null, Now.AddSeconds(seconds)), Ct);
 
         Assert.Equal(accepted ? OutcomeKind.Ok : OutcomeKind.Invalid, outcome.Kind);
         Assert.Equal(accepted ? 1 : 0, await db.ReportingRounds.CountAsync(Ct));

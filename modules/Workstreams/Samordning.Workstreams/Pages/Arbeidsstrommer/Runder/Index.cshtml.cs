@@ -20,7 +20,7 @@ internal sealed class RoundForm
         Title, Description, Deadline is { } local ? DateRange.FromOsloLocal(local) : null);
 }
 
-internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock) : PageModel
+internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory directory, ICurrentUser user, IClock clock, IOutbox outbox) : PageModel
 {
     [BindProperty]
     public RoundForm Input { get; set; } = new();
@@ -36,7 +36,7 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
             return Forbid();
         }
 
-        var outcome = await RoundEndpoints.OpenAsync(db, directory, user, clock, Input.ToRequest(), cancellationToken);
+        var outcome = await RoundEndpoints.OpenAsync(db, directory, user, clock, outbox, Input.ToRequest(), cancellationToken);
         if (this.Answer(outcome, round => Redirect($"/arbeidsstrommer/runder/{round.Id}")) is { } answered)
         {
             return answered;
