@@ -60,7 +60,8 @@ internal static class EntryChanges
             [owner],
             [],
             new($"Oppfølgingspunkt til deg: {text}", $"Action item for you: {text}"),
-            $"/moter/{entry.MeetingId}/notater/{entry.Id}",
+            // Where the owner sees it: the note itself may belong to a meeting they do not take part in.
+            $"/moter/oppfolging#punkt-{entry.Id}",
             deps.Clock.UtcNow));
     }
 

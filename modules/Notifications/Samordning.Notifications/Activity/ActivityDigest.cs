@@ -60,18 +60,10 @@ internal sealed class ActivityDigest(NotificationsDbContext db, IMinistryDirecto
                 item.MailKey = key;
             }
 
-            try
+            // False: another run queued this person's digest today; what it did not take waits for tomorrow's.
+            if (await StoreOnce.SaveAsync(db, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
                 queued++;
-            }
-            catch (DbUpdateException e) when (UniqueViolation.Is(e))
-            {
-                // Another run queued this person's digest today; what it did not take waits for tomorrow's.
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
             }
         }
 

@@ -4,9 +4,15 @@ namespace Samordning.Notifications.Data;
 // another node doing the same work) meets the unique violation and stores nothing. True when this call stored it.
 internal static class StoreOnce
 {
-    public static async Task<bool> InsertAsync(NotificationsDbContext db, object row, CancellationToken cancellationToken)
+    public static Task<bool> InsertAsync(NotificationsDbContext db, object row, CancellationToken cancellationToken)
     {
         db.Add(row);
+        return SaveAsync(db, cancellationToken);
+    }
+
+    // Saves what is tracked, as one claim: false (and nothing saved) when a unique key was taken first.
+    public static async Task<bool> SaveAsync(NotificationsDbContext db, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
