@@ -19,6 +19,7 @@ public sealed class NotificationsModule : IModule
     public IEnumerable<NavigationLink> Navigation =>
     [
         new("/varsler", new LocalizedText("Varsler", "Notifications")),
+        new("/varsler/innstillinger", new LocalizedText("Varselinnstillinger", "Notification settings")),
         new("/varsler/utsendelser", new LocalizedText("Utsendte påminnelser", "Reminders sent"), Policies.ManageRegistry),
     ];
 
@@ -51,5 +52,6 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<DailyDigest>();
         services.AddScoped<LiveNotifications>();
         services.AddScoped<ReminderSweep>();
+        services.AddScoped<Activity.ActivityDigest>();
     }
 }

@@ -17,6 +17,9 @@ internal sealed class NotificationsOptions
     // so that is how late it can be; a test deployment may sweep every minute.
     public string SweepCron { get; set; } = "*/5 * * * *";
 
+    // When the daily digest of activities goes out (cron, Europe/Oslo): before the working day starts.
+    public string ActivityDigestCron { get; set; } = "0 7 * * *";
+
     public Dictionary<string, string[]> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public SmtpSettings Smtp { get; set; } = new();

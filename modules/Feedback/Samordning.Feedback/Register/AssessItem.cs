@@ -102,7 +102,9 @@ internal sealed class AssessItem : IEndpoint
             item.Exempt = request.Exempt;
             item.ExemptionBasis = request.Exempt ? request.ExemptionBasis!.Trim() : null;
             item.Workstreams.RemoveAll(w => !workstreams.Contains(w.WorkstreamId));
-            item.Workstreams.AddRange(workstreams.Where(w => item.Workstreams.All(x => x.WorkstreamId != w)).Select(w => new FeedbackWorkstream { WorkstreamId = w }));
+            var added = workstreams.Where(w => item.Workstreams.All(x => x.WorkstreamId != w)).ToList();
+            item.Workstreams.AddRange(added.Select(w => new FeedbackWorkstream { WorkstreamId = w }));
+            InputNotices.LinkedToWorkstreams(db, item, added, $"v{item.Version + 1}", user.PersonId, DateTimeOffset.UtcNow);
             if (initiatives is not null)
             {
                 item.Initiatives.RemoveAll(i => !initiatives.Contains(i.InitiativeId));

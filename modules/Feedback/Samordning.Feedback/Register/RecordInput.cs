@@ -110,6 +110,7 @@ internal sealed class RecordInput : IEndpoint
         item.Attachments.AddRange(files);
         item.Tags.AddRange(tags.Select(t => new FeedbackTag { Tag = t }));
         db.Items.Add(item);
+        InputNotices.LinkedToWorkstreams(db, item, [.. item.Workstreams.Select(w => w.WorkstreamId)], "recorded", user.PersonId, clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
 
         // The register's open pages hear of it at once (FeedbackLive, staged by the save).

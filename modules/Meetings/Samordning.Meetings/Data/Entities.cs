@@ -21,6 +21,9 @@ internal enum MeetingStatus
     Planned,
     Live,
     Closed,
+
+    // Called off: its people are told (with a calendar cancellation), and nobody registers or writes in it.
+    Cancelled,
 }
 
 internal sealed class Meeting : IVersioned, IAudited, ISearchIndexed

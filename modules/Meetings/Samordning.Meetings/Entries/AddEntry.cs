@@ -36,6 +36,7 @@ internal sealed class AddEntry : IEndpoint
         deps.Db.Entries.Add(entry);
         deps.Db.EntryRevisions.Add(EntryChanges.Revision(entry, 0, now, deps.User.DisplayName));
         EntryChanges.StageLive(deps, entry);
+        EntryChanges.StageAssigned(deps, entry, ownerBefore: null, version: 0);
         await deps.Db.SaveChangesAsync(cancellationToken);
         await EntryChanges.DeliverAsync(deps, cancellationToken);
         return new(Outcome.Ok(EntryView.From(entry)));

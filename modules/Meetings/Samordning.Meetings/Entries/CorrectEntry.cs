@@ -67,7 +67,9 @@ internal sealed class CorrectEntry : IEndpoint
             version,
             () =>
             {
+                var ownerBefore = entry.OwnerPersonId;
                 prepared.Apply!();
+                EntryChanges.StageAssigned(deps, entry, ownerBefore, (version ?? 0) + 1);
                 deps.Db.EntryRevisions.Add(EntryChanges.Revision(entry, (version ?? 0) + 1, deps.Clock.UtcNow, deps.User.DisplayName));
                 EntryChanges.StageLive(deps, entry);
             },

@@ -43,6 +43,28 @@ internal static class EntryChanges
     public static void StageLive(MeetingServices deps, MeetingEntry entry) =>
         deps.Db.StageLive(MeetingLive.Topic(entry.MeetingId), MeetingLive.EntryType, () => EntryView.From(entry));
 
+    // Before the save: an action item given to someone (new, or now to someone else) tells them, keyed by the
+    // version the entry is saved as, in the outbox with the entry.
+    public static void StageAssigned(MeetingServices deps, MeetingEntry entry, Guid? ownerBefore, long version)
+    {
+        if (entry.Kind != EntryKind.ActionItem || entry.Withdrawn || entry.OwnerPersonId is not { } owner || owner == ownerBefore)
+        {
+            return;
+        }
+
+        var text = entry.Text.Length <= 150 ? entry.Text : $"{entry.Text[..150]}…";
+        deps.Db.StageEvent(new Shared.Activity.ActivityHappened(
+            $"action-item:{entry.Id}:v{version}",
+            Shared.Activity.ActivityKinds.ActionItemAssigned,
+            deps.User.PersonId,
+            [owner],
+            [],
+            new($"Oppfølgingspunkt til deg: {text}", $"Action item for you: {text}"),
+            // Where the owner sees it: the note itself may belong to a meeting they do not take part in.
+            $"/moter/oppfolging#punkt-{entry.Id}",
+            deps.Clock.UtcNow));
+    }
+
     // After the save: the item reaches the followers now; should that fail, the outbox job delivers it.
     public static Task DeliverAsync(MeetingServices deps, CancellationToken cancellationToken) =>
         deps.Outbox.DeliverAsync(deps.Db, cancellationToken);

@@ -22,6 +22,7 @@ internal static class EntryRules
         {
             MeetingStatus.Closed => new("Møtet er avsluttet. Notatene kan ikke lenger endres.", "The meeting is closed. Its notes can no longer be changed."),
             MeetingStatus.Planned => new("Møtet har ikke startet. Start møtet før du skriver notater.", "The meeting has not started. Start the meeting before writing notes."),
+            MeetingStatus.Cancelled => new("Møtet er avlyst.", "The meeting is cancelled."),
             _ => null,
         };
     }

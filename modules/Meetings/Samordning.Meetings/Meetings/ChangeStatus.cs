@@ -25,6 +25,7 @@ internal sealed class ChangeStatus : IEndpoint
             return Outcome.Invalid<MeetingDetails>(new FieldErrors().Add(nameof(StatusRequest.Status), new("Ukjent status.", "Unknown status.")));
         }
 
+        var wasCancelled = meeting.Status == MeetingStatus.Cancelled;
         var outcome = await Concurrency.SaveAsync(
             deps.Db,
             meeting,
@@ -34,6 +35,12 @@ internal sealed class ChangeStatus : IEndpoint
                 meeting.Status = request.Status;
                 meeting.UpdatedAt = deps.Clock.UtcNow;
                 meeting.MinutesPublished = request.MinutesPublished ?? meeting.MinutesPublished;
+
+                // Its people hear of a cancellation (and of a cancelled meeting brought back).
+                if (request.Status == MeetingStatus.Cancelled || wasCancelled)
+                {
+                    MeetingNotices.Stage(deps, meeting, moved: false);
+                }
 
                 // Open pages learn that writing has started or stopped.
                 deps.Db.StageLive(MeetingLive.Topic(id), MeetingLive.StatusType, () => new MeetingStatusChanged(id, meeting.Status.ToString()));

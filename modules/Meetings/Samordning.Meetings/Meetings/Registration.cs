@@ -33,7 +33,7 @@ internal sealed class Registration : IEndpoint
             return Outcome.Forbidden<MeetingDetails>();
         }
 
-        if (meeting.Status == MeetingStatus.Closed)
+        if (meeting.Status is MeetingStatus.Closed or MeetingStatus.Cancelled)
         {
             return Outcome.Invalid<MeetingDetails>(new FieldErrors().Add("Registration", new("Møtet er avsluttet.", "The meeting is closed.")));
         }

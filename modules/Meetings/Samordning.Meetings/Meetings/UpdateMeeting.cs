@@ -24,9 +24,11 @@ internal sealed class UpdateMeeting : IEndpoint
 
         var outcome = await Concurrency.SaveAsync(deps.Db, meeting, request.Version, () =>
             {
+                var (startedAt, endedAt) = (meeting.StartsAt, meeting.EndsAt);
                 request.ApplyTo(meeting, resolved!);
                 meeting.UpdatedAt = deps.Clock.UtcNow;
                 MeetingLive.StageChanged(deps.Db, id, participants: true);
+                MeetingNotices.Stage(deps, meeting, moved: meeting.StartsAt != startedAt || meeting.EndsAt != endedAt);
             },
             MeetingDetails.From, cancellationToken);
         if (outcome.Kind == OutcomeKind.Ok)

@@ -66,6 +66,10 @@ internal sealed class MailMessage
     public DateTimeOffset? LeasedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
+
+    // A calendar invitation carried as a text/calendar part (METHOD:REQUEST or CANCEL), or null.
+    public string? CalendarMethod { get; set; }
+    public string? Calendar { get; set; }
 }
 
 internal sealed class Notification
@@ -86,4 +90,37 @@ internal sealed class NotificationPreference
     public Guid PersonId { get; set; }
     public bool EmailEnabled { get; set; } = true;
     public bool DailyDigest { get; set; }
+}
+
+// A person's choice per kind of activity (ActivityKinds) and channel. No row: in-app and e-mail on, digest off.
+internal sealed class ActivityPreference
+{
+    public Guid PersonId { get; set; }
+    public required string Kind { get; set; }
+    public bool InApp { get; set; } = true;
+    public bool Email { get; set; } = true;
+    public bool Digest { get; set; }
+}
+
+// A person follows a workstream: new input on it reaches them.
+internal sealed class WorkstreamFollow
+{
+    public Guid PersonId { get; set; }
+    public Guid WorkstreamId { get; set; }
+    public DateTimeOffset Since { get; set; }
+}
+
+// An activity held for a person's daily digest. The unique (PersonId, EventKey) makes a redelivered event hold
+// nothing more; MailKey is set when a digest took it, so no item is in two digests.
+internal sealed class DigestItem
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PersonId { get; set; }
+    public required string EventKey { get; set; }
+    public required string Kind { get; set; }
+    public required string TitleNb { get; set; }
+    public required string TitleEn { get; set; }
+    public required string Link { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+    public string? MailKey { get; set; }
 }

@@ -19,6 +19,9 @@ internal class NotificationsDbContext : ModuleDbContext
     public DbSet<MailMessage> Mail => Set<MailMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> Preferences => Set<NotificationPreference>();
+    public DbSet<ActivityPreference> ActivityPreferences => Set<ActivityPreference>();
+    public DbSet<WorkstreamFollow> Follows => Set<WorkstreamFollow>();
+    public DbSet<DigestItem> DigestItems => Set<DigestItem>();
 
     protected override string Schema => Store;
 
@@ -56,6 +59,8 @@ internal class NotificationsDbContext : ModuleDbContext
             mail.Property(m => m.HtmlBody).HasMaxLength(200_000);
             mail.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
             mail.Property(m => m.LastError).HasMaxLength(1000);
+            mail.Property(m => m.CalendarMethod).HasMaxLength(10);
+            mail.Property(m => m.Calendar).HasMaxLength(100_000);
             mail.HasIndex(m => m.Key).IsUnique();
             mail.HasIndex(m => new { m.State, m.NextAttemptAt });
         });
@@ -71,6 +76,30 @@ internal class NotificationsDbContext : ModuleDbContext
         });
 
         modelBuilder.Entity<NotificationPreference>(preference => preference.HasKey(p => p.PersonId));
+
+        modelBuilder.Entity<ActivityPreference>(preference =>
+        {
+            preference.HasKey(p => new { p.PersonId, p.Kind });
+            preference.Property(p => p.Kind).HasMaxLength(60);
+        });
+
+        modelBuilder.Entity<WorkstreamFollow>(follow =>
+        {
+            follow.HasKey(f => new { f.PersonId, f.WorkstreamId });
+            follow.HasIndex(f => f.WorkstreamId);
+        });
+
+        modelBuilder.Entity<DigestItem>(item =>
+        {
+            item.Property(i => i.EventKey).HasMaxLength(200);
+            item.Property(i => i.Kind).HasMaxLength(60);
+            item.Property(i => i.TitleNb).HasMaxLength(400);
+            item.Property(i => i.TitleEn).HasMaxLength(400);
+            item.Property(i => i.Link).HasMaxLength(500);
+            item.Property(i => i.MailKey).HasMaxLength(300);
+            item.HasIndex(i => new { i.PersonId, i.EventKey }).IsUnique();
+            item.HasIndex(i => i.MailKey);
+        });
     }
 }
 

@@ -50,21 +50,5 @@ internal sealed class NotificationSender(NotificationsDbContext db, LiveNotifica
         }
     }
 
-    private async Task<bool> InsertOnceAsync(object row, CancellationToken cancellationToken)
-    {
-        db.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+    private Task<bool> InsertOnceAsync(object row, CancellationToken cancellationToken) => StoreOnce.InsertAsync(db, row, cancellationToken);
 }

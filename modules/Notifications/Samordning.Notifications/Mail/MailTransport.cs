@@ -28,8 +28,25 @@ internal static class MimeMessages
         message.From.Add(new MailboxAddress(smtp.FromName, smtp.FromAddress));
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.ToAddress));
         message.MessageId = $"{mail.Id:N}@samordning";
-        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
-        message.Body = body.ToMessageBody();
+        if (mail.Calendar is null)
+        {
+            message.Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
+            return message;
+        }
+
+        // An invitation: the calendar is the last alternative, text/calendar with its METHOD as a parameter, which
+        // is where Outlook and other clients look for it to show accept/decline or remove the meeting.
+        var alternative = new MultipartAlternative { new TextPart(MimeKit.Text.TextFormat.Plain) { Text = mail.TextBody } };
+        if (mail.HtmlBody is not null)
+        {
+            alternative.Add(new TextPart(MimeKit.Text.TextFormat.Html) { Text = mail.HtmlBody });
+        }
+
+        var calendar = new TextPart("calendar") { Text = mail.Calendar, ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        calendar.ContentType.Charset = "utf-8";
+        calendar.ContentType.Parameters.Add("method", mail.CalendarMethod ?? "REQUEST");
+        alternative.Add(calendar);
+        message.Body = alternative;
         return message;
     }
 }

@@ -54,18 +54,10 @@ internal sealed class DailyDigest(NotificationsDbContext db, IMinistryDirectory 
                 entry.MailKey = key;
             }
 
-            try
+            // False: another sweep queued today's digest first.
+            if (await StoreOnce.SaveAsync(db, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
                 queued++;
-            }
-            catch (DbUpdateException e) when (UniqueViolation.Is(e))
-            {
-                // Another sweep queued today's digest first.
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
             }
         }
 

@@ -40,6 +40,7 @@ internal static class InitiativeChanges
                 initiative.UpdatedAt = now;
                 deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, note));
                 InitiativeLive.Stage(deps.Db, initiative);
+                Rounds.WorkstreamNotices.InitiativeChanged(deps.Db, initiative, deps.User.PersonId, now);
             },
             InitiativeDetails.From,
             cancellationToken);

@@ -78,6 +78,8 @@ internal sealed class RoundEndpoints : IEndpoint
         };
         db.ReportingRounds.Add(round);
         InitiativeLive.StageRound(db, round.Id);
+        var contactPersons = await directory.GetPeopleAsync(null, Roles.ContactPerson, cancellationToken);
+        WorkstreamNotices.RoundOpened(db, round, [.. contactPersons.Select(p => p.Id)], user.PersonId);
         await db.SaveChangesAsync(cancellationToken);
         await outbox.DeliverAsync(db, cancellationToken);
         return Outcome.Ok(await RoundProgress.ForRoundAsync(db, directory, round, cancellationToken));

@@ -30,6 +30,7 @@ public sealed class RoundRulesTests : IAsyncLifetime
         user.Setup(u => u.DisplayName).Returns("Kari Nordmann");
         directory.Setup(d => d.GetMinistriesAsync(It.IsAny<CancellationToken>())).ReturnsAsync([Fin, Hod]);
         directory.Setup(d => d.GetPeopleAsync(Fin.Id, Roles.ContactPerson, It.IsAny<CancellationToken>())).ReturnsAsync([Contact(FinContact, Fin)]);
+        directory.Setup(d => d.GetPeopleAsync(null, Roles.ContactPerson, It.IsAny<CancellationToken>())).ReturnsAsync([Contact(FinContact, Fin)]);
         directory.Setup(d => d.GetPeopleAsync(Hod.Id, Roles.ContactPerson, It.IsAny<CancellationToken>()))
             .ReturnsAsync([Contact(HodContact, Hod), Contact(HodSecondContact, Hod)]);
     }

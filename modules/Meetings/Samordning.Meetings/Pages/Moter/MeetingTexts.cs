@@ -24,6 +24,7 @@ internal static class MeetingTexts
     {
         MeetingStatus.Planned => new("Planlagt", "Planned"),
         MeetingStatus.Live => new("Pågår", "Live"),
+        MeetingStatus.Cancelled => new("Avlyst", "Cancelled"),
         _ => new("Avsluttet", "Closed"),
     };
 
