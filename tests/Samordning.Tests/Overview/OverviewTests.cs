@@ -145,6 +145,18 @@ public sealed class OverviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Overview_ContactPerson_NewInputOnWorkstreamsTheirMinistryTakesPartIn()
+    {
+        var fin = await api.MinistryAsync("FIN");
+        var workstream = await api.CreateWorkstreamAsync();
+        await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { WorkstreamIds = [workstream.Id] });
+        var item = await RegisterApi.RecordAsync(factory.CreateClientAs(People.ContactPersonFin), RegisterApi.Record() with { WorkstreamIds = [workstream.Id] });
+
+        Assert.Contains($"href=\"/innspillsregister/{item.Id}\"", Section(await PageAsync(People.ContactPersonFin), "input"), StringComparison.Ordinal);
+        Assert.DoesNotContain(item.Reference, await PageAsync(People.ContactPersonHod), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Overview_Administrator_UnreadNotificationsAndNoMinistrySections()
     {
         var person = await factory.PersonIdAsync(People.Administrator, Ct);
