@@ -44,6 +44,7 @@ internal static class HostSetup
         services.AddScoped<LiveUpdates>();
         services.AddScoped<ILiveUpdates>(sp => sp.GetRequiredService<LiveUpdates>());
         services.AddScoped<LiveTopicAuthorizer>();
+        services.AddScoped<Overview.OverviewVisits>();
         services.AddScoped<ILiveTopicPolicy, UserTopicPolicy>();
         services.AddScoped<Samordning.Shared.Jobs.IRecurringJob, LiveItemRetention>();
         var signalR = services.AddSignalR(options =>

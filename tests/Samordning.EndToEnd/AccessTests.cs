@@ -39,14 +39,20 @@ public sealed partial class AccessTests(EndToEndFixture fixture)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg ut", Exact = true }).ClickAsync();
 
+        // Back on the front page, which is public since issue 16 (it used to send the visitor on to the sign-in page).
+        await Expect(page).ToHaveURLAsync(FrontPage());
+        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Logg inn", Exact = true })).ToBeVisibleAsync();
+
         // Signed out of the app and of the identity provider: the next page asks for the password again
         // instead of signing the person silently back in.
-        await Expect(page).ToHaveURLAsync(SignIn.LoginPage());
         await page.GotoAsync("/departementer");
         await Expect(page).ToHaveURLAsync(SignIn.LoginPage());
         await Expect(page.GetByLabel("Passord", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logg ut", Exact = true })).ToHaveCountAsync(0);
     }
+
+    [GeneratedRegex(@"^https?://[^/]+/$")]
+    private static partial Regex FrontPage();
 
     [GeneratedRegex("/ingen-tilgang")]
     private static partial Regex NoAccessPage();

@@ -6,7 +6,7 @@ using Samordning.Shared.Persistence;
 namespace Samordning.Host.Data;
 
 // The host's own small store: data-protection keys (shared by every node), the stored live items, and the
-// development identity provider's clients and tokens.
+// development identity provider's clients and tokens, and when each person last opened their overview.
 internal class HostDbContext : ModuleDbContext, IDataProtectionKeyContext
 {
     public const string Store = "host";
@@ -23,6 +23,8 @@ internal class HostDbContext : ModuleDbContext, IDataProtectionKeyContext
 
     public DbSet<LiveItemRow> LiveItems => Set<LiveItemRow>();
 
+    public DbSet<Overview.OverviewVisit> OverviewVisits => Set<Overview.OverviewVisit>();
+
     protected override string Schema => Store;
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
@@ -36,6 +38,11 @@ internal class HostDbContext : ModuleDbContext, IDataProtectionKeyContext
             item.HasIndex(i => new { i.Topic, i.Sequence }).IsUnique();
             // The outbox row an item came from: a redelivery finds it stored and adds nothing.
             item.HasIndex(i => i.SourceId).IsUnique();
+        });
+        modelBuilder.Entity<Overview.OverviewVisit>(visit =>
+        {
+            visit.ToTable("OverviewVisits");
+            visit.HasKey(v => v.PersonId);
         });
     }
 }

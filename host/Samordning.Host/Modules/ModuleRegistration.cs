@@ -3,6 +3,7 @@ using Samordning.Shared.Events;
 using Samordning.Shared.Jobs;
 using Samordning.Shared.Live;
 using Samordning.Shared.Modules;
+using Samordning.Shared.Overview;
 using Samordning.Shared.Search;
 
 namespace Samordning.Host.Modules;
@@ -35,6 +36,7 @@ internal static class ModuleRegistration
             .AddClasses(c => c.AssignableTo<IModuleInitializer>(), publicOnly: false).As<IModuleInitializer>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<IHeaderBadgeProvider>(), publicOnly: false).As<IHeaderBadgeProvider>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<Shared.Links.ILinkedItemsSource>(), publicOnly: false).As<Shared.Links.ILinkedItemsSource>().WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<IOverviewSource>(), publicOnly: false).As<IOverviewSource>().WithScopedLifetime()
             .AddClasses(c => c.Where(t => t.GetInterfaces().Any(contracts.Contains)), publicOnly: false)
                 .As(t => t.GetInterfaces().Where(contracts.Contains)).WithScopedLifetime());
 

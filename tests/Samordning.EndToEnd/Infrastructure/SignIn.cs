@@ -6,11 +6,17 @@ namespace Samordning.EndToEnd.Infrastructure;
 
 internal static partial class SignIn
 {
-    // Opens a page that needs a session, follows the OpenID Connect redirect to the development identity
-    // provider's sign-in page, signs in there as a person would, and waits until the browser has come back.
+    // Opens a page, follows the OpenID Connect redirect to the development identity provider's sign-in page (on a
+    // public page such as the front page, through the header's sign-in link), signs in there as a person would, and
+    // waits until the browser has come back.
     public static async Task SignInAsync(this IPage page, string path, string email)
     {
         await page.GotoAsync(path);
+        if (!LoginPage().IsMatch(page.Url))
+        {
+            await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Logg inn", Exact = true }).ClickAsync();
+        }
+
         await Expect(page).ToHaveURLAsync(LoginPage());
         await page.GetByLabel("E-postadresse", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Passord", new() { Exact = true }).FillAsync(Accounts.Password);

@@ -88,6 +88,28 @@ public sealed partial class LivePageReadOrderTests : IAsyncLifetime
             $"The notification is neither counted ({count}, was {before}) nor after the badge's sequence ({after}, change {changed}).");
     }
 
+    [Fact]
+    public async Task Overview_NotificationBetweenReads_OnPageOrAfterItsSequence()
+    {
+        var person = await factory.PersonIdAsync(People.ContactPersonHod, Ct);
+        var topic = $"user:{person}";
+        var title = $"Mellom lesingene {Guid.NewGuid():N}";
+        changeHook.Arm(topic, async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<INotificationSender>().NotifyAsync(
+                new PersonNotification($"test:{Guid.NewGuid():N}", person, new(title, title), "/varsler"), Ct);
+        });
+
+        var page = await factory.CreateClientAs(People.ContactPersonHod).GetStringAsync("/", Ct);
+
+        var changed = await ChangeSequenceAsync(topic);
+        var after = Regex.Match(page, $"{Regex.Escape(topic)}=(\\d+)");
+        Assert.True(after.Success, $"The overview does not follow {topic}.");
+        Assert.True(page.Contains(title, StringComparison.Ordinal) || long.Parse(after.Groups[1].Value, CultureInfo.InvariantCulture) < changed,
+            $"The notification is neither on the overview nor after its sequence ({after.Groups[1].Value}, change {changed}).");
+    }
+
     // The change was the last item published on the topic; the hook has fired once.
     private async Task<long> ChangeSequenceAsync(string topic)
     {

@@ -296,6 +296,23 @@ namespace Samordning.Host.Migrations.SqlServer
                     b.ToTable("LiveItems", "host");
                 });
 
+            modelBuilder.Entity("Samordning.Host.Overview.OverviewVisit", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ChangesSince")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("LastVisitAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("OverviewVisits", "host");
+                });
+
             modelBuilder.Entity("Samordning.Shared.Persistence.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -282,6 +282,23 @@ namespace Samordning.Host.Migrations.Sqlite
                     b.ToTable("LiveItems", (string)null);
                 });
 
+            modelBuilder.Entity("Samordning.Host.Overview.OverviewVisit", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangesSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastVisitAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("OverviewVisits", (string)null);
+                });
+
             modelBuilder.Entity("Samordning.Shared.Persistence.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

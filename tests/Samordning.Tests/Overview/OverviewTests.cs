@@ -1,0 +1,232 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.Feedback.Data;
+using Samordning.Meetings.Data;
+using Samordning.Meetings.Entries;
+using Samordning.Notifications.Contracts;
+using Samordning.Shared.Time;
+using Samordning.Tests.Feedback;
+using Samordning.Tests.Infrastructure;
+using Samordning.Tests.Meetings;
+using Samordning.Tests.Workstreams;
+using Samordning.Workstreams.Initiatives;
+using Samordning.Workstreams.Rounds;
+
+namespace Samordning.Tests.Overview;
+
+// The front page (/): each role's overview and its scope, the public front page, and the changes since the last
+// visit, composed from the modules' IOverviewSource sections.
+public sealed class OverviewTests : IAsyncLifetime
+{
+    private readonly TestClock clock = new() { UtcNow = DateTimeOffset.UtcNow };
+    private SamordningFactory factory = null!;
+    private WorkstreamsApi api = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        factory = SamordningFactory.Create(new() { ConfigureServices = services => services.AddSingleton<IClock>(clock) });
+        api = new WorkstreamsApi(factory);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task FrontPage_Anonymous_PublicPageWithOpenRoundsAndPublishedMeetings()
+    {
+        var round = await OpenInputRoundAsync($"Innspillsrunde {Guid.NewGuid():N}");
+        var meeting = await MeetingTestData.CreateAsync(factory, r => r with
+        {
+            Title = $"Åpent møte {Guid.NewGuid():N}",
+            StartsAt = clock.UtcNow.AddDays(2),
+            EndsAt = clock.UtcNow.AddDays(2).AddHours(2),
+            Published = true,
+        });
+
+        var response = await factory.CreateClientAs(null).GetAsync("/", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("innovasjon i offentlig sektor", html, StringComparison.Ordinal);
+        Assert.Contains("Kommunal- og moderniseringsdepartementet (KMD) ber om innspill", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/innspill/{round}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/moter/offentlig/{meeting.Id}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Min oversikt", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-live-topics", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_ContactPerson_OwnMinistrysUnconfirmedInitiativesWithDaysLeftOnly()
+    {
+        var fin = await api.MinistryAsync("FIN");
+        var hod = await api.MinistryAsync("HOD");
+        var mine = await api.CreateInitiativeAsync(Builders.Initiative(fin.Id));
+        var theirs = await api.CreateInitiativeAsync(Builders.Initiative(hod.Id));
+        var round = await OpenReportingRoundAsync(clock.UtcNow.AddDays(3).AddHours(1));
+
+        var html = await PageAsync(People.ContactPersonFin);
+
+        var rounds = Section(html, "rounds");
+        Assert.Contains($"href=\"/arbeidsstrommer/runder/{round}\"", rounds, StringComparison.Ordinal);
+        Assert.Contains("dager igjen", rounds, StringComparison.Ordinal);
+        Assert.Contains(mine.Title, rounds, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.Title, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-section=\"silent\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-section=\"deadlines\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-section=\"changes\"", html, StringComparison.Ordinal);
+
+        var other = await PageAsync(People.ContactPersonHod);
+        Assert.Contains(theirs.Title, Section(other, "rounds"), StringComparison.Ordinal);
+        Assert.DoesNotContain(mine.Title, other, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_ContactPersonWhoseMinistrySubmitted_RoundGone()
+    {
+        var kd = await api.MinistryAsync("KD");
+        var round = await OpenReportingRoundAsync(clock.UtcNow.AddDays(5));
+        foreach (var left in await WorkstreamsApi.ReadAsync<List<UnconfirmedInitiative>>(
+            await api.As(People.Coordinator).GetAsync($"/api/workstreams/rounds/{round}/ministries/{kd.Id}/unconfirmed", Ct), HttpStatusCode.OK))
+        {
+            await WorkstreamsApi.ReadAsync<InitiativeDetails>(
+                await WorkstreamsApi.PostAsync(api.As(People.ContactPersonKd), $"/api/workstreams/rounds/{round}/initiatives/{left.Id}/confirm", new ConfirmRequest(null)), HttpStatusCode.OK);
+        }
+
+        await WorkstreamsApi.ReadAsync<RoundProgress>(
+            await WorkstreamsApi.PostAsync(api.As(People.ContactPersonKd), $"/api/workstreams/rounds/{round}/submit", new SubmitRequest(kd.Id)), HttpStatusCode.OK);
+
+        Assert.DoesNotContain($"/arbeidsstrommer/runder/{round}\"", Section(await PageAsync(People.ContactPersonKd), "rounds"), StringComparison.Ordinal);
+        Assert.Contains($"/arbeidsstrommer/runder/{round}\"", Section(await PageAsync(People.ContactPersonFin), "rounds"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_Coordinator_SilentMinistriesAndDeadlinesThisWeek()
+    {
+        var hod = await api.MinistryAsync("HOD");
+        var title = $"Runde {Guid.NewGuid():N}";
+        var round = await OpenReportingRoundAsync(clock.UtcNow.AddDays(2), title);
+
+        var html = await PageAsync(People.Coordinator);
+
+        Assert.Contains($"href=\"/arbeidsstrommer/runder/{round}?departement={hod.Id}#ubekreftede\"", Section(html, "silent"), StringComparison.Ordinal);
+        Assert.Contains(title, Section(html, "deadlines"), StringComparison.Ordinal);
+        Assert.Contains("data-section=\"changes\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-section=\"rounds\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_Facilitator_LiveMeetingFirstWithJoinAndActionItemsOfTheOwner()
+    {
+        var later = await MeetingTestData.CreateAsync(factory, r => r with { Title = $"Senere {Guid.NewGuid():N}", StartsAt = clock.UtcNow.AddHours(1), EndsAt = clock.UtcNow.AddHours(2) });
+        var live = await MeetingTestData.CreateLiveAsync(factory, r => r with
+        {
+            Title = $"Pågår {Guid.NewGuid():N}",
+            StartsAt = clock.UtcNow.AddHours(3),
+            EndsAt = clock.UtcNow.AddHours(4),
+            OnlineLink = "https://møte.example.no/rom",
+        });
+        var owner = await factory.PersonIdAsync(People.ContactPersonFin, Ct);
+        var facilitator = factory.CreateClientAs(MeetingTestData.Facilitator);
+        var response = await facilitator.PostAsJsonAsync(
+            $"/api/meetings/{live.Id}/entries", new EntryRequest(EntryKind.ActionItem, $"Skriv utkast {Guid.NewGuid():N}", OwnerPersonId: owner, DueDate: Oslo.DateOf(clock.UtcNow).AddDays(3)), Ct);
+        var action = await Problem.ReadOkAsync<EntryView>(response, HttpStatusCode.Created, Ct);
+
+        var meetings = Section(await PageAsync(People.Facilitator), "meetings");
+
+        Assert.True(meetings.IndexOf(live.Title, StringComparison.Ordinal) < meetings.IndexOf(later.Title, StringComparison.Ordinal), meetings);
+        Assert.Contains("href=\"https://møte.example.no/rom\"", meetings, StringComparison.Ordinal);
+        Assert.Contains("Bli med", meetings, StringComparison.Ordinal);
+        var actions = Section(await PageAsync(People.ContactPersonFin), "action-items");
+        Assert.Contains($"href=\"/moter/{live.Id}/notater/{action.Id}\"", actions, StringComparison.Ordinal);
+        Assert.DoesNotContain(action.Text, await PageAsync(People.ContactPersonHod), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_ContactPerson_NewInputOnWorkstreamsTheirMinistryTakesPartIn()
+    {
+        var fin = await api.MinistryAsync("FIN");
+        var workstream = await api.CreateWorkstreamAsync();
+        await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { WorkstreamIds = [workstream.Id] });
+        var item = await RegisterApi.RecordAsync(factory.CreateClientAs(People.ContactPersonFin), RegisterApi.Record() with { WorkstreamIds = [workstream.Id] });
+
+        Assert.Contains($"href=\"/innspillsregister/{item.Id}\"", Section(await PageAsync(People.ContactPersonFin), "input"), StringComparison.Ordinal);
+        Assert.DoesNotContain(item.Reference, await PageAsync(People.ContactPersonHod), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_Administrator_UnreadNotificationsAndNoMinistrySections()
+    {
+        var person = await factory.PersonIdAsync(People.Administrator, Ct);
+        var title = $"Varsel {Guid.NewGuid():N}";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<INotificationSender>().NotifyAsync(
+                new PersonNotification($"test:{Guid.NewGuid():N}", person, new(title, title), "/varsler"), Ct);
+        }
+
+        var html = await PageAsync(People.Administrator);
+
+        Assert.Contains(title, Section(html, "notifications"), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-section=\"rounds\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-section=\"silent\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_CoordinatorBackAfterAPause_ChangesSinceTheLastVisit()
+    {
+        var fin = await api.MinistryAsync("FIN");
+        Assert.Contains("Første besøk", Section(await PageAsync(People.Coordinator), "changes"), StringComparison.Ordinal);
+
+        clock.UtcNow += TimeSpan.FromHours(1);
+        var changed = await api.CreateInitiativeAsync(Builders.Initiative(fin.Id), People.ContactPersonFin);
+        clock.UtcNow += TimeSpan.FromHours(1);
+
+        Assert.Contains(changed.Title, Section(await PageAsync(People.Coordinator), "changes"), StringComparison.Ordinal);
+        // A reload within the same visit keeps the list.
+        clock.UtcNow += TimeSpan.FromMinutes(5);
+        Assert.Contains(changed.Title, Section(await PageAsync(People.Coordinator), "changes"), StringComparison.Ordinal);
+        // The next visit counts from this one.
+        clock.UtcNow += TimeSpan.FromHours(2);
+        Assert.DoesNotContain(changed.Title, Section(await PageAsync(People.Coordinator), "changes"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_PersonNotInRegistry_Forbidden()
+    {
+        var response = await factory.CreateClientAs(People.Unknown).GetAsync("/", Ct);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<string> PageAsync(string email)
+    {
+        var response = await factory.CreateClientAs(email).GetAsync("/", Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        return html;
+    }
+
+    // The HTML of one section, from its opening tag to the next section's.
+    private static string Section(string html, string key)
+    {
+        var start = html.IndexOf($"data-section=\"{key}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No section {key}.");
+        var end = html.IndexOf("</section>", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
+    private async Task<Guid> OpenReportingRoundAsync(DateTimeOffset deadline, string? title = null) =>
+        (await WorkstreamsApi.ReadAsync<RoundProgress>(
+            await WorkstreamsApi.PostAsync(api.As(People.Coordinator), "/api/workstreams/rounds", new OpenRoundRequest(title ?? $"Runde {Guid.NewGuid():N}", null, deadline)),
+            HttpStatusCode.Created)).Id;
+
+    private async Task<Guid> OpenInputRoundAsync(string title)
+    {
+        var request = new Samordning.Feedback.Rounds.OpenRoundRequest(title, "Beskrivelse", [Audience.Everyone], [], clock.UtcNow.AddMinutes(-1), clock.UtcNow.AddDays(10), true, 12);
+        var response = await factory.CreateClientAs(People.Coordinator).PostAsJsonAsync("/api/feedback/rounds", request, WorkstreamsApi.Json, Ct);
+        return (await WorkstreamsApi.ReadAsync<Samordning.Feedback.Rounds.RoundDetails>(response, HttpStatusCode.Created)).Id;
+    }
+}
