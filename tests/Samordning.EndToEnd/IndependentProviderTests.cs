@@ -52,8 +52,10 @@ public sealed partial class IndependentProviderTests(EndToEndFixture browser, Us
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg ut", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign me out", Exact = true }).ClickAsync();
 
-        // Back through the app's sign-out callback to the app, whose front page asks for a sign-in again: the
-        // provider's session ended too, so it shows its sign-in page, not its "Sign-out Success" page.
+        // Back through the app's sign-out callback to the app's public front page; signing in again shows the
+        // provider's sign-in page, because the provider's session ended too (not its "Sign-out Success" page).
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Logg inn", Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Logg inn", Exact = true }).ClickAsync();
         await Expect(page.Locator("input[name=login]")).ToBeVisibleAsync();
         Assert.Contains(visited, url => url.StartsWith($"{idp.Address.GetLeftPart(UriPartial.Authority)}/signout-callback-oidc", StringComparison.Ordinal));
         await Expect(page.GetByText("Sign-out Success")).ToHaveCountAsync(0);

@@ -33,7 +33,8 @@ public sealed class MinistriesTests(EndToEndFixture fixture)
         await page.SignInAsync("/departementer", Accounts.Coordinator);
 
         await page.GetByLabel("Søk", new() { Exact = true }).FillAsync("kommunal");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Søk", Exact = true }).ClickAsync();
+        // The page's own search, not the header's search across everything.
+        await page.Locator("#innhold").GetByRole(AriaRole.Button, new() { Name = "Søk", Exact = true }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex(@"[?&]q=kommunal"));
         await Expect(MinistryRows(page)).ToHaveCountAsync(1);
