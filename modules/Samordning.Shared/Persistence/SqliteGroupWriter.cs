@@ -88,6 +88,11 @@ public sealed class SqliteGroupWriter : IAsyncDisposable
 
         var group = alone.Count == 0 ? queued : [.. queued.Except(alone)];
         var written = new List<SqliteWrite>();
+
+        // A write that failed on its savepoint hears of it once the group has committed (or was lost): a caller
+        // that answers a unique key's clash by reading the row that won (a form posted twice at once) must find
+        // that row committed, and it may be in this very group.
+        var failed = new List<(SqliteWrite Write, Exception Error)>();
         var next = 0;
         var lost = false;
         try
@@ -123,7 +128,7 @@ public sealed class SqliteGroupWriter : IAsyncDisposable
 
                     await transaction.RollbackAsync(Savepoint);
                     await transaction.ReleaseAsync(Savepoint);
-                    write.Fail(e);
+                    failed.Add((write, e));
                 }
             }
 
@@ -149,6 +154,13 @@ public sealed class SqliteGroupWriter : IAsyncDisposable
             }
 
             return [];
+        }
+        finally
+        {
+            foreach (var (write, error) in failed)
+            {
+                write.Fail(error);
+            }
         }
 
         foreach (var write in written)

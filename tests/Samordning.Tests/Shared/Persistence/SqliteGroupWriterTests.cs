@@ -215,6 +215,40 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
         Assert.Equal(["a", "b", "c", "først"], await ItemsAsync());
     }
 
+    // A write that fails in a group hears of it once the group has committed: a caller answering a clash by reading
+    // the row that won (a form posted twice at once) must find that row, which may be in the same group.
+    [Fact]
+    public async Task Write_FailsInAGroup_HearsOfItOnlyOnceItsNeighboursAreCommitted()
+    {
+        var writer = writers.For(ItemsConnectionString);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<long> first, won, bad, last;
+        await using (var hold = await HoldAsync("items.db"))
+        {
+            first = writer.WriteAsync(new ItemWrite("først"));
+            await Task.Delay(100, Ct);
+            won = writer.WriteAsync(new ItemWrite("vant"));
+            bad = writer.WriteAsync(new ItemWrite(null));
+            last = writer.WriteAsync(new GatedItemWrite("sist", gate.Task));
+            await hold.CommitAsync(Ct);
+        }
+
+        // The group is still open (its last write waits at the gate): the failed write has not heard yet.
+        try
+        {
+            await Task.WhenAny(bad, Task.Delay(500, Ct));
+            Assert.False(bad.IsCompleted);
+        }
+        finally
+        {
+            gate.TrySetResult();
+        }
+
+        await Assert.ThrowsAsync<SqliteException>(() => bad);
+        Assert.Equal(["først", "sist", "vant"], await ItemsAsync());
+        await Task.WhenAll(first, won, last);
+    }
+
     [Fact]
     public async Task Write_CancelledBeforeItsTurn_RemovedAndNeverWritten()
     {
@@ -316,6 +350,8 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
 // A plain row as a write of the group writer; a null value breaks the table's NOT NULL rule.
 internal sealed class ItemWrite(string? value, CancellationToken cancellationToken = default) : SqliteWrite<long>(cancellationToken)
 {
+    public Task<long> WriteWithinAsync(SqliteConnection connection, SqliteTransaction transaction) => WriteAsync(connection, transaction);
+
     protected override async Task<long> WriteAsync(SqliteConnection connection, SqliteTransaction transaction)
     {
         await using var command = connection.CreateCommand();
@@ -323,5 +359,15 @@ internal sealed class ItemWrite(string? value, CancellationToken cancellationTok
         command.CommandText = "INSERT INTO Items (Value) VALUES ($value) RETURNING Id";
         command.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
         return (long)(await command.ExecuteScalarAsync(CancellationToken))!;
+    }
+}
+
+// A plain row whose write waits at a gate inside the group's transaction, holding the group open.
+internal sealed class GatedItemWrite(string value, Task gate) : SqliteWrite<long>(CancellationToken.None)
+{
+    protected override async Task<long> WriteAsync(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        await gate;
+        return await new ItemWrite(value).WriteWithinAsync(connection, transaction);
     }
 }
