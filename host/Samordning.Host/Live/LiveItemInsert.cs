@@ -98,21 +98,21 @@ internal sealed class LiveItemInsert
         var (topic, sequence, type, payload, at, source) = (Column(nameof(LiveItemRow.Topic)), Column(nameof(LiveItemRow.Sequence)),
             Column(nameof(LiveItemRow.Type)), Column(nameof(LiveItemRow.Payload)), Column(nameof(LiveItemRow.At)), Column(nameof(LiveItemRow.SourceId)));
 
-        // The aggregate always yields one row, so the "not stored yet" test filters the row it yields.
+        // The next number is a scalar subquery of MAX alone: SQLite (3.53) seeks the index's last entry for that, but
+        // scans every item of the topic when MAX sits in a derived table beside other columns, which made each note
+        // slower the longer its meeting ran (see docs/benchmarks.md, "The entry write has regressed").
         var notStored = $"WHERE @source IS NULL OR NOT EXISTS (SELECT 1 FROM {name} WHERE {source} = @source)";
         var sql = dialect is Dialect.Sqlite or Dialect.PostgreSql
             ? $"""
                INSERT INTO {name} ({topic}, {sequence}, {type}, {payload}, {at}, {source})
-               SELECT * FROM (SELECT @topic AS t, COALESCE(MAX({sequence}), 0) + 1 AS s, @type AS y, @payload AS p, @at AS a, @source AS o
-                              FROM {name} WHERE {topic} = @topic) AS item
+               SELECT @topic, COALESCE((SELECT MAX({sequence}) FROM {name} WHERE {topic} = @topic), 0) + 1, @type, @payload, @at, @source
                {notStored}
                RETURNING {sequence};
                """
             : $"""
                INSERT INTO {name} ({topic}, {sequence}, {type}, {payload}, {at}, {source})
                OUTPUT INSERTED.{sequence}
-               SELECT * FROM (SELECT @topic AS t, COALESCE(MAX({sequence}), 0) + 1 AS s, @type AS y, @payload AS p, @at AS a, @source AS o
-                              FROM {name} WITH (UPDLOCK, HOLDLOCK) WHERE {topic} = @topic) AS item
+               SELECT @topic, COALESCE((SELECT MAX({sequence}) FROM {name} WITH (UPDLOCK, HOLDLOCK) WHERE {topic} = @topic), 0) + 1, @type, @payload, @at, @source
                {notStored};
                """;
         var storedSql = $"SELECT {sequence} FROM {name} WHERE {source} = @source";
