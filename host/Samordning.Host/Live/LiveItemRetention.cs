@@ -24,11 +24,12 @@ internal sealed class LiveItemRetention(HostDbContext db, IClock clock, IConfigu
         var before = clock.UtcNow.AddDays(-Math.Max(1, configuration.GetValue("Live:RetentionDays", 7)));
 
         // In batches, so the store's writers (every live publish) wait for one short delete at a time.
-        while (await db.LiveItems
+        // Each batch queues in the file's group writer on SQLite, beside the publishes.
+        while (await db.ExecuteWriteAsync(ct => db.LiveItems
                    .Where(i => i.At < before && i.Sequence < db.LiveItems.Where(l => l.Topic == i.Topic).Max(l => l.Sequence))
                    .OrderBy(i => i.Id)
                    .Take(Batch)
-                   .ExecuteDeleteAsync(cancellationToken) == Batch)
+                   .ExecuteDeleteAsync(ct), cancellationToken) == Batch)
         {
         }
     }

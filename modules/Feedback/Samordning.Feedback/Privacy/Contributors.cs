@@ -27,7 +27,7 @@ internal static class Contributors
         string[] receipts = [.. items.Select(i => ReceiptKey(i.Id))];
         foreach (var receipt in receipts)
         {
-            await db.OutboxMessages.Where(m => m.Payload.Contains(receipt)).ExecuteDeleteAsync(cancellationToken);
+            await db.ExecuteWriteAsync(ct => db.OutboxMessages.Where(m => m.Payload.Contains(receipt)).ExecuteDeleteAsync(ct), cancellationToken);
         }
 
         await mail.EraseAsync(receipts, cancellationToken);

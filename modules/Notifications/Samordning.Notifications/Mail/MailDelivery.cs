@@ -40,12 +40,13 @@ internal sealed class MailDelivery(
         var settings = options.Value;
         var now = clock.UtcNow;
         var leasedUntil = now + settings.SendLease;
-        var leased = await db.Mail
+        // Each statement queues in the file's group writer on SQLite (ExecuteWriteAsync), as every other write does.
+        var leased = await db.ExecuteWriteAsync(ct => db.Mail
             .Where(m => m.Id == id && ((m.State == MailState.Pending && m.NextAttemptAt <= now) || (m.State == MailState.Sending && m.LeasedUntil < now)))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.State, MailState.Sending)
                 .SetProperty(m => m.LeasedUntil, leasedUntil)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct), cancellationToken);
         if (leased == 0)
         {
             return false;
@@ -63,21 +64,21 @@ internal sealed class MailDelivery(
             var error = Truncate(e.Message, 1000);
             var next = clock.UtcNow + NotificationsOptions.BackOff(mail.Attempts);
             // Recorded even when the sweep is being cancelled: the attempt happened.
-            await db.Mail.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+            await db.ExecuteWriteAsync(ct => db.Mail.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.State, permanent ? MailState.Failed : MailState.Pending)
                 .SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.NextAttemptAt, next)
-                .SetProperty(m => m.LastError, error), CancellationToken.None);
+                .SetProperty(m => m.LastError, error), ct), CancellationToken.None);
             return false;
         }
 
         // Sent: recorded whatever happens to the sweep now, so it is never sent again.
         var sentAt = clock.UtcNow;
-        await db.Mail.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+        await db.ExecuteWriteAsync(ct => db.Mail.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, MailState.Sent)
             .SetProperty(m => m.SentAt, sentAt)
             .SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null)
-            .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+            .SetProperty(m => m.LastError, (string?)null), ct), CancellationToken.None);
         return true;
     }
 

@@ -29,7 +29,7 @@ internal sealed class MailErasure(NotificationsDbContext db, IMailTransport tran
             return 0;
         }
 
-        var deleted = await db.Mail.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.ExecuteWriteAsync(ct => db.Mail.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct), cancellationToken);
         (transport as PickupFolderTransport)?.Delete(ids);
         return deleted;
     }

@@ -49,6 +49,6 @@ internal sealed class NotificationsRetention(NotificationsDbContext db, IMailTra
         }
 
         var notificationsBefore = now.AddDays(-retention.NotificationDays);
-        await db.Notifications.Where(n => n.CreatedAt < notificationsBefore).ExecuteDeleteAsync(cancellationToken);
+        await db.ExecuteWriteAsync(ct => db.Notifications.Where(n => n.CreatedAt < notificationsBefore).ExecuteDeleteAsync(ct), cancellationToken);
     }
 }
