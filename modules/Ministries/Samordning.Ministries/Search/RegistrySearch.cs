@@ -46,7 +46,7 @@ internal sealed class RegistrySearch(MinistriesDbContext db) : ISearchSource
         return new([.. ministries.Hits, .. agencies.Hits, .. people.Hits], ministries.Total + agencies.Total + people.Total);
     }
 
-    private static async Task<SearchSourceResult> FindAsync<T>(
+    private async Task<SearchSourceResult> FindAsync<T>(
         IQueryable<T> rows, SearchQuery query,
         Func<IQueryable<T>, IQueryable<SearchHit>> project, CancellationToken cancellationToken)
         where T : class, ISearchIndexed
@@ -54,8 +54,7 @@ internal sealed class RegistrySearch(MinistriesDbContext db) : ISearchSource
         rows = rows.AsNoTracking();
         foreach (var term in query.Terms)
         {
-            var pattern = SearchIndex.Readable(term);
-            rows = rows.Where(r => EF.Functions.Like(r.SearchIndex, pattern));
+            rows = rows.Where(SearchMatch.Where<T>(db, term, SearchSection.Readable));
         }
 
         var hits = await project(rows).Take(query.Limit).ToListAsync(cancellationToken);

@@ -29,8 +29,7 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
         var initiatives = db.Initiatives.AsNoTracking();
         foreach (var term in query.Terms)
         {
-            var pattern = SearchIndex.Readable(term);
-            initiatives = initiatives.Where(i => EF.Functions.Like(i.SearchIndex, pattern));
+            initiatives = initiatives.Where(SearchMatch.Where<Initiative>(db, term, SearchSection.Readable));
         }
 
         if (query.MinistryId is { } ministryId)
@@ -59,8 +58,7 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
         var workstreams = db.Workstreams.AsNoTracking();
         foreach (var term in query.Terms)
         {
-            var pattern = SearchIndex.Readable(term);
-            workstreams = workstreams.Where(w => EF.Functions.Like(w.SearchIndex, pattern));
+            workstreams = workstreams.Where(SearchMatch.Where<Workstream>(db, term, SearchSection.Readable));
         }
 
         if (query.WorkstreamId is { } workstreamId)

@@ -1,0 +1,105 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Samordning.Shared.Search;
+
+/// <summary>Which part of the stored index a term must be in (see <see cref="SearchIndex"/>).</summary>
+public enum SearchSection
+{
+    /// <summary>The title or the body: what everyone who may read the entity may see.</summary>
+    Readable,
+
+    /// <summary>Anywhere, the personal part too.</summary>
+    Anywhere,
+
+    /// <summary>The title.</summary>
+    Title,
+}
+
+/// <summary>
+/// The one seam between the search sources and a provider's full-text index: a filter that keeps the rows whose
+/// stored index holds a term in a section. Every provider answers the same as the portable
+/// <c>LIKE '%term%'</c> over <see cref="ISearchIndexed.SearchIndex"/>; what differs is how fast.
+/// <list type="bullet">
+/// <item>SQLite: an FTS5 table per indexed table with the <c>trigram</c> tokenizer (<see cref="SearchFullTextSql"/>),
+/// whose MATCH finds any substring of three or more letters, so compound parts and stems are found as the LIKE finds
+/// them. Its rows are those of the entity table by rowid, kept in step by triggers.</item>
+/// <item>PostgreSQL: the same LIKE, which a <c>pg_trgm</c> GIN index on the column answers.</item>
+/// <item>SQL Server: the same LIKE, a scan (no full-text index is assumed on the ministries' estate).</item>
+/// </list>
+/// Terms shorter than a trigram (one or two letters) have no trigram to look up: they keep the LIKE, which matches
+/// them at the start of a word only. Next to a longer term that is a check on the rows the index found; a search of
+/// short terms alone scans, as before.
+/// </summary>
+public static class SearchMatch
+{
+    /// <summary>The shortest term a trigram index can look up.</summary>
+    public const int TrigramLength = 3;
+
+    /// <summary>Keeps the rows of <typeparamref name="T"/> whose index holds <paramref name="term"/> in <paramref name="section"/>.</summary>
+    public static Expression<Func<T, bool>> Where<T>(DbContext db, string term, SearchSection section)
+        where T : class, ISearchIndexed
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(term);
+        if (UsesFullText(db, term))
+        {
+            return SqliteFullText<T>(db, term, section);
+        }
+
+        var pattern = Pattern(term, section);
+        return r => EF.Functions.Like(r.SearchIndex, pattern);
+    }
+
+    /// <summary>True when <paramref name="term"/> is looked up in the provider's full-text table (SQLite, three letters or more).</summary>
+    public static bool UsesFullText(DbContext db, string term)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(term);
+        return term.Length >= TrigramLength && db.Database.IsSqlite();
+    }
+
+    /// <summary>The LIKE pattern of a term in a section (the portable path and the SQL Server and PostgreSQL one).</summary>
+    public static string Pattern(string term, SearchSection section) => section switch
+    {
+        SearchSection.Title => SearchIndex.InTitle(term),
+        SearchSection.Anywhere => SearchIndex.Anywhere(term),
+        _ => SearchIndex.Readable(term),
+    };
+
+    /// <summary>The FTS5 query of a term in a section: a phrase (the term's trigrams in a row), in the section's columns.</summary>
+    public static string FullTextQuery(string term, SearchSection section)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+
+        // Terms hold letters and digits only (NorwegianText.Terms), so quoting them as a phrase needs no escaping.
+        var phrase = $"\"{term}\"";
+        return section switch
+        {
+            SearchSection.Title => $"{SearchFullTextSql.TitleColumn} : {phrase}",
+            SearchSection.Anywhere => phrase,
+            _ => $"{{{SearchFullTextSql.TitleColumn} {SearchFullTextSql.BodyColumn}}} : {phrase}",
+        };
+    }
+
+    // r => (SELECT key FROM table WHERE rowid IN (SELECT rowid FROM table_Search WHERE table_Search MATCH @q)).Contains(r.key),
+    // which EF Core inlines as a subquery of the caller's query.
+    private static Expression<Func<T, bool>> SqliteFullText<T>(DbContext db, string term, SearchSection section)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model of {db.GetType().Name}.");
+        var key = entity.FindPrimaryKey()!.Properties.Single();
+        var table = entity.GetTableName()!;
+        var fts = SearchFullTextSql.TableOf(table);
+        var sql = $$"""
+            SELECT "{{key.GetColumnName()}}" AS "Value" FROM "{{table}}" WHERE rowid IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})
+            """;
+        var ids = (IQueryable)SqlQueryRaw.MakeGenericMethod(key.ClrType).Invoke(null, [db.Database, sql, new object[] { FullTextQuery(term, section) }])!;
+        var row = Expression.Parameter(typeof(T), "r");
+        var rowKey = Expression.Call(typeof(EF), nameof(EF.Property), [key.ClrType], row, Expression.Constant(key.Name));
+        var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [key.ClrType], ids.Expression, rowKey);
+        return Expression.Lambda<Func<T, bool>>(contains, row);
+    }
+
+    private static readonly System.Reflection.MethodInfo SqlQueryRaw =
+        typeof(RelationalDatabaseFacadeExtensions).GetMethod(nameof(RelationalDatabaseFacadeExtensions.SqlQueryRaw))!;
+}
