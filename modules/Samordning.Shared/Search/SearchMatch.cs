@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Samordning.Shared.Search;
@@ -36,19 +35,36 @@ public static class SearchMatch
     /// <summary>The shortest term a trigram index can look up.</summary>
     public const int TrigramLength = 3;
 
-    /// <summary>Keeps the rows of <typeparamref name="T"/> whose index holds <paramref name="term"/> in <paramref name="section"/>.</summary>
-    public static Expression<Func<T, bool>> Where<T>(DbContext db, string term, SearchSection section)
+    /// <summary>
+    /// The rows of <typeparamref name="T"/> whose index holds every one of <paramref name="terms"/> in
+    /// <paramref name="section"/>, as a query to go on from (filters, order, paging). On SQLite the terms a trigram
+    /// can look up are one MATCH on the table's full-text table, the query's root
+    /// (<c>SELECT * FROM table WHERE rowid IN (… MATCH @q)</c>, which SQLite flattens into the caller's query); the
+    /// others are the LIKE.
+    /// </summary>
+    public static IQueryable<T> Rows<T>(DbContext db, IReadOnlyCollection<string> terms, SearchSection section)
         where T : class, ISearchIndexed
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(term);
-        if (UsesFullText(db, term))
+        ArgumentNullException.ThrowIfNull(terms);
+        IQueryable<T> rows = db.Set<T>();
+        var indexed = terms.Where(t => UsesFullText(db, t)).ToList();
+        if (indexed.Count > 0)
         {
-            return SqliteFullText<T>(db, term, section);
+            var table = db.Model.FindEntityType(typeof(T))?.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model of {db.GetType().Name}.");
+            var fts = SearchFullTextSql.TableOf(table);
+            // The names come from the model; the search terms go in as a parameter.
+            var sql = $$"""SELECT * FROM "{{table}}" WHERE rowid IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})""";
+            rows = db.Set<T>().FromSqlRaw(sql, string.Join(" AND ", indexed.Select(t => FullTextQuery(t, section))));
         }
 
-        var pattern = Pattern(term, section);
-        return r => EF.Functions.Like(r.SearchIndex, pattern);
+        foreach (var term in terms.Except(indexed))
+        {
+            var pattern = Pattern(term, section);
+            rows = rows.Where(r => EF.Functions.Like(r.SearchIndex, pattern));
+        }
+
+        return rows;
     }
 
     /// <summary>True when <paramref name="term"/> is looked up in the provider's full-text table (SQLite, three letters or more).</summary>
@@ -81,25 +97,4 @@ public static class SearchMatch
             _ => $"{{{SearchFullTextSql.TitleColumn} {SearchFullTextSql.BodyColumn}}} : {phrase}",
         };
     }
-
-    // r => (SELECT key FROM table WHERE rowid IN (SELECT rowid FROM table_Search WHERE table_Search MATCH @q)).Contains(r.key),
-    // which EF Core inlines as a subquery of the caller's query.
-    private static Expression<Func<T, bool>> SqliteFullText<T>(DbContext db, string term, SearchSection section)
-    {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model of {db.GetType().Name}.");
-        var key = entity.FindPrimaryKey()!.Properties.Single();
-        var table = entity.GetTableName()!;
-        var fts = SearchFullTextSql.TableOf(table);
-        var sql = $$"""
-            SELECT "{{key.GetColumnName()}}" AS "Value" FROM "{{table}}" WHERE rowid IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})
-            """;
-        var ids = (IQueryable)SqlQueryRaw.MakeGenericMethod(key.ClrType).Invoke(null, [db.Database, sql, new object[] { FullTextQuery(term, section) }])!;
-        var row = Expression.Parameter(typeof(T), "r");
-        var rowKey = Expression.Call(typeof(EF), nameof(EF.Property), [key.ClrType], row, Expression.Constant(key.Name));
-        var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [key.ClrType], ids.Expression, rowKey);
-        return Expression.Lambda<Func<T, bool>>(contains, row);
-    }
-
-    private static readonly System.Reflection.MethodInfo SqlQueryRaw =
-        typeof(RelationalDatabaseFacadeExtensions).GetMethod(nameof(RelationalDatabaseFacadeExtensions.SqlQueryRaw))!;
 }

@@ -44,7 +44,7 @@ internal sealed class FeedbackSearch(FeedbackDbContext db) : ISearchSource
         {
             var readable = Ids(term, SearchSection.Readable);
             var anywhere = Ids(term, SearchSection.Anywhere);
-            var answered = db.Set<FeedbackAnswer>().Where(SearchMatch.Where<FeedbackAnswer>(db, term, SearchSection.Readable)).Select(a => a.ItemId);
+            var answered = SearchMatch.Rows<FeedbackAnswer>(db, [term], SearchSection.Readable).Select(a => a.ItemId);
             items = coordinator
                 ? items.Where(i => anywhere.Contains(i.Id) || answered.Contains(i.Id))
                 : items.Where(i => readable.Contains(i.Id)
@@ -74,5 +74,5 @@ internal sealed class FeedbackSearch(FeedbackDbContext db) : ISearchSource
     }
 
     private IQueryable<Guid> Ids(string term, SearchSection section) =>
-        db.Items.Where(SearchMatch.Where<FeedbackItem>(db, term, section)).Select(i => i.Id);
+        SearchMatch.Rows<FeedbackItem>(db, [term], section).Select(i => i.Id);
 }

@@ -51,8 +51,8 @@ internal sealed class MeetingsSearch(MeetingsDbContext db) : ISearchSource
         // The meeting's own index or one of its agenda items': two id sets, so each is looked up in its index.
         foreach (var term in query.Terms)
         {
-            var own = db.Meetings.Where(SearchMatch.Where<Meeting>(db, term, SearchSection.Readable)).Select(m => m.Id);
-            var agenda = db.Set<AgendaItem>().Where(SearchMatch.Where<AgendaItem>(db, term, SearchSection.Readable)).Select(a => a.MeetingId);
+            var own = SearchMatch.Rows<Meeting>(db, [term], SearchSection.Readable).Select(m => m.Id);
+            var agenda = SearchMatch.Rows<AgendaItem>(db, [term], SearchSection.Readable).Select(a => a.MeetingId);
             meetings = meetings.Where(m => own.Contains(m.Id) || agenda.Contains(m.Id));
         }
 
@@ -92,11 +92,7 @@ internal sealed class MeetingsSearch(MeetingsDbContext db) : ISearchSource
             return SearchSourceResult.None;
         }
 
-        var entries = db.Entries.AsNoTracking().Where(e => !e.Withdrawn && kinds.Contains(e.Kind));
-        foreach (var term in query.Terms)
-        {
-            entries = entries.Where(SearchMatch.Where<MeetingEntry>(db, term, SearchSection.Readable));
-        }
+        var entries = SearchMatch.Rows<MeetingEntry>(db, query.Terms, SearchSection.Readable).AsNoTracking().Where(e => !e.Withdrawn && kinds.Contains(e.Kind));
 
         var found = entries.Join(meetings, e => e.MeetingId, m => m.Id, (e, m) => new { e.Id, e.Kind, e.Text, e.UpdatedAt, MeetingId = m.Id, m.Title, m.OrganisingMinistryCode });
         var hits = await found.OrderByDescending(e => e.UpdatedAt).Take(query.Limit).ToListAsync(cancellationToken);

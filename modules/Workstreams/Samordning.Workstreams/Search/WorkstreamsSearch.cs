@@ -26,11 +26,7 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
 
     private async Task<SearchSourceResult> InitiativesAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var initiatives = db.Initiatives.AsNoTracking();
-        foreach (var term in query.Terms)
-        {
-            initiatives = initiatives.Where(SearchMatch.Where<Initiative>(db, term, SearchSection.Readable));
-        }
+        var initiatives = SearchMatch.Rows<Initiative>(db, query.Terms, SearchSection.Readable).AsNoTracking();
 
         if (query.MinistryId is { } ministryId)
         {
@@ -55,11 +51,7 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
 
     private async Task<SearchSourceResult> WorkstreamsAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var workstreams = db.Workstreams.AsNoTracking();
-        foreach (var term in query.Terms)
-        {
-            workstreams = workstreams.Where(SearchMatch.Where<Workstream>(db, term, SearchSection.Readable));
-        }
+        var workstreams = SearchMatch.Rows<Workstream>(db, query.Terms, SearchSection.Readable).AsNoTracking();
 
         if (query.WorkstreamId is { } workstreamId)
         {
