@@ -16,8 +16,8 @@ public enum SearchSection
 }
 
 /// <summary>
-/// The one seam between the search sources and a provider's full-text index: a filter that keeps the rows whose
-/// stored index holds a term in a section. Every provider answers the same as the portable
+/// The one seam between the search sources and a provider's full-text index: the rows whose stored index holds
+/// the search terms in a section, as a query a source goes on from. Every provider answers the same as the portable
 /// <c>LIKE '%term%'</c> over <see cref="ISearchIndexed.SearchIndex"/>; what differs is how fast.
 /// <list type="bullet">
 /// <item>SQLite: an FTS5 table per indexed table with the <c>trigram</c> tokenizer (<see cref="SearchFullTextSql"/>),
