@@ -9,7 +9,8 @@ public sealed record SearchDocument(string? Title, IReadOnlyList<string?> Body, 
 /// <summary>
 /// An entity with a stored search index: the folded, stemmed terms of its <see cref="SearchDocument"/>, which every
 /// save recomputes (the auditing interceptor, before it stamps), so each node and each provider reads the same
-/// current column with a plain LIKE: no in-memory index to go stale and no provider's full-text engine.
+/// current column: no in-memory index to go stale. A provider's full-text index on the column (SearchMatch) answers
+/// the LIKE patterns below faster, with the same answer.
 /// Build the document from the entity's own columns only: a save of the entity without its children loaded must
 /// not lose their text.
 /// </summary>

@@ -38,15 +38,18 @@ internal sealed class FeedbackSearch(FeedbackDbContext db) : ISearchSource
 
         var coordinator = user.IsInRole(Roles.Coordinator);
         var ownMinistry = user.IsInRole(Roles.ContactPerson) ? user.MinistryId() : null;
+        // The item's own index (its personal part only where the name may be seen) or one of its answers': id sets,
+        // so each is looked up in its index.
         foreach (var term in query.Terms)
         {
-            var readable = SearchIndex.Readable(term);
-            var anywhere = SearchIndex.Anywhere(term);
+            var readable = Ids(term, SearchSection.Readable);
+            var anywhere = Ids(term, SearchSection.Anywhere);
+            var answered = SearchMatch.Rows<FeedbackAnswer>(db, [term], SearchSection.Readable).Select(a => a.ItemId);
             items = coordinator
-                ? items.Where(i => EF.Functions.Like(i.SearchIndex, anywhere) || i.Answers.Any(a => EF.Functions.Like(a.SearchIndex, readable)))
-                : items.Where(i => EF.Functions.Like(i.SearchIndex, readable)
-                    || ((i.ConsentToPublishName || (ownMinistry != null && i.MinistryId == ownMinistry)) && EF.Functions.Like(i.SearchIndex, anywhere))
-                    || i.Answers.Any(a => EF.Functions.Like(a.SearchIndex, readable)));
+                ? items.Where(i => anywhere.Contains(i.Id) || answered.Contains(i.Id))
+                : items.Where(i => readable.Contains(i.Id)
+                    || ((i.ConsentToPublishName || (ownMinistry != null && i.MinistryId == ownMinistry)) && anywhere.Contains(i.Id))
+                    || answered.Contains(i.Id));
         }
 
         var hits = await items
@@ -69,4 +72,7 @@ internal sealed class FeedbackSearch(FeedbackDbContext db) : ISearchSource
                 $"/innspillsregister/{i.Id}", string.Join(" · ", new[] { i.Name, i.OrganisationName }.Where(t => !string.IsNullOrWhiteSpace(t))), i.ReceivedAt))],
             hits.Count < query.Limit ? hits.Count : await items.CountAsync(cancellationToken));
     }
+
+    private IQueryable<Guid> Ids(string term, SearchSection section) =>
+        SearchMatch.Rows<FeedbackItem>(db, [term], section).Select(i => i.Id);
 }

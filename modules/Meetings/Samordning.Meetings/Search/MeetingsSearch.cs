@@ -46,12 +46,14 @@ internal sealed class MeetingsSearch(MeetingsDbContext db) : ISearchSource
         return meetings;
     }
 
-    private static async Task<SearchSourceResult> MeetingsAsync(IQueryable<Meeting> meetings, SearchQuery query, CancellationToken cancellationToken)
+    private async Task<SearchSourceResult> MeetingsAsync(IQueryable<Meeting> meetings, SearchQuery query, CancellationToken cancellationToken)
     {
+        // The meeting's own index or one of its agenda items': two id sets, so each is looked up in its index.
         foreach (var term in query.Terms)
         {
-            var pattern = SearchIndex.Readable(term);
-            meetings = meetings.Where(m => EF.Functions.Like(m.SearchIndex, pattern) || m.Agenda.Any(a => EF.Functions.Like(a.SearchIndex, pattern)));
+            var own = SearchMatch.Rows<Meeting>(db, [term], SearchSection.Readable).Select(m => m.Id);
+            var agenda = SearchMatch.Rows<AgendaItem>(db, [term], SearchSection.Readable).Select(a => a.MeetingId);
+            meetings = meetings.Where(m => own.Contains(m.Id) || agenda.Contains(m.Id));
         }
 
         var title = SearchIndex.InTitle(query.LeadingTerm);
@@ -90,12 +92,7 @@ internal sealed class MeetingsSearch(MeetingsDbContext db) : ISearchSource
             return SearchSourceResult.None;
         }
 
-        var entries = db.Entries.AsNoTracking().Where(e => !e.Withdrawn && kinds.Contains(e.Kind));
-        foreach (var term in query.Terms)
-        {
-            var pattern = SearchIndex.Readable(term);
-            entries = entries.Where(e => EF.Functions.Like(e.SearchIndex, pattern));
-        }
+        var entries = SearchMatch.Rows<MeetingEntry>(db, query.Terms, SearchSection.Readable).AsNoTracking().Where(e => !e.Withdrawn && kinds.Contains(e.Kind));
 
         var found = entries.Join(meetings, e => e.MeetingId, m => m.Id, (e, m) => new { e.Id, e.Kind, e.Text, e.UpdatedAt, MeetingId = m.Id, m.Title, m.OrganisingMinistryCode });
         var hits = await found.OrderByDescending(e => e.UpdatedAt).Take(query.Limit).ToListAsync(cancellationToken);

@@ -29,15 +29,15 @@ internal sealed class RegistrySearch(MinistriesDbContext db) : ISearchSource
 
         var ministryId = query.MinistryId;
         var ministries = query.Wants(Ministry)
-            ? await FindAsync(db.Ministries.Where(m => m.Active && (ministryId == null || m.Id == ministryId)), query,
+            ? await FindAsync<Ministry>(query, q => q.Where(m => m.Active && (ministryId == null || m.Id == ministryId)),
                 q => q.OrderBy(m => m.NameNb).Select(m => new SearchHit(Ministry, m.Id, m.NameNb, m.NameEn, "/departementer/" + m.Id, m.Code, null)), cancellationToken)
             : SearchSourceResult.None;
         var agencies = query.Wants(Agency)
-            ? await FindAsync(db.Agencies.Where(a => a.Active && (ministryId == null || a.MinistryId == ministryId)), query,
+            ? await FindAsync<Agency>(query, q => q.Where(a => a.Active && (ministryId == null || a.MinistryId == ministryId)),
                 q => q.OrderBy(a => a.NameNb).Select(a => new SearchHit(Agency, a.Id, a.NameNb, a.NameEn, "/departementer/" + a.MinistryId, a.Ministry!.Code, null)), cancellationToken)
             : SearchSourceResult.None;
         var people = query.Wants(Person)
-            ? await FindAsync(db.People.Where(p => p.Active && (ministryId == null || p.MinistryId == ministryId)), query,
+            ? await FindAsync<Person>(query, q => q.Where(p => p.Active && (ministryId == null || p.MinistryId == ministryId)),
                 q => q.OrderBy(p => p.Name).Select(p => new SearchHit(Person, p.Id, p.Name, p.Title, p.Email, p.Ministry != null ? p.Ministry.Code : null, null)), cancellationToken)
             : SearchSourceResult.None;
 
@@ -46,17 +46,12 @@ internal sealed class RegistrySearch(MinistriesDbContext db) : ISearchSource
         return new([.. ministries.Hits, .. agencies.Hits, .. people.Hits], ministries.Total + agencies.Total + people.Total);
     }
 
-    private static async Task<SearchSourceResult> FindAsync<T>(
-        IQueryable<T> rows, SearchQuery query,
+    private async Task<SearchSourceResult> FindAsync<T>(
+        SearchQuery query, Func<IQueryable<T>, IQueryable<T>> filter,
         Func<IQueryable<T>, IQueryable<SearchHit>> project, CancellationToken cancellationToken)
         where T : class, ISearchIndexed
     {
-        rows = rows.AsNoTracking();
-        foreach (var term in query.Terms)
-        {
-            var pattern = SearchIndex.Readable(term);
-            rows = rows.Where(r => EF.Functions.Like(r.SearchIndex, pattern));
-        }
+        var rows = filter(SearchMatch.Rows<T>(db, query.Terms, SearchSection.Readable).AsNoTracking());
 
         var hits = await project(rows).Take(query.Limit).ToListAsync(cancellationToken);
         return new(hits, hits.Count < query.Limit ? hits.Count : await rows.CountAsync(cancellationToken));

@@ -26,12 +26,7 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
 
     private async Task<SearchSourceResult> InitiativesAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var initiatives = db.Initiatives.AsNoTracking();
-        foreach (var term in query.Terms)
-        {
-            var pattern = SearchIndex.Readable(term);
-            initiatives = initiatives.Where(i => EF.Functions.Like(i.SearchIndex, pattern));
-        }
+        var initiatives = SearchMatch.Rows<Initiative>(db, query.Terms, SearchSection.Readable).AsNoTracking();
 
         if (query.MinistryId is { } ministryId)
         {
@@ -56,12 +51,7 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
 
     private async Task<SearchSourceResult> WorkstreamsAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var workstreams = db.Workstreams.AsNoTracking();
-        foreach (var term in query.Terms)
-        {
-            var pattern = SearchIndex.Readable(term);
-            workstreams = workstreams.Where(w => EF.Functions.Like(w.SearchIndex, pattern));
-        }
+        var workstreams = SearchMatch.Rows<Workstream>(db, query.Terms, SearchSection.Readable).AsNoTracking();
 
         if (query.WorkstreamId is { } workstreamId)
         {

@@ -1,0 +1,26 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Samordning.Shared.Search;
+
+#nullable disable
+
+namespace Samordning.Feedback.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    internal partial class SearchFullText : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The pg_trgm GIN indexes that answer search's LIKE (docs/decisions.md, "Search: a full-text index per provider").
+            migrationBuilder.Sql(SearchFullTextSql.CreatePostgreSqlV1("feedback", "Items"));
+            migrationBuilder.Sql(SearchFullTextSql.CreatePostgreSqlV1("feedback", "FeedbackAnswer"));
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(SearchFullTextSql.DropPostgreSqlV1("feedback", "Items"));
+            migrationBuilder.Sql(SearchFullTextSql.DropPostgreSqlV1("feedback", "FeedbackAnswer"));
+        }
+    }
+}

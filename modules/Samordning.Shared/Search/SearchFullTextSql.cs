@@ -1,0 +1,103 @@
+namespace Samordning.Shared.Search;
+
+/// <summary>
+/// The DDL of the full-text indexes behind <see cref="SearchMatch"/>, for the search migrations. Migrations run it
+/// as it is when they are applied, so a change here must come with a new migration that applies it, never by
+/// editing what an old one ran (each version is its own method).
+/// </summary>
+/// <remarks>
+/// SQLite: a contentless FTS5 table <c>{table}_Search</c> with the trigram tokenizer and one column per section of
+/// the index (title, body, personal), keyed by the entity row's rowid. Triggers on the entity table keep it in step
+/// on every write that reaches the file: EF Core's saves, ExecuteUpdate/ExecuteDelete, the group writer's
+/// statements and the bulk inserts alike; an update that leaves the index alone does not touch it. A later
+/// migration that rebuilds the entity table (SQLite's way of altering a column) drops the triggers with it and must
+/// create them again: <c>SearchFullTextTests</c> checks that every indexed table has them.
+/// PostgreSQL: a <c>pg_trgm</c> GIN index on the column, which answers the same LIKE.
+/// </remarks>
+public static class SearchFullTextSql
+{
+    /// <summary>The title column of the SQLite full-text tables.</summary>
+    public const string TitleColumn = "title";
+
+    /// <summary>The body column of the SQLite full-text tables.</summary>
+    public const string BodyColumn = "body";
+
+    /// <summary>The personal column of the SQLite full-text tables.</summary>
+    public const string PersonalColumn = "personal";
+
+    /// <summary>The SQLite full-text table of an entity table.</summary>
+    public static string TableOf(string table) => table + "_Search";
+
+    /// <summary>The PostgreSQL trigram index of an entity table.</summary>
+    public static string IndexOf(string table) => $"IX_{table}_SearchIndex_trgm";
+
+    /// <summary>Creates the SQLite full-text table of <paramref name="table"/>, fills it and adds its triggers (version 1).</summary>
+    public static string CreateSqliteV1(string table)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        var fts = TableOf(table);
+        return $"""
+            CREATE VIRTUAL TABLE "{fts}" USING fts5({TitleColumn}, {BodyColumn}, {PersonalColumn}, content = '', contentless_delete = 1, tokenize = 'trigram');
+            INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) SELECT rowid, {Sections("\"SearchIndex\"")} FROM "{table}";
+            CREATE TRIGGER "{fts}_Insert" AFTER INSERT ON "{table}" BEGIN
+                INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) VALUES (new.rowid, {Sections("new.\"SearchIndex\"")});
+            END;
+            CREATE TRIGGER "{fts}_Update" AFTER UPDATE OF "SearchIndex" ON "{table}" BEGIN
+                DELETE FROM "{fts}" WHERE rowid = old.rowid;
+                INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) VALUES (new.rowid, {Sections("new.\"SearchIndex\"")});
+            END;
+            CREATE TRIGGER "{fts}_Delete" AFTER DELETE ON "{table}" BEGIN
+                DELETE FROM "{fts}" WHERE rowid = old.rowid;
+            END;
+            """;
+    }
+
+    /// <summary>Drops what <see cref="CreateSqliteV1"/> made.</summary>
+    public static string DropSqliteV1(string table)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        var fts = TableOf(table);
+        return $"""
+            DROP TRIGGER IF EXISTS "{fts}_Insert";
+            DROP TRIGGER IF EXISTS "{fts}_Update";
+            DROP TRIGGER IF EXISTS "{fts}_Delete";
+            DROP TABLE IF EXISTS "{fts}";
+            """;
+    }
+
+    /// <summary>
+    /// Creates the <c>pg_trgm</c> extension when missing and the GIN trigram index on the table's index column
+    /// (version 1). The operator class is named in the extension's own schema, wherever it was installed; modules
+    /// that migrate at once on several nodes take their turn at creating the extension.
+    /// </summary>
+    public static string CreatePostgreSqlV1(string schema, string table)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schema);
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        return $"""
+            DO $$
+            DECLARE extension_schema text;
+            BEGIN
+                PERFORM pg_advisory_xact_lock(hashtext('samordning:pg_trgm'));
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                SELECT n.nspname INTO extension_schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm';
+                EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.%I USING gin ("SearchIndex" %I.gin_trgm_ops)', '{IndexOf(table)}', '{schema}', '{table}', extension_schema);
+            END $$;
+            """;
+    }
+
+    /// <summary>Drops the index <see cref="CreatePostgreSqlV1"/> made (the extension stays: other schemas may use it).</summary>
+    public static string DropPostgreSqlV1(string schema, string table)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schema);
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        return $"""DROP INDEX IF EXISTS "{schema}"."{IndexOf(table)}";""";
+    }
+
+    // The index is " title | body | personal ": the text before the first '|', between the two, and after the second.
+    private static string Sections(string index)
+    {
+        var rest = $"substr({index}, instr({index}, '|') + 1)";
+        return $"substr({index}, 1, instr({index}, '|') - 1), substr({rest}, 1, instr({rest}, '|') - 1), substr({rest}, instr({rest}, '|') + 1)";
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Samordning.Shared.Search;
+
+/// <summary>Which part of the stored index a term must be in (see <see cref="SearchIndex"/>).</summary>
+public enum SearchSection
+{
+    /// <summary>The title or the body: what everyone who may read the entity may see.</summary>
+    Readable,
+
+    /// <summary>Anywhere, the personal part too.</summary>
+    Anywhere,
+
+    /// <summary>The title.</summary>
+    Title,
+}
+
+/// <summary>
+/// The one seam between the search sources and a provider's full-text index: the rows whose stored index holds
+/// the search terms in a section, as a query a source goes on from. Every provider answers the same as the portable
+/// <c>LIKE '%term%'</c> over <see cref="ISearchIndexed.SearchIndex"/>; what differs is how fast.
+/// <list type="bullet">
+/// <item>SQLite: an FTS5 table per indexed table with the <c>trigram</c> tokenizer (<see cref="SearchFullTextSql"/>),
+/// whose MATCH finds any substring of three or more letters, so compound parts and stems are found as the LIKE finds
+/// them. Its rows are those of the entity table by rowid, kept in step by triggers.</item>
+/// <item>PostgreSQL: the same LIKE, which a <c>pg_trgm</c> GIN index on the column answers.</item>
+/// <item>SQL Server: the same LIKE, a scan (no full-text index is assumed on the ministries' estate).</item>
+/// </list>
+/// Terms shorter than a trigram (one or two letters) have no trigram to look up: they keep the LIKE, which matches
+/// them at the start of a word only. Next to a longer term that is a check on the rows the index found; a search of
+/// short terms alone scans, as before.
+/// </summary>
+public static class SearchMatch
+{
+    /// <summary>The shortest term a trigram index can look up.</summary>
+    public const int TrigramLength = 3;
+
+    /// <summary>
+    /// The rows of <typeparamref name="T"/> whose index holds every one of <paramref name="terms"/> in
+    /// <paramref name="section"/>, as a query to go on from (filters, order, paging). On SQLite the terms a trigram
+    /// can look up are one MATCH on the table's full-text table, the query's root
+    /// (<c>SELECT * FROM table WHERE rowid IN (… MATCH @q)</c>, which SQLite flattens into the caller's query); the
+    /// others are the LIKE.
+    /// </summary>
+    public static IQueryable<T> Rows<T>(DbContext db, IReadOnlyCollection<string> terms, SearchSection section)
+        where T : class, ISearchIndexed
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(terms);
+        IQueryable<T> rows = db.Set<T>();
+        var indexed = terms.Where(t => UsesFullText(db, t)).ToList();
+        if (indexed.Count > 0)
+        {
+            var table = db.Model.FindEntityType(typeof(T))?.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model of {db.GetType().Name}.");
+            var fts = SearchFullTextSql.TableOf(table);
+            // The names come from the model; the search terms go in as a parameter.
+            var sql = $$"""SELECT * FROM "{{table}}" WHERE rowid IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})""";
+            rows = db.Set<T>().FromSqlRaw(sql, string.Join(" AND ", indexed.Select(t => FullTextQuery(t, section))));
+        }
+
+        foreach (var term in terms.Except(indexed))
+        {
+            var pattern = Pattern(term, section);
+            rows = rows.Where(r => EF.Functions.Like(r.SearchIndex, pattern));
+        }
+
+        return rows;
+    }
+
+    /// <summary>True when <paramref name="term"/> is looked up in the provider's full-text table (SQLite, three letters or more).</summary>
+    public static bool UsesFullText(DbContext db, string term)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(term);
+        return term.Length >= TrigramLength && db.Database.IsSqlite();
+    }
+
+    /// <summary>The LIKE pattern of a term in a section (the portable path and the SQL Server and PostgreSQL one).</summary>
+    public static string Pattern(string term, SearchSection section) => section switch
+    {
+        SearchSection.Title => SearchIndex.InTitle(term),
+        SearchSection.Anywhere => SearchIndex.Anywhere(term),
+        _ => SearchIndex.Readable(term),
+    };
+
+    /// <summary>The FTS5 query of a term in a section: a phrase (the term's trigrams in a row), in the section's columns.</summary>
+    public static string FullTextQuery(string term, SearchSection section)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+
+        // Terms hold letters and digits only (NorwegianText.Terms), so quoting them as a phrase needs no escaping.
+        var phrase = $"\"{term}\"";
+        return section switch
+        {
+            SearchSection.Title => $"{SearchFullTextSql.TitleColumn} : {phrase}",
+            SearchSection.Anywhere => phrase,
+            _ => $"{{{SearchFullTextSql.TitleColumn} {SearchFullTextSql.BodyColumn}}} : {phrase}",
+        };
+    }
+}

@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.Feedback.Data;
+using Samordning.Meetings.Data;
+using Samordning.Ministries.Data;
+using Samordning.Shared.Search;
+using Samordning.Tests.Infrastructure;
+using Samordning.Workstreams.Data;
+
+namespace Samordning.Tests.Host.Search;
+
+// The full-text seam behind search (SearchMatch): SQLite's FTS5 trigram tables, kept in step by triggers on every
+// write path, and PostgreSQL's pg_trgm indexes; terms too short for a trigram keep the LIKE.
+public sealed class SearchFullTextTests(SamordningFactory factory) : IClassFixture<SamordningFactory>
+{
+    private readonly SearchData data = new(factory);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Search_RecordWrittenThroughEveryWritePath_FoundThenGone()
+    {
+        var marker = SearchData.Marker();
+        var renamed = SearchData.Marker();
+        var id = await data.InitiativeAsync($"Lagret med EF {marker}");
+        Assert.Equal([id], await FoundAsync(marker));
+
+        // ExecuteUpdate queued in the group writer, as statements without change tracking are written.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+            var initiative = await db.Initiatives.AsNoTracking().SingleAsync(i => i.Id == id, Ct);
+            initiative.Title = $"Endret i grupper {renamed}";
+            var index = SearchIndex.Of(initiative.SearchDocument());
+            await db.ExecuteWriteAsync(
+                ct => db.Initiatives.Where(i => i.Id == id).ExecuteUpdateAsync(set => set.SetProperty(i => i.Title, initiative.Title).SetProperty(i => i.SearchIndex, index), ct), Ct);
+        }
+
+        Assert.Equal([id], await FoundAsync(renamed));
+        Assert.Empty(await FoundAsync(marker));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+            db.Initiatives.Remove(await db.Initiatives.SingleAsync(i => i.Id == id, Ct));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Empty(await FoundAsync(renamed));
+    }
+
+    [Fact]
+    [Trait("Provider", "Sqlite")]
+    public async Task Search_OnSqlite_ReadsTheFullTextTableNotTheColumn()
+    {
+        var marker = SearchData.Marker();
+        var id = await data.InitiativeAsync($"Bare i kolonnen {marker}");
+
+        // The row's full-text entry goes; its SearchIndex column still holds the marker, which a LIKE would find.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+            var deleted = await db.Database.ExecuteSqlAsync(
+                $"""DELETE FROM "Initiatives_Search" WHERE rowid = (SELECT rowid FROM "Initiatives" WHERE "Id" = {id})""", Ct);
+            Assert.Equal(1, deleted);
+        }
+
+        Assert.Empty(await FoundAsync(marker));
+    }
+
+    [Fact]
+    public async Task Search_ShortTermBesideLongOne_MatchesOnlyAtTheStartOfAWord()
+    {
+        var marker = SearchData.Marker();
+        var atStart = await data.InitiativeAsync($"Ai i skolen {marker}");
+        await data.InitiativeAsync($"Kaia i byen {marker}");
+
+        Assert.Equal([atStart], await FoundAsync($"ai {marker}"));
+    }
+
+    [Fact]
+    public async Task Search_OnlyShortTerms_StillFindsTheWord()
+    {
+        var marker = SearchData.Marker();
+        var id = await data.InitiativeAsync($"Plan q7 for {marker}");
+
+        var results = await data.SearchAsync(People.Observer, "/api/search?q=q7&kind=initiative&pageSize=50");
+
+        Assert.Contains(id, results.Items.Select(i => i.Id));
+    }
+
+    [Fact]
+    [Trait("Provider", "Sqlite")]
+    public async Task FullText_OnSqlite_EveryIndexedTableHasItsTableAndTriggers()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        foreach (var db in Contexts(scope.ServiceProvider))
+        {
+            foreach (var table in IndexedTables(db))
+            {
+                var fts = SearchFullTextSql.TableOf(table);
+                var names = await db.Database.SqlQuery<string>($"SELECT name AS \"Value\" FROM sqlite_master WHERE tbl_name = {fts} OR (type = 'trigger' AND tbl_name = {table})")
+                    .ToListAsync(Ct);
+                Assert.True(
+                    new[] { fts, fts + "_Insert", fts + "_Update", fts + "_Delete" }.All(names.Contains),
+                    $"{table}: {string.Join(", ", names)}");
+            }
+        }
+    }
+
+    [Fact]
+    [Trait("Pass", "Server")]
+    public async Task FullText_OnPostgreSql_EveryIndexedTableHasATrigramIndexThatLikeUses()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        foreach (var db in Contexts(scope.ServiceProvider))
+        {
+            var schema = db.Model.GetDefaultSchema()!;
+            foreach (var table in IndexedTables(db))
+            {
+                var definition = await db.Database.SqlQuery<string>(
+                    $"SELECT indexdef AS \"Value\" FROM pg_indexes WHERE schemaname = {schema} AND tablename = {table} AND indexname = {SearchFullTextSql.IndexOf(table)}")
+                    .SingleOrDefaultAsync(Ct);
+                Assert.True(definition?.Contains("gin_trgm_ops", StringComparison.Ordinal) == true, $"{schema}.{table}: {definition}");
+            }
+        }
+
+        // The planner takes the index for search's pattern whenever a scan is not simply cheaper (a small table).
+        var connection = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SET enable_seqscan = off;
+            EXPLAIN SELECT "Id" FROM workstreams."Initiatives" WHERE "SearchIndex" LIKE '{SearchMatch.Pattern("barnehageplass", SearchSection.Readable)}'
+            """;
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(SearchFullTextSql.IndexOf("Initiatives"), string.Join('\n', plan), StringComparison.Ordinal);
+    }
+
+    private async Task<IReadOnlyList<Guid>> FoundAsync(string query) =>
+        [.. (await data.SearchAsync(People.Observer, query)).Items.Select(i => i.Id)];
+
+    private static DbContext[] Contexts(IServiceProvider services) =>
+    [
+        services.GetRequiredService<MinistriesDbContext>(), services.GetRequiredService<WorkstreamsDbContext>(),
+        services.GetRequiredService<MeetingsDbContext>(), services.GetRequiredService<FeedbackDbContext>(),
+    ];
+
+    private static IEnumerable<string> IndexedTables(DbContext db) =>
+        db.Model.GetEntityTypes().Where(e => typeof(ISearchIndexed).IsAssignableFrom(e.ClrType)).Select(e => e.GetTableName()!);
+}
