@@ -24,8 +24,10 @@ public sealed class LinksTests(EndToEndFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "Verksted: kultur for innovasjon", Exact = true }).ClickAsync();
         await page.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Beslutning" });
         await page.GetByLabel("Tekst", new() { Exact = true }).FillAsync(text);
-        await page.GetByLabel("Tiltak (for beslutning og oppfølgingspunkt)", new() { Exact = true })
-            .SelectOptionAsync(new SelectOptionValue { Label = $"FIN: {FinanceInitiative}" });
+        // The picker lists the facilitator's own ministry's initiatives; the type-ahead finds FIN's.
+        var search = page.GetByRole(AriaRole.Combobox, new() { Name = "Søk etter tiltak", Exact = true });
+        await search.PressSequentiallyAsync("forhåndsutfylte", new() { Delay = 20 });
+        await page.GetByRole(AriaRole.Option, new() { Name = $"FIN: {FinanceInitiative}", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Lagre notatet", Exact = true }).ClickAsync();
         await Expect(page.GetByText(text).First).ToBeVisibleAsync();
 

@@ -51,6 +51,7 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<ReminderClaimStore>();
         services.AddScoped<DailyDigest>();
         services.AddScoped<LiveNotifications>();
+        services.AddScoped<Samordning.Shared.Activity.IWorkstreamFollows, Activity.WorkstreamFollows>();
         services.AddScoped<ReminderSweep>();
         services.AddScoped<Activity.ActivityDigest>();
     }

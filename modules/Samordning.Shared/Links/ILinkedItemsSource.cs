@@ -17,6 +17,9 @@ public enum LinkedKind
 
     /// <summary>An input item in the feedback register.</summary>
     Input,
+
+    /// <summary>An item on a meeting's agenda, linked by itself.</summary>
+    AgendaItem,
 }
 
 /// <summary>What the linked items are asked for: a workstream, initiatives, or both (items linked to any of them).</summary>
@@ -29,7 +32,7 @@ public sealed record LinkTarget(Guid? WorkstreamId, IReadOnlyCollection<Guid> In
 /// <param name="Id">Its id in the owning module.</param>
 /// <param name="Title">Its title or text (plain text; pages encode it).</param>
 /// <param name="Link">Path of the page that shows it.</param>
-/// <param name="At">When it happened or is due (meetings: the start; decisions: when taken; action items: the due date; input: when received).</param>
+/// <param name="At">When it happened or is due (meetings and their agenda items: the start; decisions: when taken; action items: the due date; input: when received).</param>
 /// <param name="Detail">A short second line (the meeting's title, the owner, the status), or null.</param>
 public sealed record LinkedItem(LinkedKind Kind, Guid Id, string Title, string Link, DateTimeOffset At, LocalizedText? Detail);
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Samordning.Shared.Text;
 using Samordning.Shared.Validation;
 
 namespace Samordning.Workstreams.Contracts;
@@ -22,6 +23,13 @@ public interface IInitiativeDirectory
     /// <paramref name="ids"/>, only those among them.
     /// </summary>
     Task<IReadOnlyList<InitiativeInfo>> GetLinkableAsync(ClaimsPrincipal user, IReadOnlyCollection<Guid>? ids, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// At most <paramref name="limit"/> of the initiatives <paramref name="user"/> may link to whose title, summary,
+    /// tags or ministry code contain every word of <paramref name="query"/> (all when it is empty), by ministry and
+    /// title. With <paramref name="ownMinistryOnly"/>, only those the person's own ministry owns or works on.
+    /// </summary>
+    Task<IReadOnlyList<InitiativeInfo>> FindLinkableAsync(ClaimsPrincipal user, string? query, bool ownMinistryOnly, int limit, CancellationToken cancellationToken);
 
     /// <summary>The initiatives among <paramref name="ids"/> that exist (for names beside links); unknown ids are left out.</summary>
     Task<IReadOnlyList<InitiativeInfo>> GetInitiativesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
@@ -87,16 +95,45 @@ public static class InitiativeChoices
         return wanted;
     }
 
+    /// <summary>The most initiatives a picker lists without script (the type-ahead finds the rest).</summary>
+    public const int Listed = 300;
+
+    /// <summary>Where a picker's type-ahead asks for initiatives (<c>?q=</c>), the same for every module's pickers.</summary>
+    public const string SearchUrl = "/api/workstreams/initiatives/linkable";
+
     /// <summary>
-    /// What a picker offers <paramref name="user"/>: the initiatives they may link to, plus those in
-    /// <paramref name="current"/> outside their scope, so saving a form keeps a link someone else made.
+    /// The <c>data-typeahead</c> attribute of an element around an initiative picker's select: where the type-ahead
+    /// (the host's <c>js/typeahead.js</c>) asks, and its texts in the reader's language.
+    /// </summary>
+    public static string TypeAhead() => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["url"] = SearchUrl,
+        ["label"] = Localized.T("Søk etter tiltak", "Search for an initiative"),
+        ["hint"] = Localized.T(
+            "Skriv minst to tegn av tittelen eller departementets kortnavn, og velg med piltastene og Enter. Tiltaket du velger, legges til i listen over.",
+            "Type at least two characters of the title or the ministry's short name, and choose with the arrow keys and Enter. The initiative you choose is added to the list above."),
+        ["none"] = Localized.T("Ingen tiltak passer.", "No initiative matches."),
+        ["found"] = Localized.T("{n} tiltak passer. Bruk piltastene for å velge.", "{n} initiatives match. Use the arrow keys to choose."),
+        ["chosen"] = Localized.T("Valgt: {label}", "Chosen: {label}"),
+        ["failed"] = Localized.T("Søket virket ikke. Prøv igjen.", "The search did not work. Try again."),
+    });
+
+    /// <summary>The description under an initiative picker: what its list holds, and that the search finds the rest.</summary>
+    public static string ListedDescription(bool multiple) => Localized.T(
+        $"Listen viser tiltak fra ditt departement (høyst {Listed}) og de som er valgt. Finn andre med søket under.{(multiple ? " Hold inne Ctrl (Cmd på Mac) for å velge flere." : "")}",
+        $"The list shows initiatives of your ministry (at most {Listed}) and those chosen. Find others with the search below.{(multiple ? " Hold Ctrl (Cmd on a Mac) to choose several." : "")}");
+
+    /// <summary>
+    /// What a picker lists for <paramref name="user"/> (there may be tens of thousands of initiatives, so the
+    /// type-ahead asks <see cref="SearchUrl"/> for the rest): those of their own ministry they may link to, at most
+    /// <see cref="Listed"/>, plus those in <paramref name="current"/>, so saving a form keeps a link someone else made.
     /// </summary>
     public static async Task<IReadOnlyList<InitiativeInfo>> ChoicesAsync(
         this IInitiativeDirectory directory, ClaimsPrincipal user, IReadOnlyCollection<Guid> current, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(current);
-        var linkable = await directory.GetLinkableAsync(user, null, cancellationToken);
+        var linkable = await directory.FindLinkableAsync(user, null, ownMinistryOnly: true, Listed, cancellationToken);
         var missing = current.Where(id => linkable.All(i => i.Id != id)).ToList();
         return missing.Count == 0
             ? linkable

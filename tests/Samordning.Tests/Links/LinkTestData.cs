@@ -64,11 +64,11 @@ internal sealed class LinkTestData(SamordningFactory factory)
     }
 
     // The part of a page inside one section (data-testid), so "listed" means listed there.
-    public static string Section(string page, string testId)
+    public static string Section(string page, string testId, string endTag = "</section>")
     {
         var start = page.IndexOf($"data-testid=\"{testId}\"", StringComparison.Ordinal);
         Assert.True(start >= 0, $"No section {testId}.");
-        var end = page.IndexOf("</section>", start, StringComparison.Ordinal);
+        var end = page.IndexOf(endTag, start, StringComparison.Ordinal);
         return page[start..end];
     }
 

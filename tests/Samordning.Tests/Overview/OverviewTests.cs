@@ -145,15 +145,22 @@ public sealed class OverviewTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Overview_ContactPerson_NewInputOnWorkstreamsTheirMinistryTakesPartIn()
+    public async Task Overview_ContactPerson_NewInputOnlyOnWorkstreamsTheyFollow()
     {
         var fin = await api.MinistryAsync("FIN");
-        var workstream = await api.CreateWorkstreamAsync();
-        await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { WorkstreamIds = [workstream.Id] });
-        var item = await RegisterApi.RecordAsync(factory.CreateClientAs(People.ContactPersonFin), RegisterApi.Record() with { WorkstreamIds = [workstream.Id] });
+        var followed = await api.CreateWorkstreamAsync();
+        var takingPart = await api.CreateWorkstreamAsync();
+        await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { WorkstreamIds = [takingPart.Id] });
+        var finClient = factory.CreateClientAs(People.ContactPersonFin);
+        Assert.Equal(HttpStatusCode.NoContent, (await finClient.PutAsync($"/api/notifications/follows/{followed.Id}", null, Ct)).StatusCode);
+        var onFollowed = await RegisterApi.RecordAsync(finClient, RegisterApi.Record() with { WorkstreamIds = [followed.Id] });
+        var onTakingPart = await RegisterApi.RecordAsync(finClient, RegisterApi.Record() with { WorkstreamIds = [takingPart.Id] });
 
-        Assert.Contains($"href=\"/innspillsregister/{item.Id}\"", Section(await PageAsync(People.ContactPersonFin), "input"), StringComparison.Ordinal);
-        Assert.DoesNotContain(item.Reference, await PageAsync(People.ContactPersonHod), StringComparison.Ordinal);
+        var input = Section(await PageAsync(People.ContactPersonFin), "input");
+
+        Assert.Contains($"href=\"/innspillsregister/{onFollowed.Id}\"", input, StringComparison.Ordinal);
+        Assert.DoesNotContain(onTakingPart.Reference, input, StringComparison.Ordinal);
+        Assert.DoesNotContain(onFollowed.Reference, await PageAsync(People.ContactPersonHod), StringComparison.Ordinal);
     }
 
     [Fact]

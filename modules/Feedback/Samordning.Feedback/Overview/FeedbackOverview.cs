@@ -3,16 +3,15 @@ using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
 using Samordning.Feedback.Rounds;
 using Samordning.Feedback.Submissions;
+using Samordning.Shared.Activity;
 using Samordning.Shared.Overview;
-using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Overview;
 
 // The module's part of the front page. For the public: the open input rounds, naming who asks. Signed in: new
-// input on the person's workstreams (there is no "follow" yet, so the workstreams they are responsible for or
-// their ministry takes part in), only what the register lets them read; for the KMD team new input since the
-// last visit among the changes.
-internal sealed class FeedbackOverview(FeedbackDbContext db, IWorkstreamInvolvement involvement, IOptions<PublicOrganiser> organiser) : IOverviewSource
+// input on the workstreams the person follows (the Notifications module's follows), only what the register lets
+// them read; for the KMD team new input since the last visit among the changes.
+internal sealed class FeedbackOverview(FeedbackDbContext db, IWorkstreamFollows follows, IOptions<PublicOrganiser> organiser) : IOverviewSource
 {
     private const int Shown = 10;
 
@@ -33,7 +32,7 @@ internal sealed class FeedbackOverview(FeedbackDbContext db, IWorkstreamInvolvem
         }
 
         var since = context.ChangesSince ?? context.Now.AddDays(-7);
-        var workstreams = await involvement.GetInvolvedWorkstreamIdsAsync(person, context.User.MinistryId(), cancellationToken);
+        var workstreams = await follows.GetFollowedAsync(person, cancellationToken);
         var readable = db.Items.AsNoTracking().Visible(context.User).Where(i => i.ReceivedAt > since);
         var onMine = await readable
             .Where(i => i.Workstreams.Any(w => workstreams.Contains(w.WorkstreamId)))
@@ -45,16 +44,16 @@ internal sealed class FeedbackOverview(FeedbackDbContext db, IWorkstreamInvolvem
             new(
                 OverviewSections.Input,
                 40,
-                new("Nye innspill på dine arbeidsstrømmer", "New input on your workstreams"),
+                new("Nye innspill på arbeidsstrømmer du følger", "New input on workstreams you follow"),
                 [.. onMine.Select(i => new OverviewItem(
                     new($"Innspill {i.Reference}", $"Input {i.Reference}"),
                     $"/innspillsregister/{i.Id}",
                     i.OrganisationName is { } name ? new(name, name) : null,
                     i.ReceivedAt))],
                 workstreams.Count == 0
-                    ? new("Du er ikke knyttet til noen arbeidsstrøm ennå.", "You are not part of any workstream yet.")
-                    : new("Ingen nye innspill på arbeidsstrømmene dine.", "No new input on your workstreams."),
-                new("Arbeidsstrømmene du er ansvarlig for eller departementet ditt deltar i.", "The workstreams you are responsible for or your ministry takes part in."),
+                    ? new("Du følger ingen arbeidsstrømmer ennå. Følg en fra siden dens.", "You follow no workstreams yet. Follow one from its page.")
+                    : new("Ingen nye innspill på arbeidsstrømmene du følger.", "No new input on the workstreams you follow."),
+                new("Arbeidsstrømmene du følger.", "The workstreams you follow."),
                 new("/innspillsregister", new("Innspillsregisteret", "The input register"))),
         };
 

@@ -98,6 +98,11 @@ internal sealed class AgendaItem : ISearchIndexed
     public int Position { get; set; }
     public required string Title { get; set; }
 
+    // An agenda item may be about one workstream and one initiative of its own (ids into the Workstreams module),
+    // beside those of its meeting, as decisions and action items may.
+    public Guid? WorkstreamId { get; set; }
+    public Guid? InitiativeId { get; set; }
+
     public string SearchIndex { get; set; } = "";
 
     public SearchDocument SearchDocument() => new(Title, []);

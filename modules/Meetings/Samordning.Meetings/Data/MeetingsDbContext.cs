@@ -69,6 +69,8 @@ internal class MeetingsDbContext : ModuleDbContext
         {
             a.Property(x => x.Title).HasMaxLength(300);
             a.Property(x => x.Id).ValueGeneratedNever();
+            a.HasIndex(x => x.WorkstreamId);
+            a.HasIndex(x => x.InitiativeId);
         });
 
         modelBuilder.Entity<MeetingWorkstream>(w =>

@@ -1,7 +1,7 @@
 using Samordning.Meetings.Data;
+using Samordning.Meetings.Links;
 using Samordning.Meetings.Meetings;
 using Samordning.Ministries.Contracts;
-using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Meetings.Entries;
 
@@ -62,13 +62,7 @@ internal sealed record EntryRequest(
 
         if (Linkable(Kind))
         {
-            if (WorkstreamId is { } workstream && workstream != current?.WorkstreamId && await deps.Workstreams.CountUnknownAsync([workstream], cancellationToken) > 0)
-            {
-                errors.Add(nameof(WorkstreamId), new("Arbeidsstrømmen finnes ikke. Velg blant arbeidsstrømmene i listen.", "The workstream does not exist. Choose among the workstreams in the list."));
-            }
-
-            await deps.Initiatives.CheckAsync(
-                deps.User.Principal, InitiativeId is { } id ? [id] : [], current?.InitiativeId is { } linked ? [linked] : [], errors, nameof(InitiativeId), cancellationToken);
+            await OwnLinks.CheckAsync(deps, (WorkstreamId, current?.WorkstreamId), (InitiativeId, current?.InitiativeId), errors, cancellationToken);
         }
 
         return (errors, owner);

@@ -7,10 +7,10 @@ using Samordning.Shared.Text;
 
 namespace Samordning.Meetings.Links;
 
-// The meetings, decisions and action items linked to a workstream or initiatives, for the Workstreams module's
-// pages (found by the host's scan as an ILinkedItemsSource). A meeting counts when it is linked itself; a decision
-// or an action item when it is linked itself or its meeting is. Only meetings the person may read, and nothing
-// withdrawn.
+// The meetings, agenda items, decisions and action items linked to a workstream or initiatives, for the Workstreams
+// module's pages (found by the host's scan as an ILinkedItemsSource). A meeting counts when it is linked itself; an
+// agenda item when it is linked itself (shown under its meeting); a decision or an action item when it is linked
+// itself or its meeting is. Only meetings the person may read, and nothing withdrawn.
 internal sealed class MeetingLinkedItems(MeetingsDbContext db) : ILinkedItemsSource
 {
     public async Task<IReadOnlyList<LinkedItem>> GetLinkedAsync(LinkTarget target, ClaimsPrincipal user, int limit, CancellationToken cancellationToken)
@@ -33,10 +33,15 @@ internal sealed class MeetingLinkedItems(MeetingsDbContext db) : ILinkedItemsSou
             e.Id, e.MeetingId, e.Kind, e.Text, e.CreatedAt, e.DueDate, e.OwnerName, e.ActionStatus, MeetingTitle = m.Title,
         });
         var decisions = await rows.Where(r => r.Kind == EntryKind.Decision).OrderByDescending(r => r.CreatedAt).Take(limit).ToListAsync(cancellationToken);
+        var agenda = await db.Set<AgendaItem>().AsNoTracking()
+            .Where(a => (workstream != null && a.WorkstreamId == workstream) || (a.InitiativeId != null && initiatives.Contains(a.InitiativeId.Value)))
+            .Join(readable, a => a.MeetingId, m => m.Id, (a, m) => new { a.Id, a.MeetingId, a.Title, a.Position, MeetingTitle = m.Title, m.StartsAt })
+            .OrderByDescending(a => a.StartsAt).ThenBy(a => a.Position).Take(limit)
+            .ToListAsync(cancellationToken);
         var actions = await rows.Where(r => r.Kind == EntryKind.ActionItem).OrderByDescending(r => r.CreatedAt).Take(limit).ToListAsync(cancellationToken);
 
         // A meeting whose own decision is linked belongs here too, though the meeting itself is not linked.
-        var entryMeetingIds = decisions.Select(d => d.MeetingId).Concat(actions.Select(a => a.MeetingId)).Distinct().ToList();
+        var entryMeetingIds = decisions.Select(d => d.MeetingId).Concat(actions.Select(a => a.MeetingId)).Concat(agenda.Select(a => a.MeetingId)).Distinct().ToList();
         var meetings = await readable
             .Where(m => linkedMeetingIds.Contains(m.Id) || entryMeetingIds.Contains(m.Id))
             .OrderByDescending(m => m.StartsAt).Take(limit)
@@ -46,6 +51,8 @@ internal sealed class MeetingLinkedItems(MeetingsDbContext db) : ILinkedItemsSou
         return
         [
             .. meetings.Select(m => new LinkedItem(LinkedKind.Meeting, m.Id, m.Title, $"/moter/{m.Id}", m.StartsAt, Pages.Moter.MeetingTexts.StatusName(m.Status))),
+            .. agenda.Select(a => new LinkedItem(
+                LinkedKind.AgendaItem, a.Id, a.Title, $"/moter/{a.MeetingId}#dagsorden-{a.Id}", a.StartsAt, new LocalizedText($"Møte: {a.MeetingTitle}", $"Meeting: {a.MeetingTitle}"))),
             .. decisions.Select(d => new LinkedItem(LinkedKind.Decision, d.Id, d.Text, $"/moter/{d.MeetingId}#notat-{d.Id}", d.CreatedAt, new LocalizedText(d.MeetingTitle, d.MeetingTitle))),
             .. actions.Select(a => new LinkedItem(
                 LinkedKind.ActionItem, a.Id, a.Text, $"/moter/{a.MeetingId}#notat-{a.Id}", a.CreatedAt, ActionDetail(a.OwnerName, a.DueDate, a.ActionStatus))),

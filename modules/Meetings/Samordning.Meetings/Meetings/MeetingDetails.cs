@@ -6,7 +6,7 @@ internal sealed record FacilitatorView(Guid PersonId, string Name);
 
 internal sealed record ParticipantView(Guid Id, ParticipantKind Kind, Guid? PersonId, Guid? MinistryId, string Name, string? OrganisationNumber, DateTimeOffset? RegisteredAt, bool Attended);
 
-internal sealed record AgendaView(Guid Id, int Position, string Title);
+internal sealed record AgendaView(Guid Id, int Position, string Title, Guid? WorkstreamId = null, Guid? InitiativeId = null);
 
 // A meeting as the API returns it, and as a 409 carries the current state.
 internal sealed record MeetingDetails(
@@ -36,7 +36,7 @@ internal sealed record MeetingDetails(
         [.. m.Facilitators.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new FacilitatorView(f.PersonId, f.Name))],
         [.. m.Participants.OrderBy(p => p.Kind).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new ParticipantView(p.Id, p.Kind, p.PersonId, p.MinistryId, p.Name, p.OrganisationNumber, p.RegisteredAt, p.Attended))],
-        [.. m.Agenda.OrderBy(a => a.Position).Select(a => new AgendaView(a.Id, a.Position, a.Title))],
+        [.. m.Agenda.OrderBy(a => a.Position).Select(a => new AgendaView(a.Id, a.Position, a.Title, a.WorkstreamId, a.InitiativeId))],
         [.. m.Workstreams.Select(w => w.WorkstreamId)],
         m.Version,
         [.. m.Initiatives.Select(i => i.InitiativeId)]);

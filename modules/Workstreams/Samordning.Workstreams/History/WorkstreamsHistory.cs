@@ -1,15 +1,30 @@
 using Samordning.Shared.History;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
+using Samordning.Workstreams.Pages.Arbeidsstrommer;
 
 namespace Samordning.Workstreams.History;
 
-// The history of initiatives and reporting rounds (issue 16, point 4). Everyone who may sign in reads both
-// (as the records' own pages), so the only refusal is the API's and pages' sign-in.
+// The history of initiatives, reporting rounds and workstreams (issue 16, point 4). Everyone who may sign in reads
+// them all (as the records' own pages), so the only refusal is the API's and pages' sign-in.
 internal static class WorkstreamsHistory
 {
     public const string Initiatives = "tiltak";
     public const string Rounds = "runder";
+
+    // A workstream's page is /arbeidsstrommer/{id}, without a kind in its path.
+    public const string Workstreams = "";
+
+    private static readonly Dictionary<string, HistoryField> WorkstreamFields = new(StringComparer.Ordinal)
+    {
+        [nameof(Workstream.Chapter)] = new(new("Kapittel", "Chapter")),
+        [nameof(Workstream.TitleNb)] = new(new("Tittel på bokmål", "Title in Bokmål")),
+        [nameof(Workstream.TitleEn)] = new(new("Tittel på engelsk", "Title in English")),
+        [nameof(Workstream.Description)] = new(new("Beskrivelse", "Description")),
+        [nameof(Workstream.OwnerName)] = new(new("Eier", "Owner")),
+        [nameof(Workstream.Status)] = HistoryField.Enum<WorkstreamStatus>(new("Status", "Status"), s => WorkstreamTexts.Status(s).ToString()),
+        [nameof(Workstream.TargetDate)] = new(new("Måldato", "Target date")),
+    };
 
     private static readonly Dictionary<string, HistoryField> InitiativeFields = new(StringComparer.Ordinal)
     {
@@ -43,11 +58,12 @@ internal static class WorkstreamsHistory
         {
             Initiatives => (await db.Initiatives.Where(i => i.Id == id).Select(i => i.Title).FirstOrDefaultAsync(cancellationToken), nameof(Initiative), InitiativeFields),
             Rounds => (await db.ReportingRounds.Where(r => r.Id == id).Select(r => r.Title).FirstOrDefaultAsync(cancellationToken), nameof(ReportingRound), RoundFields),
+            Workstreams => (await db.Workstreams.Where(w => w.Id == id).Select(w => w.TitleNb).FirstOrDefaultAsync(cancellationToken), nameof(Workstream), WorkstreamFields),
             _ => ((string?)null, "", InitiativeFields),
         };
         return title is null
             ? Outcome.NotFound<HistoryView>()
-            : Outcome.Ok(new HistoryView(title, $"/arbeidsstrommer/{kind}/{id}", await RecordHistory.ReadAsync(db, entity, id, fields, showPersonal: true, cancellationToken)));
+            : Outcome.Ok(new HistoryView(title, kind == Workstreams ? $"/arbeidsstrommer/{id}" : $"/arbeidsstrommer/{kind}/{id}", await RecordHistory.ReadAsync(db, entity, id, fields, showPersonal: true, cancellationToken)));
     }
 }
 
@@ -63,5 +79,9 @@ internal sealed class GetWorkstreamsHistory : IEndpoint
                 (await WorkstreamsHistory.HandleAsync(db, WorkstreamsHistory.Rounds, id, ct)).ToOk())
             .WithTags("History")
             .WithSummary("Who changed what in a reporting round, and when, in the reader's language.");
+        api.MapGet("/workstreams/{id:guid}/history", async (Guid id, WorkstreamsDbContext db, CancellationToken ct) =>
+                (await WorkstreamsHistory.HandleAsync(db, WorkstreamsHistory.Workstreams, id, ct)).ToOk())
+            .WithTags("History")
+            .WithSummary("Who changed what in a workstream, and when, in the reader's language.");
     }
 }

@@ -23,6 +23,24 @@ internal sealed class InitiativeDirectory(WorkstreamsDbContext db) : IInitiative
         return await Project(query).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<InitiativeInfo>> FindLinkableAsync(ClaimsPrincipal user, string? query, bool ownMinistryOnly, int limit, CancellationToken cancellationToken)
+    {
+        var found = InitiativeAccess.Linkable(db.Initiatives.AsNoTracking(), user);
+        if (ownMinistryOnly)
+        {
+            var ministry = user.MinistryId();
+            found = found.Where(i => i.OwningMinistryId == ministry || i.CollaboratingMinistries.Any(m => m.MinistryId == ministry));
+        }
+
+        // SearchText is stored lower-cased in .NET, so æ, ø and å match whatever the database's lower() does.
+        foreach (var word in (query ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5))
+        {
+            found = found.Where(i => i.SearchText.Contains(word));
+        }
+
+        return await Project(found).Take(limit).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<InitiativeInfo>> GetInitiativesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         ids.Count == 0 ? [] : await Project(db.Initiatives.AsNoTracking().Where(i => ids.Contains(i.Id))).ToListAsync(cancellationToken);
 

@@ -49,6 +49,9 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
@@ -64,9 +67,16 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<Guid?>("WorkstreamId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("InitiativeId");
+
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("WorkstreamId");
 
                     b.ToTable("AgendaItem", "meetings");
                 });

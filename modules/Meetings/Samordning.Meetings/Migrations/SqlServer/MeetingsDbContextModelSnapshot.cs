@@ -49,6 +49,9 @@ namespace Samordning.Meetings.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uniqueidentifier");
 
@@ -64,9 +67,16 @@ namespace Samordning.Meetings.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<Guid?>("WorkstreamId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("InitiativeId");
+
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("WorkstreamId");
 
                     b.ToTable("AgendaItem", "meetings");
                 });

@@ -43,6 +43,9 @@ namespace Samordning.Meetings.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
@@ -58,9 +61,16 @@ namespace Samordning.Meetings.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("WorkstreamId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("InitiativeId");
+
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("WorkstreamId");
 
                     b.ToTable("AgendaItem");
                 });

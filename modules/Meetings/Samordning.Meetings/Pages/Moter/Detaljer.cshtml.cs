@@ -56,6 +56,11 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
 
     public EntryLinkOptions Links { get; private set; } = EntryLinkOptions.None;
 
+    // Names of the agenda items' own workstreams and initiatives.
+    public IReadOnlyList<WorkstreamInfo> AgendaWorkstreams { get; private set; } = [];
+
+    public IReadOnlyList<InitiativeInfo> AgendaInitiatives { get; private set; } = [];
+
     public long LastSequence { get; private set; }
 
     public bool CanManage { get; private set; }
@@ -182,6 +187,10 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
         Materials = await MaterialEndpoints.ListAsync(deps.Db, Id, cancellationToken);
         Workstreams = Meeting.WorkstreamIds.Count == 0 ? [] : await deps.Workstreams.GetWorkstreamsAsync(Meeting.WorkstreamIds, cancellationToken);
         Initiatives = Meeting.InitiativeIds.Count == 0 ? [] : await deps.Initiatives.GetInitiativesAsync(Meeting.InitiativeIds, cancellationToken);
+        var agendaWorkstreams = Meeting.Agenda.Select(a => a.WorkstreamId).OfType<Guid>().Distinct().ToList();
+        var agendaInitiatives = Meeting.Agenda.Select(a => a.InitiativeId).OfType<Guid>().Distinct().ToList();
+        AgendaWorkstreams = agendaWorkstreams.Count == 0 ? [] : await deps.Workstreams.GetWorkstreamsAsync(agendaWorkstreams, cancellationToken);
+        AgendaInitiatives = agendaInitiatives.Count == 0 ? [] : await deps.Initiatives.GetInitiativesAsync(agendaInitiatives, cancellationToken);
         CanManage = MeetingAccess.CanManage(User, meeting);
         IsFacilitator = MeetingAccess.IsFacilitator(User, meeting);
         CanRegister = meeting.Status != MeetingStatus.Closed && MeetingAccess.CanRegister(User, meeting)

@@ -5,16 +5,20 @@ using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Meetings.Pages.Moter;
 
-// The entry form's pickers for a decision's or an action item's own workstream and initiative (issue 16): plain
+// The pickers for a decision's, an action item's or an agenda item's own workstream and initiative (issue 16): plain
 // selects, so they work without script; initiatives limited to those the writer may link to.
 internal sealed record EntryLinkOptions(IReadOnlyList<SelectListItem> Workstreams, IReadOnlyList<SelectListItem> Initiatives)
 {
     public static readonly EntryLinkOptions None = new([], []);
 
-    public static async Task<EntryLinkOptions> LoadAsync(MeetingServices deps, Guid? currentInitiative, CancellationToken cancellationToken)
+    public static Task<EntryLinkOptions> LoadAsync(MeetingServices deps, Guid? currentInitiative, CancellationToken cancellationToken) =>
+        LoadAsync(deps, currentInitiative is { } id ? [id] : [], cancellationToken);
+
+    // The agenda page's forms share one list: the initiatives of every item are kept when any one is saved.
+    public static async Task<EntryLinkOptions> LoadAsync(MeetingServices deps, IReadOnlyCollection<Guid> currentInitiatives, CancellationToken cancellationToken)
     {
         var workstreams = await deps.Workstreams.GetWorkstreamsAsync(cancellationToken);
-        var initiatives = await deps.Initiatives.ChoicesAsync(deps.User.Principal, currentInitiative is { } id ? [id] : [], cancellationToken);
+        var initiatives = await deps.Initiatives.ChoicesAsync(deps.User.Principal, currentInitiatives, cancellationToken);
         var none = Localized.T("Ingen", "None");
         return new(
             [new(none, ""), .. workstreams.Select(w => new SelectListItem(MeetingTexts.WorkstreamName(w), w.Id.ToString()))],

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordning.Shared.Activity;
 using Samordning.Shared.Links;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
@@ -8,7 +9,8 @@ namespace Samordning.Workstreams.Pages.Arbeidsstrommer;
 
 // One workstream in one view for the people writing its chapter (issue 16): its initiatives, and the meetings,
 // decisions, action items and input linked to it or to any of its initiatives, as far as the reader may see them.
-internal sealed class DetaljerModel(WorkstreamsDbContext db, IEnumerable<ILinkedItemsSource> sources) : PageModel
+// The reader follows it from here (a plain form; the follows are the Notifications module's).
+internal sealed class DetaljerModel(WorkstreamsDbContext db, IEnumerable<ILinkedItemsSource> sources, IWorkstreamFollows follows) : PageModel
 {
     public const int MaxInitiatives = 200;
 
@@ -23,6 +25,9 @@ internal sealed class DetaljerModel(WorkstreamsDbContext db, IEnumerable<ILinked
 
     public LinkedView? Linked { get; private set; }
 
+    // Null for a signed-in person who is not in the registry: they have nobody to follow as.
+    public bool? Following { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Workstream = await db.Workstreams.AsNoTracking().FirstOrDefaultAsync(w => w.Id == Id, cancellationToken);
@@ -35,6 +40,23 @@ internal sealed class DetaljerModel(WorkstreamsDbContext db, IEnumerable<ILinked
         (Initiatives, InitiativeTotal) = (page.Items, page.Total);
         var initiativeIds = await db.Initiatives.AsNoTracking().Where(i => i.Workstreams.Any(w => w.WorkstreamId == Id)).Select(i => i.Id).ToListAsync(cancellationToken);
         Linked = await LinkedView.LoadAsync(sources, new LinkTarget(Id, initiativeIds), User, cancellationToken);
+        if (User.PersonId() is { } person)
+        {
+            Following = (await follows.GetFollowedAsync(person, cancellationToken)).Contains(Id);
+        }
+
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostFollowAsync(bool follow, CancellationToken cancellationToken)
+    {
+        if (User.PersonId() is not { } person)
+        {
+            return Forbid();
+        }
+
+        return await follows.SetAsync(person, Id, follow, cancellationToken)
+            ? Redirect($"/arbeidsstrommer/{Id}#folg")
+            : NotFound();
     }
 }

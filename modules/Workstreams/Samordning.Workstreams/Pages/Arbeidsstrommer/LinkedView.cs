@@ -21,11 +21,15 @@ internal sealed record LinkedView(IReadOnlyList<LinkedItem> Items, int Limit)
         return new(items, PerKind);
     }
 
+    // The order of the sections; agenda items follow the meetings they belong to.
+    public static IReadOnlyList<LinkedKind> Kinds { get; } = [LinkedKind.Meeting, LinkedKind.AgendaItem, LinkedKind.Decision, LinkedKind.ActionItem, LinkedKind.Input];
+
     public IReadOnlyList<LinkedItem> Of(LinkedKind kind) => [.. Items.Where(i => i.Kind == kind).OrderByDescending(i => i.At)];
 
     public static (string Id, LocalizedText Heading, LocalizedText Empty) Section(LinkedKind kind) => kind switch
     {
         LinkedKind.Meeting => ("mater", new("Møter", "Meetings"), new("Ingen møter er knyttet hit.", "No meetings are linked here.")),
+        LinkedKind.AgendaItem => ("dagsorden", new("Punkter på dagsordener", "Agenda items"), new("Ingen punkter på dagsordener er knyttet hit.", "No agenda items are linked here.")),
         LinkedKind.Decision => ("beslutninger", new("Beslutninger", "Decisions"), new("Ingen beslutninger er knyttet hit.", "No decisions are linked here.")),
         LinkedKind.ActionItem => ("oppfolging", new("Oppfølgingspunkter", "Action items"), new("Ingen oppfølgingspunkter er knyttet hit.", "No action items are linked here.")),
         _ => ("innspill", new("Innspill", "Input"), new("Ingen innspill er knyttet hit.", "No input is linked here.")),
