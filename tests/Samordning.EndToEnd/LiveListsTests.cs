@@ -11,6 +11,8 @@ public sealed partial class LiveListsTests(EndToEndFixture fixture)
 {
     // Live delivery crosses two browsers, the hub and a refetch of the page on a loaded machine.
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30_000 };
+    private static readonly string[] Suppliers = ["Suppliers"];
+    private static readonly string[] Questions = ["Hva bør vi gjøre?"];
 
     [Fact]
     public async Task InitiativeList_SomeoneRegistersAMatchingInitiative_AppearsWithoutReloadKeepingTypedInput()
@@ -105,6 +107,66 @@ public sealed partial class LiveListsTests(EndToEndFixture fixture)
         await Expect(register.Locator("#live-status")).ToHaveTextAsync("Innspillslisten er oppdatert.");
         await AssertSamePageAsync(register);
         Assert.Empty(await Axe.CheckAsync(register));
+    }
+
+    [Fact]
+    public async Task InputRoundPage_InputArrivesThenIsAssessed_CountsUpdateWithoutReload()
+    {
+        var title = $"Levende runde {Guid.NewGuid():N}"[..26];
+        await using var writerContext = await fixture.NewContextAsync();
+        var writer = await writerContext.NewPageAsync();
+        await writer.SignInAsync("/innspillsregister", Accounts.Coordinator);
+        var round = await PostAsync(writer, "/api/feedback/rounds", new
+        {
+            title,
+            description = "Ende-til-ende-test av rundens side.",
+            audience = Suppliers,
+            questions = Questions,
+            opensAt = DateTimeOffset.UtcNow.AddHours(-1),
+            deadline = DateTimeOffset.UtcNow.AddDays(14),
+            isPublic = true,
+            retentionMonths = 24,
+        });
+
+        await using var watcherContext = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await watcherContext.NewPageAsync();
+        await page.SignInAsync($"/innspillsregister/runder/{round.GetProperty("id").GetGuid()}", Accounts.Coordinator);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await Expect(page.Locator("#round-input-count")).ToHaveTextAsync("0 innspill");
+        await MarkAsync(page);
+
+        var item = await PostAsync(writer, "/api/feedback/items", new
+        {
+            roundId = round.GetProperty("id").GetGuid(),
+            channel = "Email",
+            source = "E-post til postmottaket",
+            contributorType = "Supplier",
+            organisationName = "Levende Leverandør AS",
+            text = "Et innspill som kommer mens rundens side er åpen.",
+        });
+
+        await Expect(page.Locator("#round-input-count")).ToHaveTextAsync("1 innspill", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#round-input-status")).ToHaveTextAsync(new Regex("Mottatt: 1"));
+        await Expect(page.Locator("#live-status")).ToHaveTextAsync("Runden er oppdatert.");
+
+        var assessed = await writer.APIRequest.PutAsync($"/api/feedback/items/{item.GetProperty("id").GetGuid()}/assessment", new()
+        {
+            DataObject = new { status = "Used", assessment = "Tas med i kapittel 8.", published = false, exempt = false, version = item.GetProperty("version").GetInt64() },
+        });
+        Assert.True(assessed.Status == 200, await assessed.TextAsync());
+
+        await Expect(page.Locator("#round-input-status")).ToHaveTextAsync(new Regex("Brukt: 1"), new() { Timeout = 30_000 });
+        await Expect(page.Locator("#round-input-status")).Not.ToHaveTextAsync(new Regex("Mottatt"));
+        await AssertSamePageAsync(page);
+        Assert.Empty(await Axe.CheckAsync(page));
+    }
+
+    // Through the API with the page's session; the created resource as JSON.
+    private static async Task<System.Text.Json.JsonElement> PostAsync(IPage page, string path, object body)
+    {
+        var response = await page.APIRequest.PostAsync(path, new() { DataObject = body });
+        Assert.True(response.Status == 201, await response.TextAsync());
+        return System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement.Clone();
     }
 
     // A reload would clear this; a live update keeps it.

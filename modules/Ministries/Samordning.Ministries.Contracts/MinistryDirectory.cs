@@ -67,4 +67,7 @@ public interface IMinistryDirectory
 
     /// <summary>Active people of a ministry (including its agencies) who have the role; every ministry's when null.</summary>
     Task<IReadOnlyList<PersonInfo>> GetPeopleAsync(Guid? ministryId, string role, CancellationToken cancellationToken);
+
+    /// <summary>Active people of these ministries (including their agencies), whatever their roles, in one query.</summary>
+    Task<IReadOnlyList<PersonInfo>> GetPeopleOfMinistriesAsync(IReadOnlyCollection<Guid> ministryIds, CancellationToken cancellationToken);
 }

@@ -87,6 +87,21 @@ internal sealed class MinistryDirectory(MinistriesDbContext db) : IMinistryDirec
         return [.. people.Select(p => ToInfo(p)!)];
     }
 
+    public async Task<IReadOnlyList<PersonInfo>> GetPeopleOfMinistriesAsync(IReadOnlyCollection<Guid> ministryIds, CancellationToken cancellationToken)
+    {
+        if (ministryIds.Count == 0)
+        {
+            return [];
+        }
+
+        var list = ministryIds.ToArray();
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.Active && p.MinistryId != null && EF.Parameter(list).Contains(p.MinistryId.Value))
+            .OrderBy(p => p.Name)
+            .ToListAsync(cancellationToken);
+        return [.. people.Select(p => ToInfo(p)!)];
+    }
+
     private static PersonInfo? ToInfo(Person? p) =>
         p is null ? null : new PersonInfo(p.Id, p.Name, p.Email, p.MinistryId, p.AgencyId, p.Roles.ToNames(), p.Active, p.PreferredLanguage);
 }

@@ -61,7 +61,11 @@ public sealed record ActivityHappened(
 /// <param name="EndsAt">The end.</param>
 /// <param name="Location">Place or online link, or null.</param>
 /// <param name="OrganizerId">The organiser (the first facilitator), by registry id, or null.</param>
-/// <param name="AttendeeIds">Everyone invited, by registry id.</param>
+/// <param name="AttendeeIds">The people invited by name, by registry id (each recipient is listed as well).</param>
+/// <param name="Uninvited">
+/// True (with <paramref name="Cancelled"/>): the meeting goes on, but the recipients are no longer invited, so the
+/// CANCEL names only them and carries no STATUS (RFC 5546, 3.2.5).
+/// </param>
 public sealed record MeetingInvitation(
     Guid MeetingId,
     long Sequence,
@@ -71,4 +75,5 @@ public sealed record MeetingInvitation(
     DateTimeOffset EndsAt,
     string? Location,
     Guid? OrganizerId,
-    IReadOnlyList<Guid> AttendeeIds);
+    IReadOnlyList<Guid> AttendeeIds,
+    bool Uninvited = false);

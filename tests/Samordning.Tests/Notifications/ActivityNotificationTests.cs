@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using Samordning.Meetings.Data;
 using Samordning.Meetings.Meetings;
 using Samordning.Notifications.Activity;
@@ -12,6 +11,7 @@ using Samordning.Tests.Feedback;
 using Samordning.Tests.Infrastructure;
 using Samordning.Tests.Meetings;
 using Samordning.Workstreams.Contracts;
+using static Samordning.Tests.Notifications.CalendarMail;
 
 namespace Samordning.Tests.Notifications;
 
@@ -47,24 +47,6 @@ public sealed class ActivityNotificationTests
         return await TitlesForAsync(harness, email);
     }
 
-    private static async Task DeliverMailAsync(NotificationsHarness harness)
-    {
-        await using var scope = harness.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Samordning.Notifications.Mail.MailDelivery>().DeliverDueAsync(Ct);
-    }
-
-    private static MimeMessage Parse(string raw) => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)));
-
-    private static TextPart CalendarOf(MimeMessage message) =>
-        message.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar");
-
-    // Unfolded content lines (a mail client may have turned CRLF into LF; the writer's own CRLF is tested apart).
-    private static string[] Lines(string calendar) =>
-        calendar.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n ", "", StringComparison.Ordinal).Split('\n');
-
-    private static string Property(string calendar, string name) =>
-        Lines(calendar).Single(l => l.StartsWith(name + ":", StringComparison.Ordinal) || l.StartsWith(name + ";", StringComparison.Ordinal));
-
     [Fact]
     public async Task MeetingMovedThenCancelled_ParticipantsGetRequestThenCancel_NotTheActorNorOutsider()
     {
@@ -88,7 +70,7 @@ public sealed class ActivityNotificationTests
         Assert.Empty(await TitlesForAsync(harness, MeetingTestData.Outsider));
 
         var mails = harness.Smtp.MessagesTo(MeetingTestData.ParticipantFin).Select(Parse).ToList();
-        Assert.Equal(2, mails.Count);
+        Assert.Equal(3, mails.Count); // the invitation when it was planned, the move, the cancellation
         var request1 = CalendarOf(mails.Single(m => m.Subject!.Contains("Flyttet", StringComparison.Ordinal)));
         var cancel = CalendarOf(mails.Single(m => m.Subject!.Contains("Avlyst", StringComparison.Ordinal)));
         Assert.Equal("REQUEST", request1.ContentType.Parameters["method"]);
@@ -140,9 +122,11 @@ public sealed class ActivityNotificationTests
         Assert.Equal(HttpStatusCode.Created, given.StatusCode);
         Assert.Equal(HttpStatusCode.Created, own.StatusCode);
 
-        Assert.Equal(["Oppfølgingspunkt til deg: Lag et utkast"], await TitlesForAsync(harness, MeetingTestData.ParticipantFin));
-        Assert.Empty(await TitlesForAsync(harness, MeetingTestData.Facilitator));
-        Assert.Empty(await TitlesForAsync(harness, MeetingTestData.ParticipantHod));
+        // Besides the invitation to the meeting, when it was planned.
+        static bool ActionItem(string title) => !title.StartsWith("Invitasjon:", StringComparison.Ordinal);
+        Assert.Equal(["Oppfølgingspunkt til deg: Lag et utkast"], (await TitlesForAsync(harness, MeetingTestData.ParticipantFin)).Where(ActionItem));
+        Assert.DoesNotContain(await TitlesForAsync(harness, MeetingTestData.Facilitator), ActionItem);
+        Assert.DoesNotContain(await TitlesForAsync(harness, MeetingTestData.ParticipantHod), ActionItem);
     }
 
     [Fact]
@@ -215,8 +199,12 @@ public sealed class ActivityNotificationTests
         var digestOnly = await fin.PutAsJsonAsync("/api/notifications/activity-preferences", new[] { new { kind = ActivityKinds.RoundOpened, inApp = false, email = false, digest = true } }, Ct);
         var appOnly = await kd.PutAsJsonAsync("/api/notifications/activity-preferences", new[] { new { kind = ActivityKinds.RoundOpened, inApp = true, email = false, digest = false } }, Ct);
         var invalid = await kd.PutAsJsonAsync("/api/notifications/activity-preferences", new[] { new { kind = "nonsense", inApp = true, email = (bool?)null, digest = false } }, Ct);
+        // Each kind apart: HOD turned another kind off entirely, and still hears of the round in the app and by e-mail.
+        var otherKindOff = await harness.Factory.CreateClientAs(People.ContactPersonHod).PutAsJsonAsync(
+            "/api/notifications/activity-preferences", new[] { new { kind = ActivityKinds.InitiativeChanged, inApp = false, email = false, digest = false } }, Ct);
         Assert.Equal(HttpStatusCode.OK, digestOnly.StatusCode);
         Assert.Equal(HttpStatusCode.OK, appOnly.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherKindOff.StatusCode);
         var errors = await Problem.ReadErrorsAsync(invalid, Ct);
         Assert.Contains("[0].Kind", errors.Keys);
         Assert.Contains("[0].Email", errors.Keys);
@@ -229,6 +217,7 @@ public sealed class ActivityNotificationTests
         Assert.Equal(["Ny rapporteringsrunde: Høstrunden"], await TitlesForAsync(harness, People.ContactPersonKd));
         Assert.Empty(harness.Smtp.MessagesTo(People.ContactPersonKd));
         Assert.Single(harness.Smtp.MessagesTo(People.ContactPersonHod));
+        Assert.Equal(["Ny rapporteringsrunde: Høstrunden"], await TitlesForAsync(harness, People.ContactPersonHod));
 
         await DigestAsync(harness);
         await DigestAsync(harness);

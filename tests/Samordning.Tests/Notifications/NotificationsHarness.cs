@@ -7,7 +7,9 @@ using Samordning.Notifications;
 using Samordning.Notifications.Data;
 using Samordning.Notifications.Mail;
 using Samordning.Notifications.Sweep;
+using Samordning.Shared.Activity;
 using Samordning.Shared.Deadlines;
+using Samordning.Shared.Events;
 using Samordning.Shared.Jobs;
 using Samordning.Shared.Time;
 using Samordning.Tests.Infrastructure;
@@ -72,6 +74,8 @@ internal sealed class NotificationsHarness : IAsyncDisposable
                 services.AddSingleton<IClock>(clock);
                 services.AddSingleton<IDeadlineSource>(deadlines);
                 services.AddSingleton<PersonLookupHook>();
+                services.AddSingleton<ActivityRecorder>();
+                services.AddScoped<IEventHandler<ActivityHappened>>(sp => sp.GetRequiredService<ActivityRecorder>());
                 var registry = services.Last(d => d.ServiceType == typeof(IMinistryDirectory));
                 services.Remove(registry);
                 services.Add(new ServiceDescriptor(typeof(IMinistryDirectory), sp => new HookedDirectory(
@@ -94,11 +98,11 @@ internal sealed class NotificationsHarness : IAsyncDisposable
         await job.RunAsync(cancellationToken);
     }
 
-    public async Task<Guid> AddPersonAsync(string name, string email, bool active = true, string language = "nb")
+    public async Task<Guid> AddPersonAsync(string name, string email, bool active = true, string language = "nb", Guid? ministryId = null)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MinistriesDbContext>();
-        var person = new Person { Name = name, Email = email, Active = active, PreferredLanguage = language };
+        var person = new Person { Name = name, Email = email, Active = active, PreferredLanguage = language, MinistryId = ministryId };
         person.RefreshSearchText();
         db.People.Add(person);
         await db.SaveChangesAsync();
@@ -187,6 +191,20 @@ internal sealed class ObservedTransport(IMailTransport inner) : IMailTransport
     }
 }
 
+// Every ActivityHappened the modules delivered, so a test can deliver them again as the outbox may.
+internal sealed class ActivityRecorder : IEventHandler<ActivityHappened>
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<ActivityHappened> events = new();
+
+    public IReadOnlyList<ActivityHappened> Events => [.. events];
+
+    public Task HandleAsync(ActivityHappened @event, CancellationToken cancellationToken)
+    {
+        events.Enqueue(@event);
+        return Task.CompletedTask;
+    }
+}
+
 internal sealed class PersonLookupHook
 {
     public Func<Guid, Task>? Before { get; set; }
@@ -231,4 +249,7 @@ internal sealed class HookedDirectory(IMinistryDirectory inner, PersonLookupHook
 
     public Task<IReadOnlyList<PersonInfo>> GetPeopleAsync(Guid? ministryId, string role, CancellationToken cancellationToken) =>
         inner.GetPeopleAsync(ministryId, role, cancellationToken);
+
+    public Task<IReadOnlyList<PersonInfo>> GetPeopleOfMinistriesAsync(IReadOnlyCollection<Guid> ministryIds, CancellationToken cancellationToken) =>
+        inner.GetPeopleOfMinistriesAsync(ministryIds, cancellationToken);
 }

@@ -1,8 +1,10 @@
-// Keeps a list or a part of a page current while others change it (issue 16, point 6). A region marked
+// Keeps a list or a part of a page current while others change it (issue 16, point 6); the one live script of the
+// server-rendered pages (the overview's too). A region marked
 //   <div id="…" data-live-fragment data-live-topic="…" data-live-after="…" data-live-status="…">
-// follows its topic from the sequence the server rendered (read before the data, so nothing falls between); on a
-// change it fetches this page again (same address, same filter) and swaps in the region's new content, then says so
-// politely in the status element. What the person is doing is kept: a region holding focus or a form field being
+// or, following several topics, data-live-topics="topic=after topic=after" instead of the topic and after,
+// follows them from the sequences the server rendered (read before the data, so nothing falls between); on a
+// change it fetches the page again (this address, same filter, or data-live-url when the page offers a lighter
+// one that renders the region) and swaps in the region's new content, then says so politely in the status element. What the person is doing is kept: a region holding focus or a form field being
 // typed in waits until focus leaves it; a burst of changes causes one refresh. Without JavaScript the page is as it
 // was rendered. Requires the @microsoft/signalr browser client (global signalR).
 import { follow } from "/js/live.js";
@@ -60,7 +62,7 @@ function live(region) {
         refreshing = true;
         region.setAttribute("aria-busy", "true");
         try {
-            const response = await fetch(window.location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" });
+            const response = await fetch(region.dataset.liveUrl || window.location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" });
             if (!response.ok) {
                 return;
             }
@@ -99,13 +101,28 @@ function live(region) {
 
     // data-live-types: only these item types concern the region (a meeting's page hears its notes too).
     const types = region.dataset.liveTypes ? region.dataset.liveTypes.split(",") : null;
-    follow(region.dataset.liveTopic, region.dataset.liveAfter, (item) => {
-        if (!types || types.includes(item.type)) {
-            schedule();
-        }
-    }).catch(() => {
-        // Live updates are an addition; the page works without them (a reload shows the latest).
-    });
+    for (const [topic, after] of topicsOf(region)) {
+        follow(topic, after, (item) => {
+            if (!types || types.includes(item.type)) {
+                schedule();
+            }
+        }).catch(() => {
+            // Live updates are an addition; the page works without them (a reload shows the latest).
+        });
+    }
+}
+
+// [topic, after] pairs: data-live-topic and data-live-after, or each "topic=after" of data-live-topics (a topic
+// may hold "=" and ":", the sequence never does).
+function topicsOf(region) {
+    if (region.dataset.liveTopics !== undefined) {
+        return region.dataset.liveTopics.split(" ").filter(Boolean).map((pair) => {
+            const at = pair.lastIndexOf("=");
+            return [pair.slice(0, at), pair.slice(at + 1)];
+        });
+    }
+
+    return region.dataset.liveTopic ? [[region.dataset.liveTopic, region.dataset.liveAfter]] : [];
 }
 
 if (window.signalR) {

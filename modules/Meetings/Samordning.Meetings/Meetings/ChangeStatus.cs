@@ -26,6 +26,8 @@ internal sealed class ChangeStatus : IEndpoint
         }
 
         var wasCancelled = meeting.Status == MeetingStatus.Cancelled;
+        var told = request.Status == MeetingStatus.Cancelled || wasCancelled;
+        var members = told ? await MeetingNotices.MembersAsync(deps, MeetingNotices.MinistriesOf(meeting.Participants), cancellationToken) : null;
         var outcome = await Concurrency.SaveAsync(
             deps.Db,
             meeting,
@@ -37,9 +39,9 @@ internal sealed class ChangeStatus : IEndpoint
                 meeting.MinutesPublished = request.MinutesPublished ?? meeting.MinutesPublished;
 
                 // Its people hear of a cancellation (and of a cancelled meeting brought back).
-                if (request.Status == MeetingStatus.Cancelled || wasCancelled)
+                if (members is not null)
                 {
-                    MeetingNotices.Stage(deps, meeting, moved: false);
+                    MeetingNotices.Stage(deps, meeting, moved: false, MeetingNotices.Audience(meeting, members), members);
                 }
 
                 // Open pages learn that writing has started or stopped.

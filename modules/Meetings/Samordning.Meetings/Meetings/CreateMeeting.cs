@@ -34,6 +34,7 @@ internal sealed class CreateMeeting : IEndpoint
         meeting.UpdatedAt = deps.Clock.UtcNow;
         deps.Db.Meetings.Add(meeting);
         MeetingLive.StageChanged(deps.Db, meeting.Id, participants: false);
+        MeetingNotices.StageCreated(deps, meeting, await MeetingNotices.MembersAsync(deps, MeetingNotices.MinistriesOf(meeting.Participants), cancellationToken));
         await deps.Db.SaveChangesAsync(cancellationToken);
         await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
         return Outcome.Ok(MeetingDetails.From(meeting));

@@ -22,13 +22,16 @@ internal sealed class UpdateMeeting : IEndpoint
             return Outcome.Invalid<MeetingDetails>(errors);
         }
 
+        var members = await MeetingNotices.MembersAsync(
+            deps, MeetingNotices.MinistriesOf(meeting.Participants).Concat(MeetingNotices.MinistriesOf(resolved!.Participants)), cancellationToken);
         var outcome = await Concurrency.SaveAsync(deps.Db, meeting, request.Version, () =>
             {
                 var (startedAt, endedAt) = (meeting.StartsAt, meeting.EndsAt);
-                request.ApplyTo(meeting, resolved!);
+                var before = MeetingNotices.Audience(meeting, members);
+                request.ApplyTo(meeting, resolved);
                 meeting.UpdatedAt = deps.Clock.UtcNow;
                 MeetingLive.StageChanged(deps.Db, id, participants: true);
-                MeetingNotices.Stage(deps, meeting, moved: meeting.StartsAt != startedAt || meeting.EndsAt != endedAt);
+                MeetingNotices.Stage(deps, meeting, moved: meeting.StartsAt != startedAt || meeting.EndsAt != endedAt, before, members);
             },
             MeetingDetails.From, cancellationToken);
         if (outcome.Kind == OutcomeKind.Ok)

@@ -66,7 +66,7 @@ internal sealed class ActivityNotifier(
 
     public static string MailKey(string eventKey, Guid person) => $"activity:{eventKey}:{person:N}";
 
-    private MailMessage Mail(ActivityHappened @event, PersonInfo person, string? invitation)
+    private MailMessage Mail(ActivityHappened @event, PersonInfo person, Func<PersonInfo, string>? invitation)
     {
         var settings = options.Value;
         var english = ReminderMail.IsEnglish(person.PreferredLanguage);
@@ -81,14 +81,15 @@ internal sealed class ActivityNotifier(
             TextBody = rendered.Text,
             HtmlBody = rendered.Html,
             CalendarMethod = invitation is null ? null : CalendarInvitation.MethodOf(@event.Meeting!),
-            Calendar = invitation,
+            Calendar = invitation?.Invoke(person),
             CreatedAt = now,
             NextAttemptAt = now,
         };
     }
 
-    // One calendar for every recipient of this change: the same UID, sequence and attendee list.
-    private async Task<string?> InvitationAsync(ActivityHappened @event, bool anyMailed, CancellationToken cancellationToken)
+    // One calendar per recipient of this change, the same UID and sequence for all: the people invited by name, and
+    // the recipient (who may be invited through their ministry); an uninvitation names the recipient alone.
+    private async Task<Func<PersonInfo, string>?> InvitationAsync(ActivityHappened @event, bool anyMailed, CancellationToken cancellationToken)
     {
         if (@event.Meeting is not { } meeting || !anyMailed)
         {
@@ -98,8 +99,13 @@ internal sealed class ActivityNotifier(
         var wanted = meeting.AttendeeIds.Append(meeting.OrganizerId ?? Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
         var known = (await directory.GetPeopleAsync(wanted, cancellationToken)).Where(p => p.Active && !string.IsNullOrWhiteSpace(p.Email)).ToDictionary(p => p.Id);
         var organizer = meeting.OrganizerId is { } id ? known.GetValueOrDefault(id) : null;
-        var attendees = meeting.AttendeeIds.Distinct().Where(known.ContainsKey).Select(a => known[a]).ToList();
+        var named = meeting.AttendeeIds.Distinct().Where(known.ContainsKey).Select(a => known[a]).ToList();
         var settings = options.Value;
-        return CalendarInvitation.Write(meeting, organizer, settings.Smtp.FromAddress, attendees, ReminderMail.Absolute(settings.PublicBaseUrl, @event.Link), @event.OccurredAt);
+        var url = ReminderMail.Absolute(settings.PublicBaseUrl, @event.Link);
+        return person =>
+        {
+            List<PersonInfo> attendees = meeting.Uninvited ? [person] : [.. named, .. named.Any(a => a.Id == person.Id) ? [] : new[] { person }];
+            return CalendarInvitation.Write(meeting, organizer, settings.Smtp.FromAddress, attendees, url, @event.OccurredAt);
+        };
     }
 }

@@ -22,7 +22,7 @@ internal sealed class ActivityPreferences : IEndpoint
     public static LocalizedText Label(string kind) => kind switch
     {
         ActivityKinds.ActionItemAssigned => new("Oppfølgingspunkt tildelt meg", "Action item assigned to me"),
-        ActivityKinds.MeetingChanged => new("Møte jeg deltar i, endret, flyttet eller avlyst", "Meeting I take part in changed, moved or cancelled"),
+        ActivityKinds.MeetingChanged => new("Møte jeg er invitert til, endret, flyttet eller avlyst", "Meeting I am invited to, changed, moved or cancelled"),
         ActivityKinds.RoundOpened => new("Rapporteringsrunde åpnet for mitt departement", "Reporting round opened for my ministry"),
         ActivityKinds.WorkstreamInput => new("Nytt innspill i arbeidsstrøm jeg følger", "New input on a workstream I follow"),
         ActivityKinds.InitiativeChanged => new("Mitt tiltak endret av andre", "My initiative changed by someone else"),

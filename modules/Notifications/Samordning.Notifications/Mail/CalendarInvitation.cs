@@ -7,7 +7,8 @@ namespace Samordning.Notifications.Mail;
 // The iCalendar (RFC 5546, iTIP) a meeting's invitation or cancellation carries, as Outlook and other mail clients
 // read it: METHOD REQUEST or CANCEL, the UID of the meeting (the same as in the calendar feeds, so the copy a
 // subscriber has is the one replaced), SEQUENCE from the meeting's version, times in UTC, ORGANIZER and ATTENDEEs
-// by e-mail address.
+// by e-mail address. Each recipient is among the ATTENDEEs (a ministry's people are invited as the ministry), as
+// Outlook matches the invitation to the mailbox by it; an uninvitation names only the recipient.
 internal static class CalendarInvitation
 {
     public const string Request = "REQUEST";
@@ -50,7 +51,12 @@ internal static class CalendarInvitation
             lines.Add($"ATTENDEE;CN={QuoteParameter(attendee.Name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:{attendee.Email.Trim()}");
         }
 
-        lines.Add(meeting.Cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
+        // Uninviting some attendees of a meeting that goes on carries no STATUS (RFC 5546, 3.2.5).
+        if (!meeting.Uninvited)
+        {
+            lines.Add(meeting.Cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
+        }
+
         lines.Add("TRANSP:OPAQUE");
         lines.Add("END:VEVENT");
         lines.Add("END:VCALENDAR");
