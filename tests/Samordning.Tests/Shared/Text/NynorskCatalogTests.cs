@@ -11,16 +11,12 @@ public sealed partial class NynorskCatalogTests
     private static readonly string Root = TestMachine.RepositoryRoot();
     private static readonly string CatalogPath = Path.Combine(Root, "modules", "Samordning.Shared", "Text", "Nynorsk.txt");
 
-    // Texts whose Nynorsk form is still to be written while the catalog is filled in batches; empty when done.
-    private static readonly string PendingPath = Path.Combine(Root, "tests", "Samordning.Tests", "Shared", "Text", "NynorskPending.txt");
-
     [Fact]
     public void Catalog_EveryTextInCode_HasNynorskForm()
     {
         var catalog = Nynorsk.Parse(File.ReadAllText(CatalogPath));
-        var pending = Pending();
         var missing = SourceTexts.Scan(Root)
-            .Where(t => t.Problem is null && !catalog.ContainsKey(t.Key) && !pending.Contains(t.Key))
+            .Where(t => t.Problem is null && !catalog.ContainsKey(t.Key))
             .GroupBy(t => t.Key, StringComparer.Ordinal)
             .Select(g => $"{Nynorsk.Escape(g.Key)}\t(at {g.First().File}:{g.First().Line})")
             .Order(StringComparer.Ordinal)
@@ -28,16 +24,6 @@ public sealed partial class NynorskCatalogTests
 
         Assert.True(missing.Count == 0,
             $"{missing.Count} text(s) have no Nynorsk form; add a line \"Bokmål<TAB>Nynorsk\" to Nynorsk.txt for each:\n" + string.Join('\n', missing));
-    }
-
-    [Fact]
-    public void Pending_EachText_StillInCodeAndNotYetTranslated()
-    {
-        var catalog = Nynorsk.Parse(File.ReadAllText(CatalogPath));
-        var inCode = SourceTexts.Scan(Root).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
-        var stale = Pending().Where(k => catalog.ContainsKey(k) || !inCode.Contains(k)).Select(Nynorsk.Escape).ToList();
-
-        Assert.True(stale.Count == 0, "Remove these lines from NynorskPending.txt (translated, or gone from the code):\n" + string.Join('\n', stale));
     }
 
     [Fact]
@@ -105,10 +91,6 @@ public sealed partial class NynorskCatalogTests
 
         Assert.NotNull(found.Problem);
     }
-
-    private static HashSet<string> Pending() => File.Exists(PendingPath)
-        ? [.. Nynorsk.Parse(string.Concat(File.ReadAllLines(PendingPath).Where(l => l.Length > 0).Select(l => l + "\tx\n"))).Keys]
-        : [];
 
     private static HashSet<string> Holes(string text) => [.. Hole().Matches(text.Replace("{{", "", StringComparison.Ordinal)).Select(m => m.Value)];
 
