@@ -118,6 +118,7 @@ internal static class HostSetup
         }
 
         app.UseAuthentication();
+        app.UsePreferredLanguage();
         app.UseAuthorization();
         app.UseAntiforgery();
 

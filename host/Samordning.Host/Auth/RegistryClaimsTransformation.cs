@@ -40,10 +40,9 @@ internal sealed class RegistryClaimsTransformation(IServiceProvider services, IM
 
     private async Task<ClaimsIdentity?> RegistryPersonAsync(ClaimsPrincipal principal)
     {
-        var subject = principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var subject = Subject(principal);
         var email = VerifiedEmail.Of(principal, settings.Value.TrustUnverifiedEmail);
-        var key = $"registry:{subject}:{email}";
-        var person = await cache.GetOrCreateAsync(key, entry =>
+        var person = await cache.GetOrCreateAsync(KeyOf(principal, settings.Value), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             return services.GetRequiredService<IMinistryDirectory>().FindSignedInPersonAsync(subject, email, CancellationToken.None);
@@ -51,4 +50,17 @@ internal sealed class RegistryClaimsTransformation(IServiceProvider services, IM
 
         return person is null ? null : RegistryIdentity.For(person, RegistryAuthenticationType);
     }
+
+    // The signed-in person's cached registry entry is forgotten when they change it themselves (their language), so
+    // the next request, in this browser or a new one, carries the change.
+    public static void Forget(HttpContext http)
+    {
+        var settings = http.RequestServices.GetRequiredService<IOptions<AuthSettings>>().Value;
+        http.RequestServices.GetRequiredService<IMemoryCache>().Remove(KeyOf(http.User, settings));
+    }
+
+    private static string KeyOf(ClaimsPrincipal principal, AuthSettings settings) =>
+        $"registry:{Subject(principal)}:{VerifiedEmail.Of(principal, settings.TrustUnverifiedEmail)}";
+
+    private static string? Subject(ClaimsPrincipal principal) => principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier);
 }

@@ -50,7 +50,7 @@ internal sealed class BusyStoreExceptionHandler : IExceptionHandler
         var again = html.Encode(httpContext.Request.PathBase + httpContext.Request.Path + httpContext.Request.QueryString);
         return $"""
             <!DOCTYPE html>
-            <html lang="{(Localized.IsEnglish ? "en" : "nb")}">
+            <html lang="{Localized.Language}">
             <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>{title} – Samordning</title></head>
             <body><main>
             <h1>{title}</h1>

@@ -7,10 +7,11 @@ namespace Samordning.Ministries.Contracts;
 /// <param name="Code">Short code, for example <c>KMD</c>.</param>
 /// <param name="NameNb">Name in Bokmål.</param>
 /// <param name="NameEn">Name in English.</param>
-public sealed record MinistryInfo(Guid Id, string Code, string NameNb, string NameEn)
+/// <param name="NameNn">Name in Nynorsk where it differs from the Bokmål one, else null.</param>
+public sealed record MinistryInfo(Guid Id, string Code, string NameNb, string NameEn, string? NameNn = null)
 {
     /// <summary>The name in the current UI culture.</summary>
-    public string Name => new LocalizedText(NameNb, NameEn);
+    public string Name => Localized.Name(NameNb, NameEn, NameNn);
 }
 
 /// <summary>An agency (underliggende virksomhet).</summary>
@@ -27,7 +28,7 @@ public sealed record AgencyInfo(Guid Id, Guid MinistryId, string NameNb);
 /// <param name="AgencyId">The agency the person works for, or null.</param>
 /// <param name="Roles">Role names from <see cref="Shared.Security.Roles"/>.</param>
 /// <param name="Active">False when the person no longer has access.</param>
-/// <param name="PreferredLanguage">"nb" or "en".</param>
+/// <param name="PreferredLanguage">"nb", "nn" or "en".</param>
 public sealed record PersonInfo(
     Guid Id,
     string Name,
@@ -70,4 +71,11 @@ public interface IMinistryDirectory
 
     /// <summary>Active people of these ministries (including their agencies), whatever their roles, in one query.</summary>
     Task<IReadOnlyList<PersonInfo>> GetPeopleOfMinistriesAsync(IReadOnlyCollection<Guid> ministryIds, CancellationToken cancellationToken);
+}
+
+/// <summary>A person's own choice of language, which the Ministries module keeps as their preference.</summary>
+public interface IPersonLanguage
+{
+    /// <summary>Records "nb", "nn" or "en" as the person's preferred language (e-mails and a new browser follow it).</summary>
+    Task SetPreferredLanguageAsync(Guid personId, string language, CancellationToken cancellationToken);
 }

@@ -18,6 +18,7 @@ public static class RegistryIdentity
         var identity = new ClaimsIdentity(authenticationType, SamordningClaims.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(SamordningClaims.PersonId, person.Id.ToString()));
         identity.AddClaim(new Claim(SamordningClaims.Name, person.Name));
+        identity.AddClaim(new Claim(SamordningClaims.Language, person.PreferredLanguage));
         if (person.MinistryId is { } ministryId)
         {
             identity.AddClaim(new Claim(SamordningClaims.MinistryId, ministryId.ToString()));

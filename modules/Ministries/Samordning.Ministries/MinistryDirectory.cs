@@ -8,12 +8,12 @@ internal sealed class MinistryDirectory(MinistriesDbContext db) : IMinistryDirec
 {
     public async Task<IReadOnlyList<MinistryInfo>> GetMinistriesAsync(CancellationToken cancellationToken) =>
         await db.Ministries.AsNoTracking().Where(m => m.Active).OrderBy(m => m.Code)
-            .Select(m => new MinistryInfo(m.Id, m.Code, m.NameNb, m.NameEn))
+            .Select(m => new MinistryInfo(m.Id, m.Code, m.NameNb, m.NameEn, m.NameNn))
             .ToListAsync(cancellationToken);
 
     public Task<MinistryInfo?> GetMinistryAsync(Guid id, CancellationToken cancellationToken) =>
         db.Ministries.AsNoTracking().Where(m => m.Id == id)
-            .Select(m => new MinistryInfo(m.Id, m.Code, m.NameNb, m.NameEn))
+            .Select(m => new MinistryInfo(m.Id, m.Code, m.NameNb, m.NameEn, m.NameNn))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<AgencyInfo>> GetAgenciesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>

@@ -49,7 +49,7 @@ public static class RecordHistory
     public static string When(DateTimeOffset instant) =>
         Oslo.ToOslo(instant).ToString(
             Localized.IsEnglish ? "d MMMM yyyy 'at' HH:mm" : "d. MMMM yyyy 'kl.' HH:mm",
-            Localized.IsEnglish ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("nb-NO"));
+            Localized.Culture);
 
     private static HistoryItem ToItem(AuditEntry entry, IReadOnlyDictionary<string, HistoryField> fields, HashSet<string> hidden)
     {

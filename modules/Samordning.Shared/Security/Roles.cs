@@ -33,6 +33,9 @@ public static class SamordningClaims
 
     /// <summary>The person's display name from the registry.</summary>
     public const string Name = "samordning:name";
+
+    /// <summary>The person's preferred language in the registry: "nb", "nn" or "en".</summary>
+    public const string Language = "samordning:language";
 }
 
 /// <summary>Authorization policy names the host defines.</summary>

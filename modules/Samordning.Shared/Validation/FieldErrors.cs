@@ -32,7 +32,7 @@ public sealed class FieldErrors
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return Add(field, new($"{label.Nb} må fylles ut.", $"{label.En} is required."));
+            return Add(field, new($"{label} må fylles ut.", $"{label.En} is required."));
         }
 
         return MaxLength(field, value, label, maxLength);
@@ -41,7 +41,7 @@ public sealed class FieldErrors
     /// <summary>Allows a blank value, or one of at most <paramref name="maxLength"/> characters.</summary>
     public FieldErrors MaxLength(string field, string? value, LocalizedText label, int maxLength) =>
         value is not null && value.Length > maxLength
-            ? Add(field, new($"{label.Nb} kan ha høyst {maxLength} tegn.", $"{label.En} can have at most {maxLength} characters."))
+            ? Add(field, new($"{label} kan ha høyst {maxLength} tegn.", $"{label.En} can have at most {maxLength} characters."))
             : this;
 
     /// <summary>Requires a well-formed e-mail address (blank allowed unless <paramref name="required"/>).</summary>
@@ -49,12 +49,12 @@ public sealed class FieldErrors
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return required ? Add(field, new($"{label.Nb} må fylles ut.", $"{label.En} is required.")) : this;
+            return required ? Add(field, new($"{label} må fylles ut.", $"{label.En} is required.")) : this;
         }
 
         if (value.Length > 254 || !IsEmail(value))
         {
-            return Add(field, new($"{label.Nb} er ikke en gyldig e-postadresse.", $"{label.En} is not a valid e-mail address."));
+            return Add(field, new($"{label} er ikke en gyldig e-postadresse.", $"{label.En} is not a valid e-mail address."));
         }
 
         return this;
@@ -64,7 +64,7 @@ public sealed class FieldErrors
     public FieldErrors OrganisationNumber(string field, string? value, LocalizedText label) =>
         !string.IsNullOrWhiteSpace(value) && !Text.OrganisationNumber.IsValid(value)
             ? Add(field, new(
-                $"{label.Nb} må være ni siffer med gyldig kontrollsiffer.",
+                $"{label} må være ni siffer med gyldig kontrollsiffer.",
                 $"{label.En} must be nine digits with a valid check digit."))
             : this;
 
@@ -84,7 +84,7 @@ public sealed class FieldErrors
         errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
     private static LocalizedText OutOfRange(LocalizedText label) => new(
-        $"{label.Nb} må være mellom 1. januar 2000 og 31. desember 2100 (norsk tid).",
+        $"{label} må være mellom 1. januar 2000 og 31. desember 2100 (norsk tid).",
         $"{label.En} must be between 1 January 2000 and 31 December 2100 (Norwegian time).");
 
     private static bool IsEmail(string value)

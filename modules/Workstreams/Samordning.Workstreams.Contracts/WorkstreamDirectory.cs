@@ -7,10 +7,11 @@ namespace Samordning.Workstreams.Contracts;
 /// <param name="Chapter">Chapter number in the white paper, if any.</param>
 /// <param name="TitleNb">Title in Bokmål.</param>
 /// <param name="TitleEn">Title in English, or null when only Bokmål is given.</param>
-public sealed record WorkstreamInfo(Guid Id, int? Chapter, string TitleNb, string? TitleEn)
+/// <param name="TitleNn">Title in Nynorsk where it differs from the Bokmål one, else null.</param>
+public sealed record WorkstreamInfo(Guid Id, int? Chapter, string TitleNb, string? TitleEn, string? TitleNn = null)
 {
-    /// <summary>The title in the current UI culture (Bokmål when no English title is given).</summary>
-    public string Title => new LocalizedText(TitleNb, TitleEn ?? TitleNb);
+    /// <summary>The title in the current UI culture (Bokmål when no English or Nynorsk title is given).</summary>
+    public string Title => Localized.Name(TitleNb, TitleEn, TitleNn);
 }
 
 /// <summary>Looks up workstreams for other modules (pickers, names beside ids, validation of links).</summary>

@@ -9,7 +9,7 @@ internal sealed class WorkstreamDirectory(WorkstreamsDbContext db) : IWorkstream
     public async Task<IReadOnlyList<WorkstreamInfo>> GetWorkstreamsAsync(CancellationToken cancellationToken) =>
         await db.Workstreams.AsNoTracking()
             .OrderBy(w => w.Chapter == null).ThenBy(w => w.Chapter).ThenBy(w => w.TitleNb)
-            .Select(w => new WorkstreamInfo(w.Id, w.Chapter, w.TitleNb, w.TitleEn))
+            .Select(w => new WorkstreamInfo(w.Id, w.Chapter, w.TitleNb, w.TitleEn, w.TitleNn))
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<WorkstreamInfo>> GetWorkstreamsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
@@ -17,6 +17,6 @@ internal sealed class WorkstreamDirectory(WorkstreamsDbContext db) : IWorkstream
             ? []
             : await db.Workstreams.AsNoTracking().Where(w => ids.Contains(w.Id))
                 .OrderBy(w => w.Chapter == null).ThenBy(w => w.Chapter).ThenBy(w => w.TitleNb)
-                .Select(w => new WorkstreamInfo(w.Id, w.Chapter, w.TitleNb, w.TitleEn))
+                .Select(w => new WorkstreamInfo(w.Id, w.Chapter, w.TitleNb, w.TitleEn, w.TitleNn))
                 .ToListAsync(cancellationToken);
 }

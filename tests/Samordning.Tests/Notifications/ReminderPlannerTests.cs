@@ -72,6 +72,22 @@ public sealed class ReminderPlannerTests
         Assert.Equal("Deadline passed: Input to chapter 5", Assert.IsType<MailMessage>(plan.Claims[1].Delivery).Subject);
     }
 
+    [Fact]
+    public void Plan_PersonPrefersNynorsk_MailAndNotificationInNynorsk()
+    {
+        var id = Guid.NewGuid();
+        var deadline = Deadline("test:nn", id) with { Title = new("Innspill til kapittel 5", "Input to chapter 5") { Nn = "Innspel til kapittel 5" } };
+
+        var plan = Plan([new DueReminder(deadline, "7d", false)], [Person(id, language: "nn")]);
+
+        var notification = Assert.IsType<Notification>(plan.Claims[0].Delivery);
+        Assert.Equal("Frist 14. juni 2027 kl. 12:05: Innspel til kapittel 5", notification.TitleNn);
+        var mail = Assert.IsType<MailMessage>(plan.Claims[1].Delivery);
+        Assert.Equal("Påminning: Innspel til kapittel 5 – frist 14. juni 2027 kl. 12:05", mail.Subject);
+        Assert.StartsWith("Hei Åse Øvrebø,\n\nFristen for «Innspel til kapittel 5» er 14. juni 2027 kl. 12:05 (norsk tid).\n\nGå til saka:", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal("Innspel til kapittel 5", plan.Claims[1].Entry.TitleNn);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not an address")]

@@ -80,9 +80,9 @@ internal sealed class FeedbackOverview(FeedbackDbContext db, IWorkstreamFollows 
             OverviewSections.PublicRounds,
             10,
             new("Åpne innspillsrunder", "Open input rounds"),
-            [.. open.Select(r => new OverviewItem(new(r.Title, r.Title), $"/innspill/{r.Id}", new($"Frist: {context.DaysLeftText(r.Deadline).Nb}", $"Deadline: {context.DaysLeftText(r.Deadline).En}"), r.Deadline))],
+            [.. open.Select(r => new OverviewItem(new(r.Title, r.Title), $"/innspill/{r.Id}", new($"Frist: {context.DaysLeftText(r.Deadline)}", $"Deadline: {context.DaysLeftText(r.Deadline).En}"), r.Deadline))],
             new("Ingen innspillsrunde er åpen nå.", "No input round is open now."),
-            new($"{asks.Nb} ber om innspill og tar imot det du sender.", $"{asks.En} asks for input and receives what you send."),
+            new($"{asks} ber om innspill og tar imot det du sender.", $"{asks.En} asks for input and receives what you send."),
             new("/innspill", new("Alle innspillsrunder", "All input rounds")));
     }
 }

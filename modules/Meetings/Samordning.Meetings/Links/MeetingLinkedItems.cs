@@ -63,6 +63,6 @@ internal sealed class MeetingLinkedItems(MeetingsDbContext db) : ILinkedItemsSou
     {
         var date = due?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "–";
         var state = Pages.Moter.MeetingTexts.ActionStatusName(status ?? ActionStatus.Open);
-        return new($"{owner} · frist {date} · {state.Nb}", $"{owner} · due {date} · {state.En}");
+        return new($"{owner} · frist {date} · {state}", $"{owner} · due {date} · {state.En}");
     }
 }

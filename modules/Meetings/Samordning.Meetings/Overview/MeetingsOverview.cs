@@ -54,7 +54,7 @@ internal sealed class MeetingsOverview(MeetingsDbContext db) : IOverviewSource
                 new(a.Text, a.Text),
                 $"/moter/{a.MeetingId}/notater/{a.Id}",
                 a.DueDate is { } due
-                    ? new($"Frist {due.ToString("d. MMMM yyyy", Nb)}{(due < today ? " (forfalt)" : "")} · {a.MeetingTitle}", $"Due {due.ToString("d MMMM yyyy", En)}{(due < today ? " (overdue)" : "")} · {a.MeetingTitle}")
+                    ? DueText(due, due < today, a.MeetingTitle)
                     : new($"Uten frist · {a.MeetingTitle}", $"No due date · {a.MeetingTitle}"),
                 Emphasis: a.DueDate < today))],
             new("Du har ingen åpne oppfølgingspunkter.", "You have no open action items."),
@@ -64,6 +64,11 @@ internal sealed class MeetingsOverview(MeetingsDbContext db) : IOverviewSource
 
     private static readonly System.Globalization.CultureInfo Nb = System.Globalization.CultureInfo.GetCultureInfo("nb-NO");
     private static readonly System.Globalization.CultureInfo En = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
+    // Overdue or not as two whole texts, so each language words it its own way.
+    private static Shared.Text.LocalizedText DueText(DateOnly due, bool overdue, string meeting) => overdue
+        ? new($"Frist {due.ToString("d. MMMM yyyy", Nb)} (forfalt) · {meeting}", $"Due {due.ToString("d MMMM yyyy", En)} (overdue) · {meeting}")
+        : new($"Frist {due.ToString("d. MMMM yyyy", Nb)} · {meeting}", $"Due {due.ToString("d MMMM yyyy", En)} · {meeting}");
 
     // Meetings that concern the person: coordinators and observers follow every meeting; others those they
     // facilitate or take part in, themselves or through their ministry, and those their ministry organises.

@@ -8,6 +8,9 @@ internal sealed class Ministry : IVersioned, IAudited, ISearchIndexed
     public required string Code { get; set; }
     public required string NameNb { get; set; }
     public required string NameEn { get; set; }
+
+    // The official Nynorsk name where it differs from the Bokmål one (Utanriksdepartementet); null when the same.
+    public string? NameNn { get; set; }
     public bool Active { get; set; } = true;
     public long Version { get; set; }
 
@@ -16,11 +19,11 @@ internal sealed class Ministry : IVersioned, IAudited, ISearchIndexed
 
     public List<Agency> Agencies { get; init; } = [];
 
-    public void RefreshSearchText() => SearchText = $"{Code} {NameNb} {NameEn}".ToLowerInvariant();
+    public void RefreshSearchText() => SearchText = $"{Code} {NameNb} {NameNn} {NameEn}".ToLowerInvariant();
 
     public string SearchIndex { get; set; } = "";
 
-    public SearchDocument SearchDocument() => new(NameNb, [NameEn, Code]);
+    public SearchDocument SearchDocument() => new(NameNb, [NameNn, NameEn, Code]);
 }
 
 internal sealed class Agency : IVersioned, IAudited, ISearchIndexed

@@ -28,6 +28,7 @@ internal class MinistriesDbContext : ModuleDbContext
             ministry.Property(m => m.Code).HasMaxLength(10);
             ministry.Property(m => m.NameNb).HasMaxLength(200);
             ministry.Property(m => m.NameEn).HasMaxLength(200);
+            ministry.Property(m => m.NameNn).HasMaxLength(200);
             ministry.Property(m => m.SearchText).HasMaxLength(500);
             ministry.HasIndex(m => m.Code).IsUnique();
             ministry.HasMany(m => m.Agencies).WithOne(a => a.Ministry).HasForeignKey(a => a.MinistryId).OnDelete(DeleteBehavior.Restrict);

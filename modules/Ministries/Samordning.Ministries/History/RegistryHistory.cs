@@ -18,6 +18,7 @@ internal static class RegistryHistory
         [nameof(Ministry.Code)] = new(new("Kode", "Code")),
         [nameof(Ministry.NameNb)] = new(new("Navn (bokmål)", "Name (Norwegian)")),
         [nameof(Ministry.NameEn)] = new(new("Navn (engelsk)", "Name (English)")),
+        [nameof(Ministry.NameNn)] = new(new("Navn (nynorsk)", "Name (Nynorsk)")),
         [nameof(Ministry.Active)] = new(new("Aktiv", "Active")),
     };
 
@@ -43,7 +44,7 @@ internal static class RegistryHistory
     {
         var (title, url, entity, fields) = kind switch
         {
-            Ministries => (await db.Ministries.Where(m => m.Id == id).Select(m => Localized.IsEnglish ? m.NameEn : m.NameNb).FirstOrDefaultAsync(cancellationToken),
+            Ministries => (await db.Ministries.Where(m => m.Id == id).Select(m => new { m.NameNb, m.NameEn, m.NameNn }).FirstOrDefaultAsync(cancellationToken) is { } m ? Localized.Name(m.NameNb, m.NameEn, m.NameNn) : null,
                 $"/departementer/{id}", nameof(Ministry), MinistryFields),
             Agencies => (await db.Agencies.Where(a => a.Id == id).Select(a => a.NameNb).FirstOrDefaultAsync(cancellationToken),
                 "/departementer/virksomheter", nameof(Agency), AgencyFields),

@@ -2,7 +2,7 @@ using Samordning.Ministries.Data;
 
 namespace Samordning.Ministries.Ministries;
 
-internal sealed record MinistryListItem(Guid Id, string Code, string NameNb, string NameEn, bool Active, int AgencyCount, long Version);
+internal sealed record MinistryListItem(Guid Id, string Code, string NameNb, string NameEn, bool Active, int AgencyCount, long Version, string? NameNn = null);
 
 internal sealed class ListMinistries : IEndpoint
 {
@@ -19,12 +19,12 @@ internal sealed class ListMinistries : IEndpoint
         EF.CompileAsyncQuery((MinistriesDbContext db) => db.Ministries
             .Where(m => m.Active)
             .OrderBy(m => m.Code)
-            .Select(m => new MinistryListItem(m.Id, m.Code, m.NameNb, m.NameEn, m.Active, m.Agencies.Count, m.Version)));
+            .Select(m => new MinistryListItem(m.Id, m.Code, m.NameNb, m.NameEn, m.Active, m.Agencies.Count, m.Version, m.NameNn)));
 
     private static readonly Func<MinistriesDbContext, IAsyncEnumerable<MinistryListItem>> All =
         EF.CompileAsyncQuery((MinistriesDbContext db) => db.Ministries
             .OrderBy(m => m.Code)
-            .Select(m => new MinistryListItem(m.Id, m.Code, m.NameNb, m.NameEn, m.Active, m.Agencies.Count, m.Version)));
+            .Select(m => new MinistryListItem(m.Id, m.Code, m.NameNb, m.NameEn, m.Active, m.Agencies.Count, m.Version, m.NameNn)));
 
     public static async Task<List<MinistryListItem>> HandleAsync(MinistriesDbContext db, string? search, bool includeInactive, CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ internal sealed class ListMinistries : IEndpoint
         return await query
             .Where(m => m.SearchText.Contains(text))
             .OrderBy(m => m.Code)
-            .Select(m => new MinistryListItem(m.Id, m.Code, m.NameNb, m.NameEn, m.Active, m.Agencies.Count, m.Version))
+            .Select(m => new MinistryListItem(m.Id, m.Code, m.NameNb, m.NameEn, m.Active, m.Agencies.Count, m.Version, m.NameNn))
             .ToListAsync(cancellationToken);
     }
 }

@@ -49,13 +49,15 @@ internal sealed record PersonRequest(
             errors.Add(nameof(MinistryId), new("En kontaktperson må høre til et departement.", "A contact person must belong to a ministry."));
         }
 
-        if (request.PreferredLanguage is not ("nb" or "en"))
+        if (!IsLanguage(request.PreferredLanguage))
         {
-            errors.Add(nameof(PreferredLanguage), new("Velg bokmål eller engelsk.", "Choose Bokmål or English."));
+            errors.Add(nameof(PreferredLanguage), new("Velg bokmål, nynorsk eller engelsk.", "Choose Bokmål, Nynorsk or English."));
         }
 
         return errors;
     }
+
+    public static bool IsLanguage(string? language) => language is "nb" or "nn" or "en";
 
     public static string NormalizeEmail(string? email) => (email ?? "").Trim().ToLowerInvariant();
 

@@ -4,6 +4,13 @@ namespace Samordning.Ministries.Seed;
 // empty: real agencies' numbers are not invented here.
 internal static class ReferenceData
 {
+    // The official Nynorsk names that differ from the Bokmål ones (regjeringen.no/nn); the other fourteen ministries'
+    // names are the same in both (Kommunal- og moderniseringsdepartementet, Helse- og omsorgsdepartementet, …).
+    public static IReadOnlyDictionary<string, string> NynorskNames { get; } = new Dictionary<string, string>
+    {
+        ["UD"] = "Utanriksdepartementet",
+    };
+
     public static IReadOnlyList<(string Code, string NameNb, string NameEn, string[] Agencies)> Ministries { get; } =
     [
         ("ASD", "Arbeids- og sosialdepartementet", "Ministry of Labour and Social Affairs",

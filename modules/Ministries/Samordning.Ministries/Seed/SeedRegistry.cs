@@ -13,7 +13,7 @@ internal sealed class SeedRegistry(MinistriesDbContext db, IOptions<MinistriesOp
         {
             foreach (var (code, nameNb, nameEn, agencies) in ReferenceData.Ministries)
             {
-                var ministry = new Ministry { Code = code, NameNb = nameNb, NameEn = nameEn };
+                var ministry = new Ministry { Code = code, NameNb = nameNb, NameEn = nameEn, NameNn = ReferenceData.NynorskNames.GetValueOrDefault(code) };
                 ministry.RefreshSearchText();
                 foreach (var agencyName in agencies)
                 {
@@ -28,6 +28,8 @@ internal sealed class SeedRegistry(MinistriesDbContext db, IOptions<MinistriesOp
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Seeded {Count} ministries.", ReferenceData.Ministries.Count);
         }
+
+        await AddNynorskNamesAsync(cancellationToken);
 
         var codes = await db.Ministries.ToDictionaryAsync(m => m.Code, m => m.Id, cancellationToken);
         foreach (var demo in options.Value.DemoPeople)
@@ -51,5 +53,27 @@ internal sealed class SeedRegistry(MinistriesDbContext db, IOptions<MinistriesOp
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // A registry seeded before Nynorsk names existed gets them for the reference ministries it still holds under
+    // their reference Bokmål name; a name someone has set is left alone.
+    private async Task AddNynorskNamesAsync(CancellationToken cancellationToken)
+    {
+        var changed = false;
+        foreach (var (code, nameNb, _, _) in ReferenceData.Ministries)
+        {
+            if (ReferenceData.NynorskNames.TryGetValue(code, out var nameNn)
+                && await db.Ministries.FirstOrDefaultAsync(m => m.Code == code && m.NameNb == nameNb && m.NameNn == null, cancellationToken) is { } ministry)
+            {
+                ministry.NameNn = nameNn;
+                ministry.RefreshSearchText();
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

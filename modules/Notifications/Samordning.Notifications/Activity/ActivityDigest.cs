@@ -3,6 +3,7 @@ using Samordning.Ministries.Contracts;
 using Samordning.Notifications.Data;
 using Samordning.Notifications.Mail;
 using Samordning.Shared.Jobs;
+using Samordning.Shared.Text;
 using Samordning.Shared.Time;
 
 namespace Samordning.Notifications.Activity;
@@ -40,8 +41,7 @@ internal sealed class ActivityDigest(NotificationsDbContext db, IMinistryDirecto
                 continue;
             }
 
-            var english = ReminderMail.IsEnglish(person.PreferredLanguage);
-            var items = group.OrderBy(i => i.OccurredAt).Select(i => (english ? i.TitleEn : i.TitleNb, i.OccurredAt, i.Link)).ToList();
+            var items = group.OrderBy(i => i.OccurredAt).Select(i => (Localized.Pick(person.PreferredLanguage, i.TitleNb, i.TitleEn, i.TitleNn), i.OccurredAt, i.Link)).ToList();
             var rendered = ActivityMail.Digest(person.PreferredLanguage, person.Name, items, options.Value.PublicBaseUrl);
             db.Mail.Add(new MailMessage
             {

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using Samordning.Ministries.Contracts;
 using Samordning.Notifications.Contracts;
-using Samordning.Shared.Activity;
 using Samordning.Notifications.Data;
 using Samordning.Notifications.Mail;
+using Samordning.Shared.Activity;
 using Samordning.Shared.Events;
+using Samordning.Shared.Text;
 using Samordning.Shared.Time;
 
 namespace Samordning.Notifications.Activity;
@@ -57,6 +58,7 @@ internal sealed class ActivityNotifier(
                     Kind = @event.Kind,
                     TitleNb = @event.Title.Nb,
                     TitleEn = @event.Title.En,
+                    TitleNn = @event.Title.In(Localized.CultureOf("nn")),
                     Link = @event.Link,
                     OccurredAt = @event.OccurredAt,
                 }, cancellationToken);
@@ -69,8 +71,7 @@ internal sealed class ActivityNotifier(
     private MailMessage Mail(ActivityHappened @event, PersonInfo person, Func<PersonInfo, string>? invitation)
     {
         var settings = options.Value;
-        var english = ReminderMail.IsEnglish(person.PreferredLanguage);
-        var rendered = ActivityMail.Single(person.PreferredLanguage, person.Name, english ? @event.Title.En : @event.Title.Nb, @event.Link, settings.PublicBaseUrl);
+        var rendered = ActivityMail.Single(person.PreferredLanguage, person.Name, @event.Title.In(Localized.CultureOf(person.PreferredLanguage)), @event.Link, settings.PublicBaseUrl);
         var now = clock.UtcNow;
         return new MailMessage
         {

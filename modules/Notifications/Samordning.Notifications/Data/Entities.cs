@@ -31,6 +31,9 @@ internal sealed class ReminderLogEntry
     public required string Kind { get; set; }
     public required string Title { get; set; }
     public required string TitleEn { get; set; }
+
+    // Null for rows stored before Nynorsk was offered: they are shown in Bokmål.
+    public string? TitleNn { get; set; }
     public required string Link { get; set; }
     public required string RecipientName { get; set; }
     public DateTimeOffset ClaimedAt { get; set; }
@@ -79,6 +82,9 @@ internal sealed class Notification
     public Guid PersonId { get; set; }
     public required string TitleNb { get; set; }
     public required string TitleEn { get; set; }
+
+    // Null for rows stored before Nynorsk was offered: they are shown in Bokmål.
+    public string? TitleNn { get; set; }
     public required string Link { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
@@ -120,6 +126,9 @@ internal sealed class DigestItem
     public required string Kind { get; set; }
     public required string TitleNb { get; set; }
     public required string TitleEn { get; set; }
+
+    // Null for rows stored before Nynorsk was offered: they are shown in Bokmål.
+    public string? TitleNn { get; set; }
     public required string Link { get; set; }
     public DateTimeOffset OccurredAt { get; set; }
     public string? MailKey { get; set; }

@@ -36,6 +36,7 @@ internal class NotificationsDbContext : ModuleDbContext
             entry.Property(e => e.Kind).HasMaxLength(60);
             entry.Property(e => e.Title).HasMaxLength(400);
             entry.Property(e => e.TitleEn).HasMaxLength(400);
+            entry.Property(e => e.TitleNn).HasMaxLength(400);
             entry.Property(e => e.Link).HasMaxLength(500);
             entry.Property(e => e.RecipientName).HasMaxLength(200);
             entry.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
@@ -70,6 +71,7 @@ internal class NotificationsDbContext : ModuleDbContext
             notification.Property(n => n.Key).HasMaxLength(300);
             notification.Property(n => n.TitleNb).HasMaxLength(400);
             notification.Property(n => n.TitleEn).HasMaxLength(400);
+            notification.Property(n => n.TitleNn).HasMaxLength(400);
             notification.Property(n => n.Link).HasMaxLength(500);
             notification.HasIndex(n => new { n.PersonId, n.Key }).IsUnique();
             notification.HasIndex(n => new { n.PersonId, n.ReadAt });
@@ -95,6 +97,7 @@ internal class NotificationsDbContext : ModuleDbContext
             item.Property(i => i.Kind).HasMaxLength(60);
             item.Property(i => i.TitleNb).HasMaxLength(400);
             item.Property(i => i.TitleEn).HasMaxLength(400);
+            item.Property(i => i.TitleNn).HasMaxLength(400);
             item.Property(i => i.Link).HasMaxLength(500);
             item.Property(i => i.MailKey).HasMaxLength(300);
             item.HasIndex(i => new { i.PersonId, i.EventKey }).IsUnique();

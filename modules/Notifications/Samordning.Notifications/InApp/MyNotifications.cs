@@ -43,13 +43,12 @@ internal sealed class MyNotifications : IEndpoint
 
     public static async Task<NotificationList> ListAsync(NotificationsDbContext db, Guid person, CancellationToken cancellationToken)
     {
-        var english = Shared.Text.Localized.IsEnglish;
         var rows = await db.Notifications.AsNoTracking()
             .Where(n => n.PersonId == person)
             .OrderByDescending(n => n.CreatedAt)
             .Take(PageSize)
             .ToListAsync(cancellationToken);
-        var items = rows.Select(n => new NotificationItem(n.Id, english ? n.TitleEn : n.TitleNb, n.Link, n.CreatedAt, n.ReadAt is not null)).ToList();
+        var items = rows.Select(n => new NotificationItem(n.Id, Shared.Text.Localized.Name(n.TitleNb, n.TitleEn, n.TitleNn), n.Link, n.CreatedAt, n.ReadAt is not null)).ToList();
         return new NotificationList(await UnreadAsync(db, person, cancellationToken), items);
     }
 

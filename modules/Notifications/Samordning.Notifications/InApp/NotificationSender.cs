@@ -1,5 +1,6 @@
 using Samordning.Notifications.Contracts;
 using Samordning.Notifications.Data;
+using Samordning.Shared.Text;
 using Samordning.Shared.Time;
 
 namespace Samordning.Notifications.InApp;
@@ -41,6 +42,7 @@ internal sealed class NotificationSender(NotificationsDbContext db, LiveNotifica
             PersonId = notification.PersonId,
             TitleNb = notification.Title.Nb,
             TitleEn = notification.Title.En,
+            TitleNn = notification.Title.In(Localized.CultureOf("nn")),
             Link = notification.Link,
             CreatedAt = clock.UtcNow,
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Samordning.Shared.Text;
 
 namespace Samordning.Notifications.Mail;
 
@@ -10,10 +11,10 @@ internal static class ActivityMail
 {
     public static RenderedMail Single(string language, string name, string title, string link, string publicBaseUrl)
     {
-        var english = ReminderMail.IsEnglish(language);
+        var culture = Localized.CultureOf(language);
         var url = ReminderMail.Absolute(publicBaseUrl, link);
-        var greeting = english ? $"Hello {name}," : $"Hei {name},";
-        var go = english ? "See it here:" : "Se saken her:";
+        var greeting = ReminderMail.Greeting.Format(culture, name);
+        var go = new LocalizedText("Se saken her:", "See it here:").In(culture);
         var text = $"{greeting}\n\n{title}\n\n{go} {url}\n\n– Samordning\n";
         var html = $"<p>{Encode(greeting)}</p><p>{Encode(title)}</p><p><a href=\"{Encode(url)}\">{Encode(go)} {Encode(url)}</a></p><p>– Samordning</p>";
         var subject = $"Samordning: {title}";
@@ -22,14 +23,15 @@ internal static class ActivityMail
 
     public static RenderedMail Digest(string language, string name, IReadOnlyList<(string Title, DateTimeOffset At, string Link)> items, string publicBaseUrl)
     {
-        var english = ReminderMail.IsEnglish(language);
-        var subject = english ? $"Samordning: what happened ({items.Count})" : $"Samordning: dette har skjedd ({items.Count})";
-        var text = new StringBuilder(english ? $"Hello {name},\n\nSince the last digest:\n\n" : $"Hei {name},\n\nSiden forrige sammendrag:\n\n");
-        var html = new StringBuilder($"<p>{Encode(english ? $"Hello {name}," : $"Hei {name},")}</p><ul>");
+        var culture = Localized.CultureOf(language);
+        var subject = new LocalizedText("Samordning: dette har skjedd ({0})", "Samordning: what happened ({0})").Format(culture, items.Count);
+        var greeting = ReminderMail.Greeting.Format(culture, name);
+        var text = new StringBuilder($"{greeting}\n\n{new LocalizedText("Siden forrige sammendrag:", "Since the last digest:").In(culture)}\n\n");
+        var html = new StringBuilder($"<p>{Encode(greeting)}</p><ul>");
         foreach (var item in items)
         {
             var url = ReminderMail.Absolute(publicBaseUrl, item.Link);
-            var line = $"{ReminderMail.When(item.At, english)}: {item.Title}";
+            var line = $"{ReminderMail.When(item.At, culture)}: {item.Title}";
             text.Append(CultureInfo.InvariantCulture, $"- {line}\n  {url}\n");
             html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{Encode(url)}\">{Encode(line)}</a></li>");
         }

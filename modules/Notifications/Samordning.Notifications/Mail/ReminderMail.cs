@@ -2,40 +2,35 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Samordning.Shared.Deadlines;
+using Samordning.Shared.Text;
 using Samordning.Shared.Time;
 
 namespace Samordning.Notifications.Mail;
 
 internal sealed record RenderedMail(string Subject, string Text, string Html);
 
-// Reminder and digest e-mails in the recipient's language (Bokmål unless they chose English), with an absolute
-// link to the page where they act. Titles come from other modules and are encoded in the HTML part.
+// Reminder and digest e-mails in the recipient's language (Bokmål unless they chose Nynorsk or English), with an
+// absolute link to the page where they act. Titles come from other modules and are encoded in the HTML part. The
+// texts are composite formats, so the Nynorsk catalog finds them by their Bokmål template.
 internal static class ReminderMail
 {
-    private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
-    public static bool IsEnglish(string? language) => string.Equals(language, "en", StringComparison.OrdinalIgnoreCase);
+    public static readonly LocalizedText Greeting = new("Hei {0},", "Hello {0},");
 
     // when: how the due instant is written (When, or a cache of it: a sweep renders thousands sharing few instants).
-    public static RenderedMail Reminder(string language, string name, Deadline deadline, bool overdue, string publicBaseUrl, Func<DateTimeOffset, bool, string>? when = null)
+    public static RenderedMail Reminder(string language, string name, Deadline deadline, bool overdue, string publicBaseUrl, Func<DateTimeOffset, CultureInfo, string>? when = null)
     {
-        var english = IsEnglish(language);
-        var title = english ? deadline.Title.En : deadline.Title.Nb;
-        var dueText = (when ?? When)(deadline.DueAt, english);
+        var culture = Localized.CultureOf(language);
+        var title = deadline.Title.In(culture);
+        var dueText = (when ?? When)(deadline.DueAt, culture);
         var url = Absolute(publicBaseUrl, deadline.Link);
-        var subject = (english, overdue) switch
-        {
-            (true, true) => $"Deadline passed: {title}",
-            (true, false) => $"Reminder: {title} – due {dueText}",
-            (false, true) => $"Fristen er passert: {title}",
-            (false, false) => $"Påminnelse: {title} – frist {dueText}",
-        };
-        var line = english
-            ? (overdue ? $"The deadline for “{title}” was {dueText} (Norwegian time), and it is still open." : $"The deadline for “{title}” is {dueText} (Norwegian time).")
-            : (overdue ? $"Fristen for «{title}» var {dueText} (norsk tid), og saken er fortsatt åpen." : $"Fristen for «{title}» er {dueText} (norsk tid).");
-        var greeting = english ? $"Hello {name}," : $"Hei {name},";
-        var go = english ? "Open it here:" : "Gå til saken:";
+        var subject = (overdue
+            ? new LocalizedText("Fristen er passert: {0}", "Deadline passed: {0}")
+            : new LocalizedText("Påminnelse: {0} – frist {1}", "Reminder: {0} – due {1}")).Format(culture, title, dueText);
+        var line = (overdue
+            ? new LocalizedText("Fristen for «{0}» var {1} (norsk tid), og saken er fortsatt åpen.", "The deadline for “{0}” was {1} (Norwegian time), and it is still open.")
+            : new LocalizedText("Fristen for «{0}» er {1} (norsk tid).", "The deadline for “{0}” is {1} (Norwegian time).")).Format(culture, title, dueText);
+        var greeting = Greeting.Format(culture, name);
+        var go = new LocalizedText("Gå til saken:", "Open it here:").In(culture);
         var text = $"{greeting}\n\n{line}\n\n{go} {url}\n\n– Samordning\n";
         var html = $"<p>{Encode(greeting)}</p><p>{Encode(line)}</p><p><a href=\"{Encode(url)}\">{Encode(go)} {Encode(url)}</a></p><p>– Samordning</p>";
         return new RenderedMail(Truncate(subject), text, html);
@@ -43,14 +38,16 @@ internal static class ReminderMail
 
     public static RenderedMail Digest(string language, string name, IReadOnlyList<(string Title, DateTimeOffset DueAt, string Link)> items, string publicBaseUrl)
     {
-        var english = IsEnglish(language);
-        var subject = english ? $"Samordning: {items.Count} deadline reminder(s)" : $"Samordning: {items.Count} påminnelse(r) om frister";
-        var text = new StringBuilder(english ? $"Hello {name},\n\nToday's reminders:\n\n" : $"Hei {name},\n\nDagens påminnelser:\n\n");
-        var html = new StringBuilder($"<p>{Encode(english ? $"Hello {name}," : $"Hei {name},")}</p><ul>");
+        var culture = Localized.CultureOf(language);
+        var subject = new LocalizedText("Samordning: {0} påminnelse(r) om frister", "Samordning: {0} deadline reminder(s)").Format(culture, items.Count);
+        var greeting = Greeting.Format(culture, name);
+        var text = new StringBuilder($"{greeting}\n\n{new LocalizedText("Dagens påminnelser:", "Today's reminders:").In(culture)}\n\n");
+        var html = new StringBuilder($"<p>{Encode(greeting)}</p><ul>");
+        var due = new LocalizedText("{0} – frist {1}", "{0} – due {1}");
         foreach (var item in items)
         {
             var url = Absolute(publicBaseUrl, item.Link);
-            var line = english ? $"{item.Title} – due {When(item.DueAt, true)}" : $"{item.Title} – frist {When(item.DueAt, false)}";
+            var line = due.Format(culture, item.Title, When(item.DueAt, culture));
             text.Append(CultureInfo.InvariantCulture, $"- {line}\n  {url}\n");
             html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{Encode(url)}\">{Encode(line)}</a></li>");
         }
@@ -60,8 +57,9 @@ internal static class ReminderMail
         return new RenderedMail(subject, text.ToString(), html.ToString());
     }
 
-    public static string When(DateTimeOffset at, bool english) =>
-        Oslo.ToOslo(at).ToString(english ? "d MMMM yyyy HH:mm" : "d. MMMM yyyy 'kl.' HH:mm", english ? English : Norwegian);
+    // "6. april 2018 kl. 12:00" in Bokmål and Nynorsk (month names from nb-NO or nn-NO), "6 April 2018 12:00" in English.
+    public static string When(DateTimeOffset at, CultureInfo culture) =>
+        Oslo.ToOslo(at).ToString(Localized.LanguageOf(culture) == "en" ? "d MMMM yyyy HH:mm" : "d. MMMM yyyy 'kl.' HH:mm", culture);
 
     public static string Absolute(string baseUrl, string link) =>
         Uri.TryCreate(link, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"

@@ -31,7 +31,7 @@ internal sealed class NotificationsOverview(NotificationsDbContext db, IEnumerab
                 OverviewSections.Notifications,
                 50,
                 new("Uleste varsler", "Unread notifications"),
-                [.. unread.Select(n => new OverviewItem(new(n.TitleNb, n.TitleEn), n.Link, When: n.CreatedAt))],
+                [.. unread.Select(n => new OverviewItem(new(n.TitleNb, n.TitleEn) { Nn = n.TitleNn }, n.Link, When: n.CreatedAt))],
                 new("Du har ingen uleste varsler.", "You have no unread notifications."),
                 More: new("/varsler", new("Alle varsler", "All notifications"))),
         };

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Samordning.Ministries.Contracts;
 using Samordning.Notifications.Data;
 using Samordning.Notifications.Mail;
+using Samordning.Shared.Text;
 using Samordning.Shared.Time;
 
 namespace Samordning.Notifications.Sweep;
@@ -32,8 +33,7 @@ internal sealed class DailyDigest(NotificationsDbContext db, IMinistryDirectory 
                 continue;
             }
 
-            var english = ReminderMail.IsEnglish(person.PreferredLanguage);
-            var items = group.OrderBy(e => e.DueAt).Select(e => (english ? e.TitleEn : e.Title, e.DueAt, e.Link)).ToList();
+            var items = group.OrderBy(e => e.DueAt).Select(e => (Localized.Pick(person.PreferredLanguage, e.Title, e.TitleEn, e.TitleNn), e.DueAt, e.Link)).ToList();
             var rendered = ReminderMail.Digest(person.PreferredLanguage, person.Name, items, settings.PublicBaseUrl);
             db.ChangeTracker.Clear();
             db.Mail.Add(new MailMessage

@@ -1,8 +1,10 @@
+using System.Globalization;
 using MimeKit;
 using Samordning.Ministries.Contracts;
 using Samordning.Notifications.Data;
 using Samordning.Notifications.Mail;
 using Samordning.Shared.Deadlines;
+using Samordning.Shared.Text;
 
 namespace Samordning.Notifications.Sweep;
 
@@ -34,8 +36,12 @@ internal sealed class ReminderPlanner(string publicBaseUrl)
     // Claims per transaction when a whole sweep's could not be stored at once.
     public const int ChunkSize = 500;
 
+    private static readonly CultureInfo Bokmal = Localized.CultureOf("nb");
+    private static readonly CultureInfo Nynorsk = Localized.CultureOf("nn");
+    private static readonly CultureInfo English = Localized.CultureOf("en");
+
     private readonly Dictionary<Guid, bool> validAddress = [];
-    private readonly Dictionary<(DateTimeOffset At, bool English), string> whenTexts = [];
+    private readonly Dictionary<(DateTimeOffset At, string Culture), string> whenTexts = [];
 
     // The channels each due reminder still has to claim, per distinct recipient; a reminder given twice counts once.
     public static List<PendingReminder> Pending(
@@ -112,8 +118,9 @@ internal sealed class ReminderPlanner(string publicBaseUrl)
             {
                 Key = $"reminder:{deadline.Key}:{deadline.DueAt.UtcTicks}:{offset}",
                 PersonId = person.Id,
-                TitleNb = Clip(overdue ? $"Fristen er passert: {deadline.Title.Nb}" : $"Frist {When(deadline.DueAt, false)}: {deadline.Title.Nb}"),
-                TitleEn = Clip(overdue ? $"Deadline passed: {deadline.Title.En}" : $"Due {When(deadline.DueAt, true)}: {deadline.Title.En}"),
+                TitleNb = Clip(InAppTitle(deadline, overdue, Bokmal)),
+                TitleEn = Clip(InAppTitle(deadline, overdue, English)),
+                TitleNn = Clip(InAppTitle(deadline, overdue, Nynorsk)),
                 Link = deadline.Link,
                 CreatedAt = now,
             };
@@ -181,18 +188,23 @@ internal sealed class ReminderPlanner(string publicBaseUrl)
         Kind = Clip(reminder.Deadline.Kind, 60),
         Title = Clip(reminder.Deadline.Title.Nb),
         TitleEn = Clip(reminder.Deadline.Title.En),
+        TitleNn = Clip(reminder.Deadline.Title.In(Nynorsk)),
         Link = Clip(reminder.Deadline.Link, 500),
         RecipientName = Clip(person.Name, 200),
         ClaimedAt = now,
         State = state,
     };
 
-    private string When(DateTimeOffset at, bool english)
+    private string InAppTitle(Deadline deadline, bool overdue, CultureInfo culture) => overdue
+        ? new LocalizedText("Fristen er passert: {0}", "Deadline passed: {0}").Format(culture, deadline.Title.In(culture))
+        : new LocalizedText("Frist {0}: {1}", "Due {0}: {1}").Format(culture, When(deadline.DueAt, culture), deadline.Title.In(culture));
+
+    private string When(DateTimeOffset at, CultureInfo culture)
     {
-        if (!whenTexts.TryGetValue((at, english), out var text))
+        if (!whenTexts.TryGetValue((at, culture.Name), out var text))
         {
-            text = ReminderMail.When(at, english);
-            whenTexts[(at, english)] = text;
+            text = ReminderMail.When(at, culture);
+            whenTexts[(at, culture.Name)] = text;
         }
 
         return text;

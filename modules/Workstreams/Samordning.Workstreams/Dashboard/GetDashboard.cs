@@ -11,9 +11,9 @@ internal sealed record DashboardFilter(Guid? MinistryId = null, Guid? Workstream
     public bool NeedsInitiatives => !string.IsNullOrWhiteSpace(Tag);
 }
 
-internal sealed record DashboardMinistry(Guid Id, string Code, string NameNb, string NameEn);
+internal sealed record DashboardMinistry(Guid Id, string Code, string NameNb, string NameEn, string? NameNn = null);
 
-internal sealed record DashboardWorkstream(Guid Id, int? Chapter, string TitleNb, string? TitleEn);
+internal sealed record DashboardWorkstream(Guid Id, int? Chapter, string TitleNb, string? TitleEn, string? TitleNn = null);
 
 // One owning ministry's initiatives in the selection: Counts[phase][status], in the order of the view's Phases
 // and Statuses. Ministry is an index into the view's Ministries.
@@ -97,12 +97,12 @@ internal sealed class GetDashboard : IEndpoint
     {
         var ministries = activeMinistries
             .Where(m => filter.MinistryId is null || m.Id == filter.MinistryId)
-            .Select(m => new DashboardMinistry(m.Id, m.Code, m.NameNb, m.NameEn))
+            .Select(m => new DashboardMinistry(m.Id, m.Code, m.NameNb, m.NameEn, m.NameNn))
             .ToList();
         var workstreams = await db.Workstreams.AsNoTracking()
             .Where(w => filter.WorkstreamId == null || w.Id == filter.WorkstreamId)
             .OrderBy(w => w.Chapter ?? int.MaxValue).ThenBy(w => w.TitleNb)
-            .Select(w => new DashboardWorkstream(w.Id, w.Chapter, w.TitleNb, w.TitleEn))
+            .Select(w => new DashboardWorkstream(w.Id, w.Chapter, w.TitleNb, w.TitleEn, w.TitleNn))
             .ToListAsync(cancellationToken);
 
         var counts = filter.NeedsInitiatives ? await CountInitiativesAsync(db, filter, cancellationToken) : kept.Counts;

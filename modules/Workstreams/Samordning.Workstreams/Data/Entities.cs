@@ -16,6 +16,9 @@ internal sealed class Workstream : IVersioned, IAudited, ISearchIndexed
     public int? Chapter { get; set; }
     public required string TitleNb { get; set; }
     public string? TitleEn { get; set; }
+
+    // The Nynorsk title where it differs from the Bokmål one; null when the same.
+    public string? TitleNn { get; set; }
     public string? Description { get; set; }
 
     // Cross-module reference: the owner's registry id and name as it was when chosen.
@@ -27,7 +30,7 @@ internal sealed class Workstream : IVersioned, IAudited, ISearchIndexed
 
     public string SearchIndex { get; set; } = "";
 
-    public SearchDocument SearchDocument() => new(TitleNb, [TitleEn, Description, Chapter?.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+    public SearchDocument SearchDocument() => new(TitleNb, [TitleNn, TitleEn, Description, Chapter?.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 }
 
 internal enum Phase

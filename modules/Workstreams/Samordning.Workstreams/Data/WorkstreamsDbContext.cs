@@ -72,6 +72,7 @@ internal class WorkstreamsDbContext : ModuleDbContext
         {
             workstream.Property(w => w.TitleNb).HasMaxLength(200);
             workstream.Property(w => w.TitleEn).HasMaxLength(200);
+            workstream.Property(w => w.TitleNn).HasMaxLength(200);
             workstream.Property(w => w.Description).HasMaxLength(4000);
             workstream.Property(w => w.OwnerName).HasMaxLength(200);
             workstream.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);

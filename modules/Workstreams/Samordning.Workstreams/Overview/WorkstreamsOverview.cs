@@ -57,7 +57,7 @@ internal sealed class WorkstreamsOverview(WorkstreamsDbContext db, IMinistryDire
             items.Add(new OverviewItem(
                 new(round.Title, round.Title),
                 href,
-                new($"{days.Nb} · {open.Count} av {running.Count} tiltak ikke bekreftet", $"{days.En} · {open.Count} of {running.Count} initiatives not confirmed"),
+                new($"{days} · {open.Count} av {running.Count} tiltak ikke bekreftet", $"{days.En} · {open.Count} of {running.Count} initiatives not confirmed"),
                 round.Deadline,
                 Emphasis: context.DaysLeft(round.Deadline) <= 2));
             items.AddRange(open.Take(Shown).Select(i => new OverviewItem(
@@ -86,7 +86,7 @@ internal sealed class WorkstreamsOverview(WorkstreamsDbContext db, IMinistryDire
             items.AddRange(progress.Ministries.Where(m => m.State == RoundState.NotStarted).Select(m => new OverviewItem(
                 new(m.Code, m.Code),
                 $"/arbeidsstrommer/runder/{round.Id}?departement={m.MinistryId}#ubekreftede",
-                new($"Har ikke svart på «{round.Title}» · {days.Nb}", $"Has not answered “{round.Title}” · {days.En}"),
+                new($"Har ikke svart på «{round.Title}» · {days}", $"Has not answered “{round.Title}” · {days.En}"),
                 round.Deadline)));
         }
 

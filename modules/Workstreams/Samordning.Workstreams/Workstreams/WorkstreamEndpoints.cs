@@ -15,7 +15,7 @@ internal sealed class ListWorkstreams : IEndpoint
             .OrderBy(w => w.Chapter ?? int.MaxValue).ThenBy(w => w.TitleNb)
             .Select(w => new WorkstreamDetails(
                 w.Id, w.Chapter, w.TitleNb, w.TitleEn, w.Description, w.OwnerPersonId, w.OwnerName, w.Status, w.TargetDate,
-                db.Set<InitiativeWorkstream>().Count(iw => iw.WorkstreamId == w.Id), w.Version))
+                db.Set<InitiativeWorkstream>().Count(iw => iw.WorkstreamId == w.Id), w.Version, w.TitleNn))
             .ToListAsync(cancellationToken);
 }
 

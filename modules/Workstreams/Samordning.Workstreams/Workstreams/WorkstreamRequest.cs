@@ -4,7 +4,7 @@ using Samordning.Workstreams.Data;
 namespace Samordning.Workstreams.Workstreams;
 
 internal sealed record WorkstreamRequest(
-    int? Chapter, string? TitleNb, string? TitleEn, string? Description, Guid? OwnerPersonId, WorkstreamStatus Status, DateOnly? TargetDate, long? Version = null)
+    int? Chapter, string? TitleNb, string? TitleEn, string? Description, Guid? OwnerPersonId, WorkstreamStatus Status, DateOnly? TargetDate, long? Version = null, string? TitleNn = null)
 {
     public async Task<(FieldErrors Errors, PersonInfo? Owner)> ValidateAsync(
         WorkstreamsDbContext db, IMinistryDirectory directory, Guid? id, CancellationToken cancellationToken)
@@ -12,6 +12,7 @@ internal sealed record WorkstreamRequest(
         var errors = new FieldErrors()
             .Required(nameof(TitleNb), TitleNb, new("Tittel på bokmål", "Title in Bokmål"), 200)
             .MaxLength(nameof(TitleEn), TitleEn, new("Tittel på engelsk", "Title in English"), 200)
+            .MaxLength(nameof(TitleNn), TitleNn, new("Tittel på nynorsk", "Title in Nynorsk"), 200)
             .MaxLength(nameof(Description), Description, new("Beskrivelse", "Description"), 4000)
             .InDateRange(nameof(TargetDate), TargetDate, new("Måldatoen", "The target date"));
 
@@ -49,6 +50,8 @@ internal sealed record WorkstreamRequest(
         workstream.Chapter = Chapter;
         workstream.TitleNb = TitleNb!.Trim();
         workstream.TitleEn = string.IsNullOrWhiteSpace(TitleEn) ? null : TitleEn.Trim();
+        // Left empty, or the same as Bokmål: there is no separate Nynorsk title.
+        workstream.TitleNn = string.IsNullOrWhiteSpace(TitleNn) || TitleNn.Trim() == workstream.TitleNb ? null : TitleNn.Trim();
         workstream.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
         workstream.OwnerPersonId = owner?.Id;
         workstream.OwnerName = owner?.Name;
@@ -59,8 +62,8 @@ internal sealed record WorkstreamRequest(
 
 internal sealed record WorkstreamDetails(
     Guid Id, int? Chapter, string TitleNb, string? TitleEn, string? Description, Guid? OwnerPersonId, string? OwnerName,
-    WorkstreamStatus Status, DateOnly? TargetDate, int InitiativeCount, long Version)
+    WorkstreamStatus Status, DateOnly? TargetDate, int InitiativeCount, long Version, string? TitleNn = null)
 {
     public static WorkstreamDetails From(Workstream w, int initiativeCount) => new(
-        w.Id, w.Chapter, w.TitleNb, w.TitleEn, w.Description, w.OwnerPersonId, w.OwnerName, w.Status, w.TargetDate, initiativeCount, w.Version);
+        w.Id, w.Chapter, w.TitleNb, w.TitleEn, w.Description, w.OwnerPersonId, w.OwnerName, w.Status, w.TargetDate, initiativeCount, w.Version, w.TitleNn);
 }

@@ -9,7 +9,7 @@ namespace Samordning.Meetings.Pages.Moter;
 // How the module's pages name kinds and statuses and show times (Europe/Oslo, nb-NO or en-GB).
 internal static class MeetingTexts
 {
-    private static CultureInfo Culture => Localized.IsEnglish ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("nb-NO");
+    private static CultureInfo Culture => Localized.Culture;
 
     public static LocalizedText KindName(MeetingKind kind) => kind switch
     {

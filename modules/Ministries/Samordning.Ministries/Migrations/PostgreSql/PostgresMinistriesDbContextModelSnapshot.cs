@@ -93,6 +93,10 @@ namespace Samordning.Ministries.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameNn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("SearchIndex")
                         .IsRequired()
                         .HasColumnType("text");

@@ -93,6 +93,10 @@ namespace Samordning.Ministries.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("NameNn")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("SearchIndex")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -87,6 +87,10 @@ namespace Samordning.Ministries.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameNn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchIndex")
                         .IsRequired()
                         .HasColumnType("TEXT");

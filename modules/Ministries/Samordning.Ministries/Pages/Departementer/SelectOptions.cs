@@ -10,10 +10,10 @@ internal static class SelectOptions
     public static async Task<List<SelectListItem>> MinistriesAsync(MinistriesDbContext db, bool allowNone, CancellationToken cancellationToken)
     {
         var ministries = await db.Ministries.AsNoTracking().OrderBy(m => m.Code)
-            .Select(m => new { m.Id, m.Code, m.NameNb, m.NameEn })
+            .Select(m => new { m.Id, m.Code, m.NameNb, m.NameEn, m.NameNn })
             .ToListAsync(cancellationToken);
         var options = ministries
-            .Select(m => new SelectListItem($"{m.Code} – {(Localized.IsEnglish ? m.NameEn : m.NameNb)}", m.Id.ToString()))
+            .Select(m => new SelectListItem($"{m.Code} – {Localized.Name(m.NameNb, m.NameEn, m.NameNn)}", m.Id.ToString()))
             .ToList();
         options.Insert(0, new SelectListItem(allowNone ? Localized.T("Ingen", "None") : Localized.T("Velg departement", "Choose a ministry"), ""));
         return options;

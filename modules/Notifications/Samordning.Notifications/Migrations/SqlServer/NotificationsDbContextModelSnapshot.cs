@@ -87,6 +87,10 @@ namespace Samordning.Notifications.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<string>("TitleNn")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MailKey");
@@ -208,6 +212,10 @@ namespace Samordning.Notifications.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<string>("TitleNn")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId", "Key")
@@ -300,6 +308,10 @@ namespace Samordning.Notifications.Migrations.SqlServer
 
                     b.Property<string>("TitleEn")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("TitleNn")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 

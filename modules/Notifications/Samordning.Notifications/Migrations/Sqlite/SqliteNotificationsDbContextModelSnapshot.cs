@@ -81,6 +81,10 @@ namespace Samordning.Notifications.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TitleNn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MailKey");
@@ -202,6 +206,10 @@ namespace Samordning.Notifications.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TitleNn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId", "Key")
@@ -294,6 +302,10 @@ namespace Samordning.Notifications.Migrations.Sqlite
 
                     b.Property<string>("TitleEn")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleNn")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Samordning.Shared.Time;
 
 namespace Samordning.Notifications.Pages.Varsler;
@@ -7,5 +6,5 @@ internal static class PageTexts
 {
     // Oslo time, formatted for the page's language.
     public static string DateTime(DateTimeOffset at) =>
-        Oslo.ToOslo(at).ToString("dd.MM.yyyy HH:mm", Shared.Text.Localized.IsEnglish ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("nb-NO"));
+        Oslo.ToOslo(at).ToString("dd.MM.yyyy HH:mm", Shared.Text.Localized.Culture);
 }

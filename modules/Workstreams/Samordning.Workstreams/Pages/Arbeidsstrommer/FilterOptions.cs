@@ -27,10 +27,10 @@ internal sealed class FilterOptions
         PageTexts.WithAll(includeAll, Ministries.Select(m => new SelectListItem($"{m.Code} – {m.Name}", m.Id.ToString())));
 
     public List<SelectListItem> WorkstreamItems(bool includeAll) =>
-        PageTexts.WithAll(includeAll, Workstreams.Select(w => new SelectListItem(PageTexts.WorkstreamTitle(w.TitleNb, w.TitleEn, w.Chapter), w.Id.ToString())));
+        PageTexts.WithAll(includeAll, Workstreams.Select(w => new SelectListItem(PageTexts.WorkstreamTitle(w.TitleNb, w.TitleEn, w.Chapter, w.TitleNn), w.Id.ToString())));
 
     public string MinistryCode(Guid id) => Ministries.FirstOrDefault(m => m.Id == id)?.Code ?? "–";
 
     public string WorkstreamName(Guid id) =>
-        Workstreams.FirstOrDefault(w => w.Id == id) is { } w ? PageTexts.WorkstreamTitle(w.TitleNb, w.TitleEn, w.Chapter) : Localized.T("Uten arbeidsstrøm", "No workstream");
+        Workstreams.FirstOrDefault(w => w.Id == id) is { } w ? PageTexts.WorkstreamTitle(w.TitleNb, w.TitleEn, w.Chapter, w.TitleNn) : Localized.T("Uten arbeidsstrøm", "No workstream");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Samordning.Shared.Text;
 using Samordning.Shared.Time;
@@ -11,14 +10,14 @@ namespace Samordning.Workstreams.Pages.Arbeidsstrommer;
 internal static class PageTexts
 {
     public static string Date(DateOnly? date) =>
-        date?.ToString("d. MMMM yyyy", Localized.IsEnglish ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("nb-NO")) ?? "–";
+        date?.ToString("d. MMMM yyyy", Localized.Culture) ?? "–";
 
     public static string DateTime(DateTimeOffset instant) =>
         Oslo.ToOslo(instant).ToString(Localized.IsEnglish ? "d MMMM yyyy HH:mm" : "d. MMMM yyyy 'kl.' HH:mm",
-            Localized.IsEnglish ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("nb-NO"));
+            Localized.Culture);
 
-    public static string WorkstreamTitle(string titleNb, string? titleEn, int? chapter) =>
-        (chapter is { } c ? $"{c}. " : "") + (Localized.IsEnglish && titleEn is not null ? titleEn : titleNb);
+    public static string WorkstreamTitle(string titleNb, string? titleEn, int? chapter, string? titleNn = null) =>
+        (chapter is { } c ? $"{c}. " : "") + Localized.Name(titleNb, titleEn, titleNn);
 
     public static List<SelectListItem> Phases(bool includeAll) =>
         WithAll(includeAll, Enum.GetValues<Phase>().Select(p => new SelectListItem(InitiativeTexts.PhaseName(p), p.ToString())));

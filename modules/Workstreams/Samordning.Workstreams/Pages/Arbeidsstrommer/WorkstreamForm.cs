@@ -15,13 +15,14 @@ internal sealed class WorkstreamForm
     public int? Chapter { get; set; }
     public string? TitleNb { get; set; }
     public string? TitleEn { get; set; }
+    public string? TitleNn { get; set; }
     public string? Description { get; set; }
     public Guid? OwnerPersonId { get; set; }
     public WorkstreamStatus Status { get; set; } = WorkstreamStatus.Planned;
     public DateOnly? TargetDate { get; set; }
     public long? Version { get; set; }
 
-    public WorkstreamRequest ToRequest() => new(Chapter, TitleNb, TitleEn, Description, OwnerPersonId, Status, TargetDate, Version);
+    public WorkstreamRequest ToRequest() => new(Chapter, TitleNb, TitleEn, Description, OwnerPersonId, Status, TargetDate, Version, TitleNn);
 }
 
 // The model of both the new (Ny) and the edit (Endre) page; they share the _WorkstreamForm partial.
@@ -50,7 +51,7 @@ internal sealed class SkjemaModel(WorkstreamsDbContext db, IMinistryDirectory di
 
             Input = new WorkstreamForm
             {
-                Chapter = w.Chapter, TitleNb = w.TitleNb, TitleEn = w.TitleEn, Description = w.Description,
+                Chapter = w.Chapter, TitleNb = w.TitleNb, TitleEn = w.TitleEn, TitleNn = w.TitleNn, Description = w.Description,
                 OwnerPersonId = w.OwnerPersonId, Status = w.Status, TargetDate = w.TargetDate, Version = w.Version,
             };
         }

@@ -1,0 +1,31 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Samordning.Ministries.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    internal partial class MinistryNynorskName : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "NameNn",
+                schema: "ministries",
+                table: "Ministries",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "NameNn",
+                schema: "ministries",
+                table: "Ministries");
+        }
+    }
+}
