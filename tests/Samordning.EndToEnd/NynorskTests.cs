@@ -39,7 +39,7 @@ public sealed partial class NynorskTests(EndToEndFixture fixture)
             AssertNone(await Axe.CheckAsync(page));
 
             // A new browser (no language cookie): signed in, the person's preference gives Nynorsk.
-            await using var another = await fixture.NewContextAsync();
+            await using var another = await fixture.NewContextAsync(languageCookie: false);
             var second = await another.NewPageAsync();
             await second.SignInAsync("/arbeidsstrommer", Account);
             await Expect(second.Locator("html")).ToHaveAttributeAsync("lang", "nn");

@@ -66,10 +66,14 @@ public sealed class EndToEndFixture : IAsyncLifetime
     }
 
     // bypassCsp only for the accessibility checks, which inject axe-core as an inline script the app's CSP forbids.
-    public Task<IBrowserContext> NewContextAsync(bool bypassCsp = false) => NewContextAsync(Address, bypassCsp);
+    // languageCookie: false gives a browser that has never chosen a language (see the other overload).
+    public Task<IBrowserContext> NewContextAsync(bool bypassCsp = false, bool languageCookie = true) => NewContextAsync(Address, bypassCsp, languageCookie);
 
     // A context for another host (one signed in through another identity provider), in the same browser.
-    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, bool bypassCsp = false)
+    // Every browser starts with Bokmål chosen (the culture cookie), because a person's chosen language is kept in the
+    // registry and wins in a browser that has chosen none: a test that switches a demo account to English must not
+    // turn the pages of the tests running beside it, which sign in as the same account, into English.
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, bool bypassCsp = false, bool languageCookie = true)
     {
         var context = await (browser ?? throw new InvalidOperationException("The fixture is not initialised.")).NewContextAsync(new BrowserNewContextOptions
         {
@@ -79,6 +83,16 @@ public sealed class EndToEndFixture : IAsyncLifetime
             TimezoneId = "Europe/Oslo",
         });
         context.SetDefaultTimeout(15_000);
+        if (languageCookie)
+        {
+            await context.AddCookiesAsync([new Cookie
+            {
+                Name = ".AspNetCore.Culture",
+                Value = Uri.EscapeDataString("c=nb-NO|uic=nb-NO"),
+                Url = baseAddress.GetLeftPart(UriPartial.Authority),
+            }]);
+        }
+
         return context;
     }
 
