@@ -31,7 +31,11 @@ public sealed class ActivityNotificationsTests(EndToEndFixture fixture)
         {
             await using var personContext = await fixture.NewContextAsync(host.Address);
             var person = await personContext.NewPageAsync();
+            // This test's own host has just started: its first pages compile and warm it, which took over 15 s once
+            // in CI beside the integration suite. Only the first sign-in waits longer.
+            person.SetDefaultNavigationTimeout(90_000);
             await person.SignInAsync("/varsler/innstillinger", Accounts.ParticipantFin);
+            person.SetDefaultNavigationTimeout(15_000);
             await Expect(person.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Varselinnstillinger");
             var pill = person.Locator("[data-badge-topic^='user:'] [data-badge-count]");
             var before = int.Parse(await pill.GetAttributeAsync("data-count") ?? "0", CultureInfo.InvariantCulture);
