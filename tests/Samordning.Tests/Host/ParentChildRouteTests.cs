@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.Feedback.Register;
+using Samordning.Meetings.Agenda;
 using Samordning.Meetings.Data;
 using Samordning.Meetings.Entries;
 using Samordning.Meetings.Meetings;
@@ -41,6 +42,8 @@ public sealed partial class ParentChildRouteTests(SamordningFactory factory) : I
             $"/api/meetings/{c.A.Id}/action-items/{c.ActionOfB.Id}/status", new ActionStatusRequest(ActionStatus.Done, c.ActionOfB.Version), Ct)),
         ["PUT /api/meetings/{id}/participants/{participantId}/attendance"] = t => t.AsFacilitatorAsync(c => c.Client.PutAsJsonAsync(
             $"/api/meetings/{c.A.Id}/participants/{c.B.Participants[0].Id}/attendance", new AttendanceRequest(true), Ct)),
+        ["PUT /api/meetings/{id}/agenda/{itemId}/links"] = t => t.AsFacilitatorAsync(c => c.Client.PutAsJsonAsync(
+            $"/api/meetings/{c.A.Id}/agenda/{c.B.Agenda[0].Id}/links", new AgendaLinksRequest(null, null, c.A.Version), Ct)),
         ["GET /api/meetings/{id}/materials/{materialId}/file"] = t => t.AsFacilitatorAsync(async c => await c.Client.GetAsync(
             $"/api/meetings/{c.A.Id}/materials/{await t.UploadAsync(c.B.Id)}/file", Ct)),
 
