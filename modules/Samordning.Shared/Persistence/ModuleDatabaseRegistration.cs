@@ -50,7 +50,7 @@ public static class ModuleDatabaseRegistration
         else if (settings.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddPooledDbContextFactory<TPostgresContext>((sp, options) => options
-                .UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", store).UseQuerySplittingBehavior(Splitting))
+                .UseNpgsql(settings.PostgresConnectionString(), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", store).UseQuerySplittingBehavior(Splitting))
                 .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), Telemetry(sp, store)));
             services.AddScoped(sp => Rent<TContext, TPostgresContext>(sp, sqliteWriter: null));
         }

@@ -32,7 +32,7 @@ internal static class Reports
             Line(text, $"Scenario {scenario.Name}");
             if (scenario.Subject is { } subject && scenario.Floor is { } floor)
             {
-                Line(text, $"  {"",-8} {"req/s",12} {"p50 ms",9} {"p95 ms",9} {"p99 ms",9} {"requests",11} {"errors",7}");
+                Line(text, $"  {"",-8} {"req/s",12} {"p50 ms",9} {"p95 ms",9} {"p99 ms",9} {"requests",11} {"errors",7} {"cpu ms/req (process, db)",26}");
                 Row(text, "subject", subject);
                 Row(text, "floor", floor);
                 Line(text, $"  ratio subject/floor {scenario.Ratio:0.000} (rounds {Spread(scenario.RoundRatios)}); aim >= {scenario.Aim:0.00}: {(scenario.AimMet == true ? "met" : "NOT met")}");
@@ -94,8 +94,8 @@ internal static class Reports
                 Line(text, $"- Subject: {subject.Description}");
                 Line(text, $"- Floor: {floor.Description}");
                 Line(text, "");
-                Line(text, "| side | req/s | p50 ms | p95 ms | p99 ms | requests | errors |");
-                Line(text, "|---|---:|---:|---:|---:|---:|---:|");
+                Line(text, "| side | req/s | p50 ms | p95 ms | p99 ms | requests | errors | CPU ms/request (process, database) |");
+                Line(text, "|---|---:|---:|---:|---:|---:|---:|---:|");
                 MarkdownRow(text, "subject", subject);
                 MarkdownRow(text, "floor", floor);
                 Line(text, "");
@@ -120,10 +120,13 @@ internal static class Reports
     }
 
     private static void Row(StringBuilder text, string side, SideResult result) =>
-        Line(text, $"  {side,-8} {result.RequestsPerSecond,12:N1} {result.P50Milliseconds,9:0.000} {result.P95Milliseconds,9:0.000} {result.P99Milliseconds,9:0.000} {result.Requests,11:N0} {result.Errors,7:N0}");
+        Line(text, $"  {side,-8} {result.RequestsPerSecond,12:N1} {result.P50Milliseconds,9:0.000} {result.P95Milliseconds,9:0.000} {result.P99Milliseconds,9:0.000} {result.Requests,11:N0} {result.Errors,7:N0} {Cpu(result),26}");
 
     private static void MarkdownRow(StringBuilder text, string side, SideResult result) =>
-        Line(text, $"| {side} | {result.RequestsPerSecond:N1} | {result.P50Milliseconds:0.000} | {result.P95Milliseconds:0.000} | {result.P99Milliseconds:0.000} | {result.Requests:N0} | {result.Errors:N0} |");
+        Line(text, $"| {side} | {result.RequestsPerSecond:N1} | {result.P50Milliseconds:0.000} | {result.P95Milliseconds:0.000} | {result.P99Milliseconds:0.000} | {result.Requests:N0} | {result.Errors:N0} | {Cpu(result)} |");
+
+    private static string Cpu(SideResult result) =>
+        string.Create(CultureInfo.InvariantCulture, $"{result.ProcessCpuMillisecondsPerRequest:0.000}, {result.DatabaseCpuMillisecondsPerRequest:0.000}");
 
     private static string Spread(IReadOnlyList<double> values) =>
         values.Count == 0 ? "none" : string.Create(CultureInfo.InvariantCulture, $"{values.Min():0.000}-{values.Max():0.000}");

@@ -11,7 +11,10 @@ internal sealed record SideResult(
     double P95Milliseconds,
     double P99Milliseconds,
     IReadOnlyList<double> RoundRequestsPerSecond,
-    string? FirstError);
+    string? FirstError,
+    // CPU per request (CpuSample): of this process (host and load generator) and of the database server's processes.
+    double? ProcessCpuMillisecondsPerRequest = null,
+    double? DatabaseCpuMillisecondsPerRequest = null);
 
 internal sealed record ScenarioResult(
     string Name,
