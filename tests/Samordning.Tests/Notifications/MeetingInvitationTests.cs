@@ -92,6 +92,30 @@ public sealed class MeetingInvitationTests
     }
 
     [Fact]
+    public async Task Register_PersonNotYetInvited_GetsOneRequest_AnInvitedOneNothingMore()
+    {
+        await using var harness = await NotificationsHarness.StartAsync(Morning);
+        var meeting = await MeetingTestData.CreateAsync(harness.Factory);
+        var observer = harness.Factory.CreateClientAs(People.Observer);
+
+        await Problem.ReadOkAsync<MeetingDetails>(await observer.PostAsync($"/api/meetings/{meeting.Id}/registration", null, Ct), HttpStatusCode.OK, Ct);
+        var registered = await Problem.ReadOkAsync<MeetingDetails>(await observer.PostAsync($"/api/meetings/{meeting.Id}/registration", null, Ct), HttpStatusCode.OK, Ct);
+        await Problem.ReadOkAsync<MeetingDetails>(
+            await harness.Factory.CreateClientAs(MeetingTestData.ParticipantFin).PostAsync($"/api/meetings/{meeting.Id}/registration", null, Ct), HttpStatusCode.OK, Ct);
+        await DeliverMailAsync(harness);
+
+        var mail = Parse(Assert.Single(harness.Smtp.MessagesTo(People.Observer)));
+        Assert.StartsWith("Samordning: Invitasjon: Verksted om forsøk", mail.Subject, StringComparison.Ordinal);
+        var calendar = CalendarOf(mail);
+        Assert.Equal("METHOD:REQUEST", Property(calendar.Text, "METHOD"));
+        Assert.Equal($"UID:{meeting.Id}@samordning", Property(calendar.Text, "UID"));
+        Assert.Equal(registered.Version, Sequence(calendar.Text));
+        Assert.Contains(People.Observer, Attendees(calendar.Text));
+        // FIN was invited when the meeting was made; confirming adds no second invitation.
+        Assert.Single(harness.Smtp.MessagesTo(MeetingTestData.ParticipantFin));
+    }
+
+    [Fact]
     public async Task MeetingEvents_DeliveredAgain_NothingSentTwice()
     {
         await using var harness = await NotificationsHarness.StartAsync(Morning);

@@ -63,6 +63,22 @@ internal static class MeetingNotices
         }
     }
 
+    // Someone who signs themselves up and was not invited yet (by name, as a facilitator or through their ministry)
+    // gets the invitation their calendar needs; the others' invitations stay as they are. Called inside the save
+    // that adds them, which bumps the version to the sequence used.
+    public static void StageRegistered(MeetingServices deps, Meeting meeting, Guid personId, IReadOnlySet<Guid> before)
+    {
+        if (before.Contains(personId) || meeting.Status == MeetingStatus.Cancelled)
+        {
+            return;
+        }
+
+        deps.Db.Entry(meeting).Property(m => m.UpdatedAt).IsModified = true;
+        var sequence = meeting.Version + 1;
+        // No actor: the notifier leaves the actor out, and here the invitation is for the person who acted.
+        Tell(deps, meeting, sequence, [personId], Invited(meeting), Calendar(meeting, sequence, cancelled: false, uninvited: false), tellActor: true);
+    }
+
     private static LocalizedText Invited(Meeting meeting)
     {
         var start = Oslo.ToOslo(meeting.StartsAt);
@@ -86,7 +102,7 @@ internal static class MeetingNotices
         [.. Named(meeting).Distinct()],
         uninvited);
 
-    private static void Tell(MeetingServices deps, Meeting meeting, long sequence, IReadOnlyList<Guid> people, LocalizedText title, MeetingInvitation calendar)
+    private static void Tell(MeetingServices deps, Meeting meeting, long sequence, IReadOnlyList<Guid> people, LocalizedText title, MeetingInvitation calendar, bool tellActor = false)
     {
         if (people.Count == 0)
         {
@@ -96,7 +112,7 @@ internal static class MeetingNotices
         deps.Db.StageEvent(new ActivityHappened(
             $"meeting:{meeting.Id}:v{sequence}",
             ActivityKinds.MeetingChanged,
-            deps.User.PersonId,
+            tellActor ? null : deps.User.PersonId,
             people,
             [],
             title,

@@ -41,8 +41,10 @@ internal sealed class Registration : IEndpoint
         var participant = meeting.Participants.FirstOrDefault(p => p.PersonId == personId);
         if (participant is null)
         {
+            var before = MeetingNotices.Audience(meeting, await MeetingNotices.MembersAsync(deps, MeetingNotices.MinistriesOf(meeting.Participants), cancellationToken));
             participant = new MeetingParticipant { MeetingId = id, Kind = ParticipantKind.Person, PersonId = personId, Name = deps.User.DisplayName };
             meeting.Participants.Add(participant);
+            MeetingNotices.StageRegistered(deps, meeting, personId, before);
         }
 
         participant.RegisteredAt ??= deps.Clock.UtcNow;

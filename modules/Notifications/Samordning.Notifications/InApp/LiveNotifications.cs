@@ -55,6 +55,7 @@ internal sealed class LiveNotifications(NotificationsDbContext db, ILiveUpdates 
         notification.Id,
         notification.TitleNb,
         notification.TitleEn,
+        notification.TitleNn,
         notification.Link,
         notification.CreatedAt,
         Unread = unread,
