@@ -24,10 +24,34 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
         return new([.. initiatives.Hits, .. workstreams.Hits], initiatives.Total + workstreams.Total);
     }
 
+    // The count first (unfiltered, from the full-text table alone), so the page can be read the cheaper way
+    // (SearchMatch.ReadingFor); then title matches before the rest, each newest first, as two queries, so that each can
+    // walk the index on UpdatedAt when the hits are many rather than read every hit to order them.
     private async Task<SearchSourceResult> InitiativesAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var initiatives = SearchMatch.Rows<Initiative>(db, query.Terms, SearchSection.Readable).AsNoTracking();
+        var filtered = query.MinistryId is not null || query.WorkstreamId is not null;
+        var total = filtered
+            ? await Matching(query, SearchReading.ByMatch).CountAsync(cancellationToken)
+            : await SearchMatch.CountAsync<Initiative>(db, query.Terms, SearchSection.Readable, cancellationToken);
+        if (total == 0)
+        {
+            return SearchSourceResult.None;
+        }
 
+        var initiatives = Matching(query, SearchMatch.ReadingFor(total, query.Limit));
+        var title = SearchIndex.InTitle(query.LeadingTerm);
+        var hits = await PageAsync(initiatives.Where(i => EF.Functions.Like(i.SearchIndex, title)), query.Limit, cancellationToken);
+        if (hits.Count < query.Limit && hits.Count < total)
+        {
+            hits.AddRange(await PageAsync(initiatives.Where(i => !EF.Functions.Like(i.SearchIndex, title)), query.Limit - hits.Count, cancellationToken));
+        }
+
+        return new([.. hits], total);
+    }
+
+    private IQueryable<Initiative> Matching(SearchQuery query, SearchReading reading)
+    {
+        var initiatives = SearchMatch.Rows<Initiative>(db, query.Terms, SearchSection.Readable, reading).AsNoTracking();
         if (query.MinistryId is { } ministryId)
         {
             initiatives = initiatives.Where(i => i.OwningMinistryId == ministryId || i.CollaboratingMinistries.Any(m => m.MinistryId == ministryId));
@@ -38,15 +62,15 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
             initiatives = initiatives.Where(i => i.Workstreams.Any(w => w.WorkstreamId == workstreamId));
         }
 
-        var title = SearchIndex.InTitle(query.LeadingTerm);
-        var hits = await initiatives
-            .OrderByDescending(i => EF.Functions.Like(i.SearchIndex, title)).ThenByDescending(i => i.UpdatedAt)
-            .Take(query.Limit)
+        return initiatives;
+    }
+
+    private static async Task<List<SearchHit>> PageAsync(IQueryable<Initiative> initiatives, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await initiatives.OrderByDescending(i => i.UpdatedAt).Take(limit)
             .Select(i => new { i.Id, i.Title, i.Summary, i.OwningMinistryCode, i.UpdatedAt })
             .ToListAsync(cancellationToken);
-        return new(
-            [.. hits.Select(i => new SearchHit(Initiative, i.Id, i.Title, i.Summary, $"/arbeidsstrommer/tiltak/{i.Id}", i.OwningMinistryCode, i.UpdatedAt))],
-            hits.Count < query.Limit ? hits.Count : await initiatives.CountAsync(cancellationToken));
+        return [.. rows.Select(i => new SearchHit(Initiative, i.Id, i.Title, i.Summary, $"/arbeidsstrommer/tiltak/{i.Id}", i.OwningMinistryCode, i.UpdatedAt))];
     }
 
     private async Task<SearchSourceResult> WorkstreamsAsync(SearchQuery query, CancellationToken cancellationToken)

@@ -13,6 +13,9 @@ namespace Samordning.Benchmarks.Scenarios.Search;
 // product goes, with bare ADO.NET (BenchDatabase): per table the first 20 (title matches, then the table's own
 // order) and, when there are that many, the count. On SQLite that is one FTS5 MATCH of every term at once on the
 // table's trigram table (SearchFullTextSql), joined by rowid; on PostgreSQL the LIKE the pg_trgm index answers.
+// Where every matching row is a hit (no filter on top), SQLite counts them in the full-text table alone and, when they
+// are many, walks the table's index in its order for the page (title matches, then the rest), as the product's
+// initiatives do (SearchMatch.ReadingFor): the cheapest honest way to the same answer on the same index.
 // Its answer is the total and the first 20 ids. What the floor leaves out is what the product adds on top of
 // finding the rows: authentication and the claims, the DI scope and EF Core, the per-module access rules, ranking
 // on every term, highlighting and the encoded excerpts.
@@ -61,9 +64,41 @@ internal sealed class SearchFloorEndpoint(BenchDatabase database) : IStartupFilt
             }
 
             where += extra;
+            var byTitle = $"""x."SearchIndex" LIKE @p{parameters.Length}""";
+            if (!database.OnPostgres && extra.Length == 0 && child is null)
+            {
+                // Every matching row is a hit: count them in the full-text table, then, when they are many, walk the
+                // table's index in its order (the rowid hidden from the planner) for the title matches, then the rest.
+                var fts = SearchFullTextSql.TableOf(table);
+                var matches = await database.CountAsync(connection, $"""SELECT count(*) FROM "{fts}" WHERE "{fts}" MATCH @p0""", cancellationToken, parameters);
+                total += matches;
+                if (matches > Limit * 25)
+                {
+                    var walk = where.Replace("x.rowid IN", "+x.rowid IN", StringComparison.Ordinal);
+                    var titled = await database.ListAsync(connection, $"""SELECT x."Id" FROM {t} AS x WHERE {walk} AND {byTitle} ORDER BY {order} LIMIT {Limit}""",
+                        r => BenchDatabase.ReadId(r.GetValue(0)), cancellationToken, [.. parameters, title]);
+                    ids.AddRange(titled);
+                    if (titled.Count < Limit)
+                    {
+                        ids.AddRange(await database.ListAsync(connection, $"""SELECT x."Id" FROM {t} AS x WHERE {walk} AND NOT {byTitle} ORDER BY {order} LIMIT {Limit - titled.Count}""",
+                            r => BenchDatabase.ReadId(r.GetValue(0)), cancellationToken, [.. parameters, title]));
+                    }
+
+                    return;
+                }
+
+                if (matches > 0)
+                {
+                    ids.AddRange(await database.ListAsync(connection, $"""SELECT x."Id" FROM {t} AS x WHERE {where} ORDER BY {byTitle} DESC, {order} LIMIT {Limit}""",
+                        r => BenchDatabase.ReadId(r.GetValue(0)), cancellationToken, [.. parameters, title]));
+                }
+
+                return;
+            }
+
             var rows = await database.ListAsync(connection, $"""
                 SELECT x."Id" FROM {t} AS x WHERE {where}
-                ORDER BY (x."SearchIndex" LIKE @p{parameters.Length}) DESC, {order} LIMIT {Limit}
+                ORDER BY {byTitle} DESC, {order} LIMIT {Limit}
                 """, r => BenchDatabase.ReadId(r.GetValue(0)), cancellationToken, [.. parameters, title]);
             ids.AddRange(rows);
             total += rows.Count < Limit ? rows.Count : await database.CountAsync(connection, $"""SELECT COUNT(*) FROM {t} AS x WHERE {where}""", cancellationToken, parameters);
