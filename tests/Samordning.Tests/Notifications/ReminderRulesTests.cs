@@ -127,6 +127,7 @@ public sealed partial class ReminderRulesTests(SamordningFactory factory) : ICla
         var previewed = await preview.Content.ReadAsStringAsync(Ct);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Contains("23. mars 2027 kl. 09:00", previewed, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{url}\"", previewed, StringComparison.Ordinal);
 
         var invalid = await client.PostAsync(url, Form(page, "2, to", workingDays: true, hour: "25", version: "0"), Ct);
         var shown = await invalid.Content.ReadAsStringAsync(Ct);
