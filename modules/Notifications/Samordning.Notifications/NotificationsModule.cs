@@ -21,6 +21,7 @@ public sealed class NotificationsModule : IModule
         new("/varsler", new LocalizedText("Varsler", "Notifications")),
         new("/varsler/innstillinger", new LocalizedText("Varselinnstillinger", "Notification settings")),
         new("/varsler/utsendelser", new LocalizedText("Utsendte påminnelser", "Reminders sent"), Policies.ManageRegistry),
+        new("/varsler/paminnelsesregler", new LocalizedText("Påminnelsesregler", "Reminder rules"), Policies.Coordinator),
     ];
 
     /// <inheritdoc />
@@ -53,6 +54,7 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<LiveNotifications>();
         services.AddScoped<Samordning.Shared.Activity.IWorkstreamFollows, Activity.WorkstreamFollows>();
         services.AddScoped<ReminderSweep>();
+        services.AddScoped<Rules.ReminderPolicies>();
         services.AddScoped<Activity.ActivityDigest>();
     }
 }

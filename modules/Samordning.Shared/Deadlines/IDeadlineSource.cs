@@ -13,7 +13,17 @@ public interface IDeadlineSource
     /// that nobody is reminded of yet.
     /// </summary>
     IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, DateTimeOffset? until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The kinds of deadline this source gives, with a name people read: coordinators set a reminder policy per kind.
+    /// </summary>
+    IReadOnlyList<DeadlineKind> Kinds => [];
 }
+
+/// <summary>A kind of deadline (<see cref="Deadline.Kind"/>) and its name on the reminder rules page.</summary>
+/// <param name="Kind">The kind, as the source's deadlines carry it.</param>
+/// <param name="Name">What people call it.</param>
+public sealed record DeadlineKind(string Kind, Text.LocalizedText Name);
 
 /// <summary>One deadline and the people who should be reminded of it.</summary>
 /// <param name="Key">Stable key across runs, for example <c>workstreams.round:{id}</c>; a moved deadline keeps its key.</param>

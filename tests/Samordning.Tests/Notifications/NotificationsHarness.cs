@@ -143,6 +143,9 @@ internal sealed class TestDeadlines : IDeadlineSource
 {
     private readonly List<Deadline> stored = [];
 
+    // The kind the tests' deadlines carry, so coordinators can set its reminder policy.
+    public IReadOnlyList<DeadlineKind> Kinds { get; } = [new("test", new("Testfrister", "Test deadlines"))];
+
     public void Add(Deadline deadline)
     {
         lock (stored)

@@ -11,6 +11,8 @@ internal sealed class RoundDeadlines(FeedbackDbContext db, IMinistryDirectory di
 {
     public const string Kind = "input-round";
 
+    public IReadOnlyList<DeadlineKind> Kinds { get; } = [new(Kind, new("Innspillsrunder", "Input rounds"))];
+
     public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, DateTimeOffset? until, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Open rounds only: a deadline that has passed closes the round (submissions are refused after it).

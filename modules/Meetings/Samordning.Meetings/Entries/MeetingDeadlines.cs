@@ -14,6 +14,9 @@ internal sealed class MeetingDeadlines(MeetingsDbContext db) : IDeadlineSource
     public const string ActionKind = "meeting-action-item";
     public const string MeetingKind = "meeting";
 
+    public IReadOnlyList<DeadlineKind> Kinds { get; } =
+        [new(ActionKind, new("Oppfølgingspunkter fra møter", "Action items from meetings")), new(MeetingKind, new("Møter", "Meetings"))];
+
     // Titles of action items in reminders: the first 120 characters of the text.
     private const int ShortLength = 120;
 

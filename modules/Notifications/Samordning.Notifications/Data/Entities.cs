@@ -133,3 +133,18 @@ internal sealed class DigestItem
     public DateTimeOffset OccurredAt { get; set; }
     public string? MailKey { get; set; }
 }
+
+// A coordinator's reminder policy for one kind of deadline (none stored: configuration applies). Versioned, since
+// coordinators edit it together, and audited, so the history says who changed the rule and how.
+internal sealed class StoredReminderPolicy : IVersioned, IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Kind { get; set; }
+
+    // Days before the deadline, furthest first: "14, 7, 1".
+    public required string Offsets { get; set; }
+    public bool WorkingDays { get; set; }
+    public bool Overdue { get; set; }
+    public int SendHour { get; set; }
+    public long Version { get; set; }
+}

@@ -22,6 +22,7 @@ internal class NotificationsDbContext : ModuleDbContext
     public DbSet<ActivityPreference> ActivityPreferences => Set<ActivityPreference>();
     public DbSet<WorkstreamFollow> Follows => Set<WorkstreamFollow>();
     public DbSet<DigestItem> DigestItems => Set<DigestItem>();
+    public DbSet<StoredReminderPolicy> ReminderPolicies => Set<StoredReminderPolicy>();
 
     protected override string Schema => Store;
 
@@ -102,6 +103,14 @@ internal class NotificationsDbContext : ModuleDbContext
             item.Property(i => i.MailKey).HasMaxLength(300);
             item.HasIndex(i => new { i.PersonId, i.EventKey }).IsUnique();
             item.HasIndex(i => i.MailKey);
+        });
+
+        modelBuilder.Entity<StoredReminderPolicy>(policy =>
+        {
+            policy.ToTable("ReminderPolicies");
+            policy.Property(p => p.Kind).HasMaxLength(60);
+            policy.Property(p => p.Offsets).HasMaxLength(100);
+            policy.HasIndex(p => p.Kind).IsUnique();
         });
     }
 }

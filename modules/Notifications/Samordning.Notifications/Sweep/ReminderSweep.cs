@@ -15,6 +15,7 @@ namespace Samordning.Notifications.Sweep;
 // unique index decides who sends, and the outbox lease decides who delivers.
 internal sealed class ReminderSweep(
     IEnumerable<IDeadlineSource> sources,
+    Rules.ReminderPolicies policyStore,
     ReminderSender sender,
     DailyDigest digest,
     MailDelivery delivery,
@@ -61,9 +62,12 @@ internal sealed class ReminderSweep(
         var schedule = new ReminderSchedule(settings.SendFromHour, settings.SendUntilHour);
         var now = clock.UtcNow;
 
+        // The coordinators' stored policies in one query per sweep (never per deadline), configuration for the rest.
+        var book = await policyStore.LoadAsync(cancellationToken);
+
         // Deadlines due later than this have nothing due yet: the sources leave them out in their queries.
-        var until = ReminderSchedule.Horizon(settings.AllOffsets(), now);
-        var policies = new Dictionary<string, IReadOnlyList<ReminderOffset>>(StringComparer.OrdinalIgnoreCase);
+        var until = ReminderSchedule.Horizon(book.AllOffsets(), now);
+        var policies = new Dictionary<string, ReminderPolicy>(StringComparer.OrdinalIgnoreCase);
         var decided = new Dictionary<(string Kind, DateTimeOffset DueAt), ReminderOffset?>();
         var due = new List<DueReminder>();
         foreach (var source in sources)
@@ -77,7 +81,7 @@ internal sealed class ReminderSweep(
                     {
                         if (!policies.TryGetValue(deadline.Kind, out var policy))
                         {
-                            policy = settings.PolicyFor(deadline.Kind);
+                            policy = book.For(deadline.Kind);
                             policies[deadline.Kind] = policy;
                         }
 

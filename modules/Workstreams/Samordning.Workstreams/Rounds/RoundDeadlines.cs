@@ -11,6 +11,8 @@ internal sealed class RoundDeadlines(WorkstreamsDbContext db, IMinistryDirectory
 {
     public const string Kind = "reporting-round";
 
+    public IReadOnlyList<DeadlineKind> Kinds { get; } = [new(Kind, new("Rapporteringsrunder", "Reporting rounds"))];
+
     public async IAsyncEnumerable<Deadline> GetOpenDeadlinesAsync(DateTimeOffset from, DateTimeOffset? until, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Open rounds due at or after from: the sweep asks from a year back, so rounds overdue but not closed within

@@ -328,6 +328,43 @@ namespace Samordning.Notifications.Migrations.PostgreSql
                     b.ToTable("ReminderLog", "notifications");
                 });
 
+            modelBuilder.Entity("Samordning.Notifications.Data.StoredReminderPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Offsets")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SendHour")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("WorkingDays")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReminderPolicies", "notifications");
+                });
+
             modelBuilder.Entity("Samordning.Notifications.Data.WorkstreamFollow", b =>
                 {
                     b.Property<Guid>("PersonId")

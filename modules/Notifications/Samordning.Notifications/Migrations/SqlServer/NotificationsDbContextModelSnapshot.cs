@@ -328,6 +328,43 @@ namespace Samordning.Notifications.Migrations.SqlServer
                     b.ToTable("ReminderLog", "notifications");
                 });
 
+            modelBuilder.Entity("Samordning.Notifications.Data.StoredReminderPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Offsets")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SendHour")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("WorkingDays")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReminderPolicies", "notifications");
+                });
+
             modelBuilder.Entity("Samordning.Notifications.Data.WorkstreamFollow", b =>
                 {
                     b.Property<Guid>("PersonId")

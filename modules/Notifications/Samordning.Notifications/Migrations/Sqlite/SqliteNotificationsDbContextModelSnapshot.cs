@@ -322,6 +322,43 @@ namespace Samordning.Notifications.Migrations.Sqlite
                     b.ToTable("ReminderLog", (string)null);
                 });
 
+            modelBuilder.Entity("Samordning.Notifications.Data.StoredReminderPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Offsets")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SendHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReminderPolicies", (string)null);
+                });
+
             modelBuilder.Entity("Samordning.Notifications.Data.WorkstreamFollow", b =>
                 {
                     b.Property<Guid>("PersonId")
