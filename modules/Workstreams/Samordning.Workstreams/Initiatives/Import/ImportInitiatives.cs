@@ -182,6 +182,8 @@ internal static class ImportInitiatives
         var now = deps.Clock.UtcNow;
         var before = new List<DashboardAggregates.Cell>();
         var after = new List<DashboardAggregates.Cell>();
+        var created = new List<Initiative>();
+        var updated = new List<Initiative>();
         var note = $"Import: {import.FileName}";
         await using var transaction = await deps.Db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var row in rows)
@@ -201,12 +203,14 @@ internal static class ImportInitiatives
             initiative.Reference = row.Reference;
             after.AddRange(DashboardAggregates.CellsOf(initiative));
             deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, note));
-            InitiativeLive.Stage(deps.Db, initiative);
+            (row.Existing is null ? created : updated).Add(initiative);
         }
 
+        InitiativeLive.StageImport(deps.Db, import.MinistryId, created, updated);
+
         import.ConfirmedAt = now;
-        import.Created = rows.Count(r => !r.Updates);
-        import.Updated = rows.Count(r => r.Updates);
+        import.Created = created.Count;
+        import.Updated = updated.Count;
         deps.Db.Entry(import).Property(i => i.Version).OriginalValue = expected;
         try
         {

@@ -99,6 +99,22 @@ public sealed partial class ImportApiTests(SamordningFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Confirm_ManyRows_OneDashboardItemAndEachUpdatedInitiativesOwn()
+    {
+        var marker = Marker();
+        await ConfirmAsync(People.ContactPersonFin, await UploadAsync(People.ContactPersonFin, Csv(marker, ("1", "Første", "40"))));
+        var updatedId = await WithDbAsync(db => db.Initiatives.Where(i => i.Reference == $"{marker}-1").Select(i => i.Id).SingleAsync(Ct));
+        var dashboardBefore = await LastSequenceAsync("dashboard");
+
+        await ConfirmAsync(People.ContactPersonFin, await UploadAsync(People.ContactPersonFin, Csv(marker, ("1", "Første", "45"), ("2", "Andre", "0"), ("3", "Tredje", "0"))));
+
+        var dashboard = await LiveItemsAsync("dashboard", dashboardBefore);
+        Assert.Equal("workstreams.initiatives-imported", Assert.Single(dashboard).Type);
+        Assert.Contains("\"created\":2", dashboard[0].Payload, StringComparison.Ordinal);
+        Assert.Single(await LiveItemsAsync($"initiative:{updatedId}", 0), i => i.Payload.Contains("\"progress\":45", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Confirm_InitiativeChangedAfterPreview_NothingStoredConflict()
     {
         // All or nothing: the second row's initiative is edited meanwhile, so the new first row is not stored either.
@@ -305,6 +321,12 @@ public sealed partial class ImportApiTests(SamordningFactory factory) : IClassFi
 
         return await api.As(email).PostAsync(Imports + culture, content, Ct);
     }
+
+    private async Task<List<Samordning.Shared.Live.LiveItem>> LiveItemsAsync(string topic, long after) =>
+        await Problem.ReadOkAsync<List<Samordning.Shared.Live.LiveItem>>(
+            await api.As(People.Observer).GetAsync($"/api/live?topic={Uri.EscapeDataString(topic)}&after={after}", Ct), HttpStatusCode.OK, Ct);
+
+    private async Task<long> LastSequenceAsync(string topic) => (await LiveItemsAsync(topic, 0)).Select(i => i.Sequence).DefaultIfEmpty(0).Max();
 
     private Task<int> CountAsync(string marker) => WithDbAsync(db => db.Initiatives.CountAsync(i => i.Title.Contains(marker), Ct));
 
