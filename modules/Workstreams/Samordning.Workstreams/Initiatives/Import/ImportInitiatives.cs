@@ -261,10 +261,18 @@ internal static class ImportInitiatives
         var references = mapping[ImportColumns.Reference] is { } column
             ? table.Rows.Select(r => r.Cell(column).Trim()).Where(r => r.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : [];
+
+        // Only the initiatives the rows name are read (with their children), however many the ministry has; lower()
+        // folds ASCII letters on every provider, and the comparison below folds the rest.
+        var lowered = references.Select(r => r.ToLowerInvariant()).Distinct().ToList();
         var query = tracked ? deps.Db.Initiatives.AsQueryable() : deps.Db.Initiatives.AsNoTracking();
         var stored = references.Count == 0
             ? []
-            : await query.WithChildren().Where(i => i.OwningMinistryId == import.MinistryId && i.Reference != null).ToListAsync(cancellationToken);
+#pragma warning disable CA1304, CA1311 // translated to SQL lower(); the culture overloads are not
+            : await query.WithChildren()
+                .Where(i => i.OwningMinistryId == import.MinistryId && i.Reference != null && lowered.Contains(i.Reference.ToLower()))
+                .ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311
         var existing = new Dictionary<string, Initiative>(StringComparer.OrdinalIgnoreCase);
         foreach (var initiative in stored.Where(i => references.Contains(i.Reference!)))
         {

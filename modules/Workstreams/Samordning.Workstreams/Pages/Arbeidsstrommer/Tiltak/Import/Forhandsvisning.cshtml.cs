@@ -89,16 +89,4 @@ internal sealed class ForhandsvisningModel(InitiativeServices deps) : PageModel
         Version = Preview.Version;
         return Page();
     }
-
-    // "A", "B", … "AA": the column as the spreadsheet names it.
-    public static string ColumnLetter(int index)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + ((n - 1) % 26)) + name;
-        }
-
-        return name;
-    }
 }
