@@ -5,6 +5,7 @@ using Samordning.Benchmarks.Hosting;
 using Samordning.Benchmarks.LiveFanOut;
 using Samordning.Benchmarks.Scenarios;
 using Samordning.Benchmarks.Scenarios.Notifications;
+using Samordning.Benchmarks.Scenarios.Workstreams;
 using Samordning.Shared.Persistence;
 
 namespace Samordning.Benchmarks;
@@ -36,11 +37,13 @@ internal static class BenchmarkProgram
         var fanOut = !onPostgres && (options.Scenario is null || options.Scenario == LiveFanOutBenchmark.Name);
         var sweep = options.Scenario is null || options.Scenario == NotificationsSweepBenchmark.Name;
         var twoNodes = onPostgres && (options.Scenario is null || options.Scenario == TwoNodeFanOutBenchmark.Name);
-        if (scenarios.Count == 0 && !fanOut && !sweep && !twoNodes)
+        var import = InitiativeImportBenchmark.Selected(options.Scenario);
+        if (scenarios.Count == 0 && !fanOut && !sweep && !twoNodes && !import)
         {
             Console.Error.WriteLine($"No scenario is called '{options.Scenario}' on {options.Database}. Known: " +
                 $"{string.Join(", ", ScenarioCatalog.For(options.Database).Select(s => s.Name))}, " +
                 (onPostgres ? $"{NotificationsSweepBenchmark.Name}, {TwoNodeFanOutBenchmark.Name}" : $"{LiveFanOutBenchmark.Name}, {NotificationsSweepBenchmark.Name}") +
+                $", {InitiativeImportBenchmark.PreviewName}" +
                 (onPostgres ? "." : $"; with --database PostgreSql also {TwoNodeFanOutBenchmark.Name}."));
             return 2;
         }
@@ -93,6 +96,12 @@ internal static class BenchmarkProgram
             if (sweep)
             {
                 results.AddRange(await NotificationsSweepBenchmark.RunAsync(host.Services, options, Console.Out, stop.Token));
+            }
+
+            // Stateful too (an import adds what the next finds); absolute aims, reported as scenarios.
+            if (import)
+            {
+                results.AddRange(await InitiativeImportBenchmark.RunAsync(host.Services, client, options, Console.Out, stop.Token));
             }
 
             // A latency benchmark, not a throughput ratio: it reports on its own (and in live-fanout-latest.json).

@@ -67,6 +67,10 @@ internal sealed class Initiative : IVersioned, IAudited, ISearchIndexed
     public string? ContactPersonName { get; set; }
     public string? ExpectedResults { get; set; }
     public string? AchievedResults { get; set; }
+
+    // The owning ministry's own reference (a case number, a row in their own list), unique within the ministry
+    // when given: a re-import of the ministry's list finds the initiative by it and updates instead of duplicating.
+    public string? Reference { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
 

@@ -24,6 +24,7 @@ internal class WorkstreamsDbContext : ModuleDbContext
     public DbSet<ReportingRound> ReportingRounds => Set<ReportingRound>();
     public DbSet<RoundConfirmation> RoundConfirmations => Set<RoundConfirmation>();
     public DbSet<RoundSubmission> RoundSubmissions => Set<RoundSubmission>();
+    public DbSet<InitiativeImport> InitiativeImports => Set<InitiativeImport>();
 
     protected override string Schema => Store;
 
@@ -91,6 +92,9 @@ internal class WorkstreamsDbContext : ModuleDbContext
             initiative.Property(i => i.ExpectedResults).HasMaxLength(4000);
             initiative.Property(i => i.AchievedResults).HasMaxLength(4000);
             initiative.Property(i => i.SearchText).HasMaxLength(12000);
+            initiative.Property(i => i.Reference).HasMaxLength(InitiativeImport.MaxReferenceLength);
+            // Unique per ministry when given (NULLs are distinct on SQLite and PostgreSQL; SQL Server gets an IS NOT NULL filter).
+            initiative.HasIndex(i => new { i.OwningMinistryId, i.Reference }).IsUnique();
             initiative.HasIndex(i => new { i.OwningMinistryId, i.Phase });
             // Newest change first, ties by id: the order of every initiative list, so a page walks the index and stops.
             initiative.HasIndex(i => new { i.UpdatedAt, i.Id }, "IX_Initiatives_UpdatedAt_Id").IsDescending(true, false);
@@ -177,6 +181,16 @@ internal class WorkstreamsDbContext : ModuleDbContext
             confirmation.HasIndex(c => new { c.RoundId, c.MinistryId });
             confirmation.HasOne<ReportingRound>().WithMany().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Cascade);
             confirmation.HasOne<Initiative>().WithMany().HasForeignKey(c => c.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<InitiativeImport>(import =>
+        {
+            import.Property(i => i.MinistryCode).HasMaxLength(10);
+            import.Property(i => i.FileName).HasMaxLength(255);
+            import.Property(i => i.Headers);
+            import.Property(i => i.Rows);
+            import.Property(i => i.Mapping).HasMaxLength(4000);
+            import.HasIndex(i => i.ExpiresAt);
         });
 
         modelBuilder.Entity<RoundSubmission>(submission =>

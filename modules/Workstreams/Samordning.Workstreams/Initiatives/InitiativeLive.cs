@@ -16,6 +16,7 @@ internal sealed class InitiativeLive : ILiveTopicPolicy
     public const string RoundsTopic = "rounds";
     public const string ChangedType = "workstreams.initiative-changed";
     public const string RoundChangedType = "workstreams.round-changed";
+    public const string ImportedType = "workstreams.initiatives-imported";
 
     public bool Handles(string topic) =>
         topic is DashboardTopic or RoundsTopic
@@ -39,6 +40,22 @@ internal sealed class InitiativeLive : ILiveTopicPolicy
         }
     }
 
+    // An import of many initiatives: one item on the dashboard topic for all of them (its followers fetch the page
+    // again on any item, so thousands would only be thousands of broadcasts), and each updated initiative's own
+    // topics as any change of it stages them. A new initiative's own topic has no follower yet.
+    public static void StageImport(WorkstreamsDbContext db, Guid ministryId, IReadOnlyList<Initiative> created, IReadOnlyList<Initiative> updated)
+    {
+        db.StageLive(DashboardTopic, ImportedType, () => new InitiativesImported(ministryId, created.Count, updated.Count));
+        foreach (var initiative in updated)
+        {
+            db.StageLive(InitiativeTopic(initiative.Id), ChangedType, () => Changed(initiative));
+            foreach (var workstream in initiative.Workstreams)
+            {
+                db.StageLive($"{WorkstreamPrefix}{workstream.WorkstreamId}", ChangedType, () => Changed(initiative));
+            }
+        }
+    }
+
     // A round's progress changed: the rounds list and the round's page refetch what they show.
     public static void StageRound(WorkstreamsDbContext db, Guid roundId) =>
         db.StageLive(RoundsTopic, RoundChangedType, () => new RoundChanged(roundId));
@@ -53,3 +70,5 @@ internal sealed class InitiativeLive : ILiveTopicPolicy
 internal sealed record InitiativeChanged(Guid Id, string Title, string Ministry, string Phase, string Status, int Progress);
 
 internal sealed record RoundChanged(Guid RoundId);
+
+internal sealed record InitiativesImported(Guid MinistryId, int Created, int Updated);

@@ -37,6 +37,51 @@ internal sealed record InitiativeRequest(
     public async Task<(FieldErrors Errors, Resolved? Resolved)> ValidateAsync(
         WorkstreamsDbContext db, IMinistryDirectory directory, CancellationToken cancellationToken)
     {
+        var errors = ValidateFields();
+        var workstreamIds = (WorkstreamIds ?? []).Distinct().ToList();
+        var known = await db.Workstreams.Where(w => workstreamIds.Contains(w.Id)).Select(w => w.Id).ToListAsync(cancellationToken);
+        if (known.Count != workstreamIds.Count)
+        {
+            errors.Add(nameof(WorkstreamIds), new("En eller flere arbeidsstrømmer finnes ikke.", "One or more workstreams do not exist."));
+        }
+
+        var ministries = await directory.GetMinistriesAsync(cancellationToken);
+        var owner = ministries.FirstOrDefault(m => m.Id == OwningMinistryId);
+        if (owner is null)
+        {
+            errors.Add(nameof(OwningMinistryId), new("Velg et departement som finnes.", "Choose an existing ministry."));
+        }
+
+        var collaboratorIds = (CollaboratingMinistryIds ?? []).Where(id => id != OwningMinistryId).Distinct().ToList();
+        var collaborators = ministries.Where(m => collaboratorIds.Contains(m.Id)).ToList();
+        if (collaborators.Count != collaboratorIds.Count)
+        {
+            errors.Add(nameof(CollaboratingMinistryIds), new("Et eller flere samarbeidende departementer finnes ikke.", "One or more collaborating ministries do not exist."));
+        }
+
+        var agencyIds = (AgencyIds ?? []).Distinct().ToList();
+        var agencies = agencyIds.Count == 0 ? [] : await directory.GetAgenciesAsync(agencyIds, cancellationToken);
+        if (agencies.Count != agencyIds.Count)
+        {
+            errors.Add(nameof(AgencyIds), new("En eller flere virksomheter finnes ikke.", "One or more agencies do not exist."));
+        }
+
+        PersonInfo? contact = null;
+        if (ContactPersonId is { } contactId)
+        {
+            contact = await directory.GetPersonAsync(contactId, cancellationToken);
+            if (contact is null)
+            {
+                errors.Add(nameof(ContactPersonId), new("Kontaktpersonen finnes ikke i personregisteret.", "The contact person is not in the people registry."));
+            }
+        }
+
+        return (errors, errors.Any ? null : new Resolved(owner!, collaborators, agencies, contact));
+    }
+
+    // The rules that need no lookup: what the form and an imported row are held to alike.
+    public FieldErrors ValidateFields()
+    {
         var errors = new FieldErrors()
             .Required(nameof(Title), Title, new("Tittel", "Title"), 200)
             .MaxLength(nameof(Summary), Summary, new("Sammendrag", "Summary"), 4000)
@@ -84,46 +129,7 @@ internal sealed record InitiativeRequest(
         }
 
         ValidateLinks(errors);
-
-        var workstreamIds = (WorkstreamIds ?? []).Distinct().ToList();
-        var known = await db.Workstreams.Where(w => workstreamIds.Contains(w.Id)).Select(w => w.Id).ToListAsync(cancellationToken);
-        if (known.Count != workstreamIds.Count)
-        {
-            errors.Add(nameof(WorkstreamIds), new("En eller flere arbeidsstrømmer finnes ikke.", "One or more workstreams do not exist."));
-        }
-
-        var ministries = await directory.GetMinistriesAsync(cancellationToken);
-        var owner = ministries.FirstOrDefault(m => m.Id == OwningMinistryId);
-        if (owner is null)
-        {
-            errors.Add(nameof(OwningMinistryId), new("Velg et departement som finnes.", "Choose an existing ministry."));
-        }
-
-        var collaboratorIds = (CollaboratingMinistryIds ?? []).Where(id => id != OwningMinistryId).Distinct().ToList();
-        var collaborators = ministries.Where(m => collaboratorIds.Contains(m.Id)).ToList();
-        if (collaborators.Count != collaboratorIds.Count)
-        {
-            errors.Add(nameof(CollaboratingMinistryIds), new("Et eller flere samarbeidende departementer finnes ikke.", "One or more collaborating ministries do not exist."));
-        }
-
-        var agencyIds = (AgencyIds ?? []).Distinct().ToList();
-        var agencies = agencyIds.Count == 0 ? [] : await directory.GetAgenciesAsync(agencyIds, cancellationToken);
-        if (agencies.Count != agencyIds.Count)
-        {
-            errors.Add(nameof(AgencyIds), new("En eller flere virksomheter finnes ikke.", "One or more agencies do not exist."));
-        }
-
-        PersonInfo? contact = null;
-        if (ContactPersonId is { } contactId)
-        {
-            contact = await directory.GetPersonAsync(contactId, cancellationToken);
-            if (contact is null)
-            {
-                errors.Add(nameof(ContactPersonId), new("Kontaktpersonen finnes ikke i personregisteret.", "The contact person is not in the people registry."));
-            }
-        }
-
-        return (errors, errors.Any ? null : new Resolved(owner!, collaborators, agencies, contact));
+        return errors;
     }
 
     public void ApplyTo(Initiative initiative, Resolved resolved, DateTimeOffset now)

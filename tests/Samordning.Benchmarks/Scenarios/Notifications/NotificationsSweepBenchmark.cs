@@ -48,10 +48,10 @@ internal static class NotificationsSweepBenchmark
             new ReminderSchedule(notifications.SendFromHour, notifications.SendUntilHour));
         var today = DateOnly.FromDateTime(Morning.DateTime);
         var (from, to) = (today.AddDays(-SweepVolume.DaysBack - 1), today.AddDays(SweepVolume.DaysAhead + 1));
-        var subject = new Side();
-        var again = new Side();
-        var floorBefore = new Side();
-        var floorAfter = new Side();
+        var subject = new TimedSide();
+        var again = new TimedSide();
+        var floorBefore = new TimedSide();
+        var floorAfter = new TimedSide();
         var facts = new StringBuilder();
         clock.Pin(Morning);
         try
@@ -68,8 +68,8 @@ internal static class NotificationsSweepBenchmark
                 await ResetAsync(database, cancellationToken);
                 var before = await CountAsync(database, cancellationToken);
 
-                var (floorTime, due) = await TimeAsync(() => floor.SelectDueAsync(Morning, from, to, cancellationToken));
-                var (sweepTime, claimed) = await TimeAsync(() => SweepAsync(services, cancellationToken));
+                var (floorTime, due) = await TimedRounds.TimeAsync(() => floor.SelectDueAsync(Morning, from, to, cancellationToken));
+                var (sweepTime, claimed) = await TimedRounds.TimeAsync(() => SweepAsync(services, cancellationToken));
                 var logged = await LoggedAsync(database, cancellationToken);
                 var actionRows = logged.Where(k => k.StartsWith("meetings.action:", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
                 if (due.Count == 0 || !due.SetEquals(actionRows))
@@ -84,8 +84,8 @@ internal static class NotificationsSweepBenchmark
                 }
 
                 var afterFirst = await CountAsync(database, cancellationToken);
-                var (againTime, againClaimed) = await TimeAsync(() => SweepAsync(services, cancellationToken));
-                var (floorAfterTime, left) = await TimeAsync(() => floor.SelectDueAsync(Morning, from, to, cancellationToken));
+                var (againTime, againClaimed) = await TimedRounds.TimeAsync(() => SweepAsync(services, cancellationToken));
+                var (floorAfterTime, left) = await TimedRounds.TimeAsync(() => floor.SelectDueAsync(Morning, from, to, cancellationToken));
                 var afterSecond = await CountAsync(database, cancellationToken);
                 if (againClaimed != 0 || afterSecond != afterFirst || left.Count != 0)
                 {
@@ -142,19 +142,6 @@ internal static class NotificationsSweepBenchmark
         return await scope.ServiceProvider.GetRequiredService<ReminderSweep>().SendDueRemindersAsync(cancellationToken);
     }
 
-    // Each timed step starts from a collected heap, as BenchmarkDotNet does between iterations: otherwise the
-    // garbage of one step (the first sweep renders thousands of mails) is collected, on the machine's other core,
-    // during the next one, and the second sweep pays for the first.
-    private static async Task<(double Milliseconds, T Result)> TimeAsync<T>(Func<Task<T>> operation)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var started = Stopwatch.GetTimestamp();
-        var result = await operation();
-        return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, result);
-    }
-
     // What the sweeps of a round wrote: every row they write carries the pinned time.
     private static async Task ResetAsync(BenchDatabase database, CancellationToken cancellationToken)
     {
@@ -185,22 +172,5 @@ internal static class NotificationsSweepBenchmark
             cancellationToken,
             Morning.ToUniversalTime());
         return rows.ToHashSet(StringComparer.Ordinal);
-    }
-
-    // One side's timings over the measured rounds, as the report's figures: sweeps (or selections) per second.
-    private sealed class Side
-    {
-        private readonly List<double> milliseconds = [];
-
-        public void Add(double value) => milliseconds.Add(value);
-
-        public SideResult Summary(string description)
-        {
-            var sorted = milliseconds.Order().ToArray();
-            var seconds = sorted.Sum() / 1000;
-            double Percentile(double q) => sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
-            return new SideResult(description, sorted.Length, 0, seconds, sorted.Length / seconds,
-                Percentile(0.5), Percentile(0.95), Percentile(0.99), [.. milliseconds.Select(ms => 1000 / ms)], null);
-        }
     }
 }

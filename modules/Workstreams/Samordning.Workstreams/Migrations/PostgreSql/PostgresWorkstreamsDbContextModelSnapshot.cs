@@ -212,6 +212,10 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("SearchIndex")
                         .IsRequired()
                         .HasColumnType("text");
@@ -253,6 +257,9 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
 
                     b.HasIndex("OwningMinistryId", "Phase");
 
+                    b.HasIndex("OwningMinistryId", "Reference")
+                        .IsUnique();
+
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
                         .IsDescending(true, false);
 
@@ -275,6 +282,67 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                     b.HasKey("InitiativeId", "AgencyId");
 
                     b.ToTable("InitiativeAgency", "workstreams");
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.InitiativeImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("MinistryCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("MinistryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("InitiativeImports", "workstreams");
                 });
 
             modelBuilder.Entity("Samordning.Workstreams.Data.InitiativeLink", b =>

@@ -212,6 +212,10 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.Property<int>("Progress")
                         .HasColumnType("int");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("SearchIndex")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -253,6 +257,10 @@ namespace Samordning.Workstreams.Migrations.SqlServer
 
                     b.HasIndex("OwningMinistryId", "Phase");
 
+                    b.HasIndex("OwningMinistryId", "Reference")
+                        .IsUnique()
+                        .HasFilter("[Reference] IS NOT NULL");
+
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
                         .IsDescending(true, false);
 
@@ -275,6 +283,67 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.HasKey("InitiativeId", "AgencyId");
 
                     b.ToTable("InitiativeAgency", "workstreams");
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.InitiativeImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("MinistryCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<Guid>("MinistryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("InitiativeImports", "workstreams");
                 });
 
             modelBuilder.Entity("Samordning.Workstreams.Data.InitiativeLink", b =>

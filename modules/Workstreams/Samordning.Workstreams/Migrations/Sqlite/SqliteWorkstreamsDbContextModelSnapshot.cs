@@ -202,6 +202,10 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchIndex")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -243,6 +247,9 @@ namespace Samordning.Workstreams.Migrations.Sqlite
 
                     b.HasIndex("OwningMinistryId", "Phase");
 
+                    b.HasIndex("OwningMinistryId", "Reference")
+                        .IsUnique();
+
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
                         .IsDescending(true, false);
 
@@ -265,6 +272,67 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.HasKey("InitiativeId", "AgencyId");
 
                     b.ToTable("InitiativeAgency");
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.InitiativeImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinistryCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MinistryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("InitiativeImports");
                 });
 
             modelBuilder.Entity("Samordning.Workstreams.Data.InitiativeLink", b =>
