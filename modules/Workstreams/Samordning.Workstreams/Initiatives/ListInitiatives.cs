@@ -9,7 +9,7 @@ internal sealed record InitiativeFilter(
     bool? CrossSectoral = null, bool? OwnedOnly = null, int Page = 1, int PageSize = 50);
 
 internal sealed record InitiativeListItem(
-    Guid Id, string Title, string OwningMinistryCode, Phase Phase, int Progress, Rag Status, int CollaboratorCount, DateTimeOffset UpdatedAt, long Version);
+    Guid Id, string Title, string OwningMinistryCode, Phase Phase, int Progress, Rag Status, int CollaboratorCount, DateTimeOffset UpdatedAt, DateTimeOffset StatusConfirmedAt, long Version);
 
 internal sealed record InitiativePage(IReadOnlyList<InitiativeListItem> Items, int Total, int Page, int PageSize);
 
@@ -36,7 +36,7 @@ internal sealed class ListInitiatives : IEndpoint
         return await Apply(db.Initiatives.AsNoTracking(), filter)
             .OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(i => new InitiativeListItem(i.Id, i.Title, i.OwningMinistryCode, i.Phase, i.Progress, i.Status, i.CollaboratingMinistries.Count, i.UpdatedAt, i.Version))
+            .Select(i => new InitiativeListItem(i.Id, i.Title, i.OwningMinistryCode, i.Phase, i.Progress, i.Status, i.CollaboratingMinistries.Count, i.UpdatedAt, i.StatusConfirmedAt, i.Version))
             .ToListAsync(cancellationToken);
     }
 

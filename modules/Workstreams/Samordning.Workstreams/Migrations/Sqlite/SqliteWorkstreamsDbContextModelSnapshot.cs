@@ -219,6 +219,9 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("StatusConfirmedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StatusReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -242,6 +245,8 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OwningMinistryId", "Phase");
+
+                    b.HasIndex(new[] { "StatusConfirmedAt", "Id" }, "IX_Initiatives_StatusConfirmedAt_Id");
 
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
                         .IsDescending(true, false);
