@@ -24,6 +24,15 @@ internal sealed partial class FreshnessData(SamordningFactory factory)
     public async Task CloseRoundAsync(Guid roundId) =>
         Assert.Equal(HttpStatusCode.OK, (await Api.As(People.Coordinator).PostAsync($"/api/workstreams/rounds/{roundId}/close", null, Ct)).StatusCode);
 
+    public async Task CloseOpenRoundsAsync()
+    {
+        var rounds = await WorkstreamsApi.ReadAsync<List<RoundListItem>>(await Api.As(People.Observer).GetAsync("/api/workstreams/rounds", Ct), HttpStatusCode.OK);
+        foreach (var round in rounds.Where(r => r.ClosedAt is null))
+        {
+            await CloseRoundAsync(round.Id);
+        }
+    }
+
     public async Task<InitiativeDetails> FinInitiativeAsync(string title) =>
         await Api.CreateInitiativeAsync(
             Builders.Initiative((await Api.MinistryAsync("FIN")).Id) with { Title = title, Status = Rag.Amber, StatusReason = "Venter på budsjett" },
