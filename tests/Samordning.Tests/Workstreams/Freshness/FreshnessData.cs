@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Samordning.Shared.Deadlines;
 using Samordning.Tests.Infrastructure;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
@@ -62,6 +63,23 @@ internal sealed partial class FreshnessData(SamordningFactory factory)
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
         return await db.RoundConfirmations.AsNoTracking().Where(c => c.RoundId == roundId && c.InitiativeId == initiativeId).ToListAsync(Ct);
+    }
+
+    public async Task<Deadline> DeadlineAsync(Guid roundId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        foreach (var source in scope.ServiceProvider.GetRequiredService<IEnumerable<IDeadlineSource>>())
+        {
+            await foreach (var deadline in source.GetOpenDeadlinesAsync(DateTimeOffset.UtcNow, until: null, Ct))
+            {
+                if (deadline.Key == $"workstreams.round:{roundId}")
+                {
+                    return deadline;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"No deadline for round {roundId}.");
     }
 
     // Moves an initiative's status into the past, as time passing would.

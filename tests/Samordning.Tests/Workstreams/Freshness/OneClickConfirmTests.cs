@@ -154,4 +154,21 @@ public sealed class OneClickConfirmTests(SamordningFactory factory) : IClassFixt
         Assert.Contains("Budsjett uavklart", html, StringComparison.Ordinal);
         Assert.Empty(await data.ConfirmationsAsync(round.Id, initiative.Id));
     }
+
+    [Fact]
+    public async Task Deadline_OpenRound_EachContactPersonGetsUnchangedLinksForTheirMinistrysUnconfirmed()
+    {
+        var initiative = await data.FinInitiativeAsync("Lenke i påminnelsen");
+        var confirmed = await data.FinInitiativeAsync("Allerede bekreftet i runden");
+        var round = await data.OpenRoundAsync("Påminnelse med lenker");
+        var confirm = await WorkstreamsApi.PostAsync(data.Api.As(People.ContactPersonFin), $"/api/workstreams/rounds/{round.Id}/initiatives/{confirmed.Id}/confirm", new ConfirmRequest(null));
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+
+        var deadline = await data.DeadlineAsync(round.Id);
+
+        var per = deadline.ActionsFor(await factory.PersonIdAsync(People.ContactPersonFin, Ct));
+        Assert.Contains(per, a => a.Link == FreshnessData.ConfirmUrl(round.Id, initiative.Id) && a.Label.Nb == "Lenke i påminnelsen");
+        Assert.DoesNotContain(per, a => a.Link.EndsWith(confirmed.Id.ToString(), StringComparison.Ordinal));
+        Assert.DoesNotContain(deadline.ActionsFor(await factory.PersonIdAsync(People.ContactPersonHod, Ct)), a => a.Link.EndsWith(initiative.Id.ToString(), StringComparison.Ordinal));
+    }
 }
