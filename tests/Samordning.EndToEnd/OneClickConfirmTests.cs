@@ -68,6 +68,11 @@ public sealed partial class OneClickConfirmTests(EndToEndFixture fixture)
             await person.GetByLabel("Passord", new() { Exact = true }).FillAsync(Accounts.Password);
             await person.GetByRole(AriaRole.Button, new() { Name = "Logg inn", Exact = true }).ClickAsync();
             await Expect(person).ToHaveURLAsync(link.ToString());
+
+            // The in-app reminder carries the same link.
+            await person.GotoAsync("/varsler");
+            await Expect(person.Locator($"main a[href='{link.AbsolutePath}']")).ToHaveCountAsync(1);
+            await person.GotoAsync(link.ToString());
             await Expect(person.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bekreft at status er uendret");
             var title = await person.Locator("dl.facts dd a").First.InnerTextAsync();
             var violations = await Axe.CheckAsync(person);

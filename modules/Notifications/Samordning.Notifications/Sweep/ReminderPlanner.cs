@@ -123,6 +123,7 @@ internal sealed class ReminderPlanner(string publicBaseUrl)
                 TitleNn = Clip(InAppTitle(deadline, overdue, Nynorsk)),
                 Link = deadline.Link,
                 CreatedAt = now,
+                Actions = NotificationAction.Write(deadline.ActionsFor(person.Id)),
             };
             app = new ReminderClaim(Entry(pending.Reminder, Channels.App, person, ReminderState.Queued, now), notification);
         }
