@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -24,7 +23,7 @@ public sealed partial class OneClickConfirmTests(EndToEndFixture fixture)
         var mailFolder = Directory.CreateTempSubdirectory("samordning-e2e-smtp-").FullName;
         var port = HostProcess.FreePort();
         var address = new Uri($"http://127.0.0.1:{HostProcess.FreePort()}");
-        using var sink = StartSink(port, mailFolder);
+        using var sink = SmtpSinkProcess.Start(port, mailFolder);
         await using var host = await HostProcess.StartAsync(
             TestContext.Current.CancellationToken,
             new Dictionary<string, string>
@@ -96,33 +95,10 @@ public sealed partial class OneClickConfirmTests(EndToEndFixture fixture)
         }
         finally
         {
-            StopSink(sink);
+            SmtpSinkProcess.Stop(sink);
         }
     }
 
-    private static Process StartSink(int port, string folder)
-    {
-        var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "tests", "Samordning.Tests", "Notifications", "smtp-sink.js"));
-        start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(folder);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    // By the PID this test started, never by name.
-    private static void StopSink(Process sink)
-    {
-        if (!sink.HasExited)
-        {
-            sink.Kill();
-            sink.WaitForExit(5_000);
-        }
-    }
-
-    // The reminder (not the "new round" notice) to the person about the round, parsed as the mail client would.
     private static async Task<MimeMessage> WaitForMailAsync(string folder, string address, string round)
     {
         var until = DateTime.UtcNow + MailWait;
