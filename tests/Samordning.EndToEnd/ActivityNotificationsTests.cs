@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
 using Samordning.EndToEnd.Infrastructure;
@@ -20,7 +19,7 @@ public sealed class ActivityNotificationsTests(EndToEndFixture fixture)
     {
         var mailFolder = Directory.CreateTempSubdirectory("samordning-e2e-smtp-").FullName;
         var port = HostProcess.FreePort();
-        using var sink = StartSink(port, mailFolder);
+        using var sink = SmtpSinkProcess.Start(port, mailFolder);
         await using var host = await HostProcess.StartAsync(TestContext.Current.CancellationToken, new Dictionary<string, string>
         {
             ["Modules__Notifications__Smtp__Host"] = "127.0.0.1",
@@ -58,7 +57,7 @@ public sealed class ActivityNotificationsTests(EndToEndFixture fixture)
         }
         finally
         {
-            StopSink(sink);
+            SmtpSinkProcess.Stop(sink);
         }
     }
 
@@ -72,28 +71,6 @@ public sealed class ActivityNotificationsTests(EndToEndFixture fixture)
 
         var violations = await Axe.CheckAsync(page);
         Assert.True(violations.Count == 0, $"Serious or critical accessibility violations:\n{string.Join('\n', violations)}");
-    }
-
-    private static Process StartSink(int port, string folder)
-    {
-        var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "tests", "Samordning.Tests", "Notifications", "smtp-sink.js"));
-        start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(folder);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    // By the PID this test started, never by name.
-    private static void StopSink(Process sink)
-    {
-        if (!sink.HasExited)
-        {
-            sink.Kill();
-            sink.WaitForExit(5_000);
-        }
     }
 
     private static async Task<string> WaitForMailAsync(string folder, string address, string text)

@@ -38,4 +38,19 @@ public sealed record Deadline(
     Text.LocalizedText Title,
     DateTimeOffset DueAt,
     string Link,
-    IReadOnlyList<Guid> RecipientPersonIds);
+    IReadOnlyList<Guid> RecipientPersonIds)
+{
+    /// <summary>
+    /// One-click actions per recipient that the reminder carries besides <see cref="Link"/>, for example "unchanged"
+    /// for each of the person's initiatives in a reporting round. None for a recipient not in the map.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<DeadlineAction>> Actions { get; init; } = new Dictionary<Guid, IReadOnlyList<DeadlineAction>>();
+
+    /// <summary>The actions offered to one recipient, in order.</summary>
+    public IReadOnlyList<DeadlineAction> ActionsFor(Guid personId) => Actions.TryGetValue(personId, out var actions) ? actions : [];
+}
+
+/// <summary>A one-click action in a reminder: what it is about (shown as the link's text) and the page that does it.</summary>
+/// <param name="Label">What the action is about, in Bokmål and English, for example an initiative's title.</param>
+/// <param name="Link">Path of the page that asks to confirm the action; it must change nothing on a GET.</param>
+public sealed record DeadlineAction(Text.LocalizedText Label, string Link);

@@ -88,6 +88,22 @@ internal sealed class Notification
     public required string Link { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
+
+    // A reminder's one-click actions for this person (NotificationAction, as JSON), or null: issue 17's "unchanged"
+    // per initiative, listed under the notification.
+    public string? Actions { get; set; }
+}
+
+// One action under a notification: what it is about (in Bokmål and English) and the page that does it.
+internal sealed record NotificationAction(string Label, string LabelEn, string Link)
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public static string? Write(IReadOnlyList<Shared.Deadlines.DeadlineAction> actions) =>
+        actions.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(actions.Select(a => new NotificationAction(a.Label.Nb, a.Label.En, a.Link)), Json);
+
+    public static IReadOnlyList<NotificationAction> Read(string? json) =>
+        json is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<NotificationAction>>(json, Json) ?? [];
 }
 
 // Only the person edits their own preferences, so the last save simply wins.

@@ -4,7 +4,7 @@ using Samordning.Shared.Time;
 
 namespace Samordning.Notifications.InApp;
 
-internal sealed record NotificationItem(Guid Id, string Title, string Link, DateTimeOffset CreatedAt, bool Read);
+internal sealed record NotificationItem(Guid Id, string Title, string Link, DateTimeOffset CreatedAt, bool Read, IReadOnlyList<NotificationAction> Actions);
 
 internal sealed record NotificationList(int Unread, IReadOnlyList<NotificationItem> Items);
 
@@ -48,7 +48,7 @@ internal sealed class MyNotifications : IEndpoint
             .OrderByDescending(n => n.CreatedAt)
             .Take(PageSize)
             .ToListAsync(cancellationToken);
-        var items = rows.Select(n => new NotificationItem(n.Id, Shared.Text.Localized.Name(n.TitleNb, n.TitleEn, n.TitleNn), n.Link, n.CreatedAt, n.ReadAt is not null)).ToList();
+        var items = rows.Select(n => new NotificationItem(n.Id, Shared.Text.Localized.Name(n.TitleNb, n.TitleEn, n.TitleNn), n.Link, n.CreatedAt, n.ReadAt is not null, NotificationAction.Read(n.Actions))).ToList();
         return new NotificationList(await UnreadAsync(db, person, cancellationToken), items);
     }
 

@@ -17,7 +17,8 @@ internal static class ReminderMail
     public static readonly LocalizedText Greeting = new("Hei {0},", "Hello {0},");
 
     // when: how the due instant is written (When, or a cache of it: a sweep renders thousands sharing few instants).
-    public static RenderedMail Reminder(string language, string name, Deadline deadline, bool overdue, string publicBaseUrl, Func<DateTimeOffset, CultureInfo, string>? when = null)
+    public static RenderedMail Reminder(
+        string language, string name, Deadline deadline, bool overdue, string publicBaseUrl, Func<DateTimeOffset, CultureInfo, string>? when = null, IReadOnlyList<DeadlineAction>? actions = null)
     {
         var culture = Localized.CultureOf(language);
         var title = deadline.Title.In(culture);
@@ -31,9 +32,35 @@ internal static class ReminderMail
             : new LocalizedText("Fristen for «{0}» er {1} (norsk tid).", "The deadline for “{0}” is {1} (Norwegian time).")).Format(culture, title, dueText);
         var greeting = Greeting.Format(culture, name);
         var go = new LocalizedText("Gå til saken:", "Open it here:").In(culture);
-        var text = $"{greeting}\n\n{line}\n\n{go} {url}\n\n– Samordning\n";
-        var html = $"<p>{Encode(greeting)}</p><p>{Encode(line)}</p><p><a href=\"{Encode(url)}\">{Encode(go)} {Encode(url)}</a></p><p>– Samordning</p>";
+        var (actionsText, actionsHtml) = Actions(actions ?? [], culture, publicBaseUrl);
+        var text = $"{greeting}\n\n{line}\n\n{go} {url}\n{actionsText}\n– Samordning\n";
+        var html = $"<p>{Encode(greeting)}</p><p>{Encode(line)}</p><p><a href=\"{Encode(url)}\">{Encode(go)} {Encode(url)}</a></p>{actionsHtml}<p>– Samordning</p>";
         return new RenderedMail(Truncate(subject), text, html);
+    }
+
+    // The recipient's one-click actions (issue 17: "unchanged" per initiative), each a link to a page that asks
+    // before it changes anything, so a mail scanner that opens every link confirms nothing.
+    private static (string Text, string Html) Actions(IReadOnlyList<DeadlineAction> actions, CultureInfo culture, string publicBaseUrl)
+    {
+        if (actions.Count == 0)
+        {
+            return ("", "");
+        }
+
+        var lead = new LocalizedText("Er statusen uendret? Bekreft hvert tiltak med ett klikk:", "Is the status unchanged? Confirm each initiative with one click:").In(culture);
+        var label = new LocalizedText("Uendret: {0}", "Unchanged: {0}");
+        var text = new StringBuilder($"\n{lead}\n");
+        var html = new StringBuilder($"<p>{Encode(lead)}</p><ul>");
+        foreach (var action in actions)
+        {
+            var url = Absolute(publicBaseUrl, action.Link);
+            var line = label.Format(culture, action.Label.In(culture));
+            text.Append(CultureInfo.InvariantCulture, $"- {line}\n  {url}\n");
+            html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{Encode(url)}\">{Encode(line)}</a></li>");
+        }
+
+        html.Append("</ul>");
+        return (text.ToString(), html.ToString());
     }
 
     public static RenderedMail Digest(string language, string name, IReadOnlyList<(string Title, DateTimeOffset DueAt, string Link)> items, string publicBaseUrl)

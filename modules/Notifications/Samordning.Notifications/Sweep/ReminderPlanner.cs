@@ -123,6 +123,7 @@ internal sealed class ReminderPlanner(string publicBaseUrl)
                 TitleNn = Clip(InAppTitle(deadline, overdue, Nynorsk)),
                 Link = deadline.Link,
                 CreatedAt = now,
+                Actions = NotificationAction.Write(deadline.ActionsFor(person.Id)),
             };
             app = new ReminderClaim(Entry(pending.Reminder, Channels.App, person, ReminderState.Queued, now), notification);
         }
@@ -161,7 +162,7 @@ internal sealed class ReminderPlanner(string publicBaseUrl)
             return new ReminderClaim(Entry(pending.Reminder, Channels.Mail, person, ReminderState.AwaitingDigest, now), null);
         }
 
-        var rendered = ReminderMail.Reminder(person.PreferredLanguage, person.Name, deadline, overdue, publicBaseUrl, When);
+        var rendered = ReminderMail.Reminder(person.PreferredLanguage, person.Name, deadline, overdue, publicBaseUrl, When, deadline.ActionsFor(person.Id));
         var entry = Entry(pending.Reminder, Channels.Mail, person, ReminderState.Queued, now);
         var mail = new MailMessage
         {

@@ -72,6 +72,10 @@ internal sealed class Initiative : IVersioned, IAudited, ISearchIndexed
     // when given: a re-import of the ministry's list finds the initiative by it and updates instead of duplicating.
     public string? Reference { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    // When the status (phase, progress, RAG, reason) was last changed or confirmed unchanged, in a round or not:
+    // how fresh the status is, which lists and the dashboard sort and filter by.
+    public DateTimeOffset StatusConfirmedAt { get; set; }
     public long Version { get; set; }
 
     // Lower-cased title, summary, results and tags, for search that folds Norwegian letters too.

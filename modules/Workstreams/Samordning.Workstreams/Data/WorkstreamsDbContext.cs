@@ -98,6 +98,8 @@ internal class WorkstreamsDbContext : ModuleDbContext
             initiative.HasIndex(i => new { i.OwningMinistryId, i.Phase });
             // Newest change first, ties by id: the order of every initiative list, so a page walks the index and stops.
             initiative.HasIndex(i => new { i.UpdatedAt, i.Id }, "IX_Initiatives_UpdatedAt_Id").IsDescending(true, false);
+            // "Not confirmed for 60 days" and the list sorted by freshness (oldest confirmation first) walk this index.
+            initiative.HasIndex(i => new { i.StatusConfirmedAt, i.Id }, "IX_Initiatives_StatusConfirmedAt_Id");
 
             initiative.HasMany(i => i.CollaboratingMinistries).WithOne().HasForeignKey(m => m.InitiativeId).OnDelete(DeleteBehavior.Cascade);
             initiative.HasMany(i => i.Agencies).WithOne().HasForeignKey(a => a.InitiativeId).OnDelete(DeleteBehavior.Cascade);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Samordning.Shared.Export;
 using Samordning.Shared.Text;
+using Samordning.Shared.Time;
 using Samordning.Workstreams.Data;
 
 namespace Samordning.Workstreams.Initiatives;
@@ -12,18 +13,18 @@ internal sealed class ExportInitiatives : IEndpoint
 
     public void MapEndpoint(IEndpointRouteBuilder api)
     {
-        api.MapGet("/workstreams/initiatives/export.csv", ([AsParameters] InitiativeFilter filter, WorkstreamsDbContext db, HttpContext http) =>
+        api.MapGet("/workstreams/initiatives/export.csv", ([AsParameters] InitiativeFilter filter, WorkstreamsDbContext db, IClock clock, HttpContext http) =>
                 Results.Stream(
-                    stream => Csv.WriteAsync(stream, Headers(), RowsAsync(db, filter, http.RequestAborted), http.RequestAborted),
+                    stream => Csv.WriteAsync(stream, Headers(), RowsAsync(db, filter, clock.UtcNow, http.RequestAborted), http.RequestAborted),
                     "text/csv; charset=utf-8",
                     FileName("csv")))
             .WithTags("Initiatives")
             .WithSummary("The initiatives of the current filter as CSV (semicolon-separated, UTF-8, safe against formula injection).");
 
-        api.MapGet("/workstreams/initiatives/export.xlsx", async ([AsParameters] InitiativeFilter filter, WorkstreamsDbContext db, CancellationToken ct) =>
+        api.MapGet("/workstreams/initiatives/export.xlsx", async ([AsParameters] InitiativeFilter filter, WorkstreamsDbContext db, IClock clock, CancellationToken ct) =>
             {
                 var rows = new List<IReadOnlyList<object?>>();
-                await foreach (var row in RowsAsync(db, filter, ct))
+                await foreach (var row in RowsAsync(db, filter, clock.UtcNow, ct))
                 {
                     rows.Add([.. row.Select((value, index) => index == ProgressColumn && int.TryParse(value, CultureInfo.InvariantCulture, out var number) ? (object?)number : value)]);
                 }
@@ -59,9 +60,9 @@ internal sealed class ExportInitiatives : IEndpoint
     ];
 
     private static async IAsyncEnumerable<IReadOnlyList<string?>> RowsAsync(
-        WorkstreamsDbContext db, InitiativeFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        WorkstreamsDbContext db, InitiativeFilter filter, DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = ListInitiatives.Apply(db.Initiatives.AsNoTracking(), filter)
+        var query = ListInitiatives.Apply(db.Initiatives.AsNoTracking(), filter, now)
             .OrderBy(i => i.OwningMinistryCode).ThenBy(i => i.Title)
             .Take(MaxRows)
             .Select(i => new

@@ -10,6 +10,7 @@ internal static class InitiativeChanges
     public static async Task<Outcome<InitiativeDetails>> CreateAsync(InitiativeServices deps, Initiative initiative, string? note, CancellationToken cancellationToken)
     {
         var now = initiative.UpdatedAt;
+        initiative.StatusConfirmedAt = now;
         await using var transaction = await deps.Db.Database.BeginTransactionAsync(cancellationToken);
         deps.Db.Initiatives.Add(initiative);
         deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, note));
@@ -27,9 +28,11 @@ internal static class InitiativeChanges
     {
         var before = DashboardAggregates.CellsOf(initiative);
         var phaseBefore = initiative.Phase;
+        var statusBefore = StatusOf(initiative);
         var now = deps.Clock.UtcNow;
 
         await using var transaction = await deps.Db.Database.BeginTransactionAsync(cancellationToken);
+        var openRounds = InitiativeAccess.CanEdit(deps.User.Principal, initiative) ? await UnansweredOpenRoundsAsync(deps.Db, initiative.Id, cancellationToken) : [];
         var outcome = await Concurrency.SaveAsync(
             deps.Db,
             initiative,
@@ -38,6 +41,14 @@ internal static class InitiativeChanges
             {
                 apply();
                 initiative.UpdatedAt = now;
+
+                // A changed status is a fresh one, and so is a save that answers a round (the round counts it as
+                // confirmed); a change of, say, the title alone leaves the status as old as it was.
+                if (StatusOf(initiative) != statusBefore || openRounds.Count > 0)
+                {
+                    initiative.StatusConfirmedAt = now;
+                }
+
                 deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, note));
                 InitiativeLive.Stage(deps.Db, initiative);
                 Rounds.WorkstreamNotices.InitiativeChanged(deps.Db, initiative, deps.User.PersonId, now);
@@ -51,10 +62,7 @@ internal static class InitiativeChanges
 
         await DashboardAggregates.ApplyAsync(
             deps.Db, before, DashboardAggregates.CellsOf(initiative), phaseBefore != initiative.Phase, now, cancellationToken);
-        if (InitiativeAccess.CanEdit(deps.User.Principal, initiative))
-        {
-            await ConfirmInOpenRoundsAsync(deps, initiative, now, cancellationToken);
-        }
+        await ConfirmInOpenRoundsAsync(deps, initiative, openRounds, now, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
@@ -63,12 +71,9 @@ internal static class InitiativeChanges
 
     // An update by the owning ministry answers every open reporting round for this initiative: "confirm or
     // update" both count, so nobody has to confirm what they just updated.
-    private static async Task ConfirmInOpenRoundsAsync(InitiativeServices deps, Initiative initiative, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task ConfirmInOpenRoundsAsync(
+        InitiativeServices deps, Initiative initiative, List<Guid> openRounds, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var openRounds = await deps.Db.ReportingRounds
-            .Where(r => r.ClosedAt == null && !deps.Db.RoundConfirmations.Any(c => c.RoundId == r.Id && c.InitiativeId == initiative.Id))
-            .Select(r => r.Id)
-            .ToListAsync(cancellationToken);
         foreach (var roundId in openRounds)
         {
             deps.Db.RoundConfirmations.Add(new RoundConfirmation
@@ -87,4 +92,13 @@ internal static class InitiativeChanges
             await deps.Db.SaveChangesAsync(cancellationToken);
         }
     }
+
+    private static Task<List<Guid>> UnansweredOpenRoundsAsync(WorkstreamsDbContext db, Guid initiativeId, CancellationToken cancellationToken) =>
+        db.ReportingRounds
+            .Where(r => r.ClosedAt == null && !db.RoundConfirmations.Any(c => c.RoundId == r.Id && c.InitiativeId == initiativeId))
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+
+    private static (Phase, int, Rag, string?) StatusOf(Initiative initiative) =>
+        (initiative.Phase, initiative.Progress, initiative.Status, initiative.StatusReason);
 }

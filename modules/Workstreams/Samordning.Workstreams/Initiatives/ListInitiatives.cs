@@ -1,50 +1,83 @@
+using Samordning.Shared.Time;
 using Samordning.Workstreams.Data;
 
 namespace Samordning.Workstreams.Initiatives;
 
 // MinistryId matches the owning and the collaborating ministries; with OwnedOnly, the owning ministry only (as the
-// dashboard counts).
+// dashboard counts). NotConfirmedForDays: statuses at least that many Oslo days old (StatusAge); Sort "confirmed":
+// the oldest status first, else the newest change first.
 internal sealed record InitiativeFilter(
     string? Q = null, Guid? MinistryId = null, Guid? WorkstreamId = null, Phase? Phase = null, Rag? Status = null, string? Tag = null,
-    bool? CrossSectoral = null, bool? OwnedOnly = null, int Page = 1, int PageSize = 50);
+    bool? CrossSectoral = null, bool? OwnedOnly = null, int Page = 1, int PageSize = 50, int? NotConfirmedForDays = null, string? Sort = null)
+{
+    public const string SortConfirmed = "confirmed";
+
+    public bool OldestStatusFirst => string.Equals(Sort, SortConfirmed, StringComparison.OrdinalIgnoreCase);
+
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        if (NotConfirmedForDays is < 1 or > StatusAge.MaxDays)
+        {
+            errors.Add(nameof(NotConfirmedForDays), new($"Antall dager må være fra 1 til {StatusAge.MaxDays}.", $"The number of days must be from 1 to {StatusAge.MaxDays}."));
+        }
+
+        if (Sort is not null && !OldestStatusFirst && !string.Equals(Sort, "changed", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(nameof(Sort), new("Sorter etter «changed» eller «confirmed».", "Sort by “changed” or “confirmed”."));
+        }
+
+        return errors;
+    }
+}
 
 internal sealed record InitiativeListItem(
-    Guid Id, string Title, string OwningMinistryCode, Phase Phase, int Progress, Rag Status, int CollaboratorCount, DateTimeOffset UpdatedAt, long Version);
+    Guid Id, string Title, string OwningMinistryCode, Phase Phase, int Progress, Rag Status, int CollaboratorCount, DateTimeOffset UpdatedAt, DateTimeOffset StatusConfirmedAt, long Version);
 
 internal sealed record InitiativePage(IReadOnlyList<InitiativeListItem> Items, int Total, int Page, int PageSize);
 
 internal sealed class ListInitiatives : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api) =>
-        api.MapGet("/workstreams/initiatives", async ([AsParameters] InitiativeFilter filter, WorkstreamsDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await HandleAsync(db, filter, ct)))
+        api.MapGet("/workstreams/initiatives", async Task<Results<Ok<InitiativePage>, ValidationProblem>> ([AsParameters] InitiativeFilter filter, WorkstreamsDbContext db, IClock clock, CancellationToken ct) =>
+                filter.Validate() is { Any: true } errors ? Problems.Validation(errors) : TypedResults.Ok(await HandleAsync(db, filter, ct, clock.UtcNow)))
             .WithTags("Initiatives")
-            .WithSummary("Initiatives filtered by text, ministry (owning or collaborating; owning only with ownedOnly=true, as the dashboard counts), workstream, phase, status, tag and cross-sectoral; newest change first.");
+            .WithSummary("Initiatives filtered by text, ministry (owning or collaborating; owning only with ownedOnly=true, as the dashboard counts), workstream, phase, status, tag, cross-sectoral and the status's age (notConfirmedForDays: not confirmed or changed for at least that many days, Oslo calendar); newest change first, or the oldest status first with sort=confirmed.");
 
-    public static async Task<InitiativePage> HandleAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken)
+    public static async Task<InitiativePage> HandleAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
-        var total = await Apply(db.Initiatives.AsNoTracking(), filter).CountAsync(cancellationToken);
+        var total = await Apply(db.Initiatives.AsNoTracking(), filter, now).CountAsync(cancellationToken);
         var (page, pageSize) = PageOf(filter);
-        return new InitiativePage(await ItemsAsync(db, filter, cancellationToken), total, page, pageSize);
+        return new InitiativePage(await ItemsAsync(db, filter, cancellationToken, now), total, page, pageSize);
     }
 
     // One page without the total, for views that show no page count (the dashboard): counting every match
     // costs a scan of the initiatives the page itself does not need.
-    public static async Task<List<InitiativeListItem>> ItemsAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken)
+    public static async Task<List<InitiativeListItem>> ItemsAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
         var (page, pageSize) = PageOf(filter);
-        return await Apply(db.Initiatives.AsNoTracking(), filter)
-            .OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id)
+        var query = Apply(db.Initiatives.AsNoTracking(), filter, now);
+        var ordered = filter.OldestStatusFirst
+            ? query.OrderBy(i => i.StatusConfirmedAt).ThenBy(i => i.Id)
+            : query.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id);
+        return await ordered
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(i => new InitiativeListItem(i.Id, i.Title, i.OwningMinistryCode, i.Phase, i.Progress, i.Status, i.CollaboratingMinistries.Count, i.UpdatedAt, i.Version))
+            .Select(i => new InitiativeListItem(i.Id, i.Title, i.OwningMinistryCode, i.Phase, i.Progress, i.Status, i.CollaboratingMinistries.Count, i.UpdatedAt, i.StatusConfirmedAt, i.Version))
             .ToListAsync(cancellationToken);
     }
 
     private static (int Page, int PageSize) PageOf(InitiativeFilter filter) => (Math.Max(filter.Page, 1), Math.Clamp(filter.PageSize, 1, 200));
 
-    // Shared with the dashboard and the exports, so every view of "the current filter" means the same rows.
-    public static IQueryable<Initiative> Apply(IQueryable<Initiative> query, InitiativeFilter filter)
+    // Shared with the dashboard and the exports, so every view of "the current filter" means the same rows. now: the
+    // instant the status's age is counted from (the clock's), needed only with NotConfirmedForDays.
+    public static IQueryable<Initiative> Apply(IQueryable<Initiative> query, InitiativeFilter filter, DateTimeOffset? now = null)
     {
+        if (filter.NotConfirmedForDays is { } days)
+        {
+            var before = StatusAge.OlderThan(days, now ?? throw new ArgumentNullException(nameof(now), "The status's age needs the clock's now."));
+            query = query.Where(i => i.StatusConfirmedAt < before);
+        }
+
         if (filter.MinistryId is { } ministryId)
         {
             query = filter.OwnedOnly == true

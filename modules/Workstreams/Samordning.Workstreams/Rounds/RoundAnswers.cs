@@ -46,8 +46,10 @@ internal sealed class RoundAnswers : IEndpoint
     private static async Task<bool> IsAskedAsync(IMinistryDirectory directory, Guid ministryId, CancellationToken cancellationToken) =>
         (await directory.GetMinistriesAsync(cancellationToken)).Any(m => m.Id == ministryId);
 
+    // expectedVersion: the version the person saw (the one-click page), so "unchanged" confirms what they looked
+    // at; a change saved in between is a conflict. Null confirms the initiative as it stands now.
     public static async Task<Outcome<InitiativeDetails>> ConfirmAsync(
-        InitiativeServices deps, Guid roundId, Guid initiativeId, ProgressRequest? update, CancellationToken cancellationToken)
+        InitiativeServices deps, Guid roundId, Guid initiativeId, ProgressRequest? update, CancellationToken cancellationToken, long? expectedVersion = null)
     {
         var round = await deps.Db.ReportingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         var initiative = await deps.Db.Initiatives.WithChildren().FirstOrDefaultAsync(i => i.Id == initiativeId, cancellationToken);
@@ -66,27 +68,43 @@ internal sealed class RoundAnswers : IEndpoint
             return Outcome.Invalid<InitiativeDetails>(RoundClosed());
         }
 
-        var outcome = update is null
-            ? Outcome.Ok(InitiativeDetails.From(initiative))
-            : await Progress.AddAsync(deps, initiativeId, update, cancellationToken);
-        if (outcome.Kind != OutcomeKind.Ok)
+        if (update is not null)
         {
-            return outcome;
+            // The update answers the open rounds itself (InitiativeChanges), this one with them.
+            return await Progress.AddAsync(deps, initiativeId, update, cancellationToken);
         }
 
-        if (!await deps.Db.RoundConfirmations.AnyAsync(c => c.RoundId == roundId && c.InitiativeId == initiativeId, cancellationToken))
+        if (await deps.Db.RoundConfirmations.AnyAsync(c => c.RoundId == roundId && c.InitiativeId == initiativeId, cancellationToken))
         {
-            deps.Db.RoundConfirmations.Add(new RoundConfirmation
+            return Outcome.Ok(InitiativeDetails.From(initiative));
+        }
+
+        // The confirmation and the initiative's fresher status in one save: the status's age moves (audited, with
+        // the initiative's version) exactly when the round records the answer.
+        var now = deps.Clock.UtcNow;
+        var outcome = await Concurrency.SaveAsync(
+            deps.Db,
+            initiative,
+            expectedVersion ?? initiative.Version,
+            () =>
             {
-                RoundId = roundId,
-                InitiativeId = initiativeId,
-                MinistryId = initiative.OwningMinistryId,
-                ConfirmedAt = deps.Clock.UtcNow,
-                PersonId = deps.User.PersonId,
-                PersonName = deps.User.DisplayName,
-            });
-            InitiativeLive.StageRound(deps.Db, roundId);
-            await deps.Db.SaveChangesAsync(cancellationToken);
+                initiative.StatusConfirmedAt = now;
+                deps.Db.RoundConfirmations.Add(new RoundConfirmation
+                {
+                    RoundId = roundId,
+                    InitiativeId = initiativeId,
+                    MinistryId = initiative.OwningMinistryId,
+                    ConfirmedAt = now,
+                    PersonId = deps.User.PersonId,
+                    PersonName = deps.User.DisplayName,
+                });
+                InitiativeLive.Stage(deps.Db, initiative);
+                InitiativeLive.StageRound(deps.Db, roundId);
+            },
+            InitiativeDetails.From,
+            cancellationToken);
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
             await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
         }
 

@@ -233,6 +233,9 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateTimeOffset>("StatusConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("StatusReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -259,6 +262,7 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
 
                     b.HasIndex("OwningMinistryId", "Reference")
                         .IsUnique();
+                    b.HasIndex(new[] { "StatusConfirmedAt", "Id" }, "IX_Initiatives_StatusConfirmedAt_Id");
 
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
                         .IsDescending(true, false);

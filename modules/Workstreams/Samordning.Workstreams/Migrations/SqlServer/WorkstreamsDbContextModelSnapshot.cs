@@ -233,6 +233,9 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<DateTimeOffset>("StatusConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("StatusReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -260,6 +263,7 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.HasIndex("OwningMinistryId", "Reference")
                         .IsUnique()
                         .HasFilter("[Reference] IS NOT NULL");
+                    b.HasIndex(new[] { "StatusConfirmedAt", "Id" }, "IX_Initiatives_StatusConfirmedAt_Id");
 
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
                         .IsDescending(true, false);

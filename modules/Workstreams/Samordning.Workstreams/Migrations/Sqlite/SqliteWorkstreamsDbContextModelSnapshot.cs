@@ -223,6 +223,9 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("StatusConfirmedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StatusReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -249,6 +252,7 @@ namespace Samordning.Workstreams.Migrations.Sqlite
 
                     b.HasIndex("OwningMinistryId", "Reference")
                         .IsUnique();
+                    b.HasIndex(new[] { "StatusConfirmedAt", "Id" }, "IX_Initiatives_StatusConfirmedAt_Id");
 
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
                         .IsDescending(true, false);

@@ -3,14 +3,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Samordning.Ministries.Contracts;
 using Samordning.Shared.Live;
+using Samordning.Shared.Time;
 using Samordning.Workstreams.Dashboard;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
 
 namespace Samordning.Workstreams.Pages.Arbeidsstrommer;
 
-internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, ILiveUpdates live) : PageModel
+internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, ILiveUpdates live, IClock clock) : PageModel
 {
+    // "Not confirmed for 60 days" (issue 17): about two months, a little longer than the time between rounds.
+    public const int StaleDays = 60;
+
     [BindProperty(SupportsGet = true)]
     public Guid? MinistryId { get; set; }
 
@@ -35,13 +39,40 @@ internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snap
 
     public IReadOnlyList<string> TagChoices { get; private set; } = [];
 
+    // Per owning ministry, the initiatives in the dashboard's selection whose status is StaleDays old or more.
+    public IReadOnlyDictionary<Guid, int> Stale { get; private set; } = new Dictionary<Guid, int>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Options = await FilterOptions.LoadAsync(db, directory, cancellationToken);
         TagChoices = await FilterOptions.TagsAsync(db, cancellationToken);
         var filter = new DashboardFilter(MinistryId, WorkstreamId, Phase, Status, Tag);
-        (LastSequence, View) = await live.ReadAsync(
-            InitiativeLive.DashboardTopic, ct => GetDashboard.HandleAsync(db, snapshot, directory, filter, ct), cancellationToken);
+        (LastSequence, (View, Stale)) = await live.ReadAsync(
+            InitiativeLive.DashboardTopic,
+            async ct => (await GetDashboard.HandleAsync(db, snapshot, directory, filter, ct), await StaleAsync(ct)),
+            cancellationToken);
+    }
+
+    public string StaleLink(Guid ministryId) =>
+        QueryHelpers.AddQueryString(ListLink(ministryId), new Dictionary<string, string?>
+        {
+            ["ikkeBekreftetDager"] = StaleDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["sortering"] = Tiltak.IndexModel.SortConfirmed,
+        });
+
+    // The same rows as the list the count links to (ListInitiatives.Apply), counted per owner through the index on the
+    // status's age.
+    private async Task<IReadOnlyDictionary<Guid, int>> StaleAsync(CancellationToken cancellationToken)
+    {
+        var filter = new InitiativeFilter(WorkstreamId: WorkstreamId, Phase: Phase, Status: Status, Tag: Tag, NotConfirmedForDays: StaleDays);
+        var query = ListInitiatives.Apply(db.Initiatives.AsNoTracking(), filter, clock.UtcNow);
+        if (MinistryId is { } ministry)
+        {
+            query = query.Where(i => i.OwningMinistryId == ministry);
+        }
+
+        return await query.GroupBy(i => i.OwningMinistryId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
     }
 
     // The initiative list with this dashboard's filter (the ministry as owner, as the dashboard counts), and more.

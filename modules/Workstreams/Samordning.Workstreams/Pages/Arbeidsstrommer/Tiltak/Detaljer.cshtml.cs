@@ -43,6 +43,8 @@ internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory 
 
     public bool CanEdit { get; private set; }
 
+    public DateTimeOffset Now => deps.Clock.UtcNow;
+
     public bool CanAddProgress { get; private set; }
 
     public bool Conflict { get; private set; }

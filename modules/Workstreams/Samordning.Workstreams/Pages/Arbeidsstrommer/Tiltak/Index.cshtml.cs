@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Ministries.Contracts;
 using Samordning.Shared.Live;
+using Samordning.Shared.Time;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
 
 namespace Samordning.Workstreams.Pages.Arbeidsstrommer.Tiltak;
 
-internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory directory, ILiveUpdates live) : PageModel
+internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory directory, ILiveUpdates live, IClock clock) : PageModel
 {
+    public const string SortConfirmed = "bekreftet";
+
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
@@ -34,6 +37,14 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
     [BindProperty(SupportsGet = true)]
     public bool? CrossSectoral { get; set; }
 
+    // "Not confirmed for 60 days": statuses at least that many days old (issue 17); out of range reads as no filter.
+    [BindProperty(SupportsGet = true, Name = "ikkeBekreftetDager")]
+    public int? NotConfirmedForDays { get; set; }
+
+    // "bekreftet": the oldest status first; else the newest change first.
+    [BindProperty(SupportsGet = true, Name = "sortering")]
+    public string? Sort { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "side")]
     public int PageNumber { get; set; } = 1;
 
@@ -43,6 +54,12 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
     public long LastSequence { get; private set; }
 
     public FilterOptions? Options { get; private set; }
+
+    public DateTimeOffset Now { get; } = clock.UtcNow;
+
+    private int? Days => NotConfirmedForDays is >= 1 and <= StatusAge.MaxDays ? NotConfirmedForDays : null;
+
+    private string? ApiSort => string.Equals(Sort, SortConfirmed, StringComparison.Ordinal) ? InitiativeFilter.SortConfirmed : null;
 
     public IReadOnlyList<string> TagChoices { get; private set; } = [];
 
@@ -64,6 +81,8 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
                 ["Tag"] = string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim(),
                 ["CrossSectoral"] = CrossSectoral == true ? "true" : null,
                 ["OwnedOnly"] = OwnedOnly == true && MinistryId is not null ? "true" : null,
+                ["notConfirmedForDays"] = Days?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["sort"] = ApiSort,
             };
             return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", filter.Where(f => f.Value is not null));
         }
@@ -75,8 +94,10 @@ internal sealed class IndexModel(WorkstreamsDbContext db, IMinistryDirectory dir
         TagChoices = await FilterOptions.TagsAsync(db, cancellationToken);
         var snapshot = await live.ReadAsync(InitiativeLive.DashboardTopic, ct => ListInitiatives.HandleAsync(
             db,
-            new InitiativeFilter(Q, MinistryId, WorkstreamId, Phase, Status, Tag, CrossSectoral: CrossSectoral == true ? true : null, OwnedOnly: OwnedOnly, Page: PageNumber),
-            ct), cancellationToken);
+            new InitiativeFilter(Q, MinistryId, WorkstreamId, Phase, Status, Tag, CrossSectoral: CrossSectoral == true ? true : null, OwnedOnly: OwnedOnly, Page: PageNumber,
+                NotConfirmedForDays: Days, Sort: ApiSort),
+            ct,
+            Now), cancellationToken);
         (LastSequence, Result) = (snapshot.Sequence, snapshot.Data);
     }
 }
