@@ -84,6 +84,10 @@ public sealed partial class ParentChildRouteTests(SamordningFactory factory) : I
             WorkstreamsApi.PostAsync(client, $"/api/workstreams/rounds/{round}/initiatives/{initiative}/confirm", new ConfirmRequest(null))),
         ["POST /arbeidsstrommer/runder/{id}?handler=Confirm (initiativeId)"] = t => t.ConfirmNoInitiativeAsync((client, round, initiative) =>
             PostFormAsync(client, $"/arbeidsstrommer/runder/{round}", $"/arbeidsstrommer/runder/{round}?handler=Confirm", new() { ["initiativeId"] = initiative.ToString() })),
+        ["GET /arbeidsstrommer/runder/{id}/bekreft/{initiativeId}"] = t => t.ConfirmNoInitiativeAsync((client, round, initiative) =>
+            client.GetAsync($"/arbeidsstrommer/runder/{round}/bekreft/{initiative}", Ct)),
+        ["POST /arbeidsstrommer/runder/{id}/bekreft/{initiativeId}"] = t => t.ConfirmNoInitiativeAsync((client, round, initiative) =>
+            PostFormAsync(client, $"/arbeidsstrommer/runder/{round}", $"/arbeidsstrommer/runder/{round}/bekreft/{initiative}", new() { ["Version"] = "1" })),
 
         // Notifications: the parent is the signed-in person.
         ["POST /api/notifications/{id}/read"] = t => t.ReadSomeoneElsesNotificationAsync(),
