@@ -18,7 +18,7 @@ public sealed class WorkstreamsDashboardLayoutTests(EndToEndFixture fixture)
 
         var contents = page.GetByRole(AriaRole.Navigation, new() { Name = "På denne siden" });
         var links = contents.GetByRole(AriaRole.Link);
-        await Expect(links).ToHaveCountAsync(6);
+        await Expect(links).ToHaveCountAsync(7);
         foreach (var link in await links.AllAsync())
         {
             var name = (await link.InnerTextAsync()).Trim();
