@@ -26,6 +26,12 @@ public sealed class FeedbackModule : IModule
     {
         services.AddModuleDbContext<FeedbackDbContext, SqliteFeedbackDbContext, PostgresFeedbackDbContext>(configuration, FeedbackDbContext.Store);
         services.AddScoped<SubmitInput>();
+        services.AddScoped<Journal.Journaling>();
+        services.AddScoped<Journal.JournalQuery>();
+        services.AddOptions<Journal.JournalSettings>()
+            .Bind(configuration.GetSection(Journal.JournalSettings.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.AdministrativeUnit), "Modules:Feedback:Journal:AdministrativeUnit must name who keeps the journal.")
+            .ValidateOnStart();
         services.AddOptions<PublicOrganiser>()
             .Bind(configuration.GetSection(PublicOrganiser.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.NameNb) && !string.IsNullOrWhiteSpace(o.NameEn), "Modules:Feedback:Organiser needs NameNb and NameEn.")

@@ -18,6 +18,8 @@ internal class FeedbackDbContext : ModuleDbContext
     public DbSet<InputRound> Rounds => Set<InputRound>();
     public DbSet<FeedbackItem> Items => Set<FeedbackItem>();
     public DbSet<FeedbackAttachment> Attachments => Set<FeedbackAttachment>();
+    public DbSet<JournalCase> JournalCases => Set<JournalCase>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
 
     protected override string Schema => Store;
 
@@ -71,6 +73,25 @@ internal class FeedbackDbContext : ModuleDbContext
             item.HasMany(i => i.Workstreams).WithOne().HasForeignKey(w => w.ItemId).OnDelete(DeleteBehavior.Cascade);
             item.HasMany(i => i.Initiatives).WithOne().HasForeignKey(w => w.ItemId).OnDelete(DeleteBehavior.Cascade);
             item.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // Unique numbers, so two journal runs at once (two nodes) cannot give one number twice: the loser retries.
+        modelBuilder.Entity<JournalCase>(journalCase =>
+        {
+            journalCase.Property(c => c.Key).HasMaxLength(100);
+            journalCase.Property(c => c.Title).HasMaxLength(300);
+            journalCase.HasIndex(c => c.Key).IsUnique();
+            journalCase.HasIndex(c => new { c.Year, c.Sequence }).IsUnique();
+        });
+
+        modelBuilder.Entity<JournalEntry>(entry =>
+        {
+            entry.Property(e => e.SourceKind).HasMaxLength(20);
+            entry.HasIndex(e => new { e.SourceKind, e.SourceId }).IsUnique();
+            entry.HasIndex(e => new { e.Year, e.Sequence }).IsUnique();
+            entry.HasIndex(e => new { e.CaseId, e.DocumentNumber }).IsUnique();
+            entry.HasIndex(e => e.JournalledAt);
+            entry.HasOne<JournalCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<FeedbackAnswer>(answer =>

@@ -53,6 +53,10 @@ internal static class RoundTexts
     public static string ShortDateTime(DateTimeOffset instant) =>
         Oslo.ToOslo(instant).ToString(Localized.IsEnglish ? "dd/MM/yyyy HH:mm" : "dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    // For tables: the Oslo date in numbers.
+    public static string Date(DateTimeOffset instant) =>
+        Oslo.DateOf(instant).ToString(Localized.IsEnglish ? "dd/MM/yyyy" : "dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
     // Oslo wall-clock time, as people read deadlines ("6. april 2018 kl. 23:59").
     public static string DateTime(DateTimeOffset instant) =>
         Oslo.ToOslo(instant).ToString(Localized.IsEnglish ? "d MMMM yyyy 'at' HH:mm" : "d. MMMM yyyy 'kl.' HH:mm", System.Globalization.CultureInfo.CurrentCulture);
