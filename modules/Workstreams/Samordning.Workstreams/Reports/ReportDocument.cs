@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Samordning.Shared.Export;
 using Samordning.Shared.Text;
 
 namespace Samordning.Workstreams.Reports;
@@ -99,27 +100,10 @@ internal static class ReportDocument
         return paragraph;
     }
 
-    // Word's built-in style ids and names, so the headings make Word's navigation pane and a table of contents.
-    private static void AddStyles(MainDocumentPart main)
-    {
-        var styles = new Styles(new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
-        foreach (var (id, name, size, level) in new[] { ("Title", "Title", 40, (int?)null), ("Heading1", "heading 1", 30, 0), ("Heading2", "heading 2", 25, 1), ("Caption", "caption", 20, null) })
-        {
-            var paragraph = new StyleParagraphProperties(new KeepNext());
-            if (level is { } outline)
-            {
-                paragraph.Append(new OutlineLevel { Val = outline });
-            }
-
-            styles.Append(new Style(
-                new StyleName { Val = name },
-                new BasedOn { Val = "Normal" },
-                new PrimaryStyle(),
-                paragraph,
-                new StyleRunProperties(new Bold(), new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }))
-            { Type = StyleValues.Paragraph, StyleId = id });
-        }
-
-        main.AddNewPart<StyleDefinitionsPart>().Styles = styles;
-    }
+    private static void AddStyles(MainDocumentPart main) => WordStyles.Add(
+        main,
+        new WordStyles.Heading("Title", "Title", 40, null),
+        new WordStyles.Heading("Heading1", "heading 1", 30, 0),
+        new WordStyles.Heading("Heading2", "heading 2", 25, 1),
+        new WordStyles.Heading("Caption", "caption", 20, null));
 }
