@@ -18,6 +18,7 @@ public sealed class WorkstreamsModule : IModule
     [
         new("/arbeidsstrommer", new LocalizedText("Arbeidsstrømmer", "Workstreams")),
         new("/arbeidsstrommer/tiltak", new LocalizedText("Tiltak", "Initiatives")),
+        new("/arbeidsstrommer/rapporter", new LocalizedText("Statusrapporter", "Status reports"), Policies.Coordinator),
     ];
 
     /// <inheritdoc />
@@ -25,6 +26,8 @@ public sealed class WorkstreamsModule : IModule
     {
         services.AddModuleDbContext<WorkstreamsDbContext, SqliteWorkstreamsDbContext, PostgresWorkstreamsDbContext>(configuration, WorkstreamsDbContext.Store);
         services.AddScoped<InitiativeServices>();
+        services.AddScoped<Reports.ReportFigures>();
+        services.AddScoped<Reports.StatusReports>();
 
         // One per node: the dashboard's kept aggregates, re-read when their version in the store moves.
         services.AddSingleton<DashboardSnapshot>();

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
 using Samordning.Feedback.Rounds;
+using Samordning.Shared.Export;
 using Samordning.Shared.Text;
 using Samordning.Workstreams.Contracts;
 
@@ -98,28 +99,12 @@ internal sealed class WorkstreamDocument : IEndpoint
     }
 
     // The heading styles the paragraphs name, so Word shows them as headings and builds a navigation pane from them.
-    private static void AddStyles(MainDocumentPart main)
-    {
-        var styles = new Styles();
-        foreach (var (id, name, size, level) in new[] { ("Title", "Title", 40, (int?)null), ("Heading1", "heading 1", 32, 0), ("Heading2", "heading 2", 26, 1), ("Heading3", "heading 3", 22, 2) })
-        {
-            var paragraph = new StyleParagraphProperties(new KeepNext());
-            if (level is { } outline)
-            {
-                paragraph.Append(new OutlineLevel { Val = outline });
-            }
-
-            styles.Append(new Style(
-                new StyleName { Val = name },
-                new BasedOn { Val = "Normal" },
-                new PrimaryStyle(),
-                paragraph,
-                new StyleRunProperties(new Bold(), new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
-            { Type = StyleValues.Paragraph, StyleId = id });
-        }
-
-        main.AddNewPart<StyleDefinitionsPart>().Styles = styles;
-    }
+    private static void AddStyles(MainDocumentPart main) => WordStyles.Add(
+        main,
+        new WordStyles.Heading("Title", "Title", 40, null),
+        new WordStyles.Heading("Heading1", "heading 1", 32, 0),
+        new WordStyles.Heading("Heading2", "heading 2", 26, 1),
+        new WordStyles.Heading("Heading3", "heading 3", 22, 2));
 
     // Text goes in as text runs (never parsed), so whatever a contributor wrote cannot become markup.
     private static Paragraph Paragraph(string text, string? style = null, bool bold = false, bool italic = false)

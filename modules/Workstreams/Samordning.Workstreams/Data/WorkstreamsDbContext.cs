@@ -25,6 +25,8 @@ internal class WorkstreamsDbContext : ModuleDbContext
     public DbSet<RoundConfirmation> RoundConfirmations => Set<RoundConfirmation>();
     public DbSet<RoundSubmission> RoundSubmissions => Set<RoundSubmission>();
     public DbSet<InitiativeImport> InitiativeImports => Set<InitiativeImport>();
+    public DbSet<StatusReport> StatusReports => Set<StatusReport>();
+    public DbSet<StatusReportContent> StatusReportContents => Set<StatusReportContent>();
 
     protected override string Schema => Store;
 
@@ -193,6 +195,21 @@ internal class WorkstreamsDbContext : ModuleDbContext
             import.Property(i => i.Rows);
             import.Property(i => i.Mapping).HasMaxLength(4000);
             import.HasIndex(i => i.ExpiresAt);
+        });
+
+        modelBuilder.Entity<StatusReport>(report =>
+        {
+            report.Property(r => r.MadeBy).HasMaxLength(200);
+            report.Property(r => r.Language).HasMaxLength(5);
+            report.HasIndex(r => r.MadeAt);
+        });
+
+        modelBuilder.Entity<StatusReportContent>(content =>
+        {
+            content.HasKey(c => c.ReportId);
+            content.Property(c => c.Figures);
+            content.Property(c => c.Document);
+            content.HasOne<StatusReport>().WithOne().HasForeignKey<StatusReportContent>(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<RoundSubmission>(submission =>

@@ -262,6 +262,7 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
 
                     b.HasIndex("OwningMinistryId", "Reference")
                         .IsUnique();
+
                     b.HasIndex(new[] { "StatusConfirmedAt", "Id" }, "IX_Initiatives_StatusConfirmedAt_Id");
 
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
@@ -595,6 +596,53 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                     b.ToTable("RoundSubmissions", "workstreams");
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.StatusReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MadeBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("MadeById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MadeAt");
+
+                    b.ToTable("StatusReports", "workstreams");
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.StatusReportContent", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Document")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ReportId");
+
+                    b.ToTable("StatusReportContents", "workstreams");
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.Workstream", b =>
                 {
                     b.Property<Guid>("Id")
@@ -732,6 +780,15 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                     b.HasOne("Samordning.Workstreams.Data.ReportingRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.StatusReportContent", b =>
+                {
+                    b.HasOne("Samordning.Workstreams.Data.StatusReport", null)
+                        .WithOne()
+                        .HasForeignKey("Samordning.Workstreams.Data.StatusReportContent", "ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -263,6 +263,7 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.HasIndex("OwningMinistryId", "Reference")
                         .IsUnique()
                         .HasFilter("[Reference] IS NOT NULL");
+
                     b.HasIndex(new[] { "StatusConfirmedAt", "Id" }, "IX_Initiatives_StatusConfirmedAt_Id");
 
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
@@ -596,6 +597,53 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.ToTable("RoundSubmissions", "workstreams");
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.StatusReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<DateTimeOffset>("MadeAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MadeBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("MadeById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MadeAt");
+
+                    b.ToTable("StatusReports", "workstreams");
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.StatusReportContent", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Document")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("ReportId");
+
+                    b.ToTable("StatusReportContents", "workstreams");
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.Workstream", b =>
                 {
                     b.Property<Guid>("Id")
@@ -733,6 +781,15 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.HasOne("Samordning.Workstreams.Data.ReportingRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.StatusReportContent", b =>
+                {
+                    b.HasOne("Samordning.Workstreams.Data.StatusReport", null)
+                        .WithOne()
+                        .HasForeignKey("Samordning.Workstreams.Data.StatusReportContent", "ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

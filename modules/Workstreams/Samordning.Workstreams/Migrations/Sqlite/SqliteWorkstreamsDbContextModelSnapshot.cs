@@ -252,6 +252,7 @@ namespace Samordning.Workstreams.Migrations.Sqlite
 
                     b.HasIndex("OwningMinistryId", "Reference")
                         .IsUnique();
+
                     b.HasIndex(new[] { "StatusConfirmedAt", "Id" }, "IX_Initiatives_StatusConfirmedAt_Id");
 
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
@@ -583,6 +584,53 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.ToTable("RoundSubmissions");
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.StatusReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MadeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MadeBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MadeById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MadeAt");
+
+                    b.ToTable("StatusReports");
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.StatusReportContent", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Document")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId");
+
+                    b.ToTable("StatusReportContents");
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.Workstream", b =>
                 {
                     b.Property<Guid>("Id")
@@ -720,6 +768,15 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.HasOne("Samordning.Workstreams.Data.ReportingRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.StatusReportContent", b =>
+                {
+                    b.HasOne("Samordning.Workstreams.Data.StatusReport", null)
+                        .WithOne()
+                        .HasForeignKey("Samordning.Workstreams.Data.StatusReportContent", "ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,8 +12,7 @@ namespace Samordning.Workstreams.Pages.Arbeidsstrommer;
 
 internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, ILiveUpdates live, IClock clock) : PageModel
 {
-    // "Not confirmed for 60 days" (issue 17): about two months, a little longer than the time between rounds.
-    public const int StaleDays = 60;
+    public const int StaleDays = StaleStatus.Days;
 
     [BindProperty(SupportsGet = true)]
     public Guid? MinistryId { get; set; }
@@ -60,20 +59,8 @@ internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snap
             ["sortering"] = Tiltak.IndexModel.SortConfirmed,
         });
 
-    // The same rows as the list the count links to (ListInitiatives.Apply), counted per owner through the index on the
-    // status's age.
-    private async Task<IReadOnlyDictionary<Guid, int>> StaleAsync(CancellationToken cancellationToken)
-    {
-        var filter = new InitiativeFilter(WorkstreamId: WorkstreamId, Phase: Phase, Status: Status, Tag: Tag, NotConfirmedForDays: StaleDays);
-        var query = ListInitiatives.Apply(db.Initiatives.AsNoTracking(), filter, clock.UtcNow);
-        if (MinistryId is { } ministry)
-        {
-            query = query.Where(i => i.OwningMinistryId == ministry);
-        }
-
-        return await query.GroupBy(i => i.OwningMinistryId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-    }
+    private Task<IReadOnlyDictionary<Guid, int>> StaleAsync(CancellationToken cancellationToken) =>
+        StaleStatus.PerMinistryAsync(db, new DashboardFilter(MinistryId, WorkstreamId, Phase, Status, Tag), clock.UtcNow, cancellationToken);
 
     // The initiative list with this dashboard's filter (the ministry as owner, as the dashboard counts), and more.
     public string ListLink(Guid? ministryId = null, bool crossSectoral = false)
