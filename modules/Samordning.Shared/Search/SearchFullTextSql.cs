@@ -46,21 +46,7 @@ public static class SearchFullTextSql
     public static string CreateSqliteV1(string table)
     {
         ArgumentException.ThrowIfNullOrEmpty(table);
-        var fts = TableOf(table);
-        return $"""
-            CREATE VIRTUAL TABLE "{fts}" USING fts5({TitleColumn}, {BodyColumn}, {PersonalColumn}, content = '', contentless_delete = 1, tokenize = 'trigram');
-            INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) SELECT rowid, {Sections("\"SearchIndex\"")} FROM "{table}";
-            CREATE TRIGGER "{fts}_Insert" AFTER INSERT ON "{table}" BEGIN
-                INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) VALUES (new.rowid, {Sections("new.\"SearchIndex\"")});
-            END;
-            CREATE TRIGGER "{fts}_Update" AFTER UPDATE OF "SearchIndex" ON "{table}" BEGIN
-                DELETE FROM "{fts}" WHERE rowid = old.rowid;
-                INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) VALUES (new.rowid, {Sections("new.\"SearchIndex\"")});
-            END;
-            CREATE TRIGGER "{fts}_Delete" AFTER DELETE ON "{table}" BEGIN
-                DELETE FROM "{fts}" WHERE rowid = old.rowid;
-            END;
-            """;
+        return CreateSqlite(table, "tokenize = 'trigram'", Sections);
     }
 
     /// <summary>Drops what <see cref="CreateSqliteV1"/> made.</summary>
@@ -90,22 +76,8 @@ public static class SearchFullTextSql
     public static string CreateSqliteV2(string table)
     {
         ArgumentException.ThrowIfNullOrEmpty(table);
-        var fts = TableOf(table);
-        return $"""
-            {DropSqliteV1(table)}
-            CREATE VIRTUAL TABLE "{fts}" USING fts5({TitleColumn}, {BodyColumn}, {PersonalColumn}, content = '', contentless_delete = 1, detail = column, tokenize = 'unicode61 remove_diacritics 0');
-            INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) SELECT rowid, {SuffixSections("\"SearchIndex\"")} FROM "{table}";
-            CREATE TRIGGER "{fts}_Insert" AFTER INSERT ON "{table}" BEGIN
-                INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) VALUES (new.rowid, {SuffixSections("new.\"SearchIndex\"")});
-            END;
-            CREATE TRIGGER "{fts}_Update" AFTER UPDATE OF "SearchIndex" ON "{table}" BEGIN
-                DELETE FROM "{fts}" WHERE rowid = old.rowid;
-                INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) VALUES (new.rowid, {SuffixSections("new.\"SearchIndex\"")});
-            END;
-            CREATE TRIGGER "{fts}_Delete" AFTER DELETE ON "{table}" BEGIN
-                DELETE FROM "{fts}" WHERE rowid = old.rowid;
-            END;
-            """;
+        return DropSqliteV1(table) + Environment.NewLine
+            + CreateSqlite(table, "detail = column, tokenize = 'unicode61 remove_diacritics 0'", SuffixSections);
     }
 
     /// <summary>
@@ -135,6 +107,27 @@ public static class SearchFullTextSql
         ArgumentException.ThrowIfNullOrEmpty(schema);
         ArgumentException.ThrowIfNullOrEmpty(table);
         return $"""DROP INDEX IF EXISTS "{schema}"."{IndexOf(table)}";""";
+    }
+
+    // A contentless FTS5 table with the options given, filled from the index column, and its triggers; each column
+    // gets what sections makes of the index (the SQL expression of the column or of new."SearchIndex").
+    private static string CreateSqlite(string table, string options, Func<string, string> sections)
+    {
+        var fts = TableOf(table);
+        return $"""
+            CREATE VIRTUAL TABLE "{fts}" USING fts5({TitleColumn}, {BodyColumn}, {PersonalColumn}, content = '', contentless_delete = 1, {options});
+            INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) SELECT rowid, {sections("\"SearchIndex\"")} FROM "{table}";
+            CREATE TRIGGER "{fts}_Insert" AFTER INSERT ON "{table}" BEGIN
+                INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) VALUES (new.rowid, {sections("new.\"SearchIndex\"")});
+            END;
+            CREATE TRIGGER "{fts}_Update" AFTER UPDATE OF "SearchIndex" ON "{table}" BEGIN
+                DELETE FROM "{fts}" WHERE rowid = old.rowid;
+                INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) VALUES (new.rowid, {sections("new.\"SearchIndex\"")});
+            END;
+            CREATE TRIGGER "{fts}_Delete" AFTER DELETE ON "{table}" BEGIN
+                DELETE FROM "{fts}" WHERE rowid = old.rowid;
+            END;
+            """;
     }
 
     // The index is " title | body | personal ": the text before the first '|', between the two, and after the second.

@@ -75,7 +75,7 @@ public sealed class SearchCostTests(SamordningFactory factory) : IClassFixture<S
                 var title = n % 41 == 0 ? $"Tiltak {n} om barnehageplass ({marker})" : $"Tiltak {n} om barnehage og hageplass";
                 db.Initiatives.Add(new Initiative
                 {
-                    Title = title, Summary = "Barnehagene, hageplassene og barnehagelærerne i kommunene",
+                    Title = title, Summary = Parts,
                     OwningMinistryId = ministry.Id, OwningMinistryCode = ministry.Code, UpdatedAt = start.AddDays(n * 1.5),
                 });
             }
@@ -88,8 +88,18 @@ public sealed class SearchCostTests(SamordningFactory factory) : IClassFixture<S
 
         Assert.Equal(30, wordFound.Total);
         Assert.Equal(30, markerFound.Total);
-        Assert.True(wordPages <= markerPages * 2, $"{wordPages} pages for the long word, {markerPages} for the marker");
+        Assert.True(wordPages <= markerPages * 3 / 2, $"{wordPages} pages for the long word, {markerPages} for the marker");
     }
+
+    // Words that hold the parts of "barnehageplass", and every one of its trigrams, but not the word itself, as the
+    // text of a plan for kindergartens does.
+    private static readonly string Parts = string.Join(' ', new[]
+    {
+        "lov", "loven", "sektor", "sektoren", "laerer", "laereren", "barn", "barna", "plan", "planen", "tilbud", "tilbudet",
+        "dekning", "dekningen", "eier", "eieren", "omraade", "myndighet", "struktur", "strukturen", "personale", "personalet",
+        "leder", "lederen", "bygg", "bygget", "opptak", "opptaket", "pris", "prisen", "politikk", "reform", "reformen",
+        "kvalitet", "kvaliteten", "statistikk", "utbygging", "utbyggingen", "drift", "driften",
+    }.Select(end => "barnehage" + end).Concat(["hageplassene", "sengeplass", "sengeplassene", "fengeplass", "lageplassen"]));
 
     // The initiatives' source on a connection of its own, opened here so that every step SQLite takes on it, and every
     // page it fetches (from its cache or the file), is counted.
