@@ -59,7 +59,7 @@ public sealed class SearchCostTests(SamordningFactory factory) : IClassFixture<S
     // the pages SQLite fetches for the initiatives' part of a search (deterministic, unlike a time): the trigram index
     // had to read the long lists of each of the word's twelve trigrams, all in the 1,200 rows that hold its parts
     // apart, to find the 30 that hold it whole; the suffix index reads the one short run of the suffixes that start
-    // with it, about what a word found nowhere else costs.
+    // with it, about what a word found nowhere else costs (trigrams: 1,483 pages against 857; suffixes: 115 against 113).
     [Fact]
     public async Task Search_LongWordWhosePartsAreInManyInitiatives_ReadsNoMorePagesThanAWordFoundNowhereElse()
     {
