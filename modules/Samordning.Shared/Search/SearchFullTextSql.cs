@@ -6,8 +6,9 @@ namespace Samordning.Shared.Search;
 /// editing what an old one ran (each version is its own method).
 /// </summary>
 /// <remarks>
-/// SQLite: a contentless FTS5 table <c>{table}_Search</c> with the trigram tokenizer and one column per section of
-/// the index (title, body, personal), keyed by the entity row's rowid. Triggers on the entity table keep it in step
+/// SQLite: a contentless FTS5 table <c>{table}_Search</c> with one column per section of the index (title, body,
+/// personal), keyed by the entity row's rowid; version 1 with the trigram tokenizer, version 2 (now) of each word's
+/// suffixes (<see cref="CreateSqliteV2"/>). Triggers on the entity table keep it in step
 /// on every write that reaches the file: EF Core's saves, ExecuteUpdate/ExecuteDelete, the group writer's
 /// statements and the bulk inserts alike; an update that leaves the index alone does not touch it. A later
 /// migration that rebuilds the entity table (SQLite's way of altering a column) drops the triggers with it and must
@@ -25,6 +26,16 @@ public static class SearchFullTextSql
     /// <summary>The personal column of the SQLite full-text tables.</summary>
     public const string PersonalColumn = "personal";
 
+    /// <summary>The shortest term the SQLite suffix table can look up (shorter ones keep the LIKE).</summary>
+    public const int ShortestToken = 3;
+
+    /// <summary>
+    /// The most letters of a suffix the SQLite suffix table keeps: a longer term is looked up by its first this many
+    /// letters and checked with the LIKE (a word this long is rare; keeping its whole suffixes would grow the table
+    /// with the square of its length).
+    /// </summary>
+    public const int LongestToken = 40;
+
     /// <summary>The SQLite full-text table of an entity table.</summary>
     public static string TableOf(string table) => table + "_Search";
 
@@ -35,21 +46,7 @@ public static class SearchFullTextSql
     public static string CreateSqliteV1(string table)
     {
         ArgumentException.ThrowIfNullOrEmpty(table);
-        var fts = TableOf(table);
-        return $"""
-            CREATE VIRTUAL TABLE "{fts}" USING fts5({TitleColumn}, {BodyColumn}, {PersonalColumn}, content = '', contentless_delete = 1, tokenize = 'trigram');
-            INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) SELECT rowid, {Sections("\"SearchIndex\"")} FROM "{table}";
-            CREATE TRIGGER "{fts}_Insert" AFTER INSERT ON "{table}" BEGIN
-                INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) VALUES (new.rowid, {Sections("new.\"SearchIndex\"")});
-            END;
-            CREATE TRIGGER "{fts}_Update" AFTER UPDATE OF "SearchIndex" ON "{table}" BEGIN
-                DELETE FROM "{fts}" WHERE rowid = old.rowid;
-                INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) VALUES (new.rowid, {Sections("new.\"SearchIndex\"")});
-            END;
-            CREATE TRIGGER "{fts}_Delete" AFTER DELETE ON "{table}" BEGIN
-                DELETE FROM "{fts}" WHERE rowid = old.rowid;
-            END;
-            """;
+        return CreateSqlite(table, "tokenize = 'trigram'", Sections);
     }
 
     /// <summary>Drops what <see cref="CreateSqliteV1"/> made.</summary>
@@ -63,6 +60,24 @@ public static class SearchFullTextSql
             DROP TRIGGER IF EXISTS "{fts}_Delete";
             DROP TABLE IF EXISTS "{fts}";
             """;
+    }
+
+    /// <summary>
+    /// Replaces the trigram table of <paramref name="table"/> (<see cref="CreateSqliteV1"/>) by a suffix table under the
+    /// same name, fills it and adds its triggers (version 2). Its tokens are every suffix of three letters or more of
+    /// each word of the index, cut to <see cref="LongestToken"/> letters ("barnehageplass", "arnehageplass", …,
+    /// "plass", …, "ass"), so a term inside a word, the later part of a compound too, is one prefix lookup
+    /// (<c>"plass" *</c>) of one run of the token list, where the trigram table intersected the long lists of
+    /// every trigram of the term. No positions are kept (<c>detail=column</c>): a term is one token, never a phrase.
+    /// SQLite cannot loop in a trigger (no WITH there), so the suffixes are made with <c>json_each</c>: once over the
+    /// section's words as a JSON array (terms hold letters and digits only, so they need no escaping), and once over
+    /// an array of as many elements as the word has letters, whose keys are the suffixes' starts.
+    /// </summary>
+    public static string CreateSqliteV2(string table)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        return DropSqliteV1(table) + Environment.NewLine
+            + CreateSqlite(table, "detail = column, tokenize = 'unicode61 remove_diacritics 0'", SuffixSections);
     }
 
     /// <summary>
@@ -94,10 +109,43 @@ public static class SearchFullTextSql
         return $"""DROP INDEX IF EXISTS "{schema}"."{IndexOf(table)}";""";
     }
 
+    // A contentless FTS5 table with the options given, filled from the index column, and its triggers; each column
+    // gets what sections makes of the index (the SQL expression of the column or of new."SearchIndex").
+    private static string CreateSqlite(string table, string options, Func<string, string> sections)
+    {
+        var fts = TableOf(table);
+        return $"""
+            CREATE VIRTUAL TABLE "{fts}" USING fts5({TitleColumn}, {BodyColumn}, {PersonalColumn}, content = '', contentless_delete = 1, {options});
+            INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) SELECT rowid, {sections("\"SearchIndex\"")} FROM "{table}";
+            CREATE TRIGGER "{fts}_Insert" AFTER INSERT ON "{table}" BEGIN
+                INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) VALUES (new.rowid, {sections("new.\"SearchIndex\"")});
+            END;
+            CREATE TRIGGER "{fts}_Update" AFTER UPDATE OF "SearchIndex" ON "{table}" BEGIN
+                DELETE FROM "{fts}" WHERE rowid = old.rowid;
+                INSERT INTO "{fts}" (rowid, {TitleColumn}, {BodyColumn}, {PersonalColumn}) VALUES (new.rowid, {sections("new.\"SearchIndex\"")});
+            END;
+            CREATE TRIGGER "{fts}_Delete" AFTER DELETE ON "{table}" BEGIN
+                DELETE FROM "{fts}" WHERE rowid = old.rowid;
+            END;
+            """;
+    }
+
     // The index is " title | body | personal ": the text before the first '|', between the two, and after the second.
-    private static string Sections(string index)
+    private static string Sections(string index) => string.Join(", ", SectionTexts(index));
+
+    private static string[] SectionTexts(string index)
     {
         var rest = $"substr({index}, instr({index}, '|') + 1)";
-        return $"substr({index}, 1, instr({index}, '|') - 1), substr({rest}, 1, instr({rest}, '|') - 1), substr({rest}, instr({rest}, '|') + 1)";
+        return [$"substr({index}, 1, instr({index}, '|') - 1)", $"substr({rest}, 1, instr({rest}, '|') - 1)", $"substr({rest}, instr({rest}, '|') + 1)"];
     }
+
+    private static string SuffixSections(string index) => string.Join(", ", SectionTexts(index).Select(Suffixes));
+
+    // The suffixes of three letters or more of every word of a section (its terms, one space apart), space-separated.
+    private static string Suffixes(string section) => $"""
+        (SELECT group_concat(substr(w.value, p.key + 1, {LongestToken}), ' ')
+            FROM json_each('["' || replace(trim({section}), ' ', '","') || '"]') AS w,
+                json_each('[' || rtrim(replace(hex(zeroblob(length(w.value))), '00', '0,'), ',') || ']') AS p
+            WHERE length(w.value) - p.key >= {ShortestToken})
+        """;
 }

@@ -35,21 +35,19 @@ public enum SearchReading
 /// the search terms in a section, as a query a source goes on from. Every provider answers the same as the portable
 /// <c>LIKE '%term%'</c> over <see cref="ISearchIndexed.SearchIndex"/>; what differs is how fast.
 /// <list type="bullet">
-/// <item>SQLite: an FTS5 table per indexed table with the <c>trigram</c> tokenizer (<see cref="SearchFullTextSql"/>),
-/// whose MATCH finds any substring of three or more letters, so compound parts and stems are found as the LIKE finds
-/// them. Its rows are those of the entity table by rowid, kept in step by triggers.</item>
+/// <item>SQLite: an FTS5 table per indexed table whose tokens are every word's suffixes (<see cref="SearchFullTextSql.CreateSqliteV2"/>),
+/// so that a prefix query (<c>"plass" *</c>) finds any substring of three or more letters, so compound parts and stems
+/// are found as the LIKE finds them. Its rows are those of the entity table by rowid, kept in step by triggers.</item>
 /// <item>PostgreSQL: the same LIKE, which a <c>pg_trgm</c> GIN index on the column answers.</item>
 /// <item>SQL Server: the same LIKE, a scan (no full-text index is assumed on the ministries' estate).</item>
 /// </list>
-/// Terms shorter than a trigram (one or two letters) have no trigram to look up: they keep the LIKE, which matches
-/// them at the start of a word only. Next to a longer term that is a check on the rows the index found; a search of
+/// Terms shorter than the shortest suffix kept (one or two letters) keep the LIKE, which matches them at the start of
+/// a word only; so do terms longer than the longest (<see cref="SearchFullTextSql.LongestToken"/>) beside the lookup of
+/// their start. Next to a longer term that is a check on the rows the index found; a search of
 /// short terms alone scans, as before.
 /// </summary>
 public static class SearchMatch
 {
-    /// <summary>The shortest term a trigram index can look up.</summary>
-    public const int TrigramLength = 3;
-
     // Reading a hit by its rowid costs some 30 steps along an index (measured on the benchmark volume: 1.2 µs against
     // 40 ns), and a walk in order meets a page of hits after about (rows / hits) × page steps. With 25 hits or more per
     // row of the page the walk is the cheaper in any table of up to 750 times the hits; with fewer, reading them all is
@@ -58,8 +56,8 @@ public static class SearchMatch
 
     /// <summary>
     /// The rows of <typeparamref name="T"/> whose index holds every one of <paramref name="terms"/> in
-    /// <paramref name="section"/>, as a query to go on from (filters, order, paging). On SQLite the terms a trigram
-    /// can look up are one MATCH on the table's full-text table, the query's root
+    /// <paramref name="section"/>, as a query to go on from (filters, order, paging). On SQLite the terms the suffix
+    /// table can look up are one MATCH on the table's full-text table, the query's root
     /// (<c>SELECT * FROM table WHERE rowid IN (… MATCH @q)</c>, which SQLite flattens into the caller's query); the
     /// others are the LIKE.
     /// </summary>
@@ -85,7 +83,7 @@ public static class SearchMatch
             rows = db.Set<T>().FromSqlRaw(sql, string.Join(" AND ", indexed.Select(t => FullTextQuery(t, section))));
         }
 
-        foreach (var term in terms.Except(indexed))
+        foreach (var term in terms.Where(t => !indexed.Contains(t) || t.Length > SearchFullTextSql.LongestToken))
         {
             var pattern = Pattern(term, section);
             rows = rows.Where(r => EF.Functions.Like(r.SearchIndex, pattern));
@@ -96,7 +94,7 @@ public static class SearchMatch
 
     /// <summary>
     /// How many rows of <typeparamref name="T"/> hold every one of <paramref name="terms"/> in <paramref name="section"/>:
-    /// on SQLite, when every term has a trigram, from the full-text table alone (no entity row read), elsewhere the
+    /// on SQLite, when the full-text table answers every term alone, from it alone (no entity row read), elsewhere the
     /// count of <see cref="Rows{T}"/>. Right only for a source that keeps every matching row (no access rule or filter
     /// on top); one that filters counts its own query.
     /// </summary>
@@ -105,7 +103,7 @@ public static class SearchMatch
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(terms);
-        if (terms.Count == 0 || !terms.All(t => UsesFullText(db, t)))
+        if (terms.Count == 0 || !terms.All(t => UsesFullText(db, t) && t.Length <= SearchFullTextSql.LongestToken))
         {
             return await Rows<T>(db, terms, section).CountAsync(cancellationToken);
         }
@@ -126,7 +124,7 @@ public static class SearchMatch
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(term);
-        return term.Length >= TrigramLength && db.Database.IsSqlite();
+        return term.Length >= SearchFullTextSql.ShortestToken && db.Database.IsSqlite();
     }
 
     /// <summary>The LIKE pattern of a term in a section (the portable path and the SQL Server and PostgreSQL one).</summary>
@@ -137,18 +135,21 @@ public static class SearchMatch
         _ => SearchIndex.Readable(term),
     };
 
-    /// <summary>The FTS5 query of a term in a section: a phrase (the term's trigrams in a row), in the section's columns.</summary>
+    /// <summary>
+    /// The FTS5 query of a term in a section: the suffixes that start with it (a word that holds it), in the section's
+    /// columns; a term longer than the longest suffix kept by its start (the caller checks the rest with the LIKE).
+    /// </summary>
     public static string FullTextQuery(string term, SearchSection section)
     {
         ArgumentNullException.ThrowIfNull(term);
 
-        // Terms hold letters and digits only (NorwegianText.Terms), so quoting them as a phrase needs no escaping.
-        var phrase = $"\"{term}\"";
+        // Terms hold letters and digits only (NorwegianText.Terms), so quoting them needs no escaping.
+        var prefix = $"\"{(term.Length > SearchFullTextSql.LongestToken ? term[..SearchFullTextSql.LongestToken] : term)}\" *";
         return section switch
         {
-            SearchSection.Title => $"{SearchFullTextSql.TitleColumn} : {phrase}",
-            SearchSection.Anywhere => phrase,
-            _ => $"{{{SearchFullTextSql.TitleColumn} {SearchFullTextSql.BodyColumn}}} : {phrase}",
+            SearchSection.Title => $"{SearchFullTextSql.TitleColumn} : {prefix}",
+            SearchSection.Anywhere => prefix,
+            _ => $"{{{SearchFullTextSql.TitleColumn} {SearchFullTextSql.BodyColumn}}} : {prefix}",
         };
     }
 

@@ -12,7 +12,8 @@ namespace Samordning.Benchmarks.Scenarios.Search;
 // hand-written query per searched table on the same index the product reads, one store after the other as the
 // product goes, with bare ADO.NET (BenchDatabase): per table the first 20 (title matches, then the table's own
 // order) and, when there are that many, the count. On SQLite that is one FTS5 MATCH of every term at once on the
-// table's trigram table (SearchFullTextSql), joined by rowid; on PostgreSQL the LIKE the pg_trgm index answers.
+// table's suffix table (SearchFullTextSql.CreateSqliteV2: each term a prefix query, the same one the product sends),
+// joined by rowid; on PostgreSQL the LIKE the pg_trgm index answers.
 // Where every matching row is a hit (no filter on top), SQLite counts them in the full-text table alone and, when they
 // are many, walks the table's index in its order for the page (title matches, then the rest), as the product's
 // initiatives do (SearchMatch.ReadingFor): the cheapest honest way to the same answer on the same index.
