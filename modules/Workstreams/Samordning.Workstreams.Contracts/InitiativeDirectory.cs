@@ -128,15 +128,21 @@ public static class InitiativeChoices
     /// type-ahead asks <see cref="SearchUrl"/> for the rest): those of their own ministry they may link to, at most
     /// <see cref="Listed"/>, plus those in <paramref name="current"/>, so saving a form keeps a link someone else made.
     /// </summary>
+    public static Task<IReadOnlyList<InitiativeInfo>> ChoicesAsync(
+        this IInitiativeDirectory directory, ClaimsPrincipal user, IReadOnlyCollection<Guid> current, CancellationToken cancellationToken) =>
+        directory.ChoicesAsync(user, current, null, cancellationToken);
+
+    /// <summary>As the other overload, with the matches of a find without script (<see cref="InitiativeFind"/>) first.</summary>
     public static async Task<IReadOnlyList<InitiativeInfo>> ChoicesAsync(
-        this IInitiativeDirectory directory, ClaimsPrincipal user, IReadOnlyCollection<Guid> current, CancellationToken cancellationToken)
+        this IInitiativeDirectory directory, ClaimsPrincipal user, IReadOnlyCollection<Guid> current, InitiativeFind? find, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(current);
         var linkable = await directory.FindLinkableAsync(user, null, ownMinistryOnly: true, Listed, cancellationToken);
         var missing = current.Where(id => linkable.All(i => i.Id != id)).ToList();
-        return missing.Count == 0
+        IReadOnlyList<InitiativeInfo> choices = missing.Count == 0
             ? linkable
             : [.. linkable.Concat(await directory.GetInitiativesAsync(missing, cancellationToken)).OrderBy(i => i.Label, StringComparer.CurrentCulture)];
+        return find is null || find.Found.Count == 0 ? choices : [.. find.Found, .. choices.Where(i => find.Found.All(f => f.Id != i.Id))];
     }
 }

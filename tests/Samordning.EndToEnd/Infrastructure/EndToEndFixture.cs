@@ -73,15 +73,30 @@ public sealed class EndToEndFixture : IAsyncLifetime
     // Every browser starts with Bokmål chosen (the culture cookie), because a person's chosen language is kept in the
     // registry and wins in a browser that has chosen none: a test that switches a demo account to English must not
     // turn the pages of the tests running beside it, which sign in as the same account, into English.
-    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, bool bypassCsp = false, bool languageCookie = true)
+    public Task<IBrowserContext> NewContextAsync(Uri baseAddress, bool bypassCsp = false, bool languageCookie = true) =>
+        NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.GetLeftPart(UriPartial.Authority), BypassCSP = bypassCsp }, languageCookie);
+
+    // A browser with script turned off (JavaScriptEnabled = false), signed in as email. Signing in goes through the
+    // identity provider's pages, whose answer posts back with script, so it happens in a browser with script, and
+    // that session is carried over.
+    public async Task<IBrowserContext> NewContextWithoutScriptAsync(string email)
     {
-        var context = await (browser ?? throw new InvalidOperationException("The fixture is not initialised.")).NewContextAsync(new BrowserNewContextOptions
+        string session;
+        await using (var signIn = await NewContextAsync())
         {
-            BaseURL = baseAddress.GetLeftPart(UriPartial.Authority),
-            BypassCSP = bypassCsp,
-            Locale = "nb-NO",
-            TimezoneId = "Europe/Oslo",
-        });
+            await (await signIn.NewPageAsync()).SignInAsync("/", email);
+            session = await signIn.StorageStateAsync();
+        }
+
+        return await NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.GetLeftPart(UriPartial.Authority), JavaScriptEnabled = false, StorageState = session }, languageCookie: true);
+    }
+
+    private async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options, bool languageCookie)
+    {
+        options.Locale = "nb-NO";
+        options.TimezoneId = "Europe/Oslo";
+        var baseAddress = new Uri(options.BaseURL!);
+        var context = await (browser ?? throw new InvalidOperationException("The fixture is not initialised.")).NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         if (languageCookie)
         {

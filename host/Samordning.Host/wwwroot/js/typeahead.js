@@ -1,7 +1,8 @@
 // A picker that scales (issue 16): the server renders a plain select with a short list (the person's own ministry's
 // initiatives and those already chosen), which works without JavaScript. This adds, beside it, a combobox in the
 // WAI-ARIA 1.2 pattern (list autocomplete, aria-activedescendant) that asks the server as the person types; a
-// chosen option is added to the select and selected there, so the select stays the form's one field.
+// chosen option is added to the select and selected there, so the select stays the form's one field. It takes the
+// place of the find without script (InitiativeFindTagHelper), which posts the form to list the matches.
 //
 // Markup: any element with data-typeahead='{"url":…,"label":…,"hint":…,"none":…,"found":"{n} …","chosen":"… {label}","failed":…}'
 // around a select.
@@ -29,6 +30,8 @@ function element(tag, attributes, text) {
 }
 
 function enhance(wrapper, select, texts) {
+    // The find without script beside the picker (a search field and a submit button) does what the combobox does.
+    document.querySelector(`[data-initiative-find="${CSS.escape(select.id)}"]`)?.remove();
     const id = `${select.id}-sok`;
     const input = element("input", {
         id, type: "text", class: "ds-input", autocomplete: "off", spellcheck: "false",

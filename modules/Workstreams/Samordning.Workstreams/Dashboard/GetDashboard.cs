@@ -1,6 +1,7 @@
 using Samordning.Ministries.Contracts;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
+using Samordning.Shared.Time;
 using Samordning.Workstreams.Rounds;
 
 namespace Samordning.Workstreams.Dashboard;
@@ -53,6 +54,9 @@ internal sealed record DashboardView(
 
     public MatrixCell? Cell(int ministry, int? workstream) =>
         Matrix.FirstOrDefault(c => c.Ministry == ministry && c.Workstream == workstream);
+
+    // Counted per request beside the kept view (GetDashboard.WithNotConfirmedAsync); null in the kept view itself.
+    public NotConfirmedCounts? NotConfirmed { get; init; }
 }
 
 internal sealed class GetDashboard : IEndpoint
@@ -60,8 +64,8 @@ internal sealed class GetDashboard : IEndpoint
     public void MapEndpoint(IEndpointRouteBuilder api) =>
         api.MapGet(
                 "/workstreams/dashboard",
-                async ([AsParameters] DashboardFilter filter, WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, CancellationToken ct) =>
-                    TypedResults.Ok(await HandleAsync(db, snapshot, directory, filter, ct)))
+                async ([AsParameters] DashboardFilter filter, WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, IClock clock, CancellationToken ct) =>
+                    TypedResults.Ok(await WithNotConfirmedAsync(db, snapshot, directory, clock, filter, ct)))
             .WithTags("Dashboard")
             .WithSummary("The cross-sector dashboard: initiatives per owning ministry and workstream by phase and status, the newest cross-sectoral initiatives, phases over time and the latest reporting round.")
             .WithDescription(
@@ -70,7 +74,17 @@ internal sealed class GetDashboard : IEndpoint
                 + "contributing to it); `matrix[]` has per owning ministry and workstream (`workstream: null` is no workstream) the initiatives per phase and per "
                 + "status. Only non-empty totals and cells are listed. The ministry filter is the owning ministry, as in the initiative list with "
                 + "`ownedOnly=true`. `history` holds the last 14 days with changes, `crossSectoral` the 20 newest (`more`: the initiative list with "
-                + "`crossSectoral=true` has more).");
+                + "`crossSectoral=true` has more). `notConfirmed` counts per owning ministry (an index, only non-zero counts) the "
+                + "initiatives in the selection whose status has been neither confirmed nor changed for `days` (60) days or more, "
+                + "as the initiative list with `notConfirmedForDays=60` lists them.");
+
+    // The view with the "not confirmed" counts, which are made fresh for every request (they follow the clock).
+    public static async Task<DashboardView> WithNotConfirmedAsync(
+        WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, IClock clock, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var view = await HandleAsync(db, snapshot, directory, filter, cancellationToken);
+        return view with { NotConfirmed = await NotConfirmedCounts.CountAsync(db, view, filter, clock.UtcNow, cancellationToken) };
+    }
 
     public static async Task<DashboardView> HandleAsync(
         WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, DashboardFilter filter, CancellationToken cancellationToken)

@@ -101,6 +101,24 @@ public sealed class FreshnessListTests(SamordningFactory factory) : IClassFixtur
         Assert.Equal("0", Cell(html, "stale-HOD").Trim());
     }
 
+    [Fact]
+    public async Task DashboardApi_StaleStatuses_CountedPerMinistryAsOnThePage()
+    {
+        var tag = Builders.UniqueCode().ToLowerInvariant();
+        await ThreeAsync(tag);
+
+        var response = await data.Api.As(People.Observer).GetAsync($"/api/workstreams/dashboard?Tag={tag}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var codes = json.RootElement.GetProperty("ministries").EnumerateArray().Select(m => m.GetProperty("code").GetString()).ToList();
+        var notConfirmed = json.RootElement.GetProperty("notConfirmed");
+        Assert.Equal(60, notConfirmed.GetProperty("days").GetInt32());
+        var counts = notConfirmed.GetProperty("ministries").EnumerateArray()
+            .ToDictionary(c => codes[c.GetProperty("ministry").GetInt32()]!, c => c.GetProperty("count").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["FIN"] = 2 }, counts);
+    }
+
     private static string Cell(string html, string testId)
     {
         var cell = html[(html.IndexOf($"data-testid=\"{testId}\">", StringComparison.Ordinal) + testId.Length + 15)..];

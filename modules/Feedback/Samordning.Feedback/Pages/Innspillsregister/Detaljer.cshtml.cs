@@ -71,6 +71,9 @@ internal sealed class DetaljerModel(
 
     public IReadOnlyList<InitiativeInfo> Initiatives { get; private set; } = [];
 
+    // The picker's find without script, when the form was posted for it.
+    public InitiativeFind? Find { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, bool saved, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -90,9 +93,16 @@ internal sealed class DetaljerModel(
             return Forbid();
         }
 
+        Find = await InitiativeFind.ReadAsync(initiatives, this, cancellationToken);
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
+        }
+
+        // A find shows the form again as posted and saves nothing.
+        if (Find is not null)
+        {
+            return Page();
         }
 
         var outcome = await AssessItem.HandleAsync(db, directory, new(workstreams, initiatives), user, outbox, id, Input.ToRequest(), cancellationToken);
@@ -120,7 +130,10 @@ internal sealed class DetaljerModel(
         Workstreams = await workstreams.GetWorkstreamsAsync(cancellationToken);
         Linked = [.. Workstreams.Where(w => item.WorkstreamIds.Contains(w.Id))];
         LinkedInitiatives = await initiatives.GetInitiativesAsync(item.InitiativeIds, cancellationToken);
-        Initiatives = FeedbackAccess.CanManage(User) ? await initiatives.ChoicesAsync(User, item.InitiativeIds, cancellationToken) : [];
+        // The item's links and what the form chose (a save that failed keeps them), and a find's matches first.
+        Initiatives = FeedbackAccess.CanManage(User)
+            ? await initiatives.ChoicesAsync(User, [.. item.InitiativeIds.Union(Input.InitiativeIds)], Find, cancellationToken)
+            : [];
         Handlers = (await directory.GetPeopleAsync(null, Roles.Coordinator, cancellationToken))
             .Select(p => new SelectListItem(p.Name, p.Id.ToString()))
             .Prepend(new SelectListItem(Localized.T("Ingen", "None"), ""));

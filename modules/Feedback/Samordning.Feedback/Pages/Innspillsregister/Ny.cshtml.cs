@@ -57,6 +57,9 @@ internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstr
     // The initiatives the person may link to: a contact person's own ministry's (issue 16).
     public IReadOnlyList<InitiativeInfo> Initiatives { get; private set; } = [];
 
+    // The picker's find without script, when the form was posted for it.
+    public InitiativeFind? Find { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!FeedbackAccess.CanRecord(User))
@@ -75,6 +78,14 @@ internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstr
         if (!FeedbackAccess.CanRecord(User))
         {
             return Forbid();
+        }
+
+        // A find shows the form again as posted and saves nothing; chosen files cannot be put back in a file field.
+        if (await InitiativeFind.ReadAsync(initiatives, this, cancellationToken) is { } find)
+        {
+            Find = find;
+            await LoadAsync(cancellationToken);
+            return Page();
         }
 
         var files = await AttachmentRules.ReadAsync(Attachments, cancellationToken);
@@ -108,6 +119,6 @@ internal sealed class NyModel(FeedbackDbContext db, IWorkstreamDirectory workstr
     {
         Rounds = await OpenRound.ListAsync(db, cancellationToken);
         Workstreams = await workstreams.GetWorkstreamsAsync(cancellationToken);
-        Initiatives = await initiatives.ChoicesAsync(User, [], cancellationToken);
+        Initiatives = await initiatives.ChoicesAsync(User, Input.InitiativeIds, Find, cancellationToken);
     }
 }

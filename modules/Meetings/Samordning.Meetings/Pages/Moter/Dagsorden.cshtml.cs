@@ -4,6 +4,7 @@ using Samordning.Meetings.Agenda;
 using Samordning.Meetings.Meetings;
 using Samordning.Shared.Text;
 using Samordning.Shared.Web;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Meetings.Pages.Moter;
 
@@ -37,10 +38,20 @@ internal sealed class DagsordenModel(MeetingServices deps) : PageModel
 
     public string? Problem { get; private set; }
 
+    // The initiative find without script of the posted item's form, when it was posted for it.
+    public InitiativeFind? Find { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // A find shows the item's form again as posted and saves nothing.
+        if ((Find = await InitiativeFind.ReadAsync(deps.Initiatives, this, cancellationToken)) is not null)
+        {
+            Posted = Link.ItemId;
+            return await LoadAsync(cancellationToken) ?? Page();
+        }
+
         var outcome = await LinkAgendaItem.HandleAsync(deps, Id, Link.ItemId, new AgendaLinksRequest(Link.WorkstreamId, Link.InitiativeId, Link.Version), cancellationToken);
         var answered = this.Answer(
             outcome,
@@ -75,7 +86,7 @@ internal sealed class DagsordenModel(MeetingServices deps) : PageModel
 
         Meeting = MeetingDetails.From(meeting);
         var current = Meeting.Agenda.Select(a => a.InitiativeId).OfType<Guid>().Append(Link.InitiativeId ?? Guid.Empty).Where(i => i != Guid.Empty).ToList();
-        Options = await EntryLinkOptions.LoadAsync(deps, current, cancellationToken);
+        Options = await EntryLinkOptions.LoadAsync(deps, current, Find, cancellationToken);
         return null;
     }
 }

@@ -56,6 +56,9 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
 
     public EntryLinkOptions Links { get; private set; } = EntryLinkOptions.None;
 
+    // The note form's initiative find without script, when the form was posted for it.
+    public InitiativeFind? Find { get; private set; }
+
     // Names of the agenda items' own workstreams and initiatives.
     public IReadOnlyList<WorkstreamInfo> AgendaWorkstreams { get; private set; } = [];
 
@@ -80,6 +83,12 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
 
     public async Task<IActionResult> OnPostEntryAsync(CancellationToken cancellationToken)
     {
+        // A find shows the form again as posted and saves nothing.
+        if ((Find = await InitiativeFind.ReadAsync(deps.Initiatives, this, cancellationToken)) is not null)
+        {
+            return await LoadAsync(cancellationToken) ?? Page();
+        }
+
         var result = await AddEntry.HandleAsync(deps, Id, Entry.ToRequest(), cancellationToken);
         return await AnswerAsync(result, "Entry", cancellationToken);
     }
@@ -199,7 +208,7 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
         if (CanWrite)
         {
             People = await EntryOwners.LoadAsync(directory, cancellationToken);
-            Links = await EntryLinkOptions.LoadAsync(deps, Entry.InitiativeId, cancellationToken);
+            Links = await EntryLinkOptions.LoadAsync(deps, Entry.InitiativeId, Find, cancellationToken);
         }
 
         return null;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Meetings.Meetings;
 using Samordning.Shared.Web;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Meetings.Pages.Moter;
 
@@ -31,12 +32,25 @@ internal sealed class EndreModel(MeetingServices deps) : PageModel
         }
 
         Input = MeetingForm.From(MeetingDetails.From(meeting));
-        Options = await MeetingFormOptions.LoadAsync(deps, Input.InitiativeIds, cancellationToken);
+        Options = await MeetingFormOptions.LoadAsync(deps, Input.InitiativeIds, null, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // A find shows the form again as posted and saves nothing.
+        if (await InitiativeFind.ReadAsync(deps.Initiatives, this, cancellationToken) is { } find)
+        {
+            var meeting = await deps.Db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == Id, cancellationToken);
+            if (meeting is null || !MeetingAccess.CanManage(User, meeting))
+            {
+                return meeting is null ? NotFound() : Forbid();
+            }
+
+            Options = await MeetingFormOptions.LoadAsync(deps, Input.InitiativeIds, find, cancellationToken);
+            return Page();
+        }
+
         var agenda = await deps.Db.Meetings.AsNoTracking().Where(m => m.Id == Id).SelectMany(m => m.Agenda)
             .Select(a => new AgendaView(a.Id, a.Position, a.Title)).ToListAsync(cancellationToken);
         var outcome = MeetingForm.ForForm(await UpdateMeeting.HandleAsync(deps, Id, Input.ToRequest(agenda), cancellationToken));
@@ -45,7 +59,7 @@ internal sealed class EndreModel(MeetingServices deps) : PageModel
             return answered;
         }
 
-        Options = await MeetingFormOptions.LoadAsync(deps, Input.InitiativeIds, cancellationToken);
+        Options = await MeetingFormOptions.LoadAsync(deps, Input.InitiativeIds, null, cancellationToken);
         return Page();
     }
 }

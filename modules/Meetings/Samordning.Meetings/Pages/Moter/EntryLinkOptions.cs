@@ -11,14 +11,15 @@ internal sealed record EntryLinkOptions(IReadOnlyList<SelectListItem> Workstream
 {
     public static readonly EntryLinkOptions None = new([], []);
 
-    public static Task<EntryLinkOptions> LoadAsync(MeetingServices deps, Guid? currentInitiative, CancellationToken cancellationToken) =>
-        LoadAsync(deps, currentInitiative is { } id ? [id] : [], cancellationToken);
+    public static Task<EntryLinkOptions> LoadAsync(MeetingServices deps, Guid? currentInitiative, InitiativeFind? find, CancellationToken cancellationToken) =>
+        LoadAsync(deps, currentInitiative is { } id ? [id] : [], find, cancellationToken);
 
-    // The agenda page's forms share one list: the initiatives of every item are kept when any one is saved.
-    public static async Task<EntryLinkOptions> LoadAsync(MeetingServices deps, IReadOnlyCollection<Guid> currentInitiatives, CancellationToken cancellationToken)
+    // The agenda page's forms share one list: the initiatives of every item are kept when any one is saved, and a
+    // find's matches (InitiativeFind) come first.
+    public static async Task<EntryLinkOptions> LoadAsync(MeetingServices deps, IReadOnlyCollection<Guid> currentInitiatives, InitiativeFind? find, CancellationToken cancellationToken)
     {
         var workstreams = await deps.Workstreams.GetWorkstreamsAsync(cancellationToken);
-        var initiatives = await deps.Initiatives.ChoicesAsync(deps.User.Principal, currentInitiatives, cancellationToken);
+        var initiatives = await deps.Initiatives.ChoicesAsync(deps.User.Principal, currentInitiatives, find, cancellationToken);
         var none = Localized.T("Ingen", "None");
         return new(
             [new(none, ""), .. workstreams.Select(w => new SelectListItem(MeetingTexts.WorkstreamName(w), w.Id.ToString()))],

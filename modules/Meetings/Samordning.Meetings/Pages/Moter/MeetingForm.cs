@@ -125,8 +125,12 @@ internal sealed record MeetingFormOptions(
     IReadOnlyList<WorkstreamInfo> Workstreams,
     IReadOnlyList<InitiativeInfo> Initiatives)
 {
-    // The initiatives are those the person may link to, and those the meeting has already (kept when saved).
-    public static async Task<MeetingFormOptions> LoadAsync(MeetingServices deps, IReadOnlyCollection<Guid> currentInitiatives, CancellationToken cancellationToken)
+    // The picker's find without script, when the form was posted for it.
+    public InitiativeFind? Find { get; init; }
+
+    // The initiatives are those the person may link to, and those the meeting or the form has already (kept when
+    // saved), with a find's matches first.
+    public static async Task<MeetingFormOptions> LoadAsync(MeetingServices deps, IReadOnlyCollection<Guid> currentInitiatives, InitiativeFind? find, CancellationToken cancellationToken)
     {
         var directory = deps.Directory;
         var ministries = await directory.GetMinistriesAsync(cancellationToken);
@@ -142,7 +146,7 @@ internal sealed record MeetingFormOptions(
         var all = people.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         return new(ministries, all, [.. all.Where(p => p.Roles.Contains(Roles.Facilitator) || p.Roles.Contains(Roles.Coordinator))],
             await deps.Workstreams.GetWorkstreamsAsync(cancellationToken),
-            await deps.Initiatives.ChoicesAsync(deps.User.Principal, currentInitiatives, cancellationToken));
+            await deps.Initiatives.ChoicesAsync(deps.User.Principal, currentInitiatives, find, cancellationToken)) { Find = find };
     }
 }
 

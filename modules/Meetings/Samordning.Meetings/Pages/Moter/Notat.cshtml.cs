@@ -4,6 +4,7 @@ using Samordning.Meetings.Entries;
 using Samordning.Meetings.Meetings;
 using Samordning.Ministries.Contracts;
 using Samordning.Shared.Web;
+using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Meetings.Pages.Moter;
 
@@ -29,6 +30,9 @@ internal sealed class NotatModel(MeetingServices deps) : PageModel
 
     public EntryLinkOptions Links { get; private set; } = EntryLinkOptions.None;
 
+    // The initiative picker's find without script, when the form was posted for it.
+    public InitiativeFind? Find { get; private set; }
+
     public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -50,12 +54,18 @@ internal sealed class NotatModel(MeetingServices deps) : PageModel
             OrganisationName = entry.OrganisationName, OrganisationNumber = entry.OrganisationNumber, Version = entry.Version,
             WorkstreamId = entry.WorkstreamId, InitiativeId = entry.InitiativeId,
         };
-        Links = await EntryLinkOptions.LoadAsync(deps, entry.InitiativeId, cancellationToken);
+        Links = await EntryLinkOptions.LoadAsync(deps, entry.InitiativeId, null, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // A find shows the form again as posted and saves nothing.
+        if ((Find = await InitiativeFind.ReadAsync(deps.Initiatives, this, cancellationToken)) is not null)
+        {
+            return await LoadAsync(cancellationToken) ?? Page();
+        }
+
         var result = await CorrectEntry.CorrectAsync(deps, Id, EntryId, Entry.ToRequest(), cancellationToken);
         if (result.Refusal is { } refusal)
         {
@@ -93,7 +103,7 @@ internal sealed class NotatModel(MeetingServices deps) : PageModel
         History = history;
         if (Request.HasFormContentType)
         {
-            Links = await EntryLinkOptions.LoadAsync(deps, Entry.InitiativeId, cancellationToken);
+            Links = await EntryLinkOptions.LoadAsync(deps, Entry.InitiativeId, Find, cancellationToken);
         }
 
         return null;

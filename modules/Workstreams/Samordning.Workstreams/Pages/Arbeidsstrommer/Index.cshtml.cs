@@ -12,7 +12,8 @@ namespace Samordning.Workstreams.Pages.Arbeidsstrommer;
 
 internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, ILiveUpdates live, IClock clock) : PageModel
 {
-    public const int StaleDays = StaleStatus.Days;
+    // "Not confirmed for 60 days" (issue 17), as the dashboard API counts it.
+    public const int StaleDays = NotConfirmedCounts.StaleDays;
 
     [BindProperty(SupportsGet = true)]
     public Guid? MinistryId { get; set; }
@@ -46,10 +47,11 @@ internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snap
         Options = await FilterOptions.LoadAsync(db, directory, cancellationToken);
         TagChoices = await FilterOptions.TagsAsync(db, cancellationToken);
         var filter = new DashboardFilter(MinistryId, WorkstreamId, Phase, Status, Tag);
-        (LastSequence, (View, Stale)) = await live.ReadAsync(
+        (LastSequence, View) = await live.ReadAsync(
             InitiativeLive.DashboardTopic,
-            async ct => (await GetDashboard.HandleAsync(db, snapshot, directory, filter, ct), await StaleAsync(ct)),
+            ct => GetDashboard.WithNotConfirmedAsync(db, snapshot, directory, clock, filter, ct),
             cancellationToken);
+        Stale = (View.NotConfirmed?.Ministries ?? []).ToDictionary(c => View.Ministries[c.Ministry].Id, c => c.Count);
     }
 
     public string StaleLink(Guid ministryId) =>
@@ -58,9 +60,6 @@ internal sealed class IndexModel(WorkstreamsDbContext db, DashboardSnapshot snap
             ["ikkeBekreftetDager"] = StaleDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["sortering"] = Tiltak.IndexModel.SortConfirmed,
         });
-
-    private Task<IReadOnlyDictionary<Guid, int>> StaleAsync(CancellationToken cancellationToken) =>
-        StaleStatus.PerMinistryAsync(db, new DashboardFilter(MinistryId, WorkstreamId, Phase, Status, Tag), clock.UtcNow, cancellationToken);
 
     // The initiative list with this dashboard's filter (the ministry as owner, as the dashboard counts), and more.
     public string ListLink(Guid? ministryId = null, bool crossSectoral = false)
