@@ -4,6 +4,7 @@ using Samordning.Shared.Text;
 using Samordning.Workstreams.Dashboard;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
+using Samordning.Workstreams.Overlaps;
 
 namespace Samordning.Workstreams;
 
@@ -18,6 +19,7 @@ public sealed class WorkstreamsModule : IModule
     [
         new("/arbeidsstrommer", new LocalizedText("Arbeidsstrømmer", "Workstreams")),
         new("/arbeidsstrommer/tiltak", new LocalizedText("Tiltak", "Initiatives")),
+        new("/arbeidsstrommer/overlapp", new LocalizedText("Overlapp", "Overlaps"), IsFor: user => user.IsInRole(Roles.Coordinator)),
     ];
 
     /// <inheritdoc />
@@ -28,5 +30,10 @@ public sealed class WorkstreamsModule : IModule
 
         // One per node: the dashboard's kept aggregates, re-read when their version in the store moves.
         services.AddSingleton<DashboardSnapshot>();
+
+        // One per node: the overlap index, caught up from the database when the module's version moves (issue 17).
+        services.AddSingleton<OverlapFinder>();
+        services.AddScoped<OverlapList>();
+        services.AddScoped<IOpenOverlaps>(provider => provider.GetRequiredService<OverlapList>());
     }
 }

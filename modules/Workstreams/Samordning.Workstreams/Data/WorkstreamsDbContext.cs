@@ -25,6 +25,7 @@ internal class WorkstreamsDbContext : ModuleDbContext
     public DbSet<RoundConfirmation> RoundConfirmations => Set<RoundConfirmation>();
     public DbSet<RoundSubmission> RoundSubmissions => Set<RoundSubmission>();
     public DbSet<InitiativeImport> InitiativeImports => Set<InitiativeImport>();
+    public DbSet<OverlapDecision> OverlapDecisions => Set<OverlapDecision>();
 
     protected override string Schema => Store;
 
@@ -193,6 +194,16 @@ internal class WorkstreamsDbContext : ModuleDbContext
             import.Property(i => i.Rows);
             import.Property(i => i.Mapping).HasMaxLength(4000);
             import.HasIndex(i => i.ExpiresAt);
+        });
+
+        // No foreign keys to the initiatives: two cascading keys to one table are refused by SQL Server, and a
+        // decision about a pair is worth keeping as history even if one side went.
+        modelBuilder.Entity<OverlapDecision>(decision =>
+        {
+            decision.Property(d => d.Verdict).HasConversion<string>().HasMaxLength(20);
+            decision.Property(d => d.DecidedBy).HasMaxLength(200);
+            decision.HasIndex(d => new { d.FirstId, d.SecondId }).IsUnique();
+            decision.HasIndex(d => d.SecondId);
         });
 
         modelBuilder.Entity<RoundSubmission>(submission =>
