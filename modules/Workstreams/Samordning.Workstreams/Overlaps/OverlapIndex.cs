@@ -113,7 +113,9 @@ internal sealed class OverlapIndex
             return [];
         }
 
-        var scores = new Dictionary<int, double>();
+        // An array over the slots rather than a dictionary: at 50,000 initiatives a query adds up thousands of postings.
+        var scores = new double[entries.Count];
+        var touched = new List<int>();
         var common = Math.Max(50, entries.Count * CommonShare);
         foreach (var (feature, weight) in features)
         {
@@ -126,12 +128,17 @@ internal sealed class OverlapIndex
             var query = weight * idf;
             foreach (var posting in list)
             {
-                scores[posting.Slot] = scores.GetValueOrDefault(posting.Slot) + (query * posting.Weight * idf);
+                if (scores[posting.Slot] == 0)
+                {
+                    touched.Add(posting.Slot);
+                }
+
+                scores[posting.Slot] += query * posting.Weight * idf;
             }
         }
 
-        return scores
-            .Select(s => (Entry: entries[s.Key], Score: s.Value))
+        return touched
+            .Select(slot => (Entry: entries[slot], Score: scores[slot]))
             .Where(s => s.Entry is not null && s.Entry.Source.Id != excludeId && s.Entry.Source.MinistryId != ministryId)
             .Select(s => (s.Entry, Score: s.Score / (queryLength * s.Entry!.Length)))
             .Where(s => s.Score >= minimumScore)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Samordning.Shared.Search;
 
 namespace Samordning.Workstreams.Overlaps;
 
@@ -86,22 +87,12 @@ internal static class OverlapText
     public static IEnumerable<(string Word, string Stem)> Words(string? text)
     {
         var normal = Normalise(text);
-        var start = -1;
-        for (var i = 0; i <= normal.Length; i++)
+        foreach (var (start, length) in NorwegianText.Words(normal))
         {
-            var inWord = i < normal.Length && char.IsLetterOrDigit(normal[i]);
-            if (inWord && start < 0)
+            var word = normal.Substring(start, length);
+            if (word.Length > 1 && !StopWords.Contains(word) && !word.All(char.IsDigit))
             {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                var word = normal[start..i];
-                start = -1;
-                if (word.Length > 1 && !StopWords.Contains(word) && !word.All(char.IsDigit))
-                {
-                    yield return (word, Stem(AsBokmal(word)));
-                }
+                yield return (word, Stem(AsBokmal(word)));
             }
         }
     }
