@@ -42,19 +42,6 @@ public sealed class OverlapIndexTests
         Assert.Contains(match.Reasons, r => r.Nb == "Felles ord: skogbrann");
     }
 
-    // A word most initiatives use says little: sharing it scores below sharing a rare one.
-    [Fact]
-    public void Find_CommonWordAgainstRareWord_RareWordScoresHigher()
-    {
-        var sources = Enumerable.Range(0, 20).Select(i => Source(Kd, $"Digital tjeneste nummer {i} for innbyggere", null)).ToList();
-        sources.Add(Source(Kd, "Rovviltforvaltning i fjellet", null));
-        var index = IndexOf([.. sources]);
-
-        var found = index.Find("Digital rovviltforvaltning", null, [], Kdd, null, 5, 0);
-
-        Assert.Equal("Rovviltforvaltning i fjellet", found[0].Title);
-    }
-
     [Fact]
     public void Upsert_ChangedText_OldTextNoLongerFound()
     {
