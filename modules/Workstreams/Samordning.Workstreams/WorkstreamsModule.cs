@@ -4,6 +4,7 @@ using Samordning.Shared.Text;
 using Samordning.Workstreams.Dashboard;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
+using Samordning.Workstreams.Overlaps;
 
 namespace Samordning.Workstreams;
 
@@ -19,6 +20,7 @@ public sealed class WorkstreamsModule : IModule
         new("/arbeidsstrommer", new LocalizedText("Arbeidsstrømmer", "Workstreams")),
         new("/arbeidsstrommer/tiltak", new LocalizedText("Tiltak", "Initiatives")),
         new("/arbeidsstrommer/rapporter", new LocalizedText("Statusrapporter", "Status reports"), Policies.Coordinator),
+        new("/arbeidsstrommer/overlapp", new LocalizedText("Overlapp", "Overlaps"), IsFor: user => user.IsInRole(Roles.Coordinator)),
     ];
 
     /// <inheritdoc />
@@ -31,5 +33,10 @@ public sealed class WorkstreamsModule : IModule
 
         // One per node: the dashboard's kept aggregates, re-read when their version in the store moves.
         services.AddSingleton<DashboardSnapshot>();
+
+        // One per node: the overlap index, caught up from the database when the module's version moves (issue 17).
+        services.AddSingleton<OverlapFinder>();
+        services.AddScoped<OverlapList>();
+        services.AddScoped<IOpenOverlaps>(provider => provider.GetRequiredService<OverlapList>());
     }
 }

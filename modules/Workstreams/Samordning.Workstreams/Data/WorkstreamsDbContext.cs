@@ -27,6 +27,7 @@ internal class WorkstreamsDbContext : ModuleDbContext
     public DbSet<InitiativeImport> InitiativeImports => Set<InitiativeImport>();
     public DbSet<StatusReport> StatusReports => Set<StatusReport>();
     public DbSet<StatusReportContent> StatusReportContents => Set<StatusReportContent>();
+    public DbSet<OverlapDecision> OverlapDecisions => Set<OverlapDecision>();
 
     protected override string Schema => Store;
 
@@ -210,6 +211,16 @@ internal class WorkstreamsDbContext : ModuleDbContext
             content.Property(c => c.Figures);
             content.Property(c => c.Document);
             content.HasOne<StatusReport>().WithOne().HasForeignKey<StatusReportContent>(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // No foreign keys to the initiatives: two cascading keys to one table are refused by SQL Server, and a
+        // decision about a pair is worth keeping as history even if one side went.
+        modelBuilder.Entity<OverlapDecision>(decision =>
+        {
+            decision.Property(d => d.Verdict).HasConversion<string>().HasMaxLength(20);
+            decision.Property(d => d.DecidedBy).HasMaxLength(200);
+            decision.HasIndex(d => new { d.FirstId, d.SecondId }).IsUnique();
+            decision.HasIndex(d => d.SecondId);
         });
 
         modelBuilder.Entity<RoundSubmission>(submission =>

@@ -429,6 +429,45 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.ToTable("InitiativeWorkstream", "workstreams");
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.OverlapDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("FirstId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SecondId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondId");
+
+                    b.HasIndex("FirstId", "SecondId")
+                        .IsUnique();
+
+                    b.ToTable("OverlapDecisions", "workstreams");
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.PhaseSnapshot", b =>
                 {
                     b.Property<DateOnly>("Day")

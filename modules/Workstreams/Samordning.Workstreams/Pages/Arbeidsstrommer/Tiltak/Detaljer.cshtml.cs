@@ -6,6 +6,7 @@ using Samordning.Shared.Live;
 using Samordning.Shared.Web;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
+using Samordning.Workstreams.Overlaps;
 
 namespace Samordning.Workstreams.Pages.Arbeidsstrommer.Tiltak;
 
@@ -21,7 +22,7 @@ internal sealed class ProgressForm
     public ProgressRequest ToRequest() => new(Phase, Progress, Status, StatusReason, Note, Version);
 }
 
-internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory directory, IEnumerable<ILinkedItemsSource> sources, ILiveUpdates live) : PageModel
+internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory directory, IEnumerable<ILinkedItemsSource> sources, ILiveUpdates live, OverlapList overlaps) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -42,6 +43,9 @@ internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory 
     public LinkedView? Linked { get; private set; }
 
     public bool CanEdit { get; private set; }
+
+    // Like initiatives of other ministries, and those marked as the same work (issue 17): shown after every save too.
+    public OverlapsView? Overlaps { get; private set; }
 
     public DateTimeOffset Now => deps.Clock.UtcNow;
 
@@ -99,6 +103,7 @@ internal sealed class DetaljerModel(InitiativeServices deps, IMinistryDirectory 
         CanEdit = InitiativeAccess.CanEdit(User, entity);
         CanAddProgress = InitiativeAccess.CanAddProgress(User, entity);
         Linked = await LinkedView.LoadAsync(sources, new LinkTarget(null, [Id]), User, cancellationToken);
+        Overlaps = await OverlapsView.LoadAsync(overlaps, Id, Saved, cancellationToken);
         return true;
     }
 }

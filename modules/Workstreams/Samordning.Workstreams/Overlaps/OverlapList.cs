@@ -1,0 +1,45 @@
+using Samordning.Workstreams.Data;
+
+namespace Samordning.Workstreams.Overlaps;
+
+// The likely overlaps the KMD team has yet to decide on (the finder's pairs less those dismissed or marked the same
+// work), optionally only those involving one ministry; and the decisions themselves. Used by the API, the KMD page
+// and the status report (IOpenOverlaps).
+internal sealed class OverlapList(WorkstreamsDbContext db, OverlapFinder finder) : IOpenOverlaps
+{
+    public async Task<IReadOnlyList<OverlapPair>> OpenAsync(Guid? ministryId, int limit, CancellationToken cancellationToken)
+    {
+        var pairs = await finder.PairsAsync(db, cancellationToken);
+        var decided = (await db.OverlapDecisions.AsNoTracking().Select(d => new { d.FirstId, d.SecondId }).ToListAsync(cancellationToken))
+            .Select(d => (d.FirstId, d.SecondId)).ToHashSet();
+        return pairs
+            .Where(p => !decided.Contains((p.First.Id, p.Second.Id)))
+            .Where(p => ministryId is null || p.First.MinistryId == ministryId || p.Second.MinistryId == ministryId)
+            .Take(limit)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<OpenOverlap>> ListAsync(int limit, CancellationToken cancellationToken) =>
+        (await OpenAsync(null, limit, cancellationToken))
+            .Select(p => new OpenOverlap(p.First.Id, p.First.Title, p.First.MinistryCode, p.Second.Id, p.Second.Title, p.Second.MinistryCode, p.Score, p.Reasons))
+            .ToList();
+
+    // Initiatives of other ministries like this one, strongest first, for its page.
+    public Task<IReadOnlyList<OverlapMatch>> SimilarToAsync(Guid initiativeId, CancellationToken cancellationToken) =>
+        finder.ForAsync(db, initiativeId, cancellationToken);
+
+    // The initiatives marked as the same work as this one, for its page.
+    public async Task<IReadOnlyList<SameWork>> SameWorkAsync(Guid initiativeId, CancellationToken cancellationToken)
+    {
+        var others = await db.OverlapDecisions.AsNoTracking()
+            .Where(d => d.Verdict == OverlapVerdict.SameWork && (d.FirstId == initiativeId || d.SecondId == initiativeId))
+            .Select(d => d.FirstId == initiativeId ? d.SecondId : d.FirstId)
+            .ToListAsync(cancellationToken);
+        return await db.Initiatives.AsNoTracking().Where(i => others.Contains(i.Id))
+            .OrderBy(i => i.Title)
+            .Select(i => new SameWork(i.Id, i.Title, i.OwningMinistryCode))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+internal sealed record SameWork(Guid Id, string Title, string MinistryCode);
