@@ -58,7 +58,7 @@ internal sealed record ReportSilentMinistry(string Code, ReportText Name, int To
 // Kind: what sort of deadline it is (a reporting round, an action item), as its module names it.
 internal sealed record ReportDeadline(ReportText Title, ReportText? Kind, DateTimeOffset DueAt, string Link);
 
-// Available false: no overlap finder is registered in this host, and the report says so instead of "none".
+// Available false only in reports kept from before overlap detection existed: the report says so instead of "none".
 internal sealed record ReportOverlaps(bool Available, IReadOnlyList<ReportOverlap> Items);
 
 internal sealed record ReportOverlap(string FirstTitle, string FirstMinistry, string SecondTitle, string SecondMinistry, double Score, IReadOnlyList<ReportText> Reasons);

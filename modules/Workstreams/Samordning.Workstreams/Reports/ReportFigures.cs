@@ -15,7 +15,7 @@ internal sealed class ReportFigures(
     DashboardSnapshot snapshot,
     IMinistryDirectory directory,
     IEnumerable<IDeadlineSource> deadlineSources,
-    IEnumerable<IOpenOverlaps> overlapFinders,
+    IOpenOverlaps overlapFinder,
     IClock clock)
 {
     // How far ahead the report looks for deadlines, and how much of each list a meeting can read.
@@ -98,12 +98,7 @@ internal sealed class ReportFigures(
 
     private async Task<ReportOverlaps> OverlapsAsync(CancellationToken cancellationToken)
     {
-        if (overlapFinders.FirstOrDefault() is not { } finder)
-        {
-            return new ReportOverlaps(false, []);
-        }
-
-        var overlaps = await finder.ListAsync(MaxOverlaps, cancellationToken);
+        var overlaps = await overlapFinder.ListAsync(MaxOverlaps, cancellationToken);
         return new ReportOverlaps(true, [.. overlaps.Select(o => new ReportOverlap(
             o.FirstTitle, o.FirstMinistry, o.SecondTitle, o.SecondMinistry, o.Score, [.. o.Reasons.Select(ReportText.Of)]))]);
     }

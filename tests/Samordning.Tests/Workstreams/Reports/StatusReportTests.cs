@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
 using Samordning.Shared.Text;
 using Samordning.Tests.Infrastructure;
@@ -145,14 +146,27 @@ public sealed partial class StatusReportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Create_NoOverlapFinder_SectionSaysNotAvailable()
+    public async Task Create_SimilarInitiativesOfTwoMinistries_TheOverlapFinderPutsThePairInTheReport()
     {
+        var word = $"sone{Guid.NewGuid():N}"[..12];
+        await api.CreateInitiativeAsync(Builders.Initiative((await api.MinistryAsync("HOD")).Id) with
+        {
+            Title = $"Digital hjemmeoppfølging av {word}", Summary = "Pasienter følges opp hjemme med måleutstyr.", Tags = ["velferdsteknologi"],
+        });
+        await api.CreateInitiativeAsync(Builders.Initiative((await api.MinistryAsync("KD")).Id) with
+        {
+            Title = $"Oppfølging av {word} i eget hjem", Summary = "Kommunene følger opp pasienter hjemme med digitale løsninger.", Tags = ["velferdsteknologi"],
+        });
+
         var report = await MakeAsync();
 
-        Assert.False(report.Content.Overlaps.Available);
-        using var culture = UiCulture.Use("nb-NO");
+        Assert.True(report.Content.Overlaps.Available);
+        var overlap = Assert.Single(report.Content.Overlaps.Items, o => o.FirstTitle.Contains(word, StringComparison.Ordinal));
+        Assert.Contains(word, overlap.SecondTitle, StringComparison.Ordinal);
+        Assert.Equal(["HOD", "KD"], new[] { overlap.FirstMinistry, overlap.SecondMinistry }.Order());
+        Assert.NotEmpty(overlap.Reasons);
         var page = await factory.CreateClientAs(People.Coordinator).GetStringAsync($"/arbeidsstrommer/rapporter/{report.Id}", Ct);
-        Assert.Contains("Overlappsøk er ikke tilgjengelig", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Overlappsøk er ikke tilgjengelig", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,7 +176,10 @@ public sealed partial class StatusReportTests : IAsyncLifetime
         [
             new OpenOverlap(Guid.NewGuid(), "Datadeling i staten", "FIN", Guid.NewGuid(), "Deling av data", "KD", 0.82, [new LocalizedText("Like ord i tittelen", "Same title words")]),
         ]);
-        await using var withFinder = SamordningFactory.Create(new() { ConfigureServices = services => services.AddScoped(_ => overlaps.Object) });
+        await using var withFinder = SamordningFactory.Create(new()
+        {
+            ConfigureServices = services => services.RemoveAll<IOpenOverlaps>().AddScoped(_ => overlaps.Object),
+        });
 
         var report = await MakeAsync(withFinder);
 
