@@ -64,7 +64,8 @@ internal static class OverlapText
         foreach (var raw in text)
         {
             var c = char.ToLowerInvariant(raw);
-            if (c is 'æ' or 'ø' or 'å' || c < 128)
+            // A surrogate is half of a character (an emoji): kept as it is, since normalising half a character throws.
+            if (c is 'æ' or 'ø' or 'å' || c < 128 || char.IsSurrogate(c))
             {
                 builder.Append(c);
                 continue;

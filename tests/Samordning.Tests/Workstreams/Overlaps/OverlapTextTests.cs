@@ -1,3 +1,4 @@
+using CsCheck;
 using Samordning.Workstreams.Overlaps;
 
 namespace Samordning.Tests.Workstreams.Overlaps;
@@ -16,6 +17,18 @@ public sealed class OverlapTextTests
     [Fact]
     public void Normalise_AccentsAndNorwegianLetters_AccentsFoldedÆøåKept() =>
         Assert.Equal("ide for skøyteløpere på færøyene", OverlapText.Normalise("Idé for Skøyteløpere på Færøyene"));
+
+    // What people paste: emoji (surrogate pairs), accents, controls, any character at all; CI found an emoji on the
+    // initiative page taking it down.
+    [Fact]
+    public void Words_AnyTextWithEmoji_NeverThrowsAndFindsTheWords() =>
+        Gen.OneOf(Gen.Char['\uD800', '\uDFFF'], Gen.Char['\u0080', '\u024F'], Gen.Char['a', 'z'], Gen.Char).Array[0, 40]
+            .Select(chars => new string(chars) + "\uD83D\uDE00barnehage\uD83D\uDE00plass")
+            .Sample(text =>
+            {
+                var words = OverlapText.Words(text).ToList();
+                Assert.Contains(words, w => w.Word.Contains("barnehage", StringComparison.Ordinal));
+            });
 
     [Fact]
     public void Normalise_Accent_Folded() => Assert.Equal("kafe", OverlapText.Normalise("Kafé"));
