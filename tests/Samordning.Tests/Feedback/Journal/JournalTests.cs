@@ -186,6 +186,27 @@ public sealed class JournalTests(FeedbackFixture fixture) : IClassFixture<Feedba
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Factory.CreateClientAs(null).SendAsync(asAnonymous, Ct)).StatusCode);
     }
 
+    // The page's "journal now" is the coordinators' only: a contact person with a valid form token gets 403 and
+    // nothing is journalled.
+    [Fact]
+    public async Task JournalNowOnThePage_ContactPerson_ForbiddenNothingJournalled()
+    {
+        var coordinator = fixture.Factory.CreateClientAs(People.Coordinator);
+        await RunAsync(coordinator);
+        var waiting = await RecordAsync(coordinator, RegisterApi.Record());
+        var contact = fixture.Factory.CreateClientAs(People.ContactPersonFin);
+        var form = await contact.GetStringAsync("/varsler", Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+
+        using var post = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        var response = await contact.PostAsync("/journal?handler=Journal", post, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False(await fixture.WithDbAsync(db => db.JournalEntries.AnyAsync(e => e.SourceId == waiting.Id, Ct)));
+        Assert.Equal(1, await RunAsync(coordinator));
+    }
+
     private static RecordInputRequest PrivatePerson(string name, bool consentToName) =>
         RegisterApi.Record(consentName: consentToName) with { ContributorType = ContributorType.Citizen, OrganisationName = name, ContributorName = name };
 
