@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.Shared.Deadlines;
+using Samordning.Shared.Time;
 using Samordning.Tests.Infrastructure;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives;
@@ -88,6 +89,14 @@ internal sealed partial class FreshnessData(SamordningFactory factory)
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
         await db.Initiatives.Where(i => i.Id == initiativeId).ExecuteUpdateAsync(set => set.SetProperty(i => i.StatusConfirmedAt, confirmedAt), Ct);
+    }
+
+    // Noon in Oslo, `days` Oslo calendar days ago. `UtcNow.AddDays(-90)` is not that: late in a winter evening it
+    // lands after midnight in Oslo on a summer day, and the page rightly says 89 days (CI found it at 22:02 UTC).
+    public static DateTimeOffset OsloDaysAgo(int days)
+    {
+        var noon = Oslo.DateOf(DateTimeOffset.UtcNow).AddDays(-days).ToDateTime(new TimeOnly(12, 0));
+        return new DateTimeOffset(noon, Oslo.TimeZone.GetUtcOffset(noon));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

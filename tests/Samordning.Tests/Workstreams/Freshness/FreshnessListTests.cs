@@ -76,7 +76,7 @@ public sealed class FreshnessListTests(SamordningFactory factory) : IClassFixtur
     public async Task InitiativePage_AgedStatus_ShowsAgeAndExactTime()
     {
         var initiative = await data.FinInitiativeAsync("Vis alderen");
-        await data.AgeAsync(initiative.Id, DateTimeOffset.UtcNow.AddDays(-12));
+        await data.AgeAsync(initiative.Id, FreshnessData.OsloDaysAgo(12));
 
         var html = await data.Api.As(People.Observer).GetStringAsync($"/arbeidsstrommer/tiltak/{initiative.Id}", Ct);
 
@@ -133,7 +133,7 @@ public sealed class FreshnessListTests(SamordningFactory factory) : IClassFixtur
         foreach (var (title, days) in new[] { ("Fersk", 50), ("Eldst", 90), ("Gammel", 70) })
         {
             var created = await data.Api.CreateInitiativeAsync(Builders.Initiative(fin) with { Title = $"{title} {tag}", Tags = [tag] }, People.ContactPersonFin);
-            await data.AgeAsync(created.Id, DateTimeOffset.UtcNow.AddDays(-days));
+            await data.AgeAsync(created.Id, FreshnessData.OsloDaysAgo(days));
             ids.Add(created.Id);
         }
 
