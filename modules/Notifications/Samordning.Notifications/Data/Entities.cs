@@ -42,6 +42,10 @@ internal sealed class ReminderLogEntry
 
     // The mail that carries it (its own or the digest), for the coordinators' view of what was sent.
     public string? MailKey { get; set; }
+
+    // The recipient's one-click actions (NotificationAction, as JSON) for a reminder held for the daily digest: the
+    // digest is written later from the log alone, and carries the same "unchanged" links as a single reminder.
+    public string? Actions { get; set; }
 }
 
 internal enum MailState
@@ -94,13 +98,20 @@ internal sealed class Notification
     public string? Actions { get; set; }
 }
 
-// One action under a notification: what it is about (in Bokmål and English) and the page that does it.
-internal sealed record NotificationAction(string Label, string LabelEn, string Link)
+// One action under a notification or a reminder held for the digest: what it is about (in Bokmål and English, and in
+// Nynorsk when the source gave one) and the page that does it.
+internal sealed record NotificationAction(string Label, string LabelEn, string Link, string? LabelNn = null)
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static string? Write(IReadOnlyList<Shared.Deadlines.DeadlineAction> actions) =>
-        actions.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(actions.Select(a => new NotificationAction(a.Label.Nb, a.Label.En, a.Link)), Json);
+        actions.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(actions.Select(a => new NotificationAction(a.Label.Nb, a.Label.En, a.Link, a.Label.Nn)), Json);
+
+    // The label in a language ("nb", "nn", "en"), Bokmål when the other is not given.
+    public string LabelIn(string? language) => Shared.Text.Localized.Pick(language, Label, LabelEn, LabelNn);
 
     public static IReadOnlyList<NotificationAction> Read(string? json) =>
         json is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<NotificationAction>>(json, Json) ?? [];

@@ -33,7 +33,13 @@ internal sealed class DailyDigest(NotificationsDbContext db, IMinistryDirectory 
                 continue;
             }
 
-            var items = group.OrderBy(e => e.DueAt).Select(e => (Localized.Pick(person.PreferredLanguage, e.Title, e.TitleEn, e.TitleNn), e.DueAt, e.Link)).ToList();
+            var items = group.OrderBy(e => e.DueAt)
+                .Select(e => new DigestLine(
+                    Localized.Pick(person.PreferredLanguage, e.Title, e.TitleEn, e.TitleNn),
+                    e.DueAt,
+                    e.Link,
+                    [.. NotificationAction.Read(e.Actions).Select(a => new MailAction(a.LabelIn(person.PreferredLanguage), a.Link))]))
+                .ToList();
             var rendered = ReminderMail.Digest(person.PreferredLanguage, person.Name, items, settings.PublicBaseUrl);
             db.ChangeTracker.Clear();
             db.Mail.Add(new MailMessage

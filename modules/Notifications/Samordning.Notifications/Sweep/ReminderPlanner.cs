@@ -159,7 +159,9 @@ internal sealed class ReminderPlanner(string publicBaseUrl)
 
         if (pending.Preference.DailyDigest)
         {
-            return new ReminderClaim(Entry(pending.Reminder, Channels.Mail, person, ReminderState.AwaitingDigest, now), null);
+            var held = Entry(pending.Reminder, Channels.Mail, person, ReminderState.AwaitingDigest, now);
+            held.Actions = NotificationAction.Write(deadline.ActionsFor(person.Id));
+            return new ReminderClaim(held, null);
         }
 
         var rendered = ReminderMail.Reminder(person.PreferredLanguage, person.Name, deadline, overdue, publicBaseUrl, When, deadline.ActionsFor(person.Id));
