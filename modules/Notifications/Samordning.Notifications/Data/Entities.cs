@@ -173,5 +173,9 @@ internal sealed class StoredReminderPolicy : IVersioned, IAudited
     public bool WorkingDays { get; set; }
     public bool Overdue { get; set; }
     public int SendHour { get; set; }
+
+    // True once a coordinator reset the kind to configuration: the row stays, so its history and version go on,
+    // but the configured default applies until the next save.
+    public bool FollowsConfiguration { get; set; }
     public long Version { get; set; }
 }

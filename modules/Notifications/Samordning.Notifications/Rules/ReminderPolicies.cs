@@ -9,7 +9,10 @@ namespace Samordning.Notifications.Rules;
 // overdue reminder or not, and the Oslo hour reminders go out. Version: the one read (0 while configuration applies).
 internal sealed record ReminderPolicyRequest(string? Offsets, bool? WorkingDays, bool? Overdue, int? SendHour, long? Version);
 
-// Stored: false while configuration applies. Effective: the offsets the sweep uses now (7d, 2wd, 0d, overdue).
+// Back to configuration: the version the person read.
+internal sealed record ReminderPolicyResetRequest(long? Version);
+
+// Stored: false while configuration applies (Version goes on after a reset: the stored row keeps its history). Effective: the offsets the sweep uses now (7d, 2wd, 0d, overdue).
 internal sealed record ReminderPolicyView(
     string Kind, string Name, string Offsets, bool WorkingDays, bool Overdue, int SendHour, long Version, bool Stored, IReadOnlyList<string> Effective);
 
@@ -25,7 +28,7 @@ internal sealed class ReminderPolicies(NotificationsDbContext db, IEnumerable<ID
 
     public async Task<ReminderPolicyBook> LoadAsync(CancellationToken cancellationToken)
     {
-        var stored = await db.ReminderPolicies.AsNoTracking().ToListAsync(cancellationToken);
+        var stored = await db.ReminderPolicies.AsNoTracking().Where(p => !p.FollowsConfiguration).ToListAsync(cancellationToken);
         return new ReminderPolicyBook(stored.ToDictionary(p => p.Kind, ToPolicy, StringComparer.OrdinalIgnoreCase), options.Value);
     }
 
@@ -57,6 +60,7 @@ internal sealed class ReminderPolicies(NotificationsDbContext db, IEnumerable<ID
             policy.WorkingDays = request.WorkingDays!.Value;
             policy.Overdue = request.Overdue!.Value;
             policy.SendHour = request.SendHour!.Value;
+            policy.FollowsConfiguration = false;
         }
 
         var stored = await FindAsync(known, tracked: true, cancellationToken);
@@ -85,6 +89,30 @@ internal sealed class ReminderPolicies(NotificationsDbContext db, IEnumerable<ID
             db.ChangeTracker.Clear();
             return Outcome.Conflict(View(known, await FindAsync(known, tracked: false, cancellationToken)));
         }
+    }
+
+    // Removes a kind's own rule so the configured default applies again. The row is kept and switched off as a new
+    // version, so the history shows who reset it and what the rule was, and a reset from a stale page is a conflict.
+    public async Task<Outcome<ReminderPolicyView>> ResetAsync(string kind, long? version, CancellationToken cancellationToken)
+    {
+        if (Kind(kind) is not { } known)
+        {
+            return Outcome.NotFound<ReminderPolicyView>();
+        }
+
+        if (await FindAsync(known, tracked: true, cancellationToken) is { } stored)
+        {
+            return await Concurrency.SaveAsync(db, stored, version, () => stored.FollowsConfiguration = true, p => View(known, p), cancellationToken);
+        }
+
+        // Never stored: configuration applies already (version 0).
+        return version switch
+        {
+            null => Outcome.Invalid<ReminderPolicyView>(new FieldErrors().Add(nameof(ReminderPolicyResetRequest.Version), new(
+                "Versjonen du endrer, må oppgis.", "The version you are changing must be given."))),
+            0 => Outcome.Ok(View(known, null)),
+            _ => Outcome.Conflict(View(known, null)),
+        };
     }
 
     public static ReminderPolicy ToPolicy(StoredReminderPolicy stored) =>
@@ -132,18 +160,18 @@ internal sealed class ReminderPolicies(NotificationsDbContext db, IEnumerable<ID
 
     private ReminderPolicyView View(DeadlineKind kind, StoredReminderPolicy? stored)
     {
-        if (stored is not null)
+        if (stored is { FollowsConfiguration: false })
         {
             var policy = ToPolicy(stored);
             return new(kind.Kind, kind.Name, stored.Offsets, stored.WorkingDays, stored.Overdue, stored.SendHour, stored.Version, Stored: true, [.. policy.Offsets.Select(o => o.Code)]);
         }
 
-        // Configuration may mix calendar and working days ("7d, 2wd"): the form shows working days only when all are.
+        // Configuration applies (never stored, or reset). It may mix calendar and working days ("7d, 2wd"): the form shows working days only when all are.
         var settings = options.Value;
         var offsets = settings.PolicyFor(kind.Kind);
         var before = offsets.Where(o => o.Unit != OffsetUnit.Overdue).ToList();
         return new(kind.Kind, kind.Name, ReminderPolicy.Join(before.Select(o => o.Amount)),
             before.Count > 0 && before.All(o => o.Unit == OffsetUnit.WorkingDays), offsets.Any(o => o.Unit == OffsetUnit.Overdue),
-            settings.SendFromHour, Version: 0, Stored: false, [.. offsets.Select(o => o.Code)]);
+            settings.SendFromHour, Version: stored?.Version ?? 0, Stored: false, [.. offsets.Select(o => o.Code)]);
     }
 }

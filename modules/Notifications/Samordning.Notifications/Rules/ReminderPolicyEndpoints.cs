@@ -2,7 +2,7 @@ using Samordning.Shared.History;
 
 namespace Samordning.Notifications.Rules;
 
-// GET/PUT /api/notifications/reminder-policies/{kind}: coordinators read and set each kind's reminder policy.
+// GET/PUT /api/notifications/reminder-policies/{kind} (and POST …/reset): coordinators read, set and reset each kind's reminder policy.
 internal sealed class ReminderPolicyEndpoints : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api)
@@ -20,6 +20,10 @@ internal sealed class ReminderPolicyEndpoints : IEndpoint
                 (await policies.SaveAsync(kind, request, ct)).ToOk())
             .WithSummary("Sets a kind's reminder policy; the next sweep on every node uses it. Send the version you read: a stale one gets 409 with the current policy.");
 
+        group.MapPost("/{kind}/reset", async (string kind, ReminderPolicyResetRequest request, ReminderPolicies policies, CancellationToken ct) =>
+                (await policies.ResetAsync(kind, request.Version, ct)).ToOk())
+            .WithSummary("Removes a kind's own reminder policy so the configured default applies again, as a new version kept in the history. Send the version you read: a stale one gets 409 with the current policy.");
+
         group.MapGet("/{kind}/history", async (string kind, ReminderPolicies policies, Data.NotificationsDbContext db, CancellationToken ct) =>
                 (await ReminderPolicyHistory.HandleAsync(db, policies, kind, ct)).ToOk())
             .WithTags("History")
@@ -36,6 +40,7 @@ internal static class ReminderPolicyHistory
         [nameof(Data.StoredReminderPolicy.WorkingDays)] = new(new("Virkedager", "Working days")),
         [nameof(Data.StoredReminderPolicy.Overdue)] = new(new("Påminnelse etter fristen", "Reminder after the deadline")),
         [nameof(Data.StoredReminderPolicy.SendHour)] = new(new("Klokkeslett for utsending", "Send hour")),
+        [nameof(Data.StoredReminderPolicy.FollowsConfiguration)] = new(new("Følger standarden fra konfigurasjonen", "Follows the configured default")),
     };
 
     // A kind still on configuration has no history yet (an empty one); an unknown kind is not found.

@@ -52,11 +52,16 @@ internal sealed class EndreModel(ReminderPolicies policies, IClock clock) : Page
 
     public bool Saved { get; private set; }
 
+    // Set after a reset; and when someone else changed the rule before a reset, which then did nothing.
+    public bool WasReset { get; private set; }
+
+    public ReminderPolicyView? ResetConflict { get; private set; }
+
     public DateTimeOffset? ExampleDue { get; private set; }
 
     public IReadOnlyList<PlannedReminder> Preview { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(bool saved, bool reset, CancellationToken cancellationToken)
     {
         if (await policies.GetAsync(Kind, cancellationToken) is not { } current)
         {
@@ -65,6 +70,7 @@ internal sealed class EndreModel(ReminderPolicies policies, IClock clock) : Page
 
         Current = current;
         Saved = saved;
+        WasReset = reset;
         Input = ReminderPolicyForm.From(current, Oslo.DateOf(clock.UtcNow).AddDays(28));
         ShowPreview();
         return Page();
@@ -79,6 +85,31 @@ internal sealed class EndreModel(ReminderPolicies policies, IClock clock) : Page
         }
 
         return await ShowAsync(cancellationToken);
+    }
+
+    // The reset form posts only the version it showed: a stale one changes nothing, and the page says what is saved now.
+    public async Task<IActionResult> OnPostResetAsync(long? resetVersion, CancellationToken cancellationToken)
+    {
+        var outcome = await policies.ResetAsync(Kind, resetVersion, cancellationToken);
+        if (this.Answer(outcome, view => RedirectToPage(new { kind = view.Kind, reset = true }), current => ResetConflict = current, prefix: "Reset") is { } answered)
+        {
+            return answered;
+        }
+
+        if (await policies.GetAsync(Kind, cancellationToken) is not { } now)
+        {
+            return NotFound();
+        }
+
+        Current = now;
+        Input = ReminderPolicyForm.From(now, Oslo.DateOf(clock.UtcNow).AddDays(28));
+        ShowPreview();
+        if (ResetConflict is not null)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
