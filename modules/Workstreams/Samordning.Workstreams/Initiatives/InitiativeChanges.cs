@@ -15,7 +15,15 @@ internal static class InitiativeChanges
         deps.Db.Initiatives.Add(initiative);
         deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, note));
         InitiativeLive.Stage(deps.Db, initiative);
-        await deps.Db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await deps.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (ReferenceTaken(initiative, e) is { } taken)
+        {
+            return taken;
+        }
+
         await DashboardAggregates.ApplyAsync(deps.Db, [], DashboardAggregates.CellsOf(initiative), phaseMayHaveChanged: true, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -33,28 +41,37 @@ internal static class InitiativeChanges
 
         await using var transaction = await deps.Db.Database.BeginTransactionAsync(cancellationToken);
         var openRounds = InitiativeAccess.CanEdit(deps.User.Principal, initiative) ? await UnansweredOpenRoundsAsync(deps.Db, initiative.Id, cancellationToken) : [];
-        var outcome = await Concurrency.SaveAsync(
-            deps.Db,
-            initiative,
-            expectedVersion,
-            () =>
-            {
-                apply();
-                initiative.UpdatedAt = now;
-
-                // A changed status is a fresh one, and so is a save that answers a round (the round counts it as
-                // confirmed); a change of, say, the title alone leaves the status as old as it was.
-                if (StatusOf(initiative) != statusBefore || openRounds.Count > 0)
+        Outcome<InitiativeDetails> outcome;
+        try
+        {
+            outcome = await Concurrency.SaveAsync(
+                deps.Db,
+                initiative,
+                expectedVersion,
+                () =>
                 {
-                    initiative.StatusConfirmedAt = now;
-                }
+                    apply();
+                    initiative.UpdatedAt = now;
 
-                deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, note));
-                InitiativeLive.Stage(deps.Db, initiative);
-                Rounds.WorkstreamNotices.InitiativeChanged(deps.Db, initiative, deps.User.PersonId, now);
-            },
-            InitiativeDetails.From,
-            cancellationToken);
+                    // A changed status is a fresh one, and so is a save that answers a round (the round counts it as
+                    // confirmed); a change of, say, the title alone leaves the status as old as it was.
+                    if (StatusOf(initiative) != statusBefore || openRounds.Count > 0)
+                    {
+                        initiative.StatusConfirmedAt = now;
+                    }
+
+                    deps.Db.ProgressEntries.Add(initiative.ToProgressEntry(deps.User, now, note));
+                    InitiativeLive.Stage(deps.Db, initiative);
+                    Rounds.WorkstreamNotices.InitiativeChanged(deps.Db, initiative, deps.User.PersonId, now);
+                },
+                InitiativeDetails.From,
+                cancellationToken);
+        }
+        catch (DbUpdateException e) when (ReferenceTaken(initiative, e) is { } taken)
+        {
+            return taken;
+        }
+
         if (outcome.Kind != OutcomeKind.Ok)
         {
             return outcome;
@@ -92,6 +109,13 @@ internal static class InitiativeChanges
             await deps.Db.SaveChangesAsync(cancellationToken);
         }
     }
+
+    // Another save gave the ministry's initiative the same reference between the check and this save (the unique
+    // index decides): the same field error as the check gives, not a failure. The transaction rolls back on dispose.
+    private static Outcome<InitiativeDetails>? ReferenceTaken(Initiative initiative, DbUpdateException e) =>
+        initiative.Reference is { } reference && UniqueViolation.Is(e)
+            ? Outcome.Invalid<InitiativeDetails>(new FieldErrors().Add(nameof(InitiativeRequest.Reference), InitiativeRequest.ReferenceTaken(reference, null)))
+            : null;
 
     private static Task<List<Guid>> UnansweredOpenRoundsAsync(WorkstreamsDbContext db, Guid initiativeId, CancellationToken cancellationToken) =>
         db.ReportingRounds

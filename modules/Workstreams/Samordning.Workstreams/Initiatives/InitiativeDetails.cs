@@ -29,7 +29,8 @@ internal sealed record InitiativeDetails(
     string? AchievedResults,
     DateTimeOffset UpdatedAt,
     DateTimeOffset StatusConfirmedAt,
-    long Version)
+    long Version,
+    string? Reference = null)
 {
     public bool IsCrossSectoral => CollaboratingMinistries.Count > 0;
 
@@ -41,7 +42,7 @@ internal sealed record InitiativeDetails(
         i.Phase, i.Progress, i.Status, i.StatusReason, i.StartDate, i.EndDate, i.ContactPersonId, i.ContactPersonName,
         [.. i.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal)],
         [.. i.Links.OrderBy(l => l.Id).Select(l => new LinkRequest(l.Url, l.Title))],
-        i.ExpectedResults, i.AchievedResults, i.UpdatedAt, i.StatusConfirmedAt, i.Version);
+        i.ExpectedResults, i.AchievedResults, i.UpdatedAt, i.StatusConfirmedAt, i.Version, i.Reference);
 }
 
 internal static class InitiativeQueries

@@ -1,11 +1,14 @@
 using Samordning.Ministries.Contracts;
+using Samordning.Shared.Text;
 using Samordning.Workstreams.Data;
 
 namespace Samordning.Workstreams.Initiatives;
 
 internal sealed record LinkRequest(string? Url, string? Title);
 
-// The body of a create or an update of an initiative. Version is the one the person saw; null on create.
+// The body of a create or an update of an initiative. Version is the one the person saw; null on create. Reference
+// is the owning ministry's own (a case number): a re-import of their list finds the initiative by it; like every
+// field of a PUT, leaving it out clears it.
 internal sealed record InitiativeRequest(
     string? Title,
     string? Summary,
@@ -25,7 +28,8 @@ internal sealed record InitiativeRequest(
     string? ExpectedResults,
     string? AchievedResults,
     string? Note = null,
-    long? Version = null)
+    long? Version = null,
+    string? Reference = null)
 {
     public const int MaxTags = 20;
     public const int MaxLinks = 20;
@@ -34,8 +38,9 @@ internal sealed record InitiativeRequest(
     internal sealed record Resolved(
         MinistryInfo Owner, IReadOnlyList<MinistryInfo> Collaborators, IReadOnlyList<AgencyInfo> Agencies, PersonInfo? Contact);
 
+    // editing: the initiative being changed (its own reference is no clash), null on create.
     public async Task<(FieldErrors Errors, Resolved? Resolved)> ValidateAsync(
-        WorkstreamsDbContext db, IMinistryDirectory directory, CancellationToken cancellationToken)
+        WorkstreamsDbContext db, IMinistryDirectory directory, CancellationToken cancellationToken, Guid? editing = null)
     {
         var errors = ValidateFields();
         var workstreamIds = (WorkstreamIds ?? []).Distinct().ToList();
@@ -66,6 +71,12 @@ internal sealed record InitiativeRequest(
             errors.Add(nameof(AgencyIds), new("En eller flere virksomheter finnes ikke.", "One or more agencies do not exist."));
         }
 
+        if (owner is not null && Blank(Reference) is { } reference && reference.Length <= InitiativeImport.MaxReferenceLength
+            && await ReferenceHolderAsync(db, owner.Id, reference, editing, cancellationToken) is { } holder)
+        {
+            errors.Add(nameof(Reference), ReferenceTaken(reference, holder));
+        }
+
         PersonInfo? contact = null;
         if (ContactPersonId is { } contactId)
         {
@@ -79,6 +90,24 @@ internal sealed record InitiativeRequest(
         return (errors, errors.Any ? null : new Resolved(owner!, collaborators, agencies, contact));
     }
 
+    // The title of another initiative of the ministry with this reference, or null. An import matches references
+    // without regard to case, so two that differ only in case would be one to the next import: they clash here too.
+    public static async Task<string?> ReferenceHolderAsync(WorkstreamsDbContext db, Guid ministryId, string reference, Guid? editing, CancellationToken cancellationToken)
+    {
+        var lowered = reference.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture overloads and string.Equals are not
+        var candidates = await db.Initiatives.AsNoTracking()
+            .Where(i => i.OwningMinistryId == ministryId && i.Id != editing && i.Reference != null && i.Reference.ToLower() == lowered)
+            .Select(i => new { i.Title, i.Reference })
+            .ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
+        return candidates.FirstOrDefault(c => string.Equals(c.Reference, reference, StringComparison.OrdinalIgnoreCase))?.Title;
+    }
+
+    public static LocalizedText ReferenceTaken(string reference, string? holder) => holder is null
+        ? new($"Referanse: «{reference}» er allerede brukt på et annet tiltak i departementet.", $"Reference: “{reference}” is already used by another initiative of the ministry.")
+        : new($"Referanse: «{reference}» er allerede brukt på tiltaket «{holder}» i departementet.", $"Reference: “{reference}” is already used by the initiative “{holder}” of the ministry.");
+
     // The rules that need no lookup: what the form and an imported row are held to alike.
     public FieldErrors ValidateFields()
     {
@@ -89,6 +118,7 @@ internal sealed record InitiativeRequest(
             .MaxLength(nameof(ExpectedResults), ExpectedResults, new("Forventede resultater", "Expected results"), 4000)
             .MaxLength(nameof(AchievedResults), AchievedResults, new("Oppnådde resultater", "Achieved results"), 4000)
             .MaxLength(nameof(Note), Note, new("Merknad", "Note"), 4000)
+            .MaxLength(nameof(Reference), Blank(Reference), new("Referanse", "Reference"), InitiativeImport.MaxReferenceLength)
             .InDateRange(nameof(StartDate), StartDate, new("Startdatoen", "The start date"))
             .InDateRange(nameof(EndDate), EndDate, new("Sluttdatoen", "The end date"));
 
@@ -148,6 +178,7 @@ internal sealed record InitiativeRequest(
         initiative.ContactPersonName = resolved.Contact?.Name;
         initiative.ExpectedResults = Blank(ExpectedResults);
         initiative.AchievedResults = Blank(AchievedResults);
+        initiative.Reference = Blank(Reference);
         initiative.UpdatedAt = now;
 
         Replace(initiative.CollaboratingMinistries, resolved.Collaborators.Select(m => new InitiativeMinistry { InitiativeId = initiative.Id, MinistryId = m.Id, MinistryCode = m.Code }), x => x.MinistryId);

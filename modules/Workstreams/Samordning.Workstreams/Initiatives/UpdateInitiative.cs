@@ -23,7 +23,7 @@ internal sealed class UpdateInitiative : IEndpoint
             return Outcome.Forbidden<InitiativeDetails>();
         }
 
-        var (errors, resolved) = await request.ValidateAsync(deps.Db, deps.Directory, cancellationToken);
+        var (errors, resolved) = await request.ValidateAsync(deps.Db, deps.Directory, cancellationToken, editing: initiative.Id);
         if (errors.Any)
         {
             return Outcome.Invalid<InitiativeDetails>(errors);

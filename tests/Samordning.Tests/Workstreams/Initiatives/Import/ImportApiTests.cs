@@ -99,6 +99,27 @@ public sealed partial class ImportApiTests(SamordningFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Confirm_ReferenceEditedInTheForm_ReImportMatchesTheEditedReference()
+    {
+        var marker = Marker();
+        await ConfirmAsync(People.ContactPersonFin, await UploadAsync(People.ContactPersonFin, Csv(marker, ("1", "Første", "40"))));
+        var imported = await api.GetInitiativeAsync(await WithDbAsync(db => db.Initiatives.Where(i => i.Reference == $"{marker}-1").Select(i => i.Id).SingleAsync(Ct)));
+        var edited = await WorkstreamsApi.PutAsync(api.As(People.ContactPersonFin), $"/api/workstreams/initiatives/{imported.Id}", new Samordning.Workstreams.Initiatives.InitiativeRequest(
+            imported.Title, imported.Summary, imported.OwningMinistryId, [], [], [], imported.Phase, imported.Progress, imported.Status, imported.StatusReason,
+            imported.StartDate, imported.EndDate, null, [], [], null, null, Version: imported.Version, Reference: $"{marker}-2"));
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+
+        var again = await UploadAsync(People.ContactPersonFin, Csv(marker, ("2", "Første, endret", "70"), ("1", "Ny med gammel referanse", "0")));
+        await ConfirmAsync(People.ContactPersonFin, again);
+
+        Assert.Equal((1, 1), (again.ToUpdate, again.ToCreate));
+        Assert.True(Assert.Single(again.Shown, r => r.Reference == $"{marker}-2").Updates);
+        var after = await api.GetInitiativeAsync(imported.Id);
+        Assert.Equal(($"Første, endret {marker}", 70, $"{marker}-2"), (after.Title, after.Progress, after.Reference));
+        Assert.Equal(2, await CountAsync(marker));
+    }
+
+    [Fact]
     public async Task Confirm_ManyRows_OneDashboardItemAndEachUpdatedInitiativesOwn()
     {
         var marker = Marker();

@@ -26,13 +26,14 @@ internal sealed class InitiativeForm
     public string? AchievedResults { get; set; }
     public string? Note { get; set; }
     public long? Version { get; set; }
+    public string? Reference { get; set; }
 
     public InitiativeRequest ToRequest() => new(
         Title, Summary, OwningMinistryId, AgencyIds, CollaboratingMinistryIds, WorkstreamIds, Phase, Progress, Status, StatusReason,
         StartDate, EndDate, ContactPersonId,
         [.. (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
         [.. (Links ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseLink)],
-        ExpectedResults, AchievedResults, Note, Version);
+        ExpectedResults, AchievedResults, Note, Version, Reference);
 
     public static InitiativeForm From(InitiativeDetails i) => new()
     {
@@ -54,6 +55,7 @@ internal sealed class InitiativeForm
         ExpectedResults = i.ExpectedResults,
         AchievedResults = i.AchievedResults,
         Version = i.Version,
+        Reference = i.Reference,
     };
 
     private static LinkRequest ParseLink(string line)
