@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Samordning.Feedback.Data;
+using Samordning.Shared.Search;
+
+#nullable disable
+
+namespace Samordning.Feedback.Migrations.PostgreSql
+{
+    /// <summary>
+    /// Hand-written, PostgreSQL only (no model change): the GIN index on each indexed table's suffix text, which
+    /// search asks with a prefix query per term (SearchMatch; docs/decisions.md, "Search: a suffix index on
+    /// PostgreSQL"). The column came with SearchSuffixColumn; rows from before it get their text at start-up
+    /// (SearchIndexBackfill).
+    /// </summary>
+    [DbContext(typeof(PostgresFeedbackDbContext))]
+    [Migration("20261206223000_SearchSuffixIndex")]
+    internal sealed class SearchSuffixIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(SearchFullTextSql.CreatePostgreSqlV2("feedback", "Items"));
+            migrationBuilder.Sql(SearchFullTextSql.CreatePostgreSqlV2("feedback", "FeedbackAnswer"));
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(SearchFullTextSql.DropPostgreSqlV2("feedback", "Items"));
+            migrationBuilder.Sql(SearchFullTextSql.DropPostgreSqlV2("feedback", "FeedbackAnswer"));
+        }
+    }
+}
