@@ -13,9 +13,9 @@ namespace Samordning.Shared.Search;
 /// statements and the bulk inserts alike; an update that leaves the index alone does not touch it. A later
 /// migration that rebuilds the entity table (SQLite's way of altering a column) drops the triggers with it and must
 /// create them again: <c>SearchFullTextTests</c> checks that every indexed table has them.
-/// PostgreSQL: a <c>pg_trgm</c> GIN index on the column, which answers the same LIKE (version 1), and a GIN index
-/// on the suffix text (<see cref="SearchSuffixes"/>) read as a <c>tsvector</c>, which a prefix query per term asks
-/// (version 2, <see cref="CreatePostgreSqlV2"/>); the trigram index stays for terms too short for the suffixes.
+/// PostgreSQL: version 1 a <c>pg_trgm</c> GIN index on the column, which answered the same LIKE; version 2 (now,
+/// <see cref="CreatePostgreSqlV2"/>) in its place a GIN index on the suffix text (<see cref="SearchSuffixes"/>) read
+/// as a <c>tsvector</c>, which a prefix query per term asks. Terms too short for a suffix scan, as on SQLite.
 /// </remarks>
 public static class SearchFullTextSql
 {
