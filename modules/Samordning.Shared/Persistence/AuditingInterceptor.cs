@@ -85,9 +85,9 @@ internal sealed class AuditingInterceptor : SaveChangesInterceptor
             if (entry.Entity is Search.ISearchIndexed indexed)
             {
                 indexed.SearchIndex = Search.SearchIndex.Of(indexed.SearchDocument());
-                var stored = entry.Property(Search.SearchSuffixes.PropertyName);
-                if (suffixes && (stored.CurrentValue is null || entry.State == EntityState.Added
-                    || !Equals(entry.Property(Search.SearchIndex.PropertyName).OriginalValue, indexed.SearchIndex)))
+                if (suffixes && entry.Property(Search.SearchSuffixes.PropertyName) is var stored
+                    && (stored.CurrentValue is null || entry.State == EntityState.Added
+                        || !Equals(entry.Property(Search.SearchIndex.PropertyName).OriginalValue, indexed.SearchIndex)))
                 {
                     stored.CurrentValue = Search.SearchSuffixes.Of(indexed.SearchIndex);
                 }
