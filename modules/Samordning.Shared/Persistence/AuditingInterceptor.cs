@@ -75,24 +75,33 @@ internal sealed class AuditingInterceptor : SaveChangesInterceptor
     }
 
     // Every save keeps the search index of what it writes current (before the entries below are read, so a changed
-    // index is saved with the change), whichever slice wrote it.
+    // index is saved with the change), whichever slice wrote it; on PostgreSQL its suffixes too, which the suffix
+    // index reads (made here, not by the database: see SearchSuffixes), when the index changed or they are missing.
     private static void RefreshSearchIndexes(DbContext context)
     {
+        var suffixes = context.Database.IsNpgsql();
         foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {
             if (entry.Entity is Search.ISearchIndexed indexed)
             {
                 indexed.SearchIndex = Search.SearchIndex.Of(indexed.SearchDocument());
+                if (suffixes && entry.Property(Search.SearchSuffixes.PropertyName) is var stored
+                    && (stored.CurrentValue is null || entry.State == EntityState.Added
+                        || !Equals(entry.Property(Search.SearchIndex.PropertyName).OriginalValue, indexed.SearchIndex)))
+                {
+                    stored.CurrentValue = Search.SearchSuffixes.Of(indexed.SearchIndex);
+                }
             }
         }
     }
 
+    // The search index and its suffixes repeat the entity's own text (personal text too): the audit log needs no copy.
+    private static bool IsSearchColumn(EntityEntry entry, string name) =>
+        entry.Entity is Search.ISearchIndexed && name is Search.SearchIndex.PropertyName or Search.SearchSuffixes.PropertyName;
+
     private static AuditEntry ToAudit(EntityEntry entry, Guid id, DateTimeOffset now, ICurrentUser currentUser)
     {
-        // The search index repeats the entity's own text (personal text too): the audit log needs no copy of it.
-        var properties = entry.Properties
-            .Where(p => !p.Metadata.IsConcurrencyToken && !(entry.Entity is Search.ISearchIndexed && p.Metadata.Name == Search.SearchIndex.PropertyName))
-            .ToList();
+        var properties = entry.Properties.Where(p => !p.Metadata.IsConcurrencyToken && !IsSearchColumn(entry, p.Metadata.Name)).ToList();
         // Personal values (AuditLog.IsPersonal) are written as redacted: the audit log says that they changed, and
         // holds no copy that would outlive their retention or an erasure.
         var (action, before, after) = entry.State switch

@@ -234,6 +234,13 @@ public abstract class ModuleDbContext : DbContext
         {
             modelBuilder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
         }
+
+        // The PostgreSQL suffix index's text (SearchSuffixes), a column on every provider so their models stay one,
+        // filled on PostgreSQL only; a shadow property, since no slice reads it.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(Search.ISearchIndexed).IsAssignableFrom(e.ClrType)))
+        {
+            modelBuilder.Entity(entity.ClrType).Property<string?>(Search.SearchSuffixes.PropertyName);
+        }
     }
 
     /// <summary>The module's own model.</summary>

@@ -13,7 +13,9 @@ namespace Samordning.Shared.Search;
 /// statements and the bulk inserts alike; an update that leaves the index alone does not touch it. A later
 /// migration that rebuilds the entity table (SQLite's way of altering a column) drops the triggers with it and must
 /// create them again: <c>SearchFullTextTests</c> checks that every indexed table has them.
-/// PostgreSQL: a <c>pg_trgm</c> GIN index on the column, which answers the same LIKE.
+/// PostgreSQL: version 1 a <c>pg_trgm</c> GIN index on the column, which answered the same LIKE; version 2 (now,
+/// <see cref="CreatePostgreSqlV2"/>) in its place a GIN index on the suffix text (<see cref="SearchSuffixes"/>) read
+/// as a <c>tsvector</c>, which a prefix query per term asks. Terms too short for a suffix scan, as on SQLite.
 /// </remarks>
 public static class SearchFullTextSql
 {
@@ -107,6 +109,36 @@ public static class SearchFullTextSql
         ArgumentException.ThrowIfNullOrEmpty(schema);
         ArgumentException.ThrowIfNullOrEmpty(table);
         return $"""DROP INDEX IF EXISTS "{schema}"."{IndexOf(table)}";""";
+    }
+
+    /// <summary>The PostgreSQL suffix index of an entity table (<see cref="CreatePostgreSqlV2"/>).</summary>
+    public static string SuffixIndexOf(string table) => $"IX_{table}_SearchSuffixes";
+
+    /// <summary>
+    /// The SQL expression the suffix index is built on, of the suffix column (<paramref name="column"/>, qualified
+    /// by an alias if need be): a query must repeat it exactly for the planner to use the index. The text is read as
+    /// a <c>tsvector</c> as it is (its tokens are the lexemes, no parser or dictionary between), so the cast costs
+    /// the server little on a write.
+    /// </summary>
+    public static string PostgreSqlSuffixes(string column = "\"SearchSuffixes\"") => $"CAST({column} AS tsvector)";
+
+    /// <summary>
+    /// Creates the GIN index on the suffix text of <paramref name="table"/> (version 2; the column itself is in the
+    /// model and filled by every save, see <see cref="SearchSuffixes"/>).
+    /// </summary>
+    public static string CreatePostgreSqlV2(string schema, string table)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schema);
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        return $"""CREATE INDEX IF NOT EXISTS "{SuffixIndexOf(table)}" ON "{schema}"."{table}" USING gin (({PostgreSqlSuffixes()}));""";
+    }
+
+    /// <summary>Drops the index <see cref="CreatePostgreSqlV2"/> made.</summary>
+    public static string DropPostgreSqlV2(string schema, string table)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schema);
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        return $"""DROP INDEX IF EXISTS "{schema}"."{SuffixIndexOf(table)}";""";
     }
 
     // A contentless FTS5 table with the options given, filled from the index column, and its triggers; each column

@@ -38,7 +38,10 @@ public enum SearchReading
 /// <item>SQLite: an FTS5 table per indexed table whose tokens are every word's suffixes (<see cref="SearchFullTextSql.CreateSqliteV2"/>),
 /// so that a prefix query (<c>"plass" *</c>) finds any substring of three or more letters, so compound parts and stems
 /// are found as the LIKE finds them. Its rows are those of the entity table by rowid, kept in step by triggers.</item>
-/// <item>PostgreSQL: the same LIKE, which a <c>pg_trgm</c> GIN index on the column answers.</item>
+/// <item>PostgreSQL: the same suffixes, marked with their section, in a column of their own that every save fills
+/// (<see cref="SearchSuffixes"/>), and a GIN index on it read as a <c>tsvector</c> (<see cref="SearchFullTextSql.CreatePostgreSqlV2"/>),
+/// asked with a prefix query per term (<c>tplass:* | bplass:*</c>, <see cref="SearchSuffixes.Query"/>). The LIKE it
+/// replaced, on a <c>pg_trgm</c> index, intersected the long lists of every trigram of the term (docs/benchmarks.md).</item>
 /// <item>SQL Server: the same LIKE, a scan (no full-text index is assumed on the ministries' estate).</item>
 /// </list>
 /// Terms shorter than the shortest suffix kept (one or two letters) keep the LIKE, which matches them at the start of
@@ -58,8 +61,9 @@ public static class SearchMatch
     /// The rows of <typeparamref name="T"/> whose index holds every one of <paramref name="terms"/> in
     /// <paramref name="section"/>, as a query to go on from (filters, order, paging). On SQLite the terms the suffix
     /// table can look up are one MATCH on the table's full-text table, the query's root
-    /// (<c>SELECT * FROM table WHERE rowid IN (… MATCH @q)</c>, which SQLite flattens into the caller's query); the
-    /// others are the LIKE.
+    /// (<c>SELECT * FROM table WHERE rowid IN (… MATCH @q)</c>, which SQLite flattens into the caller's query); on
+    /// PostgreSQL one <c>tsquery</c> on the suffix index (<c>SELECT * FROM table WHERE CAST("SearchSuffixes" AS tsvector) @@ …</c>);
+    /// the others are the LIKE.
     /// </summary>
     /// <remarks>
     /// <paramref name="reading"/> <see cref="SearchReading.InOrder"/> hides the rowid from SQLite's planner
@@ -76,11 +80,20 @@ public static class SearchMatch
         if (indexed.Count > 0)
         {
             var table = TableOf<T>(db);
-            var fts = SearchFullTextSql.TableOf(table);
-            // The names come from the model; the search terms go in as a parameter.
-            var rowid = reading == SearchReading.InOrder ? "+rowid" : "rowid";
-            var sql = $$"""SELECT * FROM "{{table}}" WHERE {{rowid}} IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})""";
-            rows = db.Set<T>().FromSqlRaw(sql, string.Join(" AND ", indexed.Select(t => FullTextQuery(t, section))));
+            if (db.Database.IsNpgsql())
+            {
+                // The names come from the model; the search terms go in as a parameter.
+                var sql = $$"""SELECT * FROM "{{SchemaOf<T>(db)}}"."{{table}}" WHERE {{SearchFullTextSql.PostgreSqlSuffixes()}} @@ CAST({0} AS tsquery)""";
+                rows = db.Set<T>().FromSqlRaw(sql, SearchSuffixes.Query(indexed, section));
+            }
+            else
+            {
+                var fts = SearchFullTextSql.TableOf(table);
+                // The names come from the model; the search terms go in as a parameter.
+                var rowid = reading == SearchReading.InOrder ? "+rowid" : "rowid";
+                var sql = $$"""SELECT * FROM "{{table}}" WHERE {{rowid}} IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})""";
+                rows = db.Set<T>().FromSqlRaw(sql, string.Join(" AND ", indexed.Select(t => FullTextQuery(t, section))));
+            }
         }
 
         foreach (var term in terms.Where(t => !indexed.Contains(t) || t.Length > SearchFullTextSql.LongestToken))
@@ -94,7 +107,8 @@ public static class SearchMatch
 
     /// <summary>
     /// How many rows of <typeparamref name="T"/> hold every one of <paramref name="terms"/> in <paramref name="section"/>:
-    /// on SQLite, when the full-text table answers every term alone, from it alone (no entity row read), elsewhere the
+    /// when the suffix index answers every term alone, from it alone (SQLite: the full-text table, no entity row
+    /// read; PostgreSQL: one count on the index's matches), elsewhere the
     /// count of <see cref="Rows{T}"/>. Right only for a source that keeps every matching row (no access rule or filter
     /// on top); one that filters counts its own query.
     /// </summary>
@@ -108,10 +122,21 @@ public static class SearchMatch
             return await Rows<T>(db, terms, section).CountAsync(cancellationToken);
         }
 
-        var fts = SearchFullTextSql.TableOf(TableOf<T>(db));
-        // The name comes from the model; the search terms go in as a parameter.
-        var sql = $$"""SELECT count(*) AS "Value" FROM "{{fts}}" WHERE "{{fts}}" MATCH {0}""";
-        var counts = await db.Database.SqlQueryRaw<int>(sql, string.Join(" AND ", terms.Select(t => FullTextQuery(t, section)))).ToListAsync(cancellationToken);
+        List<int> counts;
+        if (db.Database.IsNpgsql())
+        {
+            // The names come from the model; the search terms go in as a parameter.
+            var sql = $$"""SELECT count(*)::int AS "Value" FROM "{{SchemaOf<T>(db)}}"."{{TableOf<T>(db)}}" WHERE {{SearchFullTextSql.PostgreSqlSuffixes()}} @@ CAST({0} AS tsquery)""";
+            counts = await db.Database.SqlQueryRaw<int>(sql, SearchSuffixes.Query(terms, section)).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            var fts = SearchFullTextSql.TableOf(TableOf<T>(db));
+            // The name comes from the model; the search terms go in as a parameter.
+            var sql = $$"""SELECT count(*) AS "Value" FROM "{{fts}}" WHERE "{{fts}}" MATCH {0}""";
+            counts = await db.Database.SqlQueryRaw<int>(sql, string.Join(" AND ", terms.Select(t => FullTextQuery(t, section)))).ToListAsync(cancellationToken);
+        }
+
         return counts.Single();
     }
 
@@ -119,15 +144,15 @@ public static class SearchMatch
     public static SearchReading ReadingFor(int matches, int limit) =>
         matches > (long)limit * HitsPerPageRowForWalking ? SearchReading.InOrder : SearchReading.ByMatch;
 
-    /// <summary>True when <paramref name="term"/> is looked up in the provider's full-text table (SQLite, three letters or more).</summary>
+    /// <summary>True when <paramref name="term"/> is looked up in the provider's suffix index (SQLite and PostgreSQL, three letters or more).</summary>
     public static bool UsesFullText(DbContext db, string term)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(term);
-        return term.Length >= SearchFullTextSql.ShortestToken && db.Database.IsSqlite();
+        return term.Length >= SearchFullTextSql.ShortestToken && (db.Database.IsSqlite() || db.Database.IsNpgsql());
     }
 
-    /// <summary>The LIKE pattern of a term in a section (the portable path and the SQL Server and PostgreSQL one).</summary>
+    /// <summary>The LIKE pattern of a term in a section (the portable path, SQL Server's, and short terms' elsewhere).</summary>
     public static string Pattern(string term, SearchSection section) => section switch
     {
         SearchSection.Title => SearchIndex.InTitle(term),
@@ -152,6 +177,9 @@ public static class SearchMatch
             _ => $"{{{SearchFullTextSql.TitleColumn} {SearchFullTextSql.BodyColumn}}} : {prefix}",
         };
     }
+
+    private static string SchemaOf<T>(DbContext db) =>
+        db.Model.FindEntityType(typeof(T))?.GetSchema() ?? throw new InvalidOperationException($"{typeof(T).Name} has no schema in the model of {db.GetType().Name}.");
 
     private static string TableOf<T>(DbContext db) =>
         db.Model.FindEntityType(typeof(T))?.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model of {db.GetType().Name}.");

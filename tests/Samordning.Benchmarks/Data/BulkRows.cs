@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
+using Samordning.Shared.Search;
 
 namespace Samordning.Benchmarks.Data;
 
@@ -14,6 +15,14 @@ internal sealed class BulkRows(BenchDatabase database, string store)
 
     public void Add(string table, string[] columns, params object?[] values)
     {
+        // A row with a search index gets its suffix text on PostgreSQL, which the product's saves write beside it
+        // (SearchSuffixes) and its search reads: a row without it would not be found.
+        if (database.OnPostgres && Array.IndexOf(columns, SearchIndex.PropertyName) is var searchIndex and >= 0)
+        {
+            columns = [.. columns, SearchSuffixes.PropertyName];
+            values = [.. values, SearchSuffixes.Of((string)values[searchIndex]!)];
+        }
+
         var index = tables.FindIndex(t => t.Table == table);
         if (index < 0)
         {

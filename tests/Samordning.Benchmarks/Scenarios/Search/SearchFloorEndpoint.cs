@@ -13,7 +13,8 @@ namespace Samordning.Benchmarks.Scenarios.Search;
 // product goes, with bare ADO.NET (BenchDatabase): per table the first 20 (title matches, then the table's own
 // order) and, when there are that many, the count. On SQLite that is one FTS5 MATCH of every term at once on the
 // table's suffix table (SearchFullTextSql.CreateSqliteV2: each term a prefix query, the same one the product sends),
-// joined by rowid; on PostgreSQL the LIKE the pg_trgm index answers.
+// joined by rowid; on PostgreSQL the same prefix queries (SearchSuffixes.Query) on the GIN index of the table's suffix
+// text (SearchFullTextSql.CreatePostgreSqlV2).
 // Where every matching row is a hit (no filter on top), SQLite counts them in the full-text table alone and, when they
 // are many, walks the table's index in its order for the page (title matches, then the rest), as the product's
 // initiatives do (SearchMatch.ReadingFor): the cheapest honest way to the same answer on the same index.
@@ -40,13 +41,13 @@ internal sealed class SearchFloorEndpoint(BenchDatabase database) : IStartupFilt
         var ids = new List<Guid>();
         var total = 0;
 
-        // The rows of a table whose index holds every term in the section: one MATCH on SQLite (terms of three
-        // letters or more, as the scenario's), the LIKEs on PostgreSQL. Parameters from @p{first} on.
+        // The rows of a table whose index holds every term in the section: one MATCH on SQLite, one tsquery on
+        // PostgreSQL (terms of three letters or more, as the scenario's). Parameters from @p{first} on.
         (string Sql, object[] Parameters) Matching(string table, string alias, SearchSection section, int first)
         {
             if (database.OnPostgres)
             {
-                return (string.Join(" AND ", terms.Select((_, i) => $"""{alias}."SearchIndex" LIKE @p{first + i}""")), [.. terms.Select(t => SearchMatch.Pattern(t, section))]);
+                return ($"""{SearchFullTextSql.PostgreSqlSuffixes($"{alias}.\"{SearchSuffixes.PropertyName}\"")} @@ CAST(@p{first} AS tsquery)""", [SearchSuffixes.Query(terms, section)]);
             }
 
             var fts = SearchFullTextSql.TableOf(table);

@@ -10,7 +10,7 @@ namespace Samordning.Benchmarks.Scenarios.Search;
 // GET /api/search over the realistic volume (50,000 initiatives with the registry, workstreams, meetings and input),
 // as the coordinator, for a word in about one initiative title in fourteen, inflected as people type it
 // ("barnehageplassene" finds "barnehageplass"): every store is scanned, the first page of 20 of some 3,500 hits.
-// The floor (SearchFloorEndpoint) asks the same index (SQLite: FTS5 MATCH; PostgreSQL: the trigram-indexed LIKE) with bare ADO.NET.
+// The floor (SearchFloorEndpoint) asks the same index (SQLite: FTS5 MATCH; PostgreSQL: the prefix tsquery on the GIN suffix index) with bare ADO.NET.
 internal sealed class SearchScenario(WorkstreamsVolume volume) : IScenario
 {
     private const string Query = "barnehageplassene";
@@ -23,7 +23,7 @@ internal sealed class SearchScenario(WorkstreamsVolume volume) : IScenario
 
     public string Subject => $"GET {SubjectPath} through the host pipeline over 50,000 initiatives, every module's ISearchSource, ranking and highlighting, as the coordinator";
 
-    public string Floor => $"GET {FloorPath}: the best hand-written query on the same full-text index of every searched table (SQLite FTS5 MATCH, PostgreSQL trigram-indexed LIKE), first 20 and count per table, bare ADO.NET, same Kestrel server";
+    public string Floor => $"GET {FloorPath}: the best hand-written query on the same full-text index of every searched table (SQLite FTS5 MATCH, PostgreSQL prefix tsquery on the GIN suffix index), first 20 and count per table, bare ADO.NET, same Kestrel server";
 
     public double Aim => 0.5;
 

@@ -46,6 +46,9 @@ namespace Samordning.Feedback.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("text");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -191,6 +194,9 @@ namespace Samordning.Feedback.Migrations.PostgreSql
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("text");
 
                     b.Property<string>("Source")

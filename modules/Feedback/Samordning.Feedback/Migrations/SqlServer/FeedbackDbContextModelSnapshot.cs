@@ -46,6 +46,9 @@ namespace Samordning.Feedback.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -191,6 +194,9 @@ namespace Samordning.Feedback.Migrations.SqlServer
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Source")

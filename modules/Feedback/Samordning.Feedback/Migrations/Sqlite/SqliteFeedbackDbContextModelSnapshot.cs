@@ -38,6 +38,9 @@ namespace Samordning.Feedback.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -183,6 +186,9 @@ namespace Samordning.Feedback.Migrations.Sqlite
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")

@@ -62,6 +62,9 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("text");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -181,6 +184,9 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -268,6 +274,9 @@ namespace Samordning.Meetings.Migrations.PostgreSql
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("SentToFeedbackAt")

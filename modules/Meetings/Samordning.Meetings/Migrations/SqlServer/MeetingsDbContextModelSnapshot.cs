@@ -62,6 +62,9 @@ namespace Samordning.Meetings.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -181,6 +184,9 @@ namespace Samordning.Meetings.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("datetimeoffset");
 
@@ -268,6 +274,9 @@ namespace Samordning.Meetings.Migrations.SqlServer
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset?>("SentToFeedbackAt")

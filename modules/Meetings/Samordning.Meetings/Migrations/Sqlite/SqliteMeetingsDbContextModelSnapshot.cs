@@ -56,6 +56,9 @@ namespace Samordning.Meetings.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -173,6 +176,9 @@ namespace Samordning.Meetings.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -260,6 +266,9 @@ namespace Samordning.Meetings.Migrations.Sqlite
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentToFeedbackAt")

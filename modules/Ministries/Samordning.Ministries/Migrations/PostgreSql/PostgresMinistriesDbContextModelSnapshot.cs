@@ -52,6 +52,9 @@ namespace Samordning.Ministries.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("text");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -99,6 +102,9 @@ namespace Samordning.Ministries.Migrations.PostgreSql
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("text");
 
                     b.Property<string>("SearchText")
@@ -153,6 +159,9 @@ namespace Samordning.Ministries.Migrations.PostgreSql
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("text");
 
                     b.Property<string>("SearchText")

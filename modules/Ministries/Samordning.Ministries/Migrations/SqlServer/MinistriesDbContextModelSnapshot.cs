@@ -52,6 +52,9 @@ namespace Samordning.Ministries.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -99,6 +102,9 @@ namespace Samordning.Ministries.Migrations.SqlServer
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("SearchText")
@@ -153,6 +159,9 @@ namespace Samordning.Ministries.Migrations.SqlServer
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("SearchText")

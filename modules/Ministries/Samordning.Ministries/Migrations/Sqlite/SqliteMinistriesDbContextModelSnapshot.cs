@@ -46,6 +46,9 @@ namespace Samordning.Ministries.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -93,6 +96,9 @@ namespace Samordning.Ministries.Migrations.Sqlite
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
@@ -147,6 +153,9 @@ namespace Samordning.Ministries.Migrations.Sqlite
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")

@@ -220,6 +220,9 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("text");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(12000)
@@ -704,6 +707,9 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("text");
 
                     b.Property<string>("Status")

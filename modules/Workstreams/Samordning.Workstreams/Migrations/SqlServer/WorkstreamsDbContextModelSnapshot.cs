@@ -220,6 +220,9 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(12000)
@@ -705,6 +708,9 @@ namespace Samordning.Workstreams.Migrations.SqlServer
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Status")

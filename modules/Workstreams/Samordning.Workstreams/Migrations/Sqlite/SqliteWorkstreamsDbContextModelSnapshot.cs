@@ -210,6 +210,9 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchSuffixes")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(12000)
@@ -692,6 +695,9 @@ namespace Samordning.Workstreams.Migrations.Sqlite
 
                     b.Property<string>("SearchIndex")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchSuffixes")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

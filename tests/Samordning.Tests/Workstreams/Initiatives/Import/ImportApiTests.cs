@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Samordning.Tests.Host.Search;
 using Samordning.Tests.Infrastructure;
 using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives.Import;
@@ -52,6 +53,19 @@ public sealed partial class ImportApiTests(SamordningFactory factory) : IClassFi
         Assert.Equal(2, await WithDbAsync(db => db.AuditLog.CountAsync(a => ids.Contains(a.EntityId), Ct)));
         Assert.All(stored, i => Assert.Contains(marker, i.SearchIndex, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(2, (await api.ListAsync($"?q={marker}")).Total);
+    }
+
+    [Fact]
+    public async Task Confirm_ValidFile_EveryRowFoundBySiteSearch()
+    {
+        var marker = Marker();
+        var preview = await UploadAsync(People.ContactPersonFin, Csv(marker, ("1", "Første", "40"), ("2", "Andre", "50")));
+
+        await ConfirmAsync(People.ContactPersonFin, preview);
+
+        // The provider's full-text index (SQLite's suffix table, PostgreSQL's suffix column) has the imported rows.
+        var found = await new SearchData(factory).SearchAsync(People.Observer, $"/api/search?q={marker}&kind=initiative&pageSize=50");
+        Assert.Equal(2, found.Items.Count);
     }
 
     [Fact]
