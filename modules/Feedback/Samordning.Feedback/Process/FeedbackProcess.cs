@@ -23,7 +23,23 @@ internal sealed class FeedbackProcess(FeedbackDbContext db) : IProcessSource
                 .ToListAsync(cancellationToken))
             .ToHashSet();
 
-        return [.. rounds.Select(r =>
+        var responses = await db.Responses.AsNoTracking()
+            .Where(r => r.Published)
+            .Join(db.Items.Where(i => !i.Exempt), r => r.Id, i => i.Id, (r, i) => new { Response = r, Item = i })
+            .ToListAsync(cancellationToken);
+
+        return [.. responses.Select(x => new ProcessEvent(
+                $"response:{x.Item.Id}",
+                ProcessEventKind.Response,
+                new LocalizedText($"Svar på innspill {x.Item.Reference}", $"Response to input {x.Item.Reference}"),
+                x.Response.PublishedAt ?? x.Response.UpdatedAt,
+                null,
+                null,
+                Said(x.Response),
+                RespondToItem.PublicHref(x.Item),
+                [],
+                x.Response.UpdatedAt)),
+            .. rounds.Select(r =>
         {
             // The round's own rule (RoundDetails.IsOpenAt): the deadline's second is the last one open.
             var open = now - r.Deadline < TimeSpan.FromSeconds(1);
@@ -41,5 +57,20 @@ internal sealed class FeedbackProcess(FeedbackDbContext db) : IProcessSource
                 open ? r.OpensAt : r.Deadline,
                 open ? new("Åpen for innspill", "Open for input") : new("Avsluttet", "Closed"));
         })];
+    }
+
+    // "You said: … We did: …": KMD's own words in each language's frame.
+    private static LocalizedText Said(FeedbackResponse response)
+    {
+        var did = ResponseTexts.Outcome(response);
+        var said = new LocalizedText("Du sa:", "You said:");
+        var we = new LocalizedText("Vi gjorde:", "We did:");
+        var nn = System.Globalization.CultureInfo.GetCultureInfo("nn-NO");
+        return new LocalizedText(
+            string.Concat(said.Nb, " ", response.Summary, "\n", we.Nb, " ", did.Nb),
+            string.Concat(said.En, " ", response.Summary, "\n", we.En, " ", did.En))
+        {
+            Nn = string.Concat(said.In(nn), " ", response.Summary, "\n", we.In(nn), " ", did.In(nn)),
+        };
     }
 }
