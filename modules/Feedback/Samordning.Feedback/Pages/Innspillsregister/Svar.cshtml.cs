@@ -34,17 +34,20 @@ internal sealed class SvarModel(FeedbackDbContext db, ICurrentUser user, IClock 
 
     public bool Conflict { get; private set; }
 
+    public bool JustSaved { get; private set; }
+
     public static IEnumerable<SelectListItem> Outcomes() =>
         Enum.GetValues<ResponseOutcome>().Select(o => new SelectListItem(ResponseTexts.OutcomeName(o).ToString(), o.ToString()))
             .Prepend(new SelectListItem(Shared.Text.Localized.T("Velg …", "Choose …"), ""));
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, bool saved, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
+        JustSaved = saved;
         if (Saved is { } response)
         {
             Input = new ResponseForm
@@ -64,7 +67,7 @@ internal sealed class SvarModel(FeedbackDbContext db, ICurrentUser user, IClock 
         }
 
         var outcome = await RespondToItem.HandleAsync(db, user, clock, outbox, $"{Request.Scheme}://{Request.Host}", id, Input.ToRequest(), cancellationToken);
-        return this.Answer(outcome, _ => Redirect($"/innspillsregister/{id}?saved=true"), current => (Conflict, Input.Version) = (true, current.Version)) ?? Page();
+        return this.Answer(outcome, _ => Redirect($"/innspillsregister/{id}/svar?saved=true"), current => (Conflict, Input.Version) = (true, current.Version)) ?? Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
