@@ -102,24 +102,7 @@ public sealed class ProcessTests(EndToEndFixture fixture)
     private static void AssertNone(IReadOnlyList<AxeViolation> violations) =>
         Assert.True(violations.Count == 0, $"Serious or critical accessibility violations:\n{string.Join('\n', violations)}");
 
-    private static async Task<MimeMessage> WaitForMailAsync(string folder, string address, string reference)
-    {
-        var until = DateTime.UtcNow + MailWait;
-        while (DateTime.UtcNow < until)
-        {
-            foreach (var file in Directory.GetFiles(folder, "*.eml"))
-            {
-                var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
-                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase))
-                    && message.Subject == $"Svar på innspillet ditt {reference}")
-                {
-                    return message;
-                }
-            }
-
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException($"No response mail to {address} about {reference} within {MailWait}.");
-    }
+    private static Task<MimeMessage> WaitForMailAsync(string folder, string address, string reference) =>
+        SmtpSinkProcess.WaitForMailAsync(
+            folder, message => SmtpSinkProcess.IsTo(message, address) && message.Subject == $"Svar på innspillet ditt {reference}", MailWait, $"response mail to {address} about {reference}");
 }
