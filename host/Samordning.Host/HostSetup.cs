@@ -45,6 +45,7 @@ internal static class HostSetup
         services.AddScoped<ILiveUpdates>(sp => sp.GetRequiredService<LiveUpdates>());
         services.AddScoped<LiveTopicAuthorizer>();
         services.AddScoped<Overview.OverviewVisits>();
+        services.AddScoped<Process.ProcessTimeline>();
         services.AddScoped<ILiveTopicPolicy, UserTopicPolicy>();
         services.AddScoped<Samordning.Shared.Jobs.IRecurringJob, LiveItemRetention>();
         var signalR = services.AddSignalR(options =>
@@ -134,6 +135,7 @@ internal static class HostSetup
         app.MapLanguageSwitch();
         app.MapLiveEndpoints();
         app.MapSearchEndpoints();
+        Process.ProcessFeeds.MapProcessFeeds(app);
         app.MapModuleEndpoints();
         app.MapSamordningJobs();
         app.MapRazorPages();

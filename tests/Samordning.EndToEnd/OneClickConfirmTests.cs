@@ -102,26 +102,12 @@ public sealed partial class OneClickConfirmTests(EndToEndFixture fixture)
         }
     }
 
-    private static async Task<MimeMessage> WaitForMailAsync(string folder, string address, string round)
-    {
-        var until = DateTime.UtcNow + MailWait;
-        while (DateTime.UtcNow < until)
-        {
-            foreach (var file in Directory.GetFiles(folder, "*.eml"))
-            {
-                var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
-                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase))
-                    && message.Subject is { } subject && subject.Contains(round, StringComparison.Ordinal) && subject.StartsWith("Påminnelse", StringComparison.Ordinal))
-                {
-                    return message;
-                }
-            }
-
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException($"No reminder to {address} about “{round}” within {MailWait}.");
-    }
+    private static Task<MimeMessage> WaitForMailAsync(string folder, string address, string round) =>
+        SmtpSinkProcess.WaitForMailAsync(
+            folder,
+            message => SmtpSinkProcess.IsTo(message, address) && message.Subject is { } subject && subject.Contains(round, StringComparison.Ordinal) && subject.StartsWith("Påminnelse", StringComparison.Ordinal),
+            MailWait,
+            $"reminder to {address} about “{round}”");
 
     [GeneratedRegex(@"/arbeidsstrommer/runder/[0-9a-f-]{36}$")]
     private static partial Regex RoundPage();

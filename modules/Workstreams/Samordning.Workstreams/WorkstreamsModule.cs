@@ -21,6 +21,7 @@ public sealed class WorkstreamsModule : IModule
         new("/arbeidsstrommer/tiltak", new LocalizedText("Tiltak", "Initiatives")),
         new("/arbeidsstrommer/rapporter", new LocalizedText("Statusrapporter", "Status reports"), Policies.Coordinator),
         new("/arbeidsstrommer/overlapp", new LocalizedText("Overlapp", "Overlaps"), IsFor: user => user.IsInRole(Roles.Coordinator)),
+        new("/prosess/milepaeler", new LocalizedText("Milepæler", "Milestones"), Policies.Coordinator),
     ];
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MimeKit;
 
 namespace Samordning.EndToEnd.Infrastructure;
 
@@ -27,4 +28,29 @@ internal static class SmtpSinkProcess
             sink.WaitForExit(5_000);
         }
     }
+
+    // The first mail in the sink's folder that matches, read as the recipient's client would; polls until the wait is over.
+    public static async Task<MimeMessage> WaitForMailAsync(string folder, Func<MimeMessage, bool> match, TimeSpan wait, string what)
+    {
+        var until = DateTime.UtcNow + wait;
+        while (DateTime.UtcNow < until)
+        {
+            foreach (var file in Directory.GetFiles(folder, "*.eml"))
+            {
+                var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+                if (match(message))
+                {
+                    return message;
+                }
+            }
+
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException($"No {what} within {wait}.");
+    }
+
+    // Whether the mail is addressed to the address (any case).
+    public static bool IsTo(MimeMessage message, string address) =>
+        message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase));
 }

@@ -116,6 +116,10 @@ internal sealed class FeedbackItem : IVersioned, IAudited, ISearchIndexed
 
     // The public form's token (one submission per form, however often it is posted) and the Meetings entry id.
     public string? IdempotencyToken { get; set; }
+
+    // The language the contributor wrote in ("nb", "nn", "en"; null before it was kept): mail to them later, such as
+    // KMD's response, is written in it.
+    public string? Language { get; set; }
     public Guid? MeetingEntryId { get; set; }
     public DateTimeOffset? AnonymisedAt { get; set; }
     public long Version { get; set; }

@@ -18,6 +18,7 @@ internal class FeedbackDbContext : ModuleDbContext
     public DbSet<InputRound> Rounds => Set<InputRound>();
     public DbSet<FeedbackItem> Items => Set<FeedbackItem>();
     public DbSet<FeedbackAttachment> Attachments => Set<FeedbackAttachment>();
+    public DbSet<FeedbackResponse> Responses => Set<FeedbackResponse>();
     public DbSet<JournalCase> JournalCases => Set<JournalCase>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
 
@@ -60,6 +61,7 @@ internal class FeedbackDbContext : ModuleDbContext
             item.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
             item.Property(i => i.Assessment).HasMaxLength(4000);
             item.Property(i => i.IdempotencyToken).HasMaxLength(64);
+            item.Property(i => i.Language).HasMaxLength(2);
 
             // Unique, so a repeated post or a re-sent meeting entry cannot be stored twice even when two arrive at once.
             item.HasIndex(i => i.IdempotencyToken).IsUnique();
@@ -92,6 +94,16 @@ internal class FeedbackDbContext : ModuleDbContext
             entry.HasIndex(e => new { e.CaseId, e.DocumentNumber }).IsUnique();
             entry.HasIndex(e => e.JournalledAt);
             entry.HasOne<JournalCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<FeedbackResponse>(response =>
+        {
+            response.Property(r => r.Summary).HasMaxLength(2000);
+            response.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
+            response.Property(r => r.Text).HasMaxLength(4000);
+            response.Property(r => r.UpdatedBy).HasMaxLength(200);
+            response.HasIndex(r => new { r.Published, r.PublishedAt });
+            response.HasOne<FeedbackItem>().WithOne().HasForeignKey<FeedbackResponse>(r => r.Id).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<FeedbackAnswer>(answer =>

@@ -62,6 +62,13 @@ internal sealed class ContributorData : IEndpoint
             item.Attachments.Clear();
         }
 
+        // KMD's response summarises what the contributor proposed: it leaves the public pages with the input.
+        var ids = items.Select(i => i.Id).ToList();
+        foreach (var response in await db.Responses.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken))
+        {
+            response.Published = false;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new(email.Trim(), items.Count);
     }

@@ -15,6 +15,9 @@ internal static class Contributors
     // The key the receipt for an item is queued under (SubmitInput), so anonymisation and erasure find it.
     public static string ReceiptKey(Guid itemId) => $"feedback.receipt:{itemId}";
 
+    // The key the mail telling the contributor of KMD's response is queued under (RespondToItem): one per item, ever.
+    public static string ResponseKey(Guid itemId) => $"feedback.response:{itemId}";
+
     // Removes the contributor's name and e-mail address (anonymisation; erasure removes the text too) from the
     // item and from every copy the system made: the receipt in the Notifications module, the item's audit entries
     // written before the properties were marked personal, and staff's own notes that quote them. The receipts go
@@ -24,7 +27,7 @@ internal static class Contributors
     // entries change in one transaction.
     public static async Task ForgetAsync(FeedbackDbContext db, IMailErasure mail, IReadOnlyList<FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        string[] receipts = [.. items.Select(i => ReceiptKey(i.Id))];
+        string[] receipts = [.. items.SelectMany(i => new[] { ReceiptKey(i.Id), ResponseKey(i.Id) })];
         foreach (var receipt in receipts)
         {
             await db.ExecuteWriteAsync(ct => db.OutboxMessages.Where(m => m.Payload.Contains(receipt)).ExecuteDeleteAsync(ct), cancellationToken);

@@ -82,6 +82,7 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, IOutbox ou
             ConsentToPublish = request.ConsentToPublish,
             ConsentToPublishName = request.ConsentToPublish && request.ConsentToPublishName,
             IdempotencyToken = request.IdempotencyToken,
+            Language = Localized.Language,
         };
         foreach (var question in round.Questions)
         {

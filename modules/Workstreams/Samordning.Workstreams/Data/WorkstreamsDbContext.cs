@@ -28,6 +28,7 @@ internal class WorkstreamsDbContext : ModuleDbContext
     public DbSet<StatusReport> StatusReports => Set<StatusReport>();
     public DbSet<StatusReportContent> StatusReportContents => Set<StatusReportContent>();
     public DbSet<OverlapDecision> OverlapDecisions => Set<OverlapDecision>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
 
     protected override string Schema => Store;
 
@@ -72,6 +73,17 @@ internal class WorkstreamsDbContext : ModuleDbContext
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Milestone>(milestone =>
+        {
+            milestone.Property(m => m.TitleNb).HasMaxLength(200);
+            milestone.Property(m => m.TitleEn).HasMaxLength(200);
+            milestone.Property(m => m.TitleNn).HasMaxLength(200);
+            milestone.Property(m => m.DescriptionNb).HasMaxLength(4000);
+            milestone.Property(m => m.DescriptionEn).HasMaxLength(4000);
+            milestone.Property(m => m.DescriptionNn).HasMaxLength(4000);
+            milestone.HasIndex(m => new { m.Published, m.Date });
+        });
+
         modelBuilder.Entity<Workstream>(workstream =>
         {
             workstream.Property(w => w.TitleNb).HasMaxLength(200);

@@ -164,6 +164,10 @@ namespace Samordning.Feedback.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<Guid?>("MeetingEntryId")
                         .HasColumnType("uuid");
 
@@ -233,6 +237,56 @@ namespace Samordning.Feedback.Migrations.PostgreSql
                     b.HasIndex("RoundId", "ReceivedAt");
 
                     b.ToTable("Items", "feedback");
+                });
+
+            modelBuilder.Entity("Samordning.Feedback.Data.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Chapter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Published", "PublishedAt");
+
+                    b.ToTable("Responses", "feedback");
                 });
 
             modelBuilder.Entity("Samordning.Feedback.Data.FeedbackTag", b =>
@@ -551,6 +605,15 @@ namespace Samordning.Feedback.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Samordning.Feedback.Data.FeedbackResponse", b =>
+                {
+                    b.HasOne("Samordning.Feedback.Data.FeedbackItem", null)
+                        .WithOne()
+                        .HasForeignKey("Samordning.Feedback.Data.FeedbackResponse", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Samordning.Feedback.Data.FeedbackTag", b =>

@@ -164,6 +164,10 @@ namespace Samordning.Feedback.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
                     b.Property<Guid?>("MeetingEntryId")
                         .HasColumnType("uniqueidentifier");
 
@@ -235,6 +239,56 @@ namespace Samordning.Feedback.Migrations.SqlServer
                     b.HasIndex("RoundId", "ReceivedAt");
 
                     b.ToTable("Items", "feedback");
+                });
+
+            modelBuilder.Entity("Samordning.Feedback.Data.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("Chapter")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Published", "PublishedAt");
+
+                    b.ToTable("Responses", "feedback");
                 });
 
             modelBuilder.Entity("Samordning.Feedback.Data.FeedbackTag", b =>
@@ -553,6 +607,15 @@ namespace Samordning.Feedback.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Samordning.Feedback.Data.FeedbackResponse", b =>
+                {
+                    b.HasOne("Samordning.Feedback.Data.FeedbackItem", null)
+                        .WithOne()
+                        .HasForeignKey("Samordning.Feedback.Data.FeedbackResponse", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Samordning.Feedback.Data.FeedbackTag", b =>

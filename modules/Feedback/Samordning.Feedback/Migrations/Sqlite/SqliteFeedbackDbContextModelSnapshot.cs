@@ -156,6 +156,10 @@ namespace Samordning.Feedback.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MeetingEntryId")
                         .HasColumnType("TEXT");
 
@@ -225,6 +229,56 @@ namespace Samordning.Feedback.Migrations.Sqlite
                     b.HasIndex("RoundId", "ReceivedAt");
 
                     b.ToTable("Items");
+                });
+
+            modelBuilder.Entity("Samordning.Feedback.Data.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Chapter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Published", "PublishedAt");
+
+                    b.ToTable("Responses");
                 });
 
             modelBuilder.Entity("Samordning.Feedback.Data.FeedbackTag", b =>
@@ -535,6 +589,15 @@ namespace Samordning.Feedback.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Samordning.Feedback.Data.FeedbackResponse", b =>
+                {
+                    b.HasOne("Samordning.Feedback.Data.FeedbackItem", null)
+                        .WithOne()
+                        .HasForeignKey("Samordning.Feedback.Data.FeedbackResponse", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Samordning.Feedback.Data.FeedbackTag", b =>

@@ -7,7 +7,11 @@ using Samordning.Feedback.Rounds;
 
 namespace Samordning.Feedback.Pages.Innspill;
 
-internal sealed record PublishedInput(string Reference, DateTimeOffset ReceivedAt, ContributorType ContributorType, string? OrganisationName, string? ContributorName, string? Text, IReadOnlyList<AnswerInfo> Answers);
+internal sealed record PublishedInput(string Reference, DateTimeOffset ReceivedAt, ContributorType ContributorType, string? OrganisationName, string? ContributorName, string? Text, IReadOnlyList<AnswerInfo> Answers)
+{
+    // KMD's published response ("you said, we did"), or null.
+    public FeedbackResponse? Response { get; init; }
+}
 
 // The public record of a round: published input only, with the name only where the contributor consented.
 [AllowAnonymous]
@@ -36,6 +40,9 @@ internal sealed class MottattModel(FeedbackDbContext db) : PageModel
                 i.Reference, i.ReceivedAt, i.ContributorType, i.OrganisationName,
                 i.ConsentToPublishName ? i.ContributorName : null,
                 i.Text,
-                i.Answers.OrderBy(a => a.QuestionId).Select(a => new AnswerInfo(a.Question, a.Text)).ToList()))
+                i.Answers.OrderBy(a => a.QuestionId).Select(a => new AnswerInfo(a.Question, a.Text)).ToList())
+            {
+                Response = db.Responses.FirstOrDefault(r => r.Id == i.Id && r.Published),
+            })
             .ToListAsync(cancellationToken);
 }
