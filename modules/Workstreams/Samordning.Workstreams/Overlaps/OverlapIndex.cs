@@ -41,6 +41,11 @@ internal sealed class OverlapIndex
     // query's rarest (it still counts in the full score and in the lengths).
     private const double CommonShare = 0.2;
 
+    // The per-lookup sums, one per initiative: a pool of this index's own, since it relies on every array coming
+    // back all zero (each lookup clears what it touched), which the shared pool does not promise (others return
+    // arrays as they used them).
+    private static readonly ArrayPool<float> Sums = ArrayPool<float>.Create(1 << 24, 32);
+
     private readonly List<Entry?> entries = [];
     private readonly Dictionary<Guid, int> slots = [];
     private readonly Dictionary<string, int> featureIds = new(StringComparer.Ordinal);
@@ -109,6 +114,7 @@ internal sealed class OverlapIndex
     }
 
     public bool Contains(Guid id) => slots.ContainsKey(id);
+
 
     public OverlapSource? Source(Guid id) => slots.TryGetValue(id, out var slot) ? entries[slot]!.Source : null;
 
@@ -273,7 +279,7 @@ internal sealed class OverlapIndex
     {
         var order = Enumerable.Range(0, query.Length).Where(i => postings[query[i]].Live > 0).OrderBy(i => postings[query[i]].Live).ToArray();
         var common = Math.Max(50, slots.Count * CommonShare);
-        var sums = ArrayPool<float>.Shared.Rent(entries.Count);
+        var sums = Sums.Rent(entries.Count);
         var touched = ArrayPool<int>.Shared.Rent(entries.Count);
         var count = 0;
         try
@@ -331,7 +337,7 @@ internal sealed class OverlapIndex
                 sums[touched[t]] = 0;
             }
 
-            ArrayPool<float>.Shared.Return(sums);
+            Sums.Return(sums);
             ArrayPool<int>.Shared.Return(touched);
         }
     }
