@@ -26,7 +26,7 @@ internal sealed class OverlapsScenario(WorkstreamsVolume volume) : IScenario
         "title=Pilot+for+barnehageplasser+i+distriktene&tags=fors%C3%B8k",
         "title=Felles+l%C3%B8sning+for+energimerking+av+bygg&description=Energimerking+av+alle+offentlige+bygg&tags=klima",
         "title=Kompetanseprogram+for+beredskap&tags=kompetanse,klima",
-        "title=Kunstig+intelligens+i+tolltjenester",
+        "title=Automatisert+behandling+av+tollsaker+og+tolltjenester&tags=kunstig+intelligens",
         "title=Brukerreise+for+foreldrepenger+og+kontantst%C3%B8tte&tags=tjenestedesign",
     ];
 
