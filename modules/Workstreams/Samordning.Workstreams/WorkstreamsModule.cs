@@ -35,8 +35,10 @@ public sealed class WorkstreamsModule : IModule
         // One per node: the dashboard's kept aggregates, re-read when their version in the store moves.
         services.AddSingleton<DashboardSnapshot>();
 
-        // One per node: the overlap index, caught up from the database when the module's version moves (issue 17).
+        // One per node: the overlap index, built in the background at start and caught up from the database when
+        // the module's version moves (issue 17).
         services.AddSingleton<OverlapFinder>();
+        services.AddHostedService<OverlapIndexService>();
         services.AddScoped<OverlapList>();
         services.AddScoped<IOpenOverlaps>(provider => provider.GetRequiredService<OverlapList>());
     }

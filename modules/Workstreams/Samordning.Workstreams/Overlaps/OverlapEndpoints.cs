@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using Samordning.Shared.Text;
 using Samordning.Shared.Time;
 using Samordning.Workstreams.Data;
 
@@ -12,11 +14,16 @@ internal sealed class OverlapEndpoints : IEndpoint
     public const int MaxDescriptionLength = 4000;
     public const int MaxTagsLength = 1000;
     public const int ListLimit = 200;
+    public const int RetryAfterSeconds = 5;
 
     public void MapEndpoint(IEndpointRouteBuilder api)
     {
+        // While this node builds its overlap index (after it starts; seconds at 50,000 initiatives) both lookups answer
+        // 503 with Retry-After and a ProblemDetails, as for any passing unavailability, rather than an empty list a
+        // client would take for "no overlaps": a client tries again after that many seconds (the initiative form's
+        // script just shows no suggestions meanwhile). Never a wait for the build.
         api.MapGet("/workstreams/initiatives/overlaps/suggest", async Task<Results<Ok<IReadOnlyList<OverlapSuggestion>>, ValidationProblem, ProblemHttpResult>> (
-                string? title, string? description, string? tags, Guid? ministry, Guid? exclude, ClaimsPrincipal user, WorkstreamsDbContext db, OverlapFinder finder, CancellationToken ct) =>
+                string? title, string? description, string? tags, Guid? ministry, Guid? exclude, ClaimsPrincipal user, HttpResponse response, WorkstreamsDbContext db, OverlapFinder finder, CancellationToken ct) =>
             {
                 if (user.PersonId() is null)
                 {
@@ -27,20 +34,30 @@ internal sealed class OverlapEndpoints : IEndpoint
                     .MaxLength("title", title, new("Tittelen", "The title"), MaxTitleLength)
                     .MaxLength("description", description, new("Beskrivelsen", "The description"), MaxDescriptionLength)
                     .MaxLength("tags", tags, new("Emneordene", "The tags"), MaxTagsLength);
-                return errors.Any
-                    ? Problems.Validation(errors)
-                    : TypedResults.Ok(await SuggestAsync(db, finder, title, description, tags, ministry, exclude, ct));
+                if (errors.Any)
+                {
+                    return Problems.Validation(errors);
+                }
+
+                return await SuggestAsync(db, finder, title, description, tags, ministry, exclude, ct) is { } found
+                    ? TypedResults.Ok(found)
+                    : NotReady(response);
             })
             .WithTags("Overlaps")
-            .WithSummary("Initiatives of other ministries like the one being written (title, description, comma-separated tags), strongest first, each with why.");
+            .WithSummary("Initiatives of other ministries like the one being written (title, description, comma-separated tags), strongest first, each with why; 503 with Retry-After while the node builds its index.");
 
         api.MapGet("/workstreams/overlaps", async Task<Results<Ok<IReadOnlyList<OverlapPair>>, ProblemHttpResult>> (
-                Guid? ministry, ClaimsPrincipal user, OverlapList list, CancellationToken ct) =>
-                user.IsInRole(Roles.Coordinator)
-                    ? TypedResults.Ok(await list.OpenAsync(ministry, ListLimit, ct))
-                    : Problems.Forbidden())
+                Guid? ministry, ClaimsPrincipal user, HttpResponse response, OverlapList list, CancellationToken ct) =>
+            {
+                if (!user.IsInRole(Roles.Coordinator))
+                {
+                    return Problems.Forbidden();
+                }
+
+                return await list.OpenAsync(ministry, ListLimit, wait: false, ct) is { } pairs ? TypedResults.Ok(pairs) : NotReady(response);
+            })
             .WithTags("Overlaps")
-            .WithSummary("Likely overlaps between ministries' initiatives not yet dismissed or marked as the same work, strongest first (coordinators).");
+            .WithSummary("Likely overlaps between ministries' initiatives not yet dismissed or marked as the same work, strongest first (coordinators); 503 with Retry-After while the node builds its index.");
 
         api.MapPost("/workstreams/overlaps/decisions", async (OverlapDecisionRequest request, WorkstreamsDbContext db, ICurrentUser user, IClock clock, CancellationToken ct) =>
                 (await DecideAsync(db, user, clock, request, ct)).ToOk())
@@ -48,7 +65,8 @@ internal sealed class OverlapEndpoints : IEndpoint
             .WithSummary("Dismisses a likely overlap or marks it as the same work (coordinators). Send the decision's version, or none for a pair not yet decided; a stale one gets 409 with the current decision.");
     }
 
-    public static async Task<IReadOnlyList<OverlapSuggestion>> SuggestAsync(
+    // Null while the index is being built.
+    public static async Task<IReadOnlyList<OverlapSuggestion>?> SuggestAsync(
         WorkstreamsDbContext db, OverlapFinder finder, string? title, string? description, string? tags, Guid? ministry, Guid? exclude, CancellationToken cancellationToken)
     {
         var tagList = (tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -58,7 +76,16 @@ internal sealed class OverlapEndpoints : IEndpoint
         }
 
         var matches = await finder.SuggestAsync(db, title ?? "", description, tagList, ministry, exclude, cancellationToken);
-        return matches.Select(OverlapSuggestion.From).ToList();
+        return matches?.Select(OverlapSuggestion.From).ToList();
+    }
+
+    private static ProblemHttpResult NotReady(HttpResponse response)
+    {
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: Localized.T("Mulige overlapp beregnes ennå.", "Likely overlaps are still being computed."),
+            detail: Localized.T("Prøv igjen om noen sekunder.", "Try again in a few seconds."));
     }
 
     public static async Task<Outcome<OverlapDecisionView>> DecideAsync(

@@ -153,8 +153,12 @@ public sealed class OverlapApiTests(SamordningFactory factory) : IClassFixture<S
     private async Task<IReadOnlyList<OverlapSuggestion>> SuggestAsync(string email, string query) =>
         await WorkstreamsApi.ReadAsync<IReadOnlyList<OverlapSuggestion>>(await api.As(email).GetAsync($"/api/workstreams/initiatives/overlaps/suggest{query}", Ct), HttpStatusCode.OK);
 
-    private async Task<InitiativeDetails> CreateAsync(Guid ministry, string title, string? summary, params string[] tags) =>
-        await api.CreateInitiativeAsync(Builders.Initiative(ministry) with { Title = title, Summary = summary, Tags = tags });
+    // The node builds its index in the background after it starts (OverlapNotReadyTests: what is answered until then).
+    private async Task<InitiativeDetails> CreateAsync(Guid ministry, string title, string? summary, params string[] tags)
+    {
+        await factory.Services.GetRequiredService<OverlapFinder>().WhenReadyAsync(Ct);
+        return await api.CreateInitiativeAsync(Builders.Initiative(ministry) with { Title = title, Summary = summary, Tags = tags });
+    }
 
     private sealed record PairView(OverlapSide First, OverlapSide Second, double Score, IReadOnlyList<JsonElement> Reasons);
 

@@ -34,6 +34,9 @@ internal sealed class IndexModel(WorkstreamsDbContext db, OverlapList list, ICur
 
     public bool Decided { get; private set; }
 
+    // This node is still building its overlap index or its first list (after it started); the page says so.
+    public bool Pending { get; private set; }
+
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "avgjort")] bool decided, CancellationToken cancellationToken)
     {
         if (!User.IsInRole(Roles.Coordinator))
@@ -62,7 +65,9 @@ internal sealed class IndexModel(WorkstreamsDbContext db, OverlapList list, ICur
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var all = await list.OpenAsync(null, OverlapEndpoints.ListLimit, cancellationToken);
+        var open = await list.OpenAsync(null, OverlapEndpoints.ListLimit, wait: false, cancellationToken);
+        Pending = open is null;
+        var all = open ?? [];
         Ministries = all.SelectMany(p => new[] { (p.First.MinistryId, p.First.MinistryCode), (p.Second.MinistryId, p.Second.MinistryCode) })
             .Distinct().OrderBy(m => m.Item2, StringComparer.Ordinal).ToList();
         var ministry = Ministries.FirstOrDefault(m => m.Code == Ministry);
