@@ -66,6 +66,13 @@ internal static class MeetingTestData
         return await Problem.ReadOkAsync<MeetingDetails>(response, HttpStatusCode.OK, Ct);
     }
 
+    // The meeting's live topic as a follower catches up on it after the sequence number last seen.
+    public static async Task<List<Samordning.Shared.Live.LiveItem>> CatchUpAsync(SamordningFactory factory, string email, Guid meetingId, long after) =>
+        await Problem.ReadOkAsync<List<Samordning.Shared.Live.LiveItem>>(
+            await factory.CreateClientAs(email).GetAsync($"/api/live?topic=meeting:{meetingId}&after={after}", Ct), HttpStatusCode.OK, Ct);
+
+    public static System.Text.Json.JsonElement Payload(Samordning.Shared.Live.LiveItem item) => System.Text.Json.JsonDocument.Parse(item.Payload).RootElement.Clone();
+
     public static async Task<EntryView> WriteAsync(HttpClient facilitator, Guid meetingId, string text, EntryKind kind = EntryKind.Note)
     {
         var response = await facilitator.PostAsJsonAsync($"/api/meetings/{meetingId}/entries", new EntryRequest(kind, text), Ct);

@@ -24,6 +24,11 @@ internal class MeetingsDbContext : ModuleDbContext
     public DbSet<MeetingMaterial> Materials => Set<MeetingMaterial>();
     public DbSet<MaterialContent> MaterialContents => Set<MaterialContent>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<MeetingQuestion> Questions => Set<MeetingQuestion>();
+    public DbSet<QuestionVote> QuestionVotes => Set<QuestionVote>();
+    public DbSet<MeetingPoll> Polls => Set<MeetingPoll>();
+    public DbSet<PollBallot> PollBallots => Set<PollBallot>();
+    public DbSet<PollChoice> PollChoices => Set<PollChoice>();
 
     protected override string Schema => Store;
 
@@ -132,10 +137,60 @@ internal class MeetingsDbContext : ModuleDbContext
             feed.HasIndex(f => f.Token).IsUnique();
         });
 
+        ConfigureAudience(modelBuilder);
+
         modelBuilder.Entity<MaterialContent>(content =>
         {
             content.HasKey(c => c.MaterialId);
             content.HasOne<MeetingMaterial>().WithOne().HasForeignKey<MaterialContent>(c => c.MaterialId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    // Live questions and polls. The keys of votes and ballots are the "once per person" rule itself.
+    private static void ConfigureAudience(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<MeetingQuestion>(question =>
+        {
+            question.Property(q => q.Id).ValueGeneratedNever();
+            question.Property(q => q.Text).HasMaxLength(Samordning.Meetings.Questions.QuestionRequest.MaxTextLength);
+            question.Property(q => q.AskerName).HasMaxLength(200);
+            question.Property(q => q.Answer).HasMaxLength(Samordning.Meetings.Questions.QuestionRequest.MaxTextLength);
+            question.HasIndex(q => q.MeetingId);
+            question.HasOne<Meeting>().WithMany().HasForeignKey(q => q.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<QuestionVote>(vote =>
+        {
+            vote.HasKey(v => new { v.QuestionId, v.PersonId });
+            vote.HasOne<MeetingQuestion>().WithMany().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MeetingPoll>(poll =>
+        {
+            poll.Property(p => p.Id).ValueGeneratedNever();
+            poll.Property(p => p.Question).HasMaxLength(Samordning.Meetings.Polls.PollRequest.MaxTextLength);
+            poll.Property(p => p.Status).HasConversion<string>().HasMaxLength(10);
+            poll.HasIndex(p => p.MeetingId);
+            poll.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            poll.HasMany(p => p.Options).WithOne().HasForeignKey(o => o.PollId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PollOption>(option =>
+        {
+            option.Property(o => o.Id).ValueGeneratedNever();
+            option.Property(o => o.Text).HasMaxLength(Samordning.Meetings.Polls.PollRequest.MaxOptionLength);
+        });
+
+        modelBuilder.Entity<PollBallot>(ballot =>
+        {
+            ballot.HasKey(b => new { b.PollId, b.PersonId });
+            ballot.HasOne<MeetingPoll>().WithMany().HasForeignKey(b => b.PollId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PollChoice>(choice =>
+        {
+            choice.HasKey(c => new { c.PollId, c.PersonId, c.OptionId });
+            choice.HasOne<PollBallot>().WithMany().HasForeignKey(c => new { c.PollId, c.PersonId }).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -17,6 +17,13 @@ internal static class MeetingAccess
     // Live notes: only the meeting's own facilitators write, whatever other roles they have.
     public static bool CanWrite(ClaimsPrincipal user, Meeting meeting) => IsFacilitator(user, meeting);
 
+    // Live questions and polls: asking, upvoting and voting are for those who take part in the meeting, the people who
+    // may follow it, except those who read every meeting as observers (they follow, as with notes, but do not
+    // speak). The one place to let guests in when they exist.
+    public static bool CanTakePart(ClaimsPrincipal user, Meeting meeting) =>
+        CanRead(user, meeting)
+        && (!user.IsInRole(Roles.Observer) || IsFacilitator(user, meeting) || meeting.Participants.Any(p => p.PersonId == user.PersonId()));
+
     public static bool IsFacilitator(ClaimsPrincipal user, Meeting meeting) =>
         user.PersonId() is { } id && meeting.Facilitators.Any(f => f.PersonId == id);
 

@@ -4,7 +4,8 @@ using Samordning.Meetings.Data;
 
 namespace Samordning.Meetings.Meetings;
 
-// The module's live topics. "meeting:{id}": entries as they are written, corrected or withdrawn, status changes,
+// The module's live topics. "meeting:{id}": entries as they are written, corrected or withdrawn, questions and
+// polls with their counts (each item the whole question or poll at its version), status changes,
 // registrations and attendance; only people who may read the meeting may follow it, on the hub and on the catch-up
 // endpoint. "meetings": that some meeting was planned or changed, for the meeting list; its items carry nothing
 // but the signal (the list is fetched again through the page, which shows each person only what they may read).
@@ -16,6 +17,8 @@ internal sealed class MeetingLive(MeetingsDbContext db) : ILiveTopicPolicy
     public const string ListTopic = "meetings";
     public const string ChangedType = "meetings.changed";
     public const string ParticipantsType = "meetings.participants";
+    public const string QuestionType = "meetings.question";
+    public const string PollType = "meetings.poll";
 
     public static string Topic(Guid meetingId) => $"{Prefix}{meetingId}";
 

@@ -57,11 +57,35 @@ internal static class MinutesDocument
                 body.Append(Paragraph($"• {action.Text} ({Localized.T("ansvarlig", "owner")}: {action.OwnerName}, {Localized.T("frist", "due")}: {MeetingTexts.Date(action.DueDate)})"));
             }
 
+            AppendAudience(body, minutes);
             main.Document = new Document(body);
             main.Document.Save();
         }
 
         return stream.ToArray();
+    }
+
+    private static void AppendAudience(Body body, MinutesView minutes)
+    {
+        if (minutes.Questions.Count > 0)
+        {
+            body.Append(Paragraph(Localized.T("Spørsmål fra deltakerne", "Questions from the participants"), "Heading1"));
+            foreach (var q in minutes.Questions)
+            {
+                var answer = q.Answered ? $" – {Localized.T("besvart", "answered")}{(q.Answer is { } a ? $": {a}" : "")}" : "";
+                body.Append(Paragraph($"• {q.Text} ({Questions.QuestionView.AskerOf(q)}, {q.Votes} {Localized.T("stemmer", "votes")}){answer}"));
+            }
+        }
+
+        foreach (var poll in minutes.Polls)
+        {
+            body.Append(Paragraph($"{Localized.T("Avstemning", "Poll")}: {poll.Question}", "Heading1"));
+            body.Append(Paragraph($"{poll.Voters} {Localized.T("stemte", "voted")}"));
+            foreach (var option in poll.Options)
+            {
+                body.Append(Paragraph($"• {option.Text}: {option.Votes}"));
+            }
+        }
     }
 
     private static Paragraph Paragraph(string text, string? style = null)

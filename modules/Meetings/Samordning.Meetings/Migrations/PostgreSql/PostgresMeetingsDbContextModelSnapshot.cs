@@ -441,6 +441,95 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                     b.ToTable("Participants", "meetings");
                 });
 
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingPoll", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("MultipleChoice")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Voters")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Polls", "meetings");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AskerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("AskerPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Questions", "meetings");
+                });
+
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingWorkstream", b =>
                 {
                     b.Property<Guid>("MeetingId")
@@ -454,6 +543,80 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                     b.HasIndex("WorkstreamId");
 
                     b.ToTable("MeetingWorkstream", "meetings");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollBallot", b =>
+                {
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PollId", "PersonId");
+
+                    b.ToTable("PollBallots", "meetings");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollChoice", b =>
+                {
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OptionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PollId", "PersonId", "OptionId");
+
+                    b.ToTable("PollChoices", "meetings");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollOption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.ToTable("PollOption", "meetings");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.QuestionVote", b =>
+                {
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("QuestionId", "PersonId");
+
+                    b.ToTable("QuestionVotes", "meetings");
                 });
 
             modelBuilder.Entity("Samordning.Shared.Persistence.AuditEntry", b =>
@@ -617,11 +780,65 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingPoll", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingQuestion", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingWorkstream", b =>
                 {
                     b.HasOne("Samordning.Meetings.Data.Meeting", null)
                         .WithMany("Workstreams")
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollBallot", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.MeetingPoll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollChoice", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.PollBallot", null)
+                        .WithMany()
+                        .HasForeignKey("PollId", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollOption", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.MeetingPoll", null)
+                        .WithMany("Options")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.QuestionVote", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.MeetingQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -637,6 +854,11 @@ namespace Samordning.Meetings.Migrations.PostgreSql
                     b.Navigation("Participants");
 
                     b.Navigation("Workstreams");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingPoll", b =>
+                {
+                    b.Navigation("Options");
                 });
 #pragma warning restore 612, 618
         }

@@ -441,6 +441,95 @@ namespace Samordning.Meetings.Migrations.SqlServer
                     b.ToTable("Participants", "meetings");
                 });
 
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingPoll", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("MultipleChoice")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Voters")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Polls", "meetings");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("AskerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("AskerPersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Questions", "meetings");
+                });
+
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingWorkstream", b =>
                 {
                     b.Property<Guid>("MeetingId")
@@ -454,6 +543,80 @@ namespace Samordning.Meetings.Migrations.SqlServer
                     b.HasIndex("WorkstreamId");
 
                     b.ToTable("MeetingWorkstream", "meetings");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollBallot", b =>
+                {
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("PollId", "PersonId");
+
+                    b.ToTable("PollBallots", "meetings");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollChoice", b =>
+                {
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OptionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("PollId", "PersonId", "OptionId");
+
+                    b.ToTable("PollChoices", "meetings");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollOption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.ToTable("PollOption", "meetings");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.QuestionVote", b =>
+                {
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("QuestionId", "PersonId");
+
+                    b.ToTable("QuestionVotes", "meetings");
                 });
 
             modelBuilder.Entity("Samordning.Shared.Persistence.AuditEntry", b =>
@@ -617,11 +780,65 @@ namespace Samordning.Meetings.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingPoll", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingQuestion", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingWorkstream", b =>
                 {
                     b.HasOne("Samordning.Meetings.Data.Meeting", null)
                         .WithMany("Workstreams")
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollBallot", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.MeetingPoll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollChoice", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.PollBallot", null)
+                        .WithMany()
+                        .HasForeignKey("PollId", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollOption", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.MeetingPoll", null)
+                        .WithMany("Options")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.QuestionVote", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.MeetingQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -637,6 +854,11 @@ namespace Samordning.Meetings.Migrations.SqlServer
                     b.Navigation("Participants");
 
                     b.Navigation("Workstreams");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingPoll", b =>
+                {
+                    b.Navigation("Options");
                 });
 #pragma warning restore 612, 618
         }

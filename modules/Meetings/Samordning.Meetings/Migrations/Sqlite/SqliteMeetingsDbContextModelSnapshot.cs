@@ -433,6 +433,95 @@ namespace Samordning.Meetings.Migrations.Sqlite
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingPoll", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MultipleChoice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Voters")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AskerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AskerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Questions");
+                });
+
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingWorkstream", b =>
                 {
                     b.Property<Guid>("MeetingId")
@@ -446,6 +535,80 @@ namespace Samordning.Meetings.Migrations.Sqlite
                     b.HasIndex("WorkstreamId");
 
                     b.ToTable("MeetingWorkstream");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollBallot", b =>
+                {
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PollId", "PersonId");
+
+                    b.ToTable("PollBallots");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollChoice", b =>
+                {
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OptionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PollId", "PersonId", "OptionId");
+
+                    b.ToTable("PollChoices");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollOption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.ToTable("PollOption");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.QuestionVote", b =>
+                {
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuestionId", "PersonId");
+
+                    b.ToTable("QuestionVotes");
                 });
 
             modelBuilder.Entity("Samordning.Shared.Persistence.AuditEntry", b =>
@@ -607,11 +770,65 @@ namespace Samordning.Meetings.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingPoll", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingQuestion", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.Meetings.Data.MeetingWorkstream", b =>
                 {
                     b.HasOne("Samordning.Meetings.Data.Meeting", null)
                         .WithMany("Workstreams")
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollBallot", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.MeetingPoll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollChoice", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.PollBallot", null)
+                        .WithMany()
+                        .HasForeignKey("PollId", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.PollOption", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.MeetingPoll", null)
+                        .WithMany("Options")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.QuestionVote", b =>
+                {
+                    b.HasOne("Samordning.Meetings.Data.MeetingQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -627,6 +844,11 @@ namespace Samordning.Meetings.Migrations.Sqlite
                     b.Navigation("Participants");
 
                     b.Navigation("Workstreams");
+                });
+
+            modelBuilder.Entity("Samordning.Meetings.Data.MeetingPoll", b =>
+                {
+                    b.Navigation("Options");
                 });
 #pragma warning restore 612, 618
         }

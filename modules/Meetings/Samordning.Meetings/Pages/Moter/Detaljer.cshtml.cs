@@ -31,7 +31,7 @@ internal sealed class EntryForm
 
 // The meeting page: facts, agenda, the live notes (rendered here, kept current by meeting-live.js), and for
 // facilitators the form that writes a note. Every action is a plain form post, so it all works without script.
-internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory directory) : PageModel
+internal sealed partial class DetaljerModel(MeetingServices deps, IMinistryDirectory directory) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -205,6 +205,7 @@ internal sealed class DetaljerModel(MeetingServices deps, IMinistryDirectory dir
         CanRegister = meeting.Status != MeetingStatus.Closed && MeetingAccess.CanRegister(User, meeting)
             && !meeting.Participants.Any(p => p.PersonId == User.PersonId() && p.RegisteredAt is not null);
         CanWrite = EntryRules.RefusalFor(User, meeting) is null;
+        await LoadAudienceAsync(meeting, cancellationToken);
         if (CanWrite)
         {
             People = await EntryOwners.LoadAsync(directory, cancellationToken);
