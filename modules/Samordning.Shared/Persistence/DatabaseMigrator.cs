@@ -64,6 +64,11 @@ public static class DatabaseMigrator
 
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         await context.Database.MigrateAsync(cancellationToken);
+        if (context.Database.IsSqlite())
+        {
+            await SqliteInstants.NormaliseOnceAsync(context, cancellationToken);
+        }
+
         return pending;
     }
 

@@ -187,9 +187,9 @@ public abstract class ModuleDbContext : DbContext
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         if (Database.IsSqlite())
         {
-            // SQLite stores DateTimeOffset as text and cannot order or compare it; as ticks it can.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            // SQLite stores DateTimeOffset as text and cannot order or compare it; as ticks in UTC it can.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<SqliteInstantConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<SqliteInstantConverter>();
         }
         else if (Database.IsNpgsql())
         {

@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Samordning.Meetings.Data;
 using Samordning.Meetings.Entries;
 using Samordning.Shared.Time;
@@ -63,6 +65,28 @@ public sealed class DecisionRegisterTests(SamordningFactory factory) : IClassFix
         Assert.Empty(await TextsAsync(People.Coordinator, $"q={a.Tag}&ministryId={fin}"));
         Assert.Equal(2, (await TextsAsync(People.Coordinator, $"q={a.Tag}&from={today}&to={today}")).Count);
         Assert.Empty(await TextsAsync(People.Coordinator, $"q={a.Tag}&to={yesterday}"));
+    }
+
+    // Half past midnight in Oslo is the evening before in UTC (23:30 in winter, 22:30 in summer); stored at offset 0
+    // and asked for with Oslo's, the instant must still be on the Oslo day (CI met it failing after 23:00 UTC).
+    [Fact]
+    public async Task List_DecisionJustAfterMidnightInOslo_OnThatOsloDay()
+    {
+        var a = await ArrangeAsync();
+        var today = Oslo.DateOf(DateTimeOffset.UtcNow);
+        var halfPastMidnight = today.ToDateTime(new TimeOnly(0, 30));
+        var written = new DateTimeOffset(halfPastMidnight, Oslo.TimeZone.GetUtcOffset(halfPastMidnight)).ToUniversalTime();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MeetingsDbContext>();
+            await db.Entries.Where(e => e.MeetingId == a.MeetingId).ExecuteUpdateAsync(set => set.SetProperty(e => e.CreatedAt, written), Ct);
+        }
+
+        var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var before = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal([$"Vi velger modell A {a.Tag}"], await TextsAsync(People.Coordinator, $"q={a.Tag}&meetingId={a.MeetingId}&from={day}&to={day}"));
+        Assert.Empty(await TextsAsync(People.Coordinator, $"q={a.Tag}&meetingId={a.MeetingId}&to={before}"));
     }
 
     [Fact]
