@@ -246,11 +246,11 @@ public sealed class ReminderSweepTests
             return await RawAsync(db);
         });
 
-        // Column by column, storage class and value (Guids as text, instants as ticks with their offset, enums as names).
+        // Column by column, storage class and value (Guids as text, instants as ticks in UTC, enums as names).
         Assert.Equal(5, bySaveChanges.Count);
         Assert.Equal(bySaveChanges, byInserts);
 
-        // And EF reads back what was written, offsets included.
+        // And EF reads back what was written: the same instants, in UTC (SqliteInstants), and every other value as it was.
         var read = await harness.QueryAsync(async db => new object[]
         {
             await db.ReminderLog.AsNoTracking().OrderBy(e => e.Title).ToListAsync(Ct),
@@ -263,7 +263,16 @@ public sealed class ReminderSweepTests
             rows.OfType<MailMessage>().ToList(),
             rows.OfType<Notification>().OrderBy(n => n.Key, StringComparer.Ordinal).ToList(),
         ];
-        Assert.Equal(JsonSerializer.Serialize(written), JsonSerializer.Serialize(read));
+        Assert.Equal(JsonSerializer.Serialize(written, InstantsInUtc), JsonSerializer.Serialize(read, InstantsInUtc));
+    }
+
+    private static readonly JsonSerializerOptions InstantsInUtc = new() { Converters = { new UtcInstantJson() } };
+
+    private sealed class UtcInstantJson : System.Text.Json.Serialization.JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDateTimeOffset();
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToUniversalTime());
     }
 
     // The seam on whichever provider the suite runs (binary COPY on PostgreSQL, SaveChanges on SQL Server): EF reads
