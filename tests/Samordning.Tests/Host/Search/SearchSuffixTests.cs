@@ -19,7 +19,9 @@ public sealed class SearchSuffixTests(SamordningFactory factory) : IClassFixture
     // longest suffix kept (40), so long terms are checked by their start and the LIKE.
     private static readonly Gen<string> Word = Gen.Char["abeløå1"].Array[1, 46].Select(c => new string(c));
 
-    private static readonly Gen<string> Text = Word.Array[0, 5].Select(w => string.Join(' ', w));
+    // At most four words (187 characters), so "T " or "P " and a text fit the 200 characters of a title and a
+    // contributor's name: PostgreSQL refuses longer ones where SQLite stores them (CI met a title of 236).
+    private static readonly Gen<string> Text = Word.Array[0, 4].Select(w => string.Join(' ', w));
 
     private readonly SearchData data = new(factory);
 
