@@ -11,13 +11,16 @@ internal sealed record SearchRequest(string? Q, string[]? Kind, Guid? MinistryId
 internal sealed record SearchResult(
     string Kind, string KindLabel, Guid Id, string Title, string TitleHtml, string? ExcerptHtml, string? Context, string Url, int Score);
 
+// Total counts the hits up to MaxResults, the most the search shows; More says there are more than that.
 internal sealed record SearchResults(
-    string Query, IReadOnlyList<SearchResult> Items, int Total, int Page, int PageSize, int Pages);
+    string Query, IReadOnlyList<SearchResult> Items, int Total, bool More, int Page, int PageSize, int Pages);
 
 // The one search across modules: every module's ISearchSource searches what it owns and leaves out what the person
 // may not read; this merges their hits, ranks them on the words people see, highlights and pages. Ranking needs the
 // best hits of every source, so each source returns up to page × page size hits (title matches and the newest
-// first), which bounds how deep one may page (MaxResults).
+// first), which bounds how deep one may page (MaxResults). Sources count their hits only up to one past that: the
+// exact number of hits of a common word costs a server database a read of every hit's row, for a number nobody pages
+// to, so past MaxResults the search says "more than 200".
 internal sealed class SiteSearch(IEnumerable<ISearchSource> sources)
 {
     public const int DefaultPageSize = 20;
@@ -41,7 +44,7 @@ internal sealed class SiteSearch(IEnumerable<ISearchSource> sources)
 
         var terms = NorwegianText.Terms(request.Q);
         var wanted = (request.Kind ?? []).Where(k => !string.IsNullOrWhiteSpace(k)).ToHashSet(StringComparer.Ordinal);
-        var query = new SearchQuery(terms, wanted, request.MinistryId, request.WorkstreamId, request.Page * request.PageSize);
+        var query = new SearchQuery(terms, wanted, request.MinistryId, request.WorkstreamId, request.Page * request.PageSize, MaxResults + 1);
 
         // One after the other: each source's query is a scan of one module's store, and a request holding several
         // connections at once would only contend with the other requests for them.
@@ -65,7 +68,8 @@ internal sealed class SiteSearch(IEnumerable<ISearchSource> sources)
                 string.IsNullOrWhiteSpace(r.Hit.Context) ? null : r.Hit.Context, r.Hit.Url, r.Score))
             .ToList();
         var reachable = Math.Min(total, MaxResults);
-        return Outcome.Ok(new SearchResults(request.Q!.Trim(), ranked, total, request.Page, request.PageSize, Math.Max(1, (reachable + request.PageSize - 1) / request.PageSize)));
+        return Outcome.Ok(new SearchResults(
+            request.Q!.Trim(), ranked, reachable, total > MaxResults, request.Page, request.PageSize, Math.Max(1, (reachable + request.PageSize - 1) / request.PageSize)));
     }
 
     private static FieldErrors Validate(SearchRequest request, IEnumerable<string> kinds)

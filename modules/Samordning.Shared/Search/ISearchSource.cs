@@ -14,7 +14,7 @@ public interface ISearchSource
     /// <summary>
     /// The hits for every term of <paramref name="query"/> that <paramref name="user"/> may read, best first as far as
     /// the database can tell (title matches, then the newest), at most <see cref="SearchQuery.Limit"/>, with how many
-    /// there are in all.
+    /// there are in all, counted up to <see cref="SearchQuery.CountLimit"/>.
     /// </summary>
     Task<SearchSourceResult> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken);
 }
@@ -30,7 +30,11 @@ public sealed record SearchKind(string Name, Text.LocalizedText Label);
 /// <param name="MinistryId">Only hits that belong to (or involve) this ministry.</param>
 /// <param name="WorkstreamId">Only hits linked to this workstream.</param>
 /// <param name="Limit">The most hits a source returns.</param>
-public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlySet<string> Kinds, Guid? MinistryId, Guid? WorkstreamId, int Limit)
+/// <param name="CountLimit">
+/// How far a source counts its hits: the total it returns is at most this (the search shows a bounded number of
+/// hits, and counting every hit of a common word reads every hit's row on a server database).
+/// </param>
+public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlySet<string> Kinds, Guid? MinistryId, Guid? WorkstreamId, int Limit, int CountLimit = int.MaxValue)
 {
     /// <summary>True when hits of <paramref name="kind"/> are asked for.</summary>
     public bool Wants(string kind) => Kinds.Count == 0 || Kinds.Contains(kind);
@@ -49,7 +53,7 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlySet<strin
 /// <param name="UpdatedAt">When it last changed, for ties, or null.</param>
 public sealed record SearchHit(string Kind, Guid Id, string Title, string? Text, string Url, string? Context = null, DateTimeOffset? UpdatedAt = null);
 
-/// <summary>A source's hits and how many matched in all.</summary>
+/// <summary>A source's hits and how many matched in all (up to the query's <see cref="SearchQuery.CountLimit"/>).</summary>
 public sealed record SearchSourceResult(IReadOnlyList<SearchHit> Hits, int Total)
 {
     /// <summary>Nothing found (or nothing asked of this source).</summary>

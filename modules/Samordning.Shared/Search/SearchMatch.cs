@@ -39,7 +39,7 @@ public enum SearchReading
 /// so that a prefix query (<c>"plass" *</c>) finds any substring of three or more letters, so compound parts and stems
 /// are found as the LIKE finds them. Its rows are those of the entity table by rowid, kept in step by triggers.</item>
 /// <item>PostgreSQL: the same suffixes, marked with their section, in a column of their own that every save fills
-/// (<see cref="SearchSuffixes"/>), and a GIN index on it read as a <c>tsvector</c> (<see cref="SearchFullTextSql.CreatePostgreSqlV2"/>),
+/// (<see cref="SearchSuffixes"/>), kept by the database as a <c>tsvector</c> column with a GIN index (<see cref="SearchFullTextSql.CreatePostgreSqlV3"/>),
 /// asked with a prefix query per term (<c>tplass:* | bplass:*</c>, <see cref="SearchSuffixes.Query"/>). The LIKE it
 /// replaced, on a <c>pg_trgm</c> index, intersected the long lists of every trigram of the term (docs/benchmarks.md).</item>
 /// <item>SQL Server: the same LIKE, a scan (no full-text index is assumed on the ministries' estate).</item>
@@ -62,7 +62,7 @@ public static class SearchMatch
     /// <paramref name="section"/>, as a query to go on from (filters, order, paging). On SQLite the terms the suffix
     /// table can look up are one MATCH on the table's full-text table, the query's root
     /// (<c>SELECT * FROM table WHERE rowid IN (… MATCH @q)</c>, which SQLite flattens into the caller's query); on
-    /// PostgreSQL one <c>tsquery</c> on the suffix index (<c>SELECT * FROM table WHERE CAST("SearchSuffixes" AS tsvector) @@ …</c>);
+    /// PostgreSQL one <c>tsquery</c> on the suffix index (<c>SELECT * FROM table WHERE "SearchVector" @@ …</c>);
     /// the others are the LIKE.
     /// </summary>
     /// <remarks>
@@ -106,38 +106,52 @@ public static class SearchMatch
     }
 
     /// <summary>
-    /// How many rows of <typeparamref name="T"/> hold every one of <paramref name="terms"/> in <paramref name="section"/>:
-    /// when the suffix index answers every term alone, from it alone (SQLite: the full-text table, no entity row
-    /// read; PostgreSQL: one count on the index's matches), elsewhere the
-    /// count of <see cref="Rows{T}"/>. Right only for a source that keeps every matching row (no access rule or filter
-    /// on top); one that filters counts its own query.
+    /// How many rows of <typeparamref name="T"/> hold every one of <paramref name="terms"/> in <paramref name="section"/>,
+    /// counting up to <paramref name="upTo"/> (a source counts only as far as a page can show and a reading needs:
+    /// <see cref="CountLimitFor"/>): when the suffix index answers every term alone, from it alone (SQLite: the
+    /// full-text table, no entity row read; PostgreSQL: the index's matches and the rows they point at, until the
+    /// limit), elsewhere the count of <see cref="Rows{T}"/>. Right only for a source that keeps every matching row
+    /// (no access rule or filter on top); one that filters counts its own query.
     /// </summary>
-    public static async Task<int> CountAsync<T>(DbContext db, IReadOnlyCollection<string> terms, SearchSection section, CancellationToken cancellationToken)
+    public static async Task<int> CountAsync<T>(DbContext db, IReadOnlyCollection<string> terms, SearchSection section, int upTo, CancellationToken cancellationToken)
         where T : class, ISearchIndexed
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(terms);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(upTo);
         if (terms.Count == 0 || !terms.All(t => UsesFullText(db, t) && t.Length <= SearchFullTextSql.LongestToken))
         {
-            return await Rows<T>(db, terms, section).CountAsync(cancellationToken);
+            return await Rows<T>(db, terms, section).Take(upTo).CountAsync(cancellationToken);
         }
 
         List<int> counts;
         if (db.Database.IsNpgsql())
         {
-            // The names come from the model; the search terms go in as a parameter.
-            var sql = $$"""SELECT count(*)::int AS "Value" FROM "{{SchemaOf<T>(db)}}"."{{TableOf<T>(db)}}" WHERE {{SearchFullTextSql.PostgreSqlSuffixes()}} @@ CAST({0} AS tsquery)""";
-            counts = await db.Database.SqlQueryRaw<int>(sql, SearchSuffixes.Query(terms, section)).ToListAsync(cancellationToken);
+            // The names come from the model; the search terms and the limit go in as parameters.
+            var sql = $$"""SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "{{SchemaOf<T>(db)}}"."{{TableOf<T>(db)}}" WHERE {{SearchFullTextSql.PostgreSqlSuffixes()}} @@ CAST({0} AS tsquery) LIMIT {1}) AS hits""";
+            counts = await db.Database.SqlQueryRaw<int>(sql, SearchSuffixes.Query(terms, section), upTo).ToListAsync(cancellationToken);
         }
         else
         {
             var fts = SearchFullTextSql.TableOf(TableOf<T>(db));
-            // The name comes from the model; the search terms go in as a parameter.
-            var sql = $$"""SELECT count(*) AS "Value" FROM "{{fts}}" WHERE "{{fts}}" MATCH {0}""";
-            counts = await db.Database.SqlQueryRaw<int>(sql, string.Join(" AND ", terms.Select(t => FullTextQuery(t, section)))).ToListAsync(cancellationToken);
+            // The name comes from the model; the search terms and the limit go in as parameters.
+            var sql = $$"""SELECT count(*) AS "Value" FROM (SELECT 1 FROM "{{fts}}" WHERE "{{fts}}" MATCH {0} LIMIT {1})""";
+            counts = await db.Database.SqlQueryRaw<int>(sql, string.Join(" AND ", terms.Select(t => FullTextQuery(t, section))), upTo).ToListAsync(cancellationToken);
         }
 
         return counts.Single();
+    }
+
+    /// <summary>
+    /// How far a source counts the hits of <paramref name="query"/>: to its <see cref="SearchQuery.CountLimit"/> (what
+    /// the search shows), and on SQLite far enough to choose the reading of a page (<see cref="ReadingFor"/>).
+    /// Counting every hit of a common word is what a search costs most on a large table (each hit's row read on
+    /// PostgreSQL), for a number nobody pages to.
+    /// </summary>
+    public static int CountLimitFor(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return (int)Math.Min(int.MaxValue, Math.Max(query.CountLimit, ((long)query.Limit * HitsPerPageRowForWalking) + 1));
     }
 
     /// <summary>How to read a page of <paramref name="limit"/> rows out of <paramref name="matches"/> hits (see <see cref="SearchReading"/>).</summary>

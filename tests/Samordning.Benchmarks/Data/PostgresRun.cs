@@ -3,7 +3,8 @@ using Npgsql;
 namespace Samordning.Benchmarks.Data;
 
 // A fresh PostgreSQL database for one run on the server build/bench started (BENCH_POSTGRES), migrated and seeded by
-// the host at start-up as the SQLite files are, and dropped when the run ends.
+// the host at start-up as the SQLite files are, and dropped when the run ends (kept when BENCH_KEEP_DATABASE is 1, to
+// read its plans afterwards; the run prints its name).
 internal sealed class PostgresRun : IAsyncDisposable
 {
     public const string DefaultServer = "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
@@ -40,6 +41,12 @@ internal sealed class PostgresRun : IAsyncDisposable
     {
         NpgsqlConnection.ClearAllPools();
         var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+        if (Environment.GetEnvironmentVariable("BENCH_KEEP_DATABASE") == "1")
+        {
+            Console.WriteLine($"Kept the database {name} (BENCH_KEEP_DATABASE=1).");
+            return;
+        }
+
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);

@@ -70,7 +70,7 @@ internal sealed class FeedbackSearch(FeedbackDbContext db) : ISearchSource
             [.. hits.Select(i => new SearchHit(
                 Input, i.Id, i.Reference, string.Join(" · ", new[] { i.Text }.Concat(i.Answers).Where(t => !string.IsNullOrWhiteSpace(t))),
                 $"/innspillsregister/{i.Id}", string.Join(" · ", new[] { i.Name, i.OrganisationName }.Where(t => !string.IsNullOrWhiteSpace(t))), i.ReceivedAt))],
-            hits.Count < query.Limit ? hits.Count : await items.CountAsync(cancellationToken));
+            hits.Count < query.Limit ? hits.Count : await items.Take(query.CountLimit).CountAsync(cancellationToken));
     }
 
     private IQueryable<Guid> Ids(string term, SearchSection section) =>

@@ -66,7 +66,7 @@ internal sealed class MeetingsSearch(MeetingsDbContext db) : ISearchSource
             [.. hits.Select(m => new SearchHit(
                 Meeting, m.Id, m.Title, string.Join(" · ", new[] { m.Description }.Concat(m.Agenda).Where(t => !string.IsNullOrWhiteSpace(t))),
                 $"/moter/{m.Id}", m.OrganisingMinistryCode, m.UpdatedAt))],
-            hits.Count < query.Limit ? hits.Count : await meetings.CountAsync(cancellationToken));
+            hits.Count < query.Limit ? hits.Count : await meetings.Take(query.CountLimit).CountAsync(cancellationToken));
     }
 
     private async Task<SearchSourceResult> EntriesAsync(IQueryable<Meeting> meetings, SearchQuery query, CancellationToken cancellationToken)
@@ -98,7 +98,7 @@ internal sealed class MeetingsSearch(MeetingsDbContext db) : ISearchSource
         var hits = await found.OrderByDescending(e => e.UpdatedAt).Take(query.Limit).ToListAsync(cancellationToken);
         return new(
             [.. hits.Select(e => new SearchHit(KindOf(e.Kind), e.Id, e.Title, e.Text, $"/moter/{e.MeetingId}", e.OrganisingMinistryCode, e.UpdatedAt))],
-            hits.Count < query.Limit ? hits.Count : await found.CountAsync(cancellationToken));
+            hits.Count < query.Limit ? hits.Count : await found.Take(query.CountLimit).CountAsync(cancellationToken));
     }
 
     private static string KindOf(EntryKind kind) => kind switch

@@ -54,6 +54,6 @@ internal sealed class RegistrySearch(MinistriesDbContext db) : ISearchSource
         var rows = filter(SearchMatch.Rows<T>(db, query.Terms, SearchSection.Readable).AsNoTracking());
 
         var hits = await project(rows).Take(query.Limit).ToListAsync(cancellationToken);
-        return new(hits, hits.Count < query.Limit ? hits.Count : await rows.CountAsync(cancellationToken));
+        return new(hits, hits.Count < query.Limit ? hits.Count : await rows.Take(query.CountLimit).CountAsync(cancellationToken));
     }
 }

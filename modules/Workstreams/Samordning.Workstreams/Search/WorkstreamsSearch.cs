@@ -24,15 +24,17 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
         return new([.. initiatives.Hits, .. workstreams.Hits], initiatives.Total + workstreams.Total);
     }
 
-    // The count first (unfiltered, from the full-text table alone), so the page can be read the cheaper way
+    // The count first (unfiltered, from the full-text index alone, up to what the search shows and the reading needs),
+    // so the page can be read the cheaper way
     // (SearchMatch.ReadingFor); then title matches before the rest, each newest first, as two queries, so that each can
     // walk the index on UpdatedAt when the hits are many rather than read every hit to order them.
     private async Task<SearchSourceResult> InitiativesAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var filtered = query.MinistryId is not null || query.WorkstreamId is not null;
+        var countLimit = SearchMatch.CountLimitFor(query);
         var total = filtered
-            ? await Matching(query, SearchReading.ByMatch).CountAsync(cancellationToken)
-            : await SearchMatch.CountAsync<Initiative>(db, query.Terms, SearchSection.Readable, cancellationToken);
+            ? await Matching(query, SearchReading.ByMatch).Take(countLimit).CountAsync(cancellationToken)
+            : await SearchMatch.CountAsync<Initiative>(db, query.Terms, SearchSection.Readable, countLimit, cancellationToken);
         if (total == 0)
         {
             return SearchSourceResult.None;
@@ -46,7 +48,7 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
             hits.AddRange(await PageAsync(initiatives.Where(i => !EF.Functions.Like(i.SearchIndex, title)), query.Limit - hits.Count, cancellationToken));
         }
 
-        return new([.. hits], total);
+        return new([.. hits], Math.Min(total, query.CountLimit));
     }
 
     private IQueryable<Initiative> Matching(SearchQuery query, SearchReading reading)
@@ -87,6 +89,6 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
             .ToListAsync(cancellationToken);
         return new(
             [.. hits.Select(w => new SearchHit(Workstream, w.Id, w.TitleNb, w.Description, $"/arbeidsstrommer?workstreamId={w.Id}"))],
-            hits.Count < query.Limit ? hits.Count : await workstreams.CountAsync(cancellationToken));
+            hits.Count < query.Limit ? hits.Count : await workstreams.Take(query.CountLimit).CountAsync(cancellationToken));
     }
 }

@@ -14,11 +14,13 @@ namespace Samordning.Benchmarks.Scenarios.Search;
 // order) and, when there are that many, the count. On SQLite that is one FTS5 MATCH of every term at once on the
 // table's suffix table (SearchFullTextSql.CreateSqliteV2: each term a prefix query, the same one the product sends),
 // joined by rowid; on PostgreSQL the same prefix queries (SearchSuffixes.Query) on the GIN index of the table's suffix
-// text (SearchFullTextSql.CreatePostgreSqlV2).
+// text's stored tsvector (SearchFullTextSql.CreatePostgreSqlV3). Every count stops where the product's does: at one
+// past the 200 hits the search shows (on SQLite at the 501 that choose the reading), since counting every hit of a
+// common word reads every hit's row on PostgreSQL and no page shows the number.
 // Where every matching row is a hit (no filter on top), SQLite counts them in the full-text table alone and, when they
 // are many, walks the table's index in its order for the page (title matches, then the rest), as the product's
 // initiatives do (SearchMatch.ReadingFor): the cheapest honest way to the same answer on the same index.
-// Its answer is the total and the first 20 ids. What the floor leaves out is what the product adds on top of
+// Its answer is the total (up to 200) and the first 20 ids. What the floor leaves out is what the product adds on top of
 // finding the rows: authentication and the claims, the DI scope and EF Core, the per-module access rules, ranking
 // on every term, highlighting and the encoded excerpts.
 internal sealed class SearchFloorEndpoint(BenchDatabase database) : IStartupFilter
@@ -26,6 +28,11 @@ internal sealed class SearchFloorEndpoint(BenchDatabase database) : IStartupFilt
     public const string Path = "/benchmark-floor/search";
 
     private const int Limit = 20;
+
+    // What the search shows at most, and how far a table's hits are counted (SiteSearch.MaxResults; SearchMatch.CountLimitFor).
+    private const int Shown = 200;
+    private const int CountedTo = Shown + 1;
+    private const int CountedToForReading = (Limit * 25) + 1;
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -47,7 +54,7 @@ internal sealed class SearchFloorEndpoint(BenchDatabase database) : IStartupFilt
         {
             if (database.OnPostgres)
             {
-                return ($"""{SearchFullTextSql.PostgreSqlSuffixes($"{alias}.\"{SearchSuffixes.PropertyName}\"")} @@ CAST(@p{first} AS tsquery)""", [SearchSuffixes.Query(terms, section)]);
+                return ($"""{SearchFullTextSql.PostgreSqlSuffixes(alias)} @@ CAST(@p{first} AS tsquery)""", [SearchSuffixes.Query(terms, section)]);
             }
 
             var fts = SearchFullTextSql.TableOf(table);
@@ -72,8 +79,8 @@ internal sealed class SearchFloorEndpoint(BenchDatabase database) : IStartupFilt
                 // Every matching row is a hit: count them in the full-text table, then, when they are many, walk the
                 // table's index in its order (the rowid hidden from the planner) for the title matches, then the rest.
                 var fts = SearchFullTextSql.TableOf(table);
-                var matches = await database.CountAsync(connection, $"""SELECT count(*) FROM "{fts}" WHERE "{fts}" MATCH @p0""", cancellationToken, parameters);
-                total += matches;
+                var matches = await database.CountAsync(connection, $"""SELECT count(*) FROM (SELECT 1 FROM "{fts}" WHERE "{fts}" MATCH @p0 LIMIT {CountedToForReading})""", cancellationToken, parameters);
+                total += Math.Min(matches, CountedTo);
                 if (matches > Limit * 25)
                 {
                     var walk = where.Replace("x.rowid IN", "+x.rowid IN", StringComparison.Ordinal);
@@ -103,7 +110,7 @@ internal sealed class SearchFloorEndpoint(BenchDatabase database) : IStartupFilt
                 ORDER BY {byTitle} DESC, {order} LIMIT {Limit}
                 """, r => BenchDatabase.ReadId(r.GetValue(0)), cancellationToken, [.. parameters, title]);
             ids.AddRange(rows);
-            total += rows.Count < Limit ? rows.Count : await database.CountAsync(connection, $"""SELECT COUNT(*) FROM {t} AS x WHERE {where}""", cancellationToken, parameters);
+            total += rows.Count < Limit ? rows.Count : await database.CountAsync(connection, $"""SELECT COUNT(*) FROM (SELECT 1 FROM {t} AS x WHERE {where} LIMIT {CountedTo}) AS hits""", cancellationToken, parameters);
         }
 
         await using (var connection = await database.OpenAsync("ministries", cancellationToken))
@@ -130,7 +137,7 @@ internal sealed class SearchFloorEndpoint(BenchDatabase database) : IStartupFilt
             await FindAsync(connection, "feedback", "Items", SearchSection.Anywhere, "", """x."ReceivedAt" DESC""", ("FeedbackAnswer", "ItemId"));
         }
 
-        var answer = new JsonObject { ["total"] = total, ["ids"] = new JsonArray([.. ids.Take(Limit).Select(id => JsonValue.Create(id))]) };
+        var answer = new JsonObject { ["total"] = Math.Min(total, Shown), ["more"] = total > Shown, ["ids"] = new JsonArray([.. ids.Take(Limit).Select(id => JsonValue.Create(id))]) };
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(answer.ToJsonString(), cancellationToken);
     }

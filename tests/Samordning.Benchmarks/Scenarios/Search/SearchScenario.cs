@@ -9,7 +9,8 @@ namespace Samordning.Benchmarks.Scenarios.Search;
 
 // GET /api/search over the realistic volume (50,000 initiatives with the registry, workstreams, meetings and input),
 // as the coordinator, for a word in about one initiative title in fourteen, inflected as people type it
-// ("barnehageplassene" finds "barnehageplass"): every store is scanned, the first page of 20 of some 3,500 hits.
+// ("barnehageplassene" finds "barnehageplass"): every store is searched, the first page of 20 of some 3,500 hits
+// ("more than 200").
 // The floor (SearchFloorEndpoint) asks the same index (SQLite: FTS5 MATCH; PostgreSQL: the prefix tsquery on the GIN suffix index) with bare ADO.NET.
 internal sealed class SearchScenario(WorkstreamsVolume volume) : IScenario
 {
@@ -23,7 +24,7 @@ internal sealed class SearchScenario(WorkstreamsVolume volume) : IScenario
 
     public string Subject => $"GET {SubjectPath} through the host pipeline over 50,000 initiatives, every module's ISearchSource, ranking and highlighting, as the coordinator";
 
-    public string Floor => $"GET {FloorPath}: the best hand-written query on the same full-text index of every searched table (SQLite FTS5 MATCH, PostgreSQL prefix tsquery on the GIN suffix index), first 20 and count per table, bare ADO.NET, same Kestrel server";
+    public string Floor => $"GET {FloorPath}: the best hand-written query on the same full-text index of every searched table (SQLite FTS5 MATCH, PostgreSQL prefix tsquery on the GIN suffix index), first 20 and count up to what is shown per table, bare ADO.NET, same Kestrel server";
 
     public double Aim => 0.5;
 
@@ -38,12 +39,12 @@ internal sealed class SearchScenario(WorkstreamsVolume volume) : IScenario
         await volume.EnsureAsync(context.Services, cancellationToken);
         var subject = await BenchmarkRequests.GetJsonAsync(client, SubjectPath, cancellationToken);
         var floor = await BenchmarkRequests.GetJsonAsync(client, FloorPath, cancellationToken);
-        if (subject["items"] is not JsonArray { Count: 20 } items || subject["total"]?.GetValue<int>() is not > 1000)
+        if (subject["items"] is not JsonArray { Count: 20 } items || subject["more"]?.GetValue<bool>() is not true)
         {
             throw new ScenarioFailedException($"The search is not a full first page of a long list: {subject.ToJsonString()[..Math.Min(300, subject.ToJsonString().Length)]}");
         }
 
-        var found = new JsonObject { ["total"] = subject["total"]!.GetValue<int>(), ["ids"] = new JsonArray([.. items.Select(i => JsonValue.Create(i!["id"]!.GetValue<Guid>()))]) };
+        var found = new JsonObject { ["total"] = subject["total"]!.GetValue<int>(), ["more"] = true, ["ids"] = new JsonArray([.. items.Select(i => JsonValue.Create(i!["id"]!.GetValue<Guid>()))]) };
         BenchmarkRequests.ExpectSame("hits", found, floor, "ids");
     }
 

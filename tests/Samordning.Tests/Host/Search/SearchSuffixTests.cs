@@ -39,7 +39,13 @@ public sealed class SearchSuffixTests(SamordningFactory factory) : IClassFixture
                 var definition = await db.Database.SqlQuery<string>(
                     $"SELECT indexdef AS \"Value\" FROM pg_indexes WHERE schemaname = {schema} AND tablename = {table} AND indexname = {SearchFullTextSql.SuffixIndexOf(table)}")
                     .SingleOrDefaultAsync(Ct);
-                Assert.True(definition?.Contains("USING gin", StringComparison.Ordinal) == true && definition.Contains("tsvector", StringComparison.Ordinal), $"{schema}.{table}: {definition}");
+                Assert.True(definition?.Contains($"USING gin (\"{SearchFullTextSql.PostgreSqlVectorColumn}\")", StringComparison.Ordinal) == true, $"{schema}.{table}: {definition}");
+
+                // The vector the index covers is the database's own reading of the suffix text, kept on every write.
+                var generated = await db.Database.SqlQuery<string>(
+                    $"SELECT data_type || ' ' || is_generated || ' ' || generation_expression AS \"Value\" FROM information_schema.columns WHERE table_schema = {schema} AND table_name = {table} AND column_name = {SearchFullTextSql.PostgreSqlVectorColumn}")
+                    .SingleOrDefaultAsync(Ct);
+                Assert.True(generated?.StartsWith("tsvector ALWAYS", StringComparison.Ordinal) == true && generated.Contains("SearchSuffixes", StringComparison.Ordinal), $"{schema}.{table}: {generated}");
             }
         }
 

@@ -123,6 +123,43 @@ public sealed class SearchTests(SamordningFactory factory) : IClassFixture<Samor
         Assert.Equal([fin, hod], all.Items.Select(i => i.Id).Order());
     }
 
+    // Sources count their hits only up to one past the 200 the search shows: past that the total is "more than 200",
+    // whichever sources the hits come from, and the pages stop at the 200.
+    [Theory]
+    [InlineData(190, 10, false)]
+    [InlineData(190, 11, true)]
+    [InlineData(230, 0, true)]
+    public async Task Search_HitsAroundWhatIsShown_CountsUpTo200ThenSaysMore(int initiatives, int inputs, bool more)
+    {
+        var marker = SearchData.Marker();
+        var ministry = await data.MinistryAsync("FIN");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+            for (var n = 0; n < initiatives; n++)
+            {
+                db.Initiatives.Add(new Initiative { Title = $"Tiltak {n} om {marker}", OwningMinistryId = ministry.Id, OwningMinistryCode = ministry.Code });
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        for (var n = 0; n < inputs; n++)
+        {
+            await data.InputAsync($"Innspill {n} om {marker}");
+        }
+
+        var first = await data.SearchAsync(People.Coordinator, $"/api/search?q={marker}&pageSize=20");
+        var last = await data.SearchAsync(People.Coordinator, $"/api/search?q={marker}&pageSize=20&page=10");
+        var html = await factory.CreateClientAs(People.Coordinator).GetStringAsync(new Uri($"/sok?q={marker}", UriKind.Relative), Ct);
+
+        Assert.Equal((200, more, 10), (first.Total, first.More, first.Pages));
+        Assert.Equal(20, last.Items.Count);
+        Assert.Contains($"200 treff på «{marker}»", html, StringComparison.Ordinal);
+        Assert.Equal(more, html.Contains($"Mer enn 200 treff på «{marker}»", StringComparison.Ordinal));
+        Assert.Equal(more, html.Contains("Viser de 200 beste", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Search_ThreePages_EveryHitOnceWithTotal()
     {
