@@ -144,14 +144,17 @@ public static class SearchMatch
 
     /// <summary>
     /// How far a source counts the hits of <paramref name="query"/>: to its <see cref="SearchQuery.CountLimit"/> (what
-    /// the search shows), and on SQLite far enough to choose the reading of a page (<see cref="ReadingFor"/>).
-    /// Counting every hit of a common word is what a search costs most on a large table (each hit's row read on
-    /// PostgreSQL), for a number nobody pages to.
+    /// the search shows), and on SQLite far enough to choose the reading of a page (<see cref="ReadingFor"/>; the
+    /// other providers plan it themselves). Counting every hit of a common word is what a search costs most on a large
+    /// table (each hit's row read on PostgreSQL), for a number nobody pages to.
     /// </summary>
-    public static int CountLimitFor(SearchQuery query)
+    public static int CountLimitFor(DbContext db, SearchQuery query)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
-        return (int)Math.Min(int.MaxValue, Math.Max(query.CountLimit, ((long)query.Limit * HitsPerPageRowForWalking) + 1));
+        return db.Database.IsSqlite()
+            ? (int)Math.Min(int.MaxValue, Math.Max(query.CountLimit, ((long)query.Limit * HitsPerPageRowForWalking) + 1))
+            : query.CountLimit;
     }
 
     /// <summary>How to read a page of <paramref name="limit"/> rows out of <paramref name="matches"/> hits (see <see cref="SearchReading"/>).</summary>

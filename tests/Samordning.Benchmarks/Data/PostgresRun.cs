@@ -1,4 +1,5 @@
 using Npgsql;
+using Samordning.Benchmarks.Harness;
 
 namespace Samordning.Benchmarks.Data;
 
@@ -32,6 +33,13 @@ internal sealed class PostgresRun : IAsyncDisposable
             await connection.OpenAsync(cancellationToken);
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await create.ExecuteNonQueryAsync(cancellationToken);
+
+            // The server's CPU is that of its postmaster and the processes it starts, not of other clusters here.
+            await using var backend = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
+            if (await backend.ExecuteScalarAsync(cancellationToken) is int pid)
+            {
+                CpuSample.DatabaseServerPid = CpuSample.ParentOf(pid);
+            }
         }
 
         return new PostgresRun(server, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);

@@ -4,7 +4,9 @@ using System.Globalization;
 namespace Samordning.Benchmarks.Harness;
 
 // CPU time spent so far by this process (the host and the load generator share it) and by the database server's
-// processes on this machine (PostgreSQL: every process named "postgres"; SQLite runs inside this process). Two
+// processes on this machine (PostgreSQL: the run's server, its postmaster and the processes it started, once
+// DatabaseServerPid names it, else every process named "postgres", other clusters on the machine too; SQLite runs
+// inside this process). Two
 // samples around a phase, divided by its requests, give CPU per request: unlike req/s it barely moves when other
 // work shares the machine, so it says where a side spends its time even on a loaded machine. A server backend that
 // starts and exits inside a phase is missed; the pools keep theirs open, so that is rare.
@@ -13,6 +15,24 @@ internal readonly record struct CpuSample(TimeSpan Process, TimeSpan Database)
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
     private static readonly Process Current = System.Diagnostics.Process.GetCurrentProcess();
+
+    /// <summary>The postmaster of the run's PostgreSQL server, when known (PostgresRun sets it).</summary>
+    public static int? DatabaseServerPid { get; set; }
+
+    /// <summary>The parent of a process on this machine, or null when it cannot be read.</summary>
+    public static int? ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], CultureInfo.InvariantCulture);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
 
     public static CpuSample Take()
     {
@@ -45,6 +65,12 @@ internal readonly record struct CpuSample(TimeSpan Process, TimeSpan Database)
                 }
 
                 var fields = stat[(close + 2)..].Split(' ');
+                if (DatabaseServerPid is { } server && Path.GetFileName(directory) != server.ToString(CultureInfo.InvariantCulture)
+                    && fields[1] != server.ToString(CultureInfo.InvariantCulture))
+                {
+                    continue;
+                }
+
                 ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)

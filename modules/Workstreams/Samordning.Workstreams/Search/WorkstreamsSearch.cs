@@ -31,7 +31,7 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
     private async Task<SearchSourceResult> InitiativesAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var filtered = query.MinistryId is not null || query.WorkstreamId is not null;
-        var countLimit = SearchMatch.CountLimitFor(query);
+        var countLimit = SearchMatch.CountLimitFor(db, query);
         var total = filtered
             ? await Matching(query, SearchReading.ByMatch).Take(countLimit).CountAsync(cancellationToken)
             : await SearchMatch.CountAsync<Initiative>(db, query.Terms, SearchSection.Readable, countLimit, cancellationToken);

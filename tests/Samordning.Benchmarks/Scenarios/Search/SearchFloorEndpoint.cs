@@ -17,9 +17,11 @@ namespace Samordning.Benchmarks.Scenarios.Search;
 // text's stored tsvector (SearchFullTextSql.CreatePostgreSqlV3). Every count stops where the product's does: at one
 // past the 200 hits the search shows (on SQLite at the 501 that choose the reading), since counting every hit of a
 // common word reads every hit's row on PostgreSQL and no page shows the number.
-// Where every matching row is a hit (no filter on top), SQLite counts them in the full-text table alone and, when they
-// are many, walks the table's index in its order for the page (title matches, then the rest), as the product's
-// initiatives do (SearchMatch.ReadingFor): the cheapest honest way to the same answer on the same index.
+// Where every matching row is a hit (no filter on top), it counts them (SQLite in the full-text table alone) and, when
+// they are many, walks the table's index in its order for the page (title matches, then the rest), as the product's
+// initiatives do (SearchMatch.ReadingFor): the cheapest honest way to the same answer on the same index. Sorting all
+// the hits by "title match first" instead (one query) reads every hit's row: 98 ms against 28 ms for the walk in one
+// EXPLAIN ANALYZE on PostgreSQL under the same load.
 // Its answer is the total (up to 200) and the first 20 ids. What the floor leaves out is what the product adds on top of
 // finding the rows: authentication and the claims, the DI scope and EF Core, the per-module access rules, ranking
 // on every term, highlighting and the encoded excerpts.
@@ -74,16 +76,20 @@ internal sealed class SearchFloorEndpoint(BenchDatabase database) : IStartupFilt
 
             where += extra;
             var byTitle = $"""x."SearchIndex" LIKE @p{parameters.Length}""";
-            if (!database.OnPostgres && extra.Length == 0 && child is null)
+            if (extra.Length == 0 && child is null)
             {
-                // Every matching row is a hit: count them in the full-text table, then, when they are many, walk the
-                // table's index in its order (the rowid hidden from the planner) for the title matches, then the rest.
+                // Every matching row is a hit: count them (SQLite: in the full-text table alone, to the 501 that
+                // choose the reading; PostgreSQL: the index's matches, to one past what is shown), then, when they are
+                // many, walk the table's index in its order for the title matches, then the rest (on SQLite with the
+                // rowid hidden from the planner; PostgreSQL's planner walks the index on its own when the hits are many).
                 var fts = SearchFullTextSql.TableOf(table);
-                var matches = await database.CountAsync(connection, $"""SELECT count(*) FROM (SELECT 1 FROM "{fts}" WHERE "{fts}" MATCH @p0 LIMIT {CountedToForReading})""", cancellationToken, parameters);
+                var matches = database.OnPostgres
+                    ? await database.CountAsync(connection, $"""SELECT count(*) FROM (SELECT 1 FROM {t} AS x WHERE {where} LIMIT {CountedTo}) AS hits""", cancellationToken, parameters)
+                    : await database.CountAsync(connection, $"""SELECT count(*) FROM (SELECT 1 FROM "{fts}" WHERE "{fts}" MATCH @p0 LIMIT {CountedToForReading})""", cancellationToken, parameters);
                 total += Math.Min(matches, CountedTo);
-                if (matches > Limit * 25)
+                if (database.OnPostgres ? matches > Limit : matches > Limit * 25)
                 {
-                    var walk = where.Replace("x.rowid IN", "+x.rowid IN", StringComparison.Ordinal);
+                    var walk = database.OnPostgres ? where : where.Replace("x.rowid IN", "+x.rowid IN", StringComparison.Ordinal);
                     var titled = await database.ListAsync(connection, $"""SELECT x."Id" FROM {t} AS x WHERE {walk} AND {byTitle} ORDER BY {order} LIMIT {Limit}""",
                         r => BenchDatabase.ReadId(r.GetValue(0)), cancellationToken, [.. parameters, title]);
                     ids.AddRange(titled);
