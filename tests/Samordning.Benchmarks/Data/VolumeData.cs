@@ -11,6 +11,10 @@ namespace Samordning.Benchmarks.Data;
 internal sealed record VolumeSpec(int Ministries, int Agencies, int Workstreams, int Initiatives, int ProgressEntries)
 {
     public static VolumeSpec Realistic { get; } = new(20, 300, 40, 50_000, 200_000);
+
+    // The same registry and workstreams with another number of initiatives, each with the realistic four entries of
+    // history (issue 19's growth: 5,000, 50,000 and 500,000).
+    public static VolumeSpec WithInitiatives(int initiatives) => Realistic with { Initiatives = initiatives, ProgressEntries = initiatives * 4 };
 }
 
 // What the generator wrote, for the report and for the scenarios' filters.
@@ -249,6 +253,12 @@ internal static class VolumeData
             {
                 rows.Add("RoundConfirmations", ["RoundId", "InitiativeId", "MinistryId", "ConfirmedAt", "PersonId", "PersonName"],
                     openRound[0], id, owner.Id, now.AddHours(-random.Next(1, 300)), null, "Generert kontaktperson");
+            }
+
+            // Written in slices, so 500,000 initiatives (some five million rows) are not all held in memory at once.
+            if ((n + 1) % 50_000 == 0)
+            {
+                await rows.WriteAsync(cancellationToken);
             }
         }
 
