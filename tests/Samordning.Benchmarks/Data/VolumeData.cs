@@ -183,7 +183,7 @@ internal static class VolumeData
         string[] initiativeColumns =
         [
             "Id", "Title", "Summary", "OwningMinistryId", "OwningMinistryCode", "Phase", "Progress", "Status", "StatusReason",
-            "StartDate", "EndDate", "ContactPersonId", "ContactPersonName", "ExpectedResults", "AchievedResults", "UpdatedAt", "Version", "SearchText", "SearchIndex",
+            "StartDate", "EndDate", "ContactPersonId", "ContactPersonName", "ExpectedResults", "AchievedResults", "UpdatedAt", "StatusConfirmedAt", "Version", "SearchText", "SearchIndex",
         ];
         string[] entryColumns = ["Id", "InitiativeId", "At", "PersonId", "PersonName", "MinistryId", "Phase", "Progress", "Status", "StatusReason", "Note"];
 
@@ -205,7 +205,7 @@ internal static class VolumeData
             var versions = entriesEach + (n < entriesLeftOver ? 1 : 0);
             rows.Add("Initiatives", initiativeColumns,
                 id, title, null, owner.Id, owner.Code, phase, progress, status, reason, startDate, null, null, null, null, null,
-                updatedAt, (long)Math.Max(versions, 1), searchText, SearchIndex.Of(new(title, [null, null, null, owner.Code, null])));
+                updatedAt, updatedAt, (long)Math.Max(versions, 1), searchText, SearchIndex.Of(new(title, [null, null, null, owner.Code, null])));
 
             var chosen = workstreams.OrderBy(_ => random.Next()).Take(Pick(random, [10, 50, 30, 10])).ToList();
             foreach (var workstream in chosen)
