@@ -6,6 +6,7 @@ using Samordning.Benchmarks.LiveFanOut;
 using Samordning.Benchmarks.Scenarios;
 using Samordning.Benchmarks.Scenarios.Notifications;
 using Samordning.Benchmarks.Scenarios.Workstreams;
+using Samordning.Benchmarks.Startup;
 using Samordning.Shared.Persistence;
 
 namespace Samordning.Benchmarks;
@@ -29,8 +30,29 @@ internal static class BenchmarkProgram
             return 2;
         }
 
+        // WebApplicationFactory finds the host's content root through MvcTestingAppManifest.json in the current
+        // directory, as under a test runner; a relative --output still means relative to where we were started.
+        var output = Path.GetFullPath(options.Output ?? Path.Combine(RepositoryRoot(), "artifacts", "benchmarks"));
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        if (options.Scenario == StartupBenchmark.Name)
+        {
+            return await StartupAsync(options, output, stop.Token);
+        }
+
+        if (options.Growth)
+        {
+            return await GrowthAsync(options, output, stop.Token);
+        }
+
         var onPostgres = options.Database == DatabaseProvider.PostgreSql;
-        var scenarios = ScenarioCatalog.For(options.Database).Where(s => options.Scenario is null || s.Name == options.Scenario).ToList();
+        var volume = options.Volume is { } initiatives ? VolumeSpec.WithInitiatives(initiatives) : VolumeSpec.Realistic;
+        var scenarios = ScenarioCatalog.For(options.Database, volume).Where(s => options.Scenario is null || s.Name == options.Scenario).ToList();
 
         // On PostgreSQL the run measures the database scenarios, the sweep and the two-node fan-out (which needs a
         // server database); the fan-out on one node measures no database and runs on the default only.
@@ -41,24 +63,14 @@ internal static class BenchmarkProgram
         if (scenarios.Count == 0 && !fanOut && !sweep && !twoNodes && !import)
         {
             Console.Error.WriteLine($"No scenario is called '{options.Scenario}' on {options.Database}. Known: " +
-                $"{string.Join(", ", ScenarioCatalog.For(options.Database).Select(s => s.Name))}, " +
+                $"{string.Join(", ", ScenarioCatalog.For(options.Database, volume).Select(s => s.Name))}, " +
                 (onPostgres ? $"{NotificationsSweepBenchmark.Name}, {TwoNodeFanOutBenchmark.Name}" : $"{LiveFanOutBenchmark.Name}, {NotificationsSweepBenchmark.Name}") +
-                $", {InitiativeImportBenchmark.PreviewName}" +
+                $", {InitiativeImportBenchmark.PreviewName}, {StartupBenchmark.Name}" +
                 (onPostgres ? "." : $"; with --database PostgreSql also {TwoNodeFanOutBenchmark.Name}."));
             return 2;
         }
 
-        // WebApplicationFactory finds the host's content root through MvcTestingAppManifest.json in the current
-        // directory, as under a test runner; a relative --output still means relative to where we were started.
-        var output = Path.GetFullPath(options.Output ?? Path.Combine(RepositoryRoot(), "artifacts", "benchmarks"));
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
 
         var startedAt = DateTimeOffset.UtcNow;
         var results = new List<ScenarioResult>();
@@ -69,22 +81,7 @@ internal static class BenchmarkProgram
         await using var postgres = onPostgres ? await PostgresRun.CreateAsync(Environment.GetEnvironmentVariable("BENCH_POSTGRES"), stop.Token) : null;
         await using (var host = BenchmarkHost.Start(scenarios, postgres?.HostSettings ?? new Dictionary<string, string>()))
         {
-            // One connection per worker, kept for the whole run: the benchmark measures requests, not TCP handshakes.
-            using var client = new HttpClient(new SocketsHttpHandler
-            {
-                MaxConnectionsPerServer = options.Concurrency,
-                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
-                UseCookies = false,
-                UseProxy = false,
-                AllowAutoRedirect = false,
-            })
-            {
-                BaseAddress = host.Address,
-            };
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Host on {host.Address} ({options.Database}); {options.Concurrency} workers, warm-up {options.Warmup.TotalSeconds:0.#} s, {options.Rounds} rounds x {options.Duration.TotalSeconds:0.#} s per side."));
+            using var client = Client(host, options);
             var runner = new LoadRunner(options, Console.Out);
             var context = new ScenarioContext(host.Services, client);
             foreach (var scenario in scenarios)
@@ -120,7 +117,7 @@ internal static class BenchmarkProgram
         var report = new BenchmarkReport(
             startedAt,
             Reports.Machine(),
-            new RunSettings(options.Warmup.TotalSeconds, options.Duration.TotalSeconds, options.Rounds, options.Concurrency, options.Database.ToString()),
+            Settings(options),
             results);
         Console.WriteLine();
         Console.Write(Reports.Table(report));
@@ -139,6 +136,79 @@ internal static class BenchmarkProgram
 
         return results.Any(r => r.Failed) || FanOutReport.Failed(fanOutResults) || FanOutReport.Failed(twoNodeResults) ? 1 : 0;
     }
+
+    // Start-up (issue 19, point 6): the built host as processes of its own; see StartupBenchmark.
+    private static async Task<int> StartupAsync(BenchmarkOptions options, string output, CancellationToken cancellationToken)
+    {
+        var report = await StartupBenchmark.RunAsync(RepositoryRoot(), options.Rounds, Console.Out, cancellationToken);
+        Console.WriteLine();
+        Console.Write(StartupBenchmark.Table(report));
+        Console.WriteLine($"Report: {await StartupBenchmark.WriteAsync(report, output, cancellationToken)}");
+        return 0;
+    }
+
+    // Growth (issue 19, point 2): the volume scenarios (or the one named) at each volume, each volume in a host and
+    // data of its own, then the table and charts of every point measured so far (GrowthReport).
+    private static async Task<int> GrowthAsync(BenchmarkOptions options, string output, CancellationToken cancellationToken)
+    {
+        var known = ScenarioCatalog.Growing(options.Database, VolumeSpec.Realistic).Select(s => s.Name).ToList();
+        if (options.Scenario is { } named && !known.Contains(named))
+        {
+            Console.Error.WriteLine($"--growth runs the scenarios over the workstreams' volume: {string.Join(", ", known)}; not '{named}'.");
+            return 2;
+        }
+
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        var points = new List<GrowthPoint>();
+        var failed = false;
+        foreach (var initiatives in options.Volumes)
+        {
+            var scenarios = ScenarioCatalog.Growing(options.Database, VolumeSpec.WithInitiatives(initiatives)).Where(s => options.Scenario is null || s.Name == options.Scenario).ToList();
+            await using var postgres = options.Database == DatabaseProvider.PostgreSql ? await PostgresRun.CreateAsync(Environment.GetEnvironmentVariable("BENCH_POSTGRES"), cancellationToken) : null;
+            await using var host = BenchmarkHost.Start(scenarios, postgres?.HostSettings ?? new Dictionary<string, string>());
+            using var client = Client(host, options);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[growth] {initiatives:N0} initiatives"));
+            var runner = new LoadRunner(options, Console.Out);
+            var context = new ScenarioContext(host.Services, client);
+            foreach (var scenario in scenarios)
+            {
+                var result = await runner.RunAsync(scenario, context, cancellationToken);
+                failed |= result.Failed;
+                Console.Write(Reports.Table(new BenchmarkReport(DateTimeOffset.UtcNow, Reports.Machine(), Settings(options), [result])));
+                if (!result.Failed)
+                {
+                    points.Add(GrowthReport.Point(result, options.Database.ToString(), initiatives, Reports.LoadAverage()));
+                }
+            }
+        }
+
+        Console.WriteLine();
+        Console.Write(GrowthReport.Table(points));
+        Console.WriteLine($"Reports: {string.Join(", ", await GrowthReport.AddAsync(points, output, cancellationToken))}");
+        return failed ? 1 : 0;
+    }
+
+    // One connection per worker, kept for the whole run: the benchmark measures requests, not TCP handshakes.
+    private static HttpClient Client(BenchmarkHost host, BenchmarkOptions options)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Host on {host.Address} ({options.Database}); {options.Concurrency} workers, warm-up {options.Warmup.TotalSeconds:0.#} s, {options.Rounds} rounds x {options.Duration.TotalSeconds:0.#} s per side."));
+        return new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.Concurrency,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+            UseCookies = false,
+            UseProxy = false,
+            AllowAutoRedirect = false,
+        })
+        {
+            BaseAddress = host.Address,
+        };
+    }
+
+    private static RunSettings Settings(BenchmarkOptions options) =>
+        new(options.Warmup.TotalSeconds, options.Duration.TotalSeconds, options.Rounds, options.Concurrency, options.Database.ToString());
 
     // The folder holding Samordning.sln, above wherever the build put this program.
     private static string RepositoryRoot()

@@ -94,6 +94,7 @@ internal static class AuthenticationSetup
             }
         });
 
+        services.AddHostedService<IdentityProviderWarmUp>();
         services.AddTransient<Microsoft.AspNetCore.Authentication.IClaimsTransformation, RegistryClaimsTransformation>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();

@@ -18,9 +18,12 @@ internal static class HealthChecks
         return services;
     }
 
-    // Live: the process answers. Ready: every module store can take a write too. Both are open, like a load balancer needs.
+    // Live: the process answers. Ready: every module store can take a write too. Both are open, like a load balancer
+    // needs, and say only "Healthy" or not. /health is live under the name probes try first (unmapped, it fell to
+    // the sign-in redirect every other unknown address gets).
     public static void MapSamordningHealthChecks(this IEndpointRouteBuilder app)
     {
+        app.MapHealthChecks("/health", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(Ready) }).AllowAnonymous();
     }

@@ -11,6 +11,10 @@ namespace Samordning.Benchmarks.Data;
 internal sealed record VolumeSpec(int Ministries, int Agencies, int Workstreams, int Initiatives, int ProgressEntries)
 {
     public static VolumeSpec Realistic { get; } = new(20, 300, 40, 50_000, 200_000);
+
+    // The same registry and workstreams with another number of initiatives, each with the realistic four entries of
+    // history (issue 19's growth: 5,000, 50,000 and 500,000).
+    public static VolumeSpec WithInitiatives(int initiatives) => Realistic with { Initiatives = initiatives, ProgressEntries = initiatives * 4 };
 }
 
 // What the generator wrote, for the report and for the scenarios' filters.
@@ -179,7 +183,7 @@ internal static class VolumeData
         string[] initiativeColumns =
         [
             "Id", "Title", "Summary", "OwningMinistryId", "OwningMinistryCode", "Phase", "Progress", "Status", "StatusReason",
-            "StartDate", "EndDate", "ContactPersonId", "ContactPersonName", "ExpectedResults", "AchievedResults", "UpdatedAt", "Version", "SearchText", "SearchIndex",
+            "StartDate", "EndDate", "ContactPersonId", "ContactPersonName", "ExpectedResults", "AchievedResults", "UpdatedAt", "StatusConfirmedAt", "Version", "SearchText", "SearchIndex",
         ];
         string[] entryColumns = ["Id", "InitiativeId", "At", "PersonId", "PersonName", "MinistryId", "Phase", "Progress", "Status", "StatusReason", "Note"];
 
@@ -201,7 +205,7 @@ internal static class VolumeData
             var versions = entriesEach + (n < entriesLeftOver ? 1 : 0);
             rows.Add("Initiatives", initiativeColumns,
                 id, title, null, owner.Id, owner.Code, phase, progress, status, reason, startDate, null, null, null, null, null,
-                updatedAt, (long)Math.Max(versions, 1), searchText, SearchIndex.Of(new(title, [null, null, null, owner.Code, null])));
+                updatedAt, updatedAt, (long)Math.Max(versions, 1), searchText, SearchIndex.Of(new(title, [null, null, null, owner.Code, null])));
 
             var chosen = workstreams.OrderBy(_ => random.Next()).Take(Pick(random, [10, 50, 30, 10])).ToList();
             foreach (var workstream in chosen)
@@ -249,6 +253,12 @@ internal static class VolumeData
             {
                 rows.Add("RoundConfirmations", ["RoundId", "InitiativeId", "MinistryId", "ConfirmedAt", "PersonId", "PersonName"],
                     openRound[0], id, owner.Id, now.AddHours(-random.Next(1, 300)), null, "Generert kontaktperson");
+            }
+
+            // Written in slices, so 500,000 initiatives (some five million rows) are not all held in memory at once.
+            if ((n + 1) % 50_000 == 0)
+            {
+                await rows.WriteAsync(cancellationToken);
             }
         }
 

@@ -25,17 +25,29 @@ internal sealed record BenchmarkOptions
     // throwaway cluster and names it in BENCH_POSTGRES; the run makes a database of its own there and drops it).
     public DatabaseProvider Database { get; init; } = DatabaseProvider.Sqlite;
 
+    // How many initiatives the workstream scenarios run over (issue 19, growth); the default is the realistic 50,000.
+    public int? Volume { get; init; }
+
+    // Runs the volume scenarios (or the one named) at each of Volumes, a fresh host and data per volume, and draws
+    // latency against volume (GrowthReport).
+    public bool Growth { get; init; }
+
+    public IReadOnlyList<int> Volumes { get; init; } = [5_000, 50_000, 500_000];
+
     public const string Usage =
         "Usage: Samordning.Benchmarks [--duration SECONDS] [--warmup SECONDS] [--rounds N] [--concurrency N]\n" +
         "                             [--scenario NAME] [--output FOLDER] [--database Sqlite|PostgreSql]\n" +
-        "Environment: BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_CONCURRENCY, BENCH_SCENARIO, BENCH_OUTPUT, BENCH_DATABASE\n" +
+        "                             [--volume INITIATIVES] [--growth [--volumes 5000,50000,500000]]\n" +
+        "Environment: BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_CONCURRENCY, BENCH_SCENARIO, BENCH_OUTPUT, BENCH_DATABASE,\n" +
+        "BENCH_VOLUME, BENCH_VOLUMES, BENCH_GROWTH=1\n" +
         "(and BENCH_POSTGRES, the server's connection string, default the cluster of build/postgres on 127.0.0.1:55432).\n" +
-        "Duration is per side and round: each round measures the subject and the floor for that long.";
+        "Duration is per side and round: each round measures the subject and the floor for that long.\n" +
+        "--scenario startup measures start-up instead: --rounds starts of the built host as a process of its own.";
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in new[] { "duration", "warmup", "rounds", "concurrency", "scenario", "output", "database" })
+        foreach (var name in new[] { "duration", "warmup", "rounds", "concurrency", "scenario", "output", "database", "volume", "volumes", "growth" })
         {
             if (environment($"BENCH_{name.ToUpperInvariant()}") is { Length: > 0 } value)
             {
@@ -46,6 +58,12 @@ internal sealed record BenchmarkOptions
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
+            if (arg == "--growth")
+            {
+                values["growth"] = "1";
+                continue;
+            }
+
             if (!arg.StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
             {
                 throw new ArgumentException($"Unexpected argument '{arg}'.");
@@ -66,6 +84,9 @@ internal sealed record BenchmarkOptions
                 "scenario" => options with { Scenario = value },
                 "output" => options with { Output = value },
                 "database" => options with { Database = Provider(value) },
+                "volume" => options with { Volume = Positive(name, value) },
+                "volumes" => options with { Volumes = [.. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => Positive(name, v))] },
+                "growth" => options with { Growth = value is "1" or "true" },
                 _ => throw new ArgumentException($"Unknown option '--{name}'."),
             };
         }

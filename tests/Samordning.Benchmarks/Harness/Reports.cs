@@ -24,6 +24,19 @@ internal static class Reports
         "Release");
 #endif
 
+    // The machine's load average (1, 5 and 15 minutes), written beside figures measured on a shared machine.
+    public static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
     public static string Table(BenchmarkReport report)
     {
         var text = new StringBuilder();

@@ -1,3 +1,4 @@
+using Samordning.Benchmarks.Data;
 using Samordning.Benchmarks.Harness;
 using Samordning.Benchmarks.Scenarios.MinistriesList;
 using Samordning.Benchmarks.Scenarios.Workstreams;
@@ -9,12 +10,17 @@ namespace Samordning.Benchmarks.Scenarios;
 internal static class ScenarioCatalog
 {
     // Every scenario's floor runs on either provider (through BenchDatabase).
-    public static IReadOnlyList<IScenario> For(DatabaseProvider database) => database is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql ? All() : [];
+    public static IReadOnlyList<IScenario> For(DatabaseProvider database, VolumeSpec volume) =>
+        database is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql ? All(volume) : [];
 
-    public static IReadOnlyList<IScenario> All()
+    // The scenarios over the workstreams' volume: what --volume changes and --growth runs at each volume.
+    public static IReadOnlyList<IScenario> Growing(DatabaseProvider database, VolumeSpec volume) =>
+        [.. For(database, volume).Where(s => s is DashboardScenario or InitiativeListScenario or Search.SearchScenario or Overlaps.OverlapsScenario)];
+
+    public static IReadOnlyList<IScenario> All(VolumeSpec volume)
     {
-        // Generated once, on the first workstream scenario that runs, and shared with the other.
-        var volume = new WorkstreamsVolume(Console.Out);
-        return [new MinistriesListScenario(), new DashboardScenario(volume), new InitiativeListScenario(volume), new Search.SearchScenario(volume), new Overlaps.OverlapsScenario(volume), new Meetings.MeetingEntryWriteScenario(), new Feedback.FeedbackDeadlineRushScenario()];
+        // Generated once, on the first workstream scenario that runs, and shared with the others.
+        var workstreams = new WorkstreamsVolume(Console.Out, volume);
+        return [new MinistriesListScenario(), new DashboardScenario(workstreams), new InitiativeListScenario(workstreams), new Search.SearchScenario(workstreams), new Overlaps.OverlapsScenario(workstreams), new Meetings.MeetingEntryWriteScenario(), new Feedback.FeedbackDeadlineRushScenario()];
     }
 }

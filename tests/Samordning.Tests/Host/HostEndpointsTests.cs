@@ -9,6 +9,7 @@ public sealed class HostEndpointsTests(SamordningFactory factory) : IClassFixtur
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
+    [InlineData("/health")]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
     public async Task Health_Anonymous_Healthy(string path)

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Samordning.Feedback.Data;
@@ -6,6 +8,7 @@ using Samordning.Host.Data;
 using Samordning.Meetings.Data;
 using Samordning.Ministries.Data;
 using Samordning.Notifications.Data;
+using Samordning.Shared.Persistence;
 using Samordning.Tests.Infrastructure;
 using Samordning.Workstreams.Data;
 
@@ -123,7 +126,57 @@ public sealed class MigrationsTests : IDisposable
         Assert.NotEmpty(await context.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
     }
 
+    // A start on existing data reads the history and goes on: no migration lock, no second look (DatabaseMigrator).
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task MigrateAsync_UpToDateSqliteFile_AppliesNothingWithoutTakingTheMigrationLock(string store)
+    {
+        await using (var first = OnSqlite(store))
+        {
+            Assert.NotEqual(0, await DatabaseMigrator.MigrateAsync(first, TestContext.Current.CancellationToken));
+        }
+
+        var commands = new CommandRecorder();
+        await using var second = OnSqlite(store, commands);
+
+        var applied = await DatabaseMigrator.MigrateAsync(second, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, applied);
+        Assert.NotEmpty(commands.Sql);
+        Assert.DoesNotContain(commands.Sql, sql => sql.Contains("__EFMigrationsLock", StringComparison.Ordinal));
+        Assert.Empty(await second.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private sealed class CommandRecorder : DbCommandInterceptor
+    {
+        public List<string> Sql { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Sql.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Sql.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+            DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Sql.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
 
     private static DbContext OnSqlServer(string store) => store switch
     {
@@ -136,14 +189,14 @@ public sealed class MigrationsTests : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(store), store, "No such store."),
     };
 
-    private DbContext OnSqlite(string store) => store switch
+    private DbContext OnSqlite(string store, CommandRecorder? recorder = null) => store switch
     {
-        HostDbContext.Store => new SqliteHostDbContext(Sqlite<SqliteHostDbContext>(store)),
-        MinistriesDbContext.Store => new SqliteMinistriesDbContext(Sqlite<SqliteMinistriesDbContext>(store)),
-        WorkstreamsDbContext.Store => new SqliteWorkstreamsDbContext(Sqlite<SqliteWorkstreamsDbContext>(store)),
-        MeetingsDbContext.Store => new SqliteMeetingsDbContext(Sqlite<SqliteMeetingsDbContext>(store)),
-        FeedbackDbContext.Store => new SqliteFeedbackDbContext(Sqlite<SqliteFeedbackDbContext>(store)),
-        NotificationsDbContext.Store => new SqliteNotificationsDbContext(Sqlite<SqliteNotificationsDbContext>(store)),
+        HostDbContext.Store => new SqliteHostDbContext(Sqlite<SqliteHostDbContext>(store, recorder)),
+        MinistriesDbContext.Store => new SqliteMinistriesDbContext(Sqlite<SqliteMinistriesDbContext>(store, recorder)),
+        WorkstreamsDbContext.Store => new SqliteWorkstreamsDbContext(Sqlite<SqliteWorkstreamsDbContext>(store, recorder)),
+        MeetingsDbContext.Store => new SqliteMeetingsDbContext(Sqlite<SqliteMeetingsDbContext>(store, recorder)),
+        FeedbackDbContext.Store => new SqliteFeedbackDbContext(Sqlite<SqliteFeedbackDbContext>(store, recorder)),
+        NotificationsDbContext.Store => new SqliteNotificationsDbContext(Sqlite<SqliteNotificationsDbContext>(store, recorder)),
         _ => throw new ArgumentOutOfRangeException(nameof(store), store, "No such store."),
     };
 
@@ -168,6 +221,9 @@ public sealed class MigrationsTests : IDisposable
             .UseSqlServer(SqlServerConnection, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", store))
             .Options;
 
-    private DbContextOptions<T> Sqlite<T>(string name) where T : DbContext =>
-        new DbContextOptionsBuilder<T>().UseSqlite($"Data Source={Path.Combine(folder, name + ".db")};Pooling=False").Options;
+    private DbContextOptions<T> Sqlite<T>(string name, CommandRecorder? recorder = null) where T : DbContext
+    {
+        var options = new DbContextOptionsBuilder<T>().UseSqlite($"Data Source={Path.Combine(folder, name + ".db")};Pooling=False");
+        return (recorder is null ? options : options.AddInterceptors(recorder)).Options;
+    }
 }

@@ -37,7 +37,7 @@ internal sealed class OverlapsScenario(WorkstreamsVolume volume) : IScenario
 
     public string Name => "overlaps";
 
-    public string Subject => $"GET {SubjectPath}?title=…&tags=… (6 queries in turn) through the host pipeline over 50,000 initiatives, as the seeded coordinator: authentication, the index's version check in the database, the lookup with reasons, JSON{prepared}";
+    public string Subject => $"GET {SubjectPath}?title=…&tags=… (6 queries in turn) through the host pipeline over {volume.Initiatives}, as the seeded coordinator: authentication, the index's version check in the database, the lookup with reasons, JSON{prepared}";
 
     public string Floor => $"GET {OverlapsFloorEndpoint.Path}?…: the same in-memory overlap index (a copy built for the floor) queried directly for the same texts, the same JSON, no authentication, no DI scope or database read, same Kestrel server";
 

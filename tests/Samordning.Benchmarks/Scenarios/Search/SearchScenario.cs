@@ -22,7 +22,7 @@ internal sealed class SearchScenario(WorkstreamsVolume volume) : IScenario
 
     public string Name => "search";
 
-    public string Subject => $"GET {SubjectPath} through the host pipeline over 50,000 initiatives, every module's ISearchSource, ranking and highlighting, as the coordinator";
+    public string Subject => $"GET {SubjectPath} through the host pipeline over {volume.Initiatives}, every module's ISearchSource, ranking and highlighting, as the coordinator";
 
     public string Floor => $"GET {FloorPath}: the best hand-written query on the same full-text index of every searched table (SQLite FTS5 MATCH, PostgreSQL prefix tsquery on the GIN suffix index), first 20 and count up to what is shown per table, bare ADO.NET, same Kestrel server";
 

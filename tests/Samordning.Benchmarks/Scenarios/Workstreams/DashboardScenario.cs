@@ -13,7 +13,7 @@ internal sealed class DashboardScenario(WorkstreamsVolume volume) : IScenario
 
     public string Name => "workstreams-dashboard";
 
-    public string Subject => $"GET {SubjectPath} through the host pipeline over 50,000 initiatives, as the seeded coordinator";
+    public string Subject => $"GET {SubjectPath} through the host pipeline over {volume.Initiatives}, as the seeded coordinator";
 
     public string Floor => $"GET {WorkstreamsFloorEndpoints.DashboardPath}: the same compact view from bare ADO.NET queries (Microsoft.Data.Sqlite, or Npgsql with prepared commands) over the kept aggregates per request, System.Text.Json, same Kestrel server";
 

@@ -15,7 +15,7 @@ internal sealed class InitiativeListScenario(WorkstreamsVolume volume) : IScenar
 
     public string Name => "workstreams-initiatives-filtered";
 
-    public string Subject => "GET /api/workstreams/initiatives?ministryId=(third-largest owner)&phase=InProgress&page=2&pageSize=50 through the host pipeline over 50,000 initiatives";
+    public string Subject => $"GET /api/workstreams/initiatives?ministryId=(third-largest owner)&phase=InProgress&page=2&pageSize=50 through the host pipeline over {volume.Initiatives}";
 
     public string Floor => $"GET {WorkstreamsFloorEndpoints.InitiativesPath} with the same filter: the same count and page from bare ADO.NET queries (Microsoft.Data.Sqlite, or Npgsql with prepared commands), System.Text.Json, same Kestrel server";
 

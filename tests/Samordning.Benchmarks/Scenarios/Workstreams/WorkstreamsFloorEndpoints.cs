@@ -31,7 +31,7 @@ internal sealed class WorkstreamsFloorEndpoints(BenchDatabase database) : IStart
 
     private readonly string initiativeColumns = $"""
         i."Id", i."Title", i."OwningMinistryCode", i."Phase", i."Progress", i."Status",
-        (SELECT COUNT(*) FROM {database.Table(Store, "InitiativeMinistry")} AS c WHERE c."InitiativeId" = i."Id"), i."UpdatedAt", i."Version"
+        (SELECT COUNT(*) FROM {database.Table(Store, "InitiativeMinistry")} AS c WHERE c."InitiativeId" = i."Id"), i."UpdatedAt", i."StatusConfirmedAt", i."Version"
         """;
 
     private string T(string table) => database.Table(Store, table);
@@ -206,5 +206,5 @@ internal sealed class WorkstreamsFloorEndpoints(BenchDatabase database) : IStart
     }
 
     private static FloorInitiative ReadInitiative(DbDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetInt32(6), BenchDatabase.ReadInstant(r, 7), r.GetInt64(8));
+        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetInt32(6), BenchDatabase.ReadInstant(r, 7), BenchDatabase.ReadInstant(r, 8), r.GetInt64(9));
 }

@@ -19,7 +19,7 @@ internal sealed record FloorHistoryDay(string Day, IReadOnlyList<int> Counts);
 internal sealed record FloorCrossSectoral(IReadOnlyList<FloorInitiative> Items, bool More);
 
 internal sealed record FloorInitiative(
-    Guid Id, string Title, string OwningMinistryCode, string Phase, int Progress, string Status, int CollaboratorCount, DateTimeOffset UpdatedAt, long Version);
+    Guid Id, string Title, string OwningMinistryCode, string Phase, int Progress, string Status, int CollaboratorCount, DateTimeOffset UpdatedAt, DateTimeOffset StatusConfirmedAt, long Version);
 
 internal sealed record FloorMinistryRound(
     Guid MinistryId, string Code, string State, int Confirmed, int ToConfirm, DateTimeOffset? SubmittedAt, string? SubmittedBy);

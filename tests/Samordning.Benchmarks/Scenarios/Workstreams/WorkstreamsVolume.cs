@@ -5,9 +5,15 @@ using Samordning.Shared.Time;
 
 namespace Samordning.Benchmarks.Scenarios.Workstreams;
 
-// The realistic volume both workstream scenarios run against, generated once per run into the host's files.
-internal sealed class WorkstreamsVolume(TextWriter log)
+// The volume the workstream scenarios run against (the realistic 50,000 initiatives unless --volume says otherwise),
+// generated once per run into the host's files.
+internal sealed class WorkstreamsVolume(TextWriter log, VolumeSpec spec)
 {
+    public VolumeSpec Spec => spec;
+
+    // "50,000 initiatives", for the scenarios' descriptions.
+    public string Initiatives => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{spec.Initiatives:N0} initiatives");
+
     private Task<VolumeSummary>? generated;
 
     public Task<VolumeSummary> EnsureAsync(IServiceProvider services, CancellationToken cancellationToken) =>
@@ -16,7 +22,7 @@ internal sealed class WorkstreamsVolume(TextWriter log)
     private async Task<VolumeSummary> GenerateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var summary = await VolumeData.GenerateAsync(
-            services.GetRequiredService<IConfiguration>(), VolumeSpec.Realistic, services.GetRequiredService<IClock>(), cancellationToken);
+            services.GetRequiredService<IConfiguration>(), spec, services.GetRequiredService<IClock>(), cancellationToken);
         log.WriteLine(
             $"[volume] {summary.Ministries} ministries, {summary.Agencies} agencies, {summary.Workstreams} workstreams, {summary.Initiatives:N0} initiatives, " +
             $"{summary.ProgressEntries:N0} progress entries, {summary.DashboardCells:N0} dashboard cells; generated and verified in {summary.Elapsed.TotalSeconds:0.0} s");
