@@ -15,6 +15,6 @@ internal static class ScenarioCatalog
     {
         // Generated once, on the first workstream scenario that runs, and shared with the other.
         var volume = new WorkstreamsVolume(Console.Out);
-        return [new MinistriesListScenario(), new DashboardScenario(volume), new InitiativeListScenario(volume), new Search.SearchScenario(volume), new Overlaps.OverlapsScenario(volume), new Meetings.MeetingEntryWriteScenario(), new Feedback.FeedbackDeadlineRushScenario()];
+        return [new MinistriesListScenario(), new DashboardScenario(volume), new InitiativeListScenario(volume), new Search.SearchScenario(volume), new Overlaps.OverlapsScenario(volume), new Meetings.MeetingEntryWriteScenario(), new Feedback.FeedbackDeadlineRushScenario(), new PublicPages.PublicPagesScenario()];
     }
 }
