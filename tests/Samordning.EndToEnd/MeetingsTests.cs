@@ -123,7 +123,7 @@ public sealed partial class MeetingsTests(EndToEndFixture fixture)
     }
 
     // Plans a meeting through the page as the facilitator, with Per and Ingrid taking part, and starts it.
-    private static async Task<string> PlanAndStartAsync(IPage page, string title)
+    internal static async Task<string> PlanAndStartAsync(IPage page, string title)
     {
         await page.SignInAsync("/moter/ny", Accounts.Facilitator);
         await page.GetByLabel("Tittel", new() { Exact = true }).FillAsync(title);

@@ -21,6 +21,6 @@ internal static class ScenarioCatalog
     {
         // Generated once, on the first workstream scenario that runs, and shared with the others.
         var workstreams = new WorkstreamsVolume(Console.Out, volume);
-        return [new MinistriesListScenario(), new DashboardScenario(workstreams), new InitiativeListScenario(workstreams), new Search.SearchScenario(workstreams), new Overlaps.OverlapsScenario(workstreams), new Meetings.MeetingEntryWriteScenario(), new Feedback.FeedbackDeadlineRushScenario()];
+        return [new MinistriesListScenario(), new DashboardScenario(workstreams), new InitiativeListScenario(workstreams), new Search.SearchScenario(workstreams), new Overlaps.OverlapsScenario(workstreams), new Meetings.MeetingEntryWriteScenario(), new Feedback.FeedbackDeadlineRushScenario(), new PublicPages.PublicPagesScenario()];
     }
 }

@@ -30,16 +30,36 @@ function editing(region) {
     return active && region.contains(active) && active.matches("input, select, textarea, [contenteditable]");
 }
 
-function announce(status) {
-    if (!status) {
+function announce(status, message) {
+    if (!status || !message) {
         return;
     }
 
     // A live region announces a change of its text: empty it first, so the same message is announced again.
     status.textContent = "";
     setTimeout(() => {
-        status.textContent = status.dataset.message;
+        status.textContent = message;
     }, 100);
+}
+
+// The keys of a region's announceable elements (data-live-key), so a swap can tell which are new.
+function keysOf(element) {
+    return new Set([...element.querySelectorAll("[data-live-key]")].map((e) => e.dataset.liveKey));
+}
+
+// A region with data-live-announce-new says only what is new since the last swap: the data-live-announce text of
+// each element whose data-live-key it did not show before (a new question, a poll's changed result), shortened so
+// a long text does not hold the reader up. Nothing new to say (an upvote elsewhere): silence. Other regions say
+// their status element's data-message.
+function messageOf(region, status, before) {
+    if (region.dataset.liveAnnounceNew === undefined) {
+        return status?.dataset.message;
+    }
+
+    return [...region.querySelectorAll("[data-live-key]")]
+        .filter((e) => !before.has(e.dataset.liveKey) && e.dataset.liveAnnounce)
+        .map((e) => (e.dataset.liveAnnounce.length > 160 ? `${e.dataset.liveAnnounce.slice(0, 160)}…` : e.dataset.liveAnnounce))
+        .join(" ");
 }
 
 function live(region) {
@@ -74,6 +94,7 @@ function live(region) {
             }
 
             const key = focusKey(region);
+            const before = keysOf(region);
             region.replaceChildren(...fresh.childNodes);
             region.dispatchEvent(new CustomEvent("live:refreshed", { bubbles: true }));
             const target = key ? region.querySelector(key) : null;
@@ -81,7 +102,7 @@ function live(region) {
                 target.focus();
             }
 
-            announce(status);
+            announce(status, messageOf(region, status, before));
         } catch {
             // A failed refresh leaves the region as it was; the next change or a reload brings it up to date.
         } finally {

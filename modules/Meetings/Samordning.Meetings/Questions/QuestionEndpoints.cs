@@ -45,6 +45,18 @@ internal sealed class QuestionEndpoints : IEndpoint
     public static async Task<IReadOnlyList<QuestionView>> QuestionsOfAsync(MeetingsDbContext db, Guid meetingId, CancellationToken cancellationToken) =>
         QuestionView.Ordered((await db.Questions.AsNoTracking().Where(q => q.MeetingId == meetingId && !q.Hidden).ToListAsync(cancellationToken)).Select(QuestionView.From));
 
+    // Which of these questions the signed-in person has upvoted (none for a person outside the registry).
+    public static async Task<IReadOnlySet<Guid>> UpvotedAsync(MeetingServices deps, IReadOnlyList<QuestionView> questions, CancellationToken cancellationToken)
+    {
+        if (deps.User.PersonId is not { } personId || questions.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var ids = questions.Select(q => q.Id).ToList();
+        return (await deps.Db.QuestionVotes.AsNoTracking().Where(v => v.PersonId == personId && ids.Contains(v.QuestionId)).Select(v => v.QuestionId).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
     public static async Task<AudienceOutcome<QuestionView>> AskAsync(MeetingServices deps, Guid meetingId, QuestionRequest request, CancellationToken cancellationToken)
     {
         var meeting = await AudienceRules.LoadAsync(deps, meetingId, cancellationToken);

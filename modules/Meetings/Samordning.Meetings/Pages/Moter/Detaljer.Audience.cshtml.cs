@@ -36,6 +36,9 @@ internal sealed partial class DetaljerModel
 
     public IReadOnlyList<PollView> Polls { get; private set; } = [];
 
+    // The questions the signed-in person has upvoted: their upvote button shows as pressed.
+    public IReadOnlySet<Guid> Upvoted { get; private set; } = new HashSet<Guid>();
+
     // Asking and voting (MeetingAccess.CanTakePart, in a live meeting); leading (a facilitator, in a live meeting).
     public bool CanTakePart { get; private set; }
 
@@ -88,6 +91,7 @@ internal sealed partial class DetaljerModel
     private async Task LoadAudienceAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         Questions = await QuestionEndpoints.QuestionsOfAsync(deps.Db, Id, cancellationToken);
+        Upvoted = await QuestionEndpoints.UpvotedAsync(deps, Questions, cancellationToken);
         CanLead = AudienceRules.FacilitatorRefusal(User, meeting) is null;
         CanTakePart = AudienceRules.ParticipantRefusal(User, meeting) is null;
         Polls = await PollEndpoints.PollsOfAsync(deps.Db, Id, Meetings.MeetingAccess.CanWrite(User, meeting), cancellationToken);
