@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Samordning.Meetings.Meetings;
 using Samordning.Shared.Export;
 using Samordning.Shared.Text;
@@ -25,12 +26,13 @@ internal sealed class EqualTreatmentReport : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api)
     {
-        api.MapGet("/meetings/dialogues/{id:guid}/report", async (Guid id, MeetingServices deps, CancellationToken ct) =>
+        var group = api.MapGroup("/meetings/dialogues/{id:guid}").WithTags("Supplier dialogue").WithMetadata(new RequestSizeLimitAttribute(DialogueRules.MaxBodyBytes));
+
+        group.MapGet("/report", async (Guid id, MeetingServices deps, CancellationToken ct) =>
                 (await BuildAsync(deps, id, ct)).ToOk())
-            .WithTags("Supplier dialogue")
             .WithSummary("The equal-treatment report: per supplier what was offered, booked, held and told, and whether it was published to all (coordinators).");
 
-        api.MapGet("/meetings/dialogues/{id:guid}/report.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, MeetingServices deps, CancellationToken ct) =>
+        group.MapGet("/report.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, MeetingServices deps, CancellationToken ct) =>
             {
                 var report = await BuildAsync(deps, id, ct);
                 return report.Kind switch
@@ -41,7 +43,6 @@ internal sealed class EqualTreatmentReport : IEndpoint
                     _ => Problems.NotFound(),
                 };
             })
-            .WithTags("Supplier dialogue")
             .WithSummary("The equal-treatment report as CSV: semicolon-separated, UTF-8, safe against formula injection (coordinators).");
     }
 

@@ -29,6 +29,8 @@ internal sealed class LeverandorModel(MeetingServices deps) : PageModel
 
     public bool MessageIsError { get; private set; }
 
+    public DateTimeOffset Now => deps.Clock.UtcNow;
+
     public async Task<IActionResult> OnGetAsync(string? melding, CancellationToken cancellationToken)
     {
         Message = melding switch
