@@ -86,7 +86,7 @@ public sealed class DialogueAuthorizationMatrixTests(DialogueFixture fixture) : 
     [MemberData(nameof(Matrix))]
     public async Task Action_ByActor_ExpectedStatusAndEffect(Actor actor, DialogueAction action, int expected)
     {
-        var client = fixture.Factory.CreateClientAs(EmailOf(actor));
+        var client = fixture.Factory.CreateClientAs(AuthorizationMatrixTests.EmailOf(actor));
 
         var (response, happened) = await ActAsync(client, action);
 
@@ -150,20 +150,6 @@ public sealed class DialogueAuthorizationMatrixTests(DialogueFixture fixture) : 
         Assert.All(endpoints, e => Assert.True(
             e.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize is > 0 and <= DialogueRules.MaxBodyBytes, e.RoutePattern.RawText));
     }
-
-    private static string? EmailOf(Actor actor) => actor switch
-    {
-        Actor.Coordinator => People.Coordinator,
-        Actor.OwningContactPerson => People.ContactPersonFin,
-        Actor.CollaboratingContactPerson => People.ContactPersonHod,
-        Actor.UnrelatedContactPerson => People.ContactPersonKd,
-        Actor.Observer => People.Observer,
-        Actor.Facilitator => People.Facilitator,
-        Actor.Administrator => People.Administrator,
-        Actor.Unregistered => People.Unknown,
-        Actor.Anonymous => null,
-        _ => throw new ArgumentOutOfRangeException(nameof(actor)),
-    };
 
     private async Task<(HttpResponseMessage Response, Func<Task<bool>>? Happened)> ActAsync(HttpClient client, DialogueAction action)
     {
