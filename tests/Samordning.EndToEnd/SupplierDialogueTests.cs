@@ -30,7 +30,7 @@ public sealed partial class SupplierDialogueTests(EndToEndFixture fixture)
         await Expect(coordinator.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
         await coordinator.GetByLabel("Sted", new() { Exact = true }).FillAsync("KMD, Akersgata 59");
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Legg ut tiden", Exact = true }).ClickAsync();
-        await Expect(coordinator.GetByRole(AriaRole.Button, new() { Name = new Regex("^Avbestill") })).ToHaveCountAsync(0);
+        await Expect(coordinator.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Avbestill") })).ToHaveCountAsync(0);
         AssertNone(await Axe.CheckAsync(coordinator));
         var publicPath = await coordinator.GetByRole(AriaRole.Link, new() { Name = "Offentlig side", Exact = true }).GetAttributeAsync("href");
 
@@ -55,7 +55,7 @@ public sealed partial class SupplierDialogueTests(EndToEndFixture fixture)
         await supplier.GetByTestId("private-link").ClickAsync();
         await Expect(supplier.GetByTestId("supplier-name")).ToContainTextAsync("Prosessbyrå AS");
         AssertNone(await Axe.CheckAsync(supplier));
-        await supplier.GetByRole(AriaRole.Button, new() { Name = new Regex("^Book ") }).ClickAsync();
+        await supplier.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Book ") }).ClickAsync();
         await Expect(supplier.GetByTestId("supplier-message")).ToHaveTextAsync("Tidspunktet er booket.");
         await Expect(supplier.GetByTestId("supplier-slots")).ToContainTextAsync("Booket av dere");
         await supplier.GetByLabel("Spørsmål", new() { Exact = true }).FillAsync(question);
