@@ -16,6 +16,7 @@ public sealed class MeetingsModule : IModule
     public IEnumerable<NavigationLink> Navigation =>
     [
         new("/moter", new LocalizedText("Møter", "Meetings")),
+        new("/moter/dialoger", new LocalizedText("Leverandørdialog", "Supplier dialogue"), Policies.Coordinator),
     ];
 
     /// <inheritdoc />

@@ -111,7 +111,7 @@ public sealed class AuthorizationMatrixTests(SamordningFactory factory) : IClass
         }
     }
 
-    private static string? EmailOf(Actor actor) => actor switch
+    internal static string? EmailOf(Actor actor) => actor switch
     {
         Actor.Coordinator => People.Coordinator,
         Actor.OwningContactPerson => People.ContactPersonFin,

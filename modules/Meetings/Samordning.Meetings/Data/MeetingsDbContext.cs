@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Design;
 using Samordning.Meetings.Calendar;
+using Samordning.Meetings.Dialogue;
 using Samordning.Meetings.Entries;
 
 namespace Samordning.Meetings.Data;
@@ -29,6 +30,11 @@ internal class MeetingsDbContext : ModuleDbContext
     public DbSet<MeetingPoll> Polls => Set<MeetingPoll>();
     public DbSet<PollBallot> PollBallots => Set<PollBallot>();
     public DbSet<PollChoice> PollChoices => Set<PollChoice>();
+    public DbSet<SupplierDialogue> SupplierDialogues => Set<SupplierDialogue>();
+    public DbSet<DialogueSupplier> DialogueSuppliers => Set<DialogueSupplier>();
+    public DbSet<DialogueSlot> DialogueSlots => Set<DialogueSlot>();
+    public DbSet<DialogueInformation> DialogueInformation => Set<DialogueInformation>();
+    public DbSet<DialogueQuestion> DialogueQuestions => Set<DialogueQuestion>();
 
     protected override string Schema => Store;
 
@@ -138,6 +144,7 @@ internal class MeetingsDbContext : ModuleDbContext
         });
 
         ConfigureAudience(modelBuilder);
+        DialogueModel.Configure(modelBuilder);
 
         modelBuilder.Entity<MaterialContent>(content =>
         {
