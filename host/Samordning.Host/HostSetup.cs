@@ -119,6 +119,7 @@ internal static class HostSetup
         }
 
         app.UseAuthentication();
+        app.UseGuestSessions();
         app.UsePreferredLanguage();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -143,7 +143,7 @@ public sealed partial class MeetingsTests(EndToEndFixture fixture)
     }
 
     // Writes a note through the form (the page reloads), and remembers it as written.
-    private static async Task WriteAsync(IPage facilitator, List<string> written, string text)
+    internal static async Task WriteAsync(IPage facilitator, List<string> written, string text)
     {
         await facilitator.GetByLabel("Tekst", new() { Exact = true }).FillAsync(text);
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Lagre notatet", Exact = true }).ClickAsync();
@@ -151,9 +151,9 @@ public sealed partial class MeetingsTests(EndToEndFixture fixture)
         await Expect(Texts(facilitator)).ToHaveTextAsync([.. written]);
     }
 
-    private static ILocator Entries(IPage page) => page.Locator("#entries");
+    internal static ILocator Entries(IPage page) => page.Locator("#entries");
 
-    private static ILocator Texts(IPage page) => page.Locator("#entries .entry__text");
+    internal static ILocator Texts(IPage page) => page.Locator("#entries .entry__text");
 
     [GeneratedRegex("/hubs/live")]
     private static partial Regex LiveHub();

@@ -69,6 +69,7 @@ internal static class AuthenticationSetup
                 options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             })
             .AddOpenIdConnect(options => ConfigureOpenIdConnect(options, settings));
+        services.AddGuestSessions();
         if (settings.AcceptsApiTokens)
         {
             authentication.AddApiTokens(settings);
@@ -99,12 +100,12 @@ internal static class AuthenticationSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.RegisteredPerson, RegisteredPerson().Build())
+            .AddPolicy(Policies.RegisteredPerson, RegisteredPersonOrAdmittedGuest().Build())
             .AddPolicy(Policies.ManageRegistry, RegisteredPerson().RequireRole(Roles.Administrator, Roles.Coordinator).Build())
             .AddPolicy(Policies.Administrator, RegisteredPerson().RequireRole(Roles.Administrator).Build())
             .AddPolicy(Policies.Coordinator, RegisteredPerson().RequireRole(Roles.Coordinator).Build())
-            .SetDefaultPolicy(RegisteredPerson().Build())
-            .SetFallbackPolicy(RegisteredPerson().Build());
+            .SetDefaultPolicy(RegisteredPersonOrAdmittedGuest().Build())
+            .SetFallbackPolicy(RegisteredPersonOrAdmittedGuest().Build());
 
         return services;
     }
@@ -177,5 +178,14 @@ internal static class AuthenticationSetup
     // A registry person, or another system with a registered client id (Auth:SystemClients).
     private static AuthorizationPolicyBuilder RegisteredPerson() =>
         new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(context =>
-            context.User.HasClaim(c => c.Type is SamordningClaims.PersonId or SystemClientIdentity.ClientClaim));
+            IsRegistered(context));
+
+    // The default: a registered person, or a guest where the endpoint, page or hub admits guests (GuestSessions).
+    // The named role policies stay with registered people only.
+    private static AuthorizationPolicyBuilder RegisteredPersonOrAdmittedGuest() =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(context =>
+            IsRegistered(context) || GuestSessions.AdmitsGuests(context));
+
+    private static bool IsRegistered(AuthorizationHandlerContext context) =>
+        context.User.HasClaim(c => c.Type is SamordningClaims.PersonId or SystemClientIdentity.ClientClaim);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samordning.Shared.Http;
 using Samordning.Shared.Live;
+using Samordning.Shared.Security;
 
 namespace Samordning.Host.Live;
 
@@ -20,6 +21,7 @@ internal static class LiveEndpoints
                 return TypedResults.Ok(await updates.GetAfterAsync(topic, after ?? 0, 500, ct));
             })
             .RequireAuthorization()
+            .WithMetadata(new AllowGuestsAttribute())
             .WithTags("Live")
             .WithSummary("Stored live items of a topic after a sequence number, at most 500 at a time, in order.");
 

@@ -8,8 +8,11 @@ namespace Samordning.Host.Live;
 
 // The one hub. Clients join the topics they may follow and receive "item" messages; the hub itself never
 // sends module data, modules publish through ILiveUpdates.
+// Guests connect too (their topic policies let them follow only their own meeting); revoking their link aborts
+// their connections here (GuestConnections).
 [Authorize(Policy = Policies.RegisteredPerson)]
-internal sealed class LiveHub(LiveTopicAuthorizer authorizer, LiveUpdates updates, SamordningMetrics metrics) : Hub
+[AllowGuests]
+internal sealed class LiveHub(LiveTopicAuthorizer authorizer, LiveUpdates updates, SamordningMetrics metrics, Auth.GuestConnections guests) : Hub
 {
     public const string Path = "/hubs/live";
     public const string ItemMethod = "item";
@@ -17,12 +20,14 @@ internal sealed class LiveHub(LiveTopicAuthorizer authorizer, LiveUpdates update
     public override Task OnConnectedAsync()
     {
         metrics.LiveConnections.Add(1);
+        guests.Add(Context);
         return base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         metrics.LiveConnections.Add(-1);
+        guests.Remove(Context);
         return base.OnDisconnectedAsync(exception);
     }
 

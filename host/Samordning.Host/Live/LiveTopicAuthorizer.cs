@@ -12,7 +12,7 @@ internal sealed class LiveTopicAuthorizer(IEnumerable<ILiveTopicPolicy> policies
 
     public async Task<bool> CanFollowAsync(ClaimsPrincipal user, string? topic, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(topic) || topic.Length > MaxTopicLength || user.PersonId() is null)
+        if (string.IsNullOrWhiteSpace(topic) || topic.Length > MaxTopicLength || user.ActorId() is null)
         {
             return false;
         }

@@ -35,6 +35,8 @@ internal class MeetingsDbContext : ModuleDbContext
     public DbSet<DialogueSlot> DialogueSlots => Set<DialogueSlot>();
     public DbSet<DialogueInformation> DialogueInformation => Set<DialogueInformation>();
     public DbSet<DialogueQuestion> DialogueQuestions => Set<DialogueQuestion>();
+    public DbSet<GuestLink> GuestLinks => Set<GuestLink>();
+    public DbSet<GuestPass> GuestPasses => Set<GuestPass>();
 
     protected override string Schema => Store;
 
@@ -145,11 +147,36 @@ internal class MeetingsDbContext : ModuleDbContext
 
         ConfigureAudience(modelBuilder);
         DialogueModel.Configure(modelBuilder);
+        ConfigureGuests(modelBuilder);
 
         modelBuilder.Entity<MaterialContent>(content =>
         {
             content.HasKey(c => c.MaterialId);
             content.HasOne<MeetingMaterial>().WithOne().HasForeignKey<MaterialContent>(c => c.MaterialId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    // Guest links: found by the hash of their token, never by the token itself.
+    private static void ConfigureGuests(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<GuestLink>(link =>
+        {
+            link.Property(l => l.Id).ValueGeneratedNever();
+            link.Property(l => l.TokenHash).HasMaxLength(64);
+            link.Property(l => l.GuestName).HasMaxLength(200);
+            link.Property(l => l.GuestEmail).HasMaxLength(254);
+            link.Property(l => l.CreatedBy).HasMaxLength(200);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => l.MeetingId);
+            link.HasOne<Meeting>().WithMany().HasForeignKey(l => l.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<GuestPass>(pass =>
+        {
+            pass.Property(p => p.Id).ValueGeneratedNever();
+            pass.Property(p => p.Name).HasMaxLength(200);
+            pass.HasIndex(p => p.LinkId);
+            pass.HasOne<GuestLink>().WithMany().HasForeignKey(p => p.LinkId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -19,19 +19,22 @@ internal static class MeetingAccess
 
     // Live questions and polls: asking, upvoting and voting are for those who take part in the meeting, the people who
     // may follow it, except those who read every meeting as observers (they follow, as with notes, but do not
-    // speak). The one place to let guests in when they exist.
+    // speak). A guest of the meeting takes part: that is what the link is for.
     public static bool CanTakePart(ClaimsPrincipal user, Meeting meeting) =>
-        CanRead(user, meeting)
-        && (!user.IsInRole(Roles.Observer) || IsFacilitator(user, meeting) || meeting.Participants.Any(p => p.PersonId == user.PersonId()));
+        IsGuestOf(user, meeting)
+        || CanRead(user, meeting) && (!user.IsInRole(Roles.Observer) || IsFacilitator(user, meeting) || meeting.Participants.Any(p => p.PersonId == user.PersonId()));
 
     public static bool IsFacilitator(ClaimsPrincipal user, Meeting meeting) =>
         user.PersonId() is { } id && meeting.Facilitators.Any(f => f.PersonId == id);
+
+    // A guest session reaches exactly the one meeting its link was made for, and nothing else.
+    public static bool IsGuestOf(ClaimsPrincipal user, Meeting meeting) => user.GuestMeetingId() == meeting.Id;
 
     public static bool CanRead(ClaimsPrincipal user, Meeting meeting)
     {
         if (user.PersonId() is not { } personId)
         {
-            return false;
+            return IsGuestOf(user, meeting);
         }
 
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Observer) || meeting.Published || IsFacilitator(user, meeting))
@@ -50,8 +53,10 @@ internal static class MeetingAccess
 
     // Signing oneself up: for a meeting one may read that invites it; where it does not, only someone the organiser
     // already listed may confirm (which adds nobody).
+    // A guest registers where invited by the link, whatever the kind of meeting.
     public static bool CanRegister(ClaimsPrincipal user, Meeting meeting) =>
-        CanRead(user, meeting)
+        IsGuestOf(user, meeting)
+        || CanRead(user, meeting)
         && (InvitesRegistration(meeting) || (user.PersonId() is { } personId && meeting.Participants.Any(p => p.PersonId == personId)));
 
     // The meetings a person may read, as a query, so lists filter in the database.

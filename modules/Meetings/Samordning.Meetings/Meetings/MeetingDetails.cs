@@ -40,4 +40,7 @@ internal sealed record MeetingDetails(
         [.. m.Workstreams.Select(w => w.WorkstreamId)],
         m.Version,
         [.. m.Initiatives.Select(i => i.InitiativeId)]);
+
+    // What a guest sees of the meeting: not who else takes part, nor the internal links to workstreams.
+    public MeetingDetails ForGuest() => this with { Participants = [], WorkstreamIds = [], InitiativeIds = [] };
 }

@@ -11,6 +11,7 @@ internal sealed class Registration : IEndpoint
     {
         api.MapPost("/meetings/{id:guid}/registration", async (Guid id, MeetingServices deps, CancellationToken ct) =>
                 (await RegisterAsync(deps, id, ct)).ToOk())
+            .WithMetadata(new AllowGuestsAttribute())
             .WithTags("Meetings")
             .WithSummary("Registers the signed-in person for the meeting (again is harmless).");
 
@@ -26,6 +27,11 @@ internal sealed class Registration : IEndpoint
         if (meeting is null)
         {
             return Outcome.NotFound<MeetingDetails>();
+        }
+
+        if (MeetingAccess.IsGuestOf(deps.User.Principal, meeting))
+        {
+            return await Guests.GuestRedemption.RegisterAsync(deps, meeting, cancellationToken);
         }
 
         if (!MeetingAccess.CanRegister(deps.User.Principal, meeting) || deps.User.PersonId is not { } personId)

@@ -15,6 +15,7 @@ internal sealed class PollEndpoints : IEndpoint
     {
         api.MapGet("/meetings/{id:guid}/polls", async Task<Results<Ok<IReadOnlyList<PollView>>, ProblemHttpResult>> (Guid id, MeetingServices deps, CancellationToken ct) =>
                 await ListAsync(deps, id, ct) is { } polls ? TypedResults.Ok(polls) : Problems.NotFound())
+            .WithMetadata(new AllowGuestsAttribute())
             .WithTags("Meeting polls")
             .WithSummary("The meeting's polls with their results, oldest first; drafts only for the facilitators.");
 
@@ -35,6 +36,7 @@ internal sealed class PollEndpoints : IEndpoint
 
         api.MapPost("/meetings/{id:guid}/polls/{pollId:guid}/vote", async (Guid id, Guid pollId, VoteRequest request, MeetingServices deps, CancellationToken ct) =>
                 (await VoteAsync(deps, id, pollId, request, ct)).ToOk())
+            .WithMetadata(new AllowGuestsAttribute())
             .WithTags("Meeting polls")
             .WithSummary("Votes in an open poll: one option, or a set of options in a multiple-choice poll. Once a person, final: a second vote gets 409.");
     }
@@ -119,7 +121,7 @@ internal sealed class PollEndpoints : IEndpoint
                 return AudienceOutcome<PollView>.Refused(NotOpen);
             }
 
-            var personId = deps.User.PersonId!.Value;
+            var personId = deps.User.Principal.ActorId()!.Value;
             if (await deps.Db.PollBallots.AnyAsync(b => b.PollId == pollId && b.PersonId == personId, cancellationToken))
             {
                 return AudienceOutcome<PollView>.Conflict(PollView.From(poll), VotedAlready);

@@ -11,16 +11,19 @@ internal sealed class QuestionEndpoints : IEndpoint
     {
         api.MapGet("/meetings/{id:guid}/questions", async Task<Results<Ok<IReadOnlyList<QuestionView>>, ProblemHttpResult>> (Guid id, MeetingServices deps, CancellationToken ct) =>
                 await ListAsync(deps, id, ct) is { } questions ? TypedResults.Ok(questions) : Problems.NotFound())
+            .WithMetadata(new AllowGuestsAttribute())
             .WithTags("Meeting questions")
             .WithSummary("The meeting's questions, most votes first; anonymous ones without the asker's name, hidden ones left out.");
 
         api.MapPost("/meetings/{id:guid}/questions", async (Guid id, QuestionRequest request, MeetingServices deps, CancellationToken ct) =>
                 (await AskAsync(deps, id, request, ct)).ToCreated(q => $"/api/meetings/{q.MeetingId}/questions/{q.Id}"))
+            .WithMetadata(new AllowGuestsAttribute())
             .WithTags("Meeting questions")
             .WithSummary("Asks a question in a live meeting one takes part in; anonymous hides the name from everyone (it is stored for the audit trail).");
 
         api.MapPost("/meetings/{id:guid}/questions/{questionId:guid}/upvote", async (Guid id, Guid questionId, MeetingServices deps, CancellationToken ct) =>
                 (await UpvoteAsync(deps, id, questionId, ct)).ToOk())
+            .WithMetadata(new AllowGuestsAttribute())
             .WithTags("Meeting questions")
             .WithSummary("Upvotes a question. Once a person: a second upvote changes nothing and answers with the question as it is.");
 
@@ -79,7 +82,7 @@ internal sealed class QuestionEndpoints : IEndpoint
         {
             MeetingId = meetingId,
             Text = request.Text!.Trim(),
-            AskerPersonId = deps.User.PersonId!.Value,
+            AskerPersonId = deps.User.Principal.ActorId()!.Value,
             AskerName = deps.User.DisplayName,
             Anonymous = request.Anonymous,
             CreatedAt = deps.Clock.UtcNow,
@@ -94,7 +97,7 @@ internal sealed class QuestionEndpoints : IEndpoint
     public static Task<AudienceOutcome<QuestionView>> UpvoteAsync(MeetingServices deps, Guid meetingId, Guid questionId, CancellationToken cancellationToken) =>
         ChangeAsync(deps, meetingId, questionId, facilitator: false, async question =>
         {
-            var personId = deps.User.PersonId!.Value;
+            var personId = deps.User.Principal.ActorId()!.Value;
             if (await deps.Db.QuestionVotes.AnyAsync(v => v.QuestionId == questionId && v.PersonId == personId, cancellationToken))
             {
                 return false;

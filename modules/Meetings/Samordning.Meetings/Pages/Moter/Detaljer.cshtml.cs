@@ -31,6 +31,8 @@ internal sealed class EntryForm
 
 // The meeting page: facts, agenda, the live notes (rendered here, kept current by meeting-live.js), and for
 // facilitators the form that writes a note. Every action is a plain form post, so it all works without script.
+// A guest of the meeting sees a limited view (IsGuest): facts, agenda, notes, questions and polls, signing up.
+[AllowGuests]
 internal sealed partial class DetaljerModel(MeetingServices deps, IMinistryDirectory directory) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -67,6 +69,8 @@ internal sealed partial class DetaljerModel(MeetingServices deps, IMinistryDirec
     public long LastSequence { get; private set; }
 
     public bool CanManage { get; private set; }
+
+    public bool IsGuest => User.IsGuest();
 
     public bool CanWrite { get; private set; }
 
@@ -191,9 +195,9 @@ internal sealed partial class DetaljerModel(MeetingServices deps, IMinistryDirec
             return Forbid();
         }
 
-        Meeting = MeetingDetails.From(meeting);
+        Meeting = IsGuest ? MeetingDetails.From(meeting).ForGuest() : MeetingDetails.From(meeting);
         Entries = await ListEntries.EntriesOfAsync(deps.Db, Id, cancellationToken);
-        Materials = await MaterialEndpoints.ListAsync(deps.Db, Id, cancellationToken);
+        Materials = IsGuest ? [] : await MaterialEndpoints.ListAsync(deps.Db, Id, cancellationToken);
         Workstreams = Meeting.WorkstreamIds.Count == 0 ? [] : await deps.Workstreams.GetWorkstreamsAsync(Meeting.WorkstreamIds, cancellationToken);
         Initiatives = Meeting.InitiativeIds.Count == 0 ? [] : await deps.Initiatives.GetInitiativesAsync(Meeting.InitiativeIds, cancellationToken);
         var agendaWorkstreams = Meeting.Agenda.Select(a => a.WorkstreamId).OfType<Guid>().Distinct().ToList();
@@ -202,8 +206,10 @@ internal sealed partial class DetaljerModel(MeetingServices deps, IMinistryDirec
         AgendaInitiatives = agendaInitiatives.Count == 0 ? [] : await deps.Initiatives.GetInitiativesAsync(agendaInitiatives, cancellationToken);
         CanManage = MeetingAccess.CanManage(User, meeting);
         IsFacilitator = MeetingAccess.IsFacilitator(User, meeting);
-        CanRegister = meeting.Status != MeetingStatus.Closed && MeetingAccess.CanRegister(User, meeting)
-            && !meeting.Participants.Any(p => p.PersonId == User.PersonId() && p.RegisteredAt is not null);
+        CanRegister = meeting.Status is not (MeetingStatus.Closed or MeetingStatus.Cancelled) && MeetingAccess.CanRegister(User, meeting)
+            && (IsGuest
+                ? !await deps.Db.GuestPasses.AnyAsync(p => p.Id == User.GuestPassId() && p.RegisteredAt != null, cancellationToken)
+                : !meeting.Participants.Any(p => p.PersonId == User.PersonId() && p.RegisteredAt is not null));
         CanWrite = EntryRules.RefusalFor(User, meeting) is null;
         await LoadAudienceAsync(meeting, cancellationToken);
         if (CanWrite)
