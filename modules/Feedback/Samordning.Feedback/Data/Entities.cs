@@ -45,8 +45,10 @@ internal enum FeedbackStatus
     Answered,
 }
 
-internal sealed class InputRound : IVersioned, IAudited
+internal sealed class InputRound : IVersioned, IAudited, IPublicContent
 {
+    public bool IsPublicContent => IsPublic;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Title { get; set; }
     public string? Description { get; set; }
@@ -72,8 +74,12 @@ internal sealed class RoundQuestion
     public required string Text { get; set; }
 }
 
-internal sealed class FeedbackItem : IVersioned, IAudited, ISearchIndexed
+internal sealed class FeedbackItem : IVersioned, IAudited, ISearchIndexed, IPublicContent
 {
+    // Published input is shown; exempting (or no longer exempting) an item hides (or shows) its published response
+    // on the process page even when the item itself is not published. A new, unpublished submission is neither.
+    public bool IsPublicContent => Published || Exempt;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     // What the contributor quotes: short, unique, readable over the phone.

@@ -12,8 +12,10 @@ internal enum ResponseOutcome
 // KMD's structured response to one input item; its id is the item's. Published, it shows on the input's public page
 // and on the process page, and the contributor who left an e-mail address is told once: NotifiedAt is set with the
 // mail in the same save and never cleared, so unpublishing and publishing again does not mail twice.
-internal sealed class FeedbackResponse : IVersioned, IAudited
+internal sealed class FeedbackResponse : IVersioned, IAudited, IPublicContent
 {
+    public bool IsPublicContent => Published;
+
     public Guid Id { get; init; }
 
     // KMD's summary of what was proposed, and what was done with it.

@@ -26,8 +26,11 @@ internal enum MeetingStatus
     Cancelled,
 }
 
-internal sealed class Meeting : IVersioned, IAudited, ISearchIndexed
+internal sealed class Meeting : IVersioned, IAudited, ISearchIndexed, IPublicContent
 {
+    // The public pages show published meetings (a cancelled one leaves them, which is a change too).
+    public bool IsPublicContent => Published;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public MeetingKind Kind { get; set; }
     public required string Title { get; set; }
@@ -196,8 +199,11 @@ internal enum MaterialKind
     Recording,
 }
 
-internal sealed class MeetingMaterial : IAudited
+internal sealed class MeetingMaterial : IAudited, IPublicContent
 {
+    // The material does not know whether its meeting is published; adding one is rare, so it always counts.
+    public bool IsPublicContent => true;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MeetingId { get; set; }
     public MaterialKind Kind { get; set; }

@@ -2,8 +2,10 @@ namespace Samordning.Workstreams.Data;
 
 // A step of the white paper's process the KMD team curates for the public process page (/prosess): a day, a title and
 // a description in Bokmål and English (Nynorsk where it differs), shown to the public only once published.
-internal sealed class Milestone : IVersioned, IAudited
+internal sealed class Milestone : IVersioned, IAudited, IPublicContent
 {
+    public bool IsPublicContent => Published;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string TitleNb { get; set; }
     public string? TitleEn { get; set; }

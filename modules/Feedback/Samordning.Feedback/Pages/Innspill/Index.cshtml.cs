@@ -6,19 +6,21 @@ using Samordning.Shared.Time;
 
 namespace Samordning.Feedback.Pages.Innspill;
 
-// The public front page: rounds open to everyone, and rounds whose published input can be read.
+// The public front page: rounds open to everyone, and rounds whose published input can be read. The lists are the
+// same for everyone, so the page caches them as rendered HTML (the <cache> tag helper) under the public-content
+// version and the minute (a round opens and closes with the clock); they are read inside the cached part.
 [AllowAnonymous]
 internal sealed class IndexModel(FeedbackDbContext db, IClock clock) : PageModel
 {
-    public IReadOnlyList<RoundDetails> Open { get; private set; } = [];
+    private readonly DateTimeOffset now = clock.UtcNow;
 
-    public IReadOnlyList<RoundDetails> Closed { get; private set; } = [];
+    // What the cached lists are keyed by (besides the language).
+    public string ContentKey => PublicContentVersion.KeyAt(now);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    // Called by the page on a cache miss only: the open rounds (soonest deadline first) and the closed ones.
+    public async Task<(IReadOnlyList<RoundDetails> Open, IReadOnlyList<RoundDetails> Closed)> ReadAsync()
     {
-        var now = clock.UtcNow;
-        var rounds = (await OpenRound.ListAsync(db, cancellationToken)).Where(r => r.IsPublic).ToList();
-        Open = [.. rounds.Where(r => r.IsOpenAt(now)).OrderBy(r => r.Deadline)];
-        Closed = [.. rounds.Where(r => !r.IsOpenAt(now) && r.OpensAt <= now)];
+        var rounds = (await OpenRound.ListAsync(db, HttpContext.RequestAborted)).Where(r => r.IsPublic).ToList();
+        return ([.. rounds.Where(r => r.IsOpenAt(now)).OrderBy(r => r.Deadline)], [.. rounds.Where(r => !r.IsOpenAt(now) && r.OpensAt <= now)]);
     }
 }

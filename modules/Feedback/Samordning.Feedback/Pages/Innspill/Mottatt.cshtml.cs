@@ -14,12 +14,15 @@ internal sealed record PublishedInput(string Reference, DateTimeOffset ReceivedA
 }
 
 // The public record of a round: published input only, with the name only where the contributor consented.
+// The list is the same for every visitor of a language, so the page caches it as rendered HTML (the <cache> tag
+// helper) under the round and the public-content version; it is read inside the cached part, so a hit costs no query.
 [AllowAnonymous]
 internal sealed class MottattModel(FeedbackDbContext db) : PageModel
 {
     public RoundDetails Round { get; private set; } = null!;
 
-    public IReadOnlyList<PublishedInput> Items { get; private set; } = [];
+    // What the cached list is keyed by (besides the language).
+    public string ContentKey => $"{Round.Id}:{PublicContentVersion.Current}";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -29,9 +32,11 @@ internal sealed class MottattModel(FeedbackDbContext db) : PageModel
         }
 
         Round = round;
-        Items = await ListAsync(db, id, cancellationToken);
         return Page();
     }
+
+    // Called by the page on a cache miss only.
+    public Task<List<PublishedInput>> ReadAsync() => ListAsync(db, Round.Id, HttpContext.RequestAborted);
 
     public static async Task<List<PublishedInput>> ListAsync(FeedbackDbContext db, Guid roundId, CancellationToken cancellationToken) =>
         await db.Items.AsNoTracking().PubliclyVisible().Where(i => i.RoundId == roundId)
