@@ -33,6 +33,8 @@ public sealed class GuestTests(EndToEndFixture fixture)
         await Expect(MeetingsTests.Entries(guest)).ToHaveAttributeAsync("data-live-state", "following");
         AssertNone(await Axe.CheckAsync(guest));
 
+        // Back from the guest-links page to the meeting, where the notes are written.
+        await facilitator.GotoAsync(meetingPath);
         var written = new List<string>();
         await MeetingsTests.WriteAsync(facilitator, written, "Velkommen, også til gjestene");
         await Expect(MeetingsTests.Texts(guest)).ToHaveTextAsync([.. written]);

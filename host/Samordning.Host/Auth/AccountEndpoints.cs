@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Samordning.Shared.Security;
 
 namespace Samordning.Host.Auth;
 
@@ -16,10 +18,11 @@ internal static class AccountEndpoints
             .ExcludeFromDescription();
 
         // Sign-out is a POST with anti-forgery (the form in the layout), so no page can sign a person out.
-        app.MapPost("/konto/logg-ut", () =>
+        // A guest leaves their own session only (they have none at the identity provider).
+        app.MapPost("/konto/logg-ut", (ClaimsPrincipal user) =>
                 Results.SignOut(
                     new AuthenticationProperties { RedirectUri = "/" },
-                    [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]))
+                    user.IsGuest() ? [GuestClaims.Scheme] : [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]))
             .RequireAuthorization(policy => policy.RequireAuthenticatedUser())
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .ExcludeFromDescription();

@@ -22,6 +22,9 @@ public static class GuestClaims
     /// <summary>This guest's own id (one per redemption): who asked, voted or registered.</summary>
     public const string Pass = "samordning:guest-pass";
 
+    /// <summary>The local path of the one thing the guest may open (their menu's only entry).</summary>
+    public const string Home = "samordning:guest-home";
+
     /// <summary>The scope prefix of a meeting guest.</summary>
     public const string MeetingScope = "meeting:";
 
@@ -40,6 +43,11 @@ public static class GuestPrincipalExtensions
     public static Guid? GuestMeetingId(this ClaimsPrincipal user) =>
         user.IsGuest() && user.FindFirstValue(GuestClaims.Scope) is { } scope && scope.StartsWith(GuestClaims.MeetingScope, StringComparison.Ordinal)
         && Guid.TryParse(scope.AsSpan(GuestClaims.MeetingScope.Length), out var id) ? id : null;
+
+    /// <summary>The local path of what the guest was invited to (a meeting's page), or null.</summary>
+    public static string? GuestHome(this ClaimsPrincipal user) =>
+        user.IsGuest() && user.FindFirstValue(GuestClaims.Home) is { } home && home.StartsWith('/')
+        && !home.StartsWith("//", StringComparison.Ordinal) && !home.StartsWith("/\\", StringComparison.Ordinal) ? home : null;
 
     /// <summary>The guest's own id (one per redemption), or null.</summary>
     public static Guid? GuestPassId(this ClaimsPrincipal user) =>

@@ -14,6 +14,7 @@ internal sealed record GuestRedeemed(GuestLink Link, GuestPass Pass)
             new Claim(SamordningClaims.Name, Pass.Name),
             new Claim(GuestClaims.Scope, GuestClaims.ForMeeting(Link.MeetingId)),
             new Claim(GuestClaims.Link, Link.Id.ToString()),
+            new Claim(GuestClaims.Home, $"/moter/{Link.MeetingId}"),
             new Claim(GuestClaims.Pass, Pass.Id.ToString()),
         ],
         GuestClaims.Scheme, SamordningClaims.Name, ClaimTypes.Role));

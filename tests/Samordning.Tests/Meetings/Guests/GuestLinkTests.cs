@@ -84,6 +84,33 @@ public sealed class GuestLinkTests(GuestHost host) : IClassFixture<GuestHost>
     }
 
     [Fact]
+    public async Task GuestPage_MenuOnlyWhatTheGuestCanOpen_LiveClientLoaded_LeavingEndsTheSession()
+    {
+        var meeting = await CreateLiveAsync(Factory);
+        var guest = host.Browser();
+        await guest.RedeemAsync((await host.CreateLinkAsync(meeting.Id, new GuestLinkRequest(null, null, 3, null))).Url!);
+
+        var page = await (await guest.GetAsync($"/moter/{meeting.Id}")).Content.ReadAsStringAsync(Ct);
+        var menu = page[page.IndexOf("class=\"site-nav\"", StringComparison.Ordinal)..page.IndexOf("</nav>", StringComparison.Ordinal)];
+        var hrefs = System.Text.RegularExpressions.Regex.Matches(menu, "href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal([$"/moter/{meeting.Id}", "/prosess"], hrefs.Order(StringComparer.Ordinal));
+        foreach (var href in hrefs)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync(href)).StatusCode);
+        }
+
+        // The notes follow live only with the SignalR client on the page (meeting-live.js needs it).
+        Assert.Contains("signalr.min.js", page, StringComparison.Ordinal);
+        Assert.Contains("meeting-live.js", page, StringComparison.Ordinal);
+
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var left = await guest.SendAsync(HttpMethod.Post, "/konto/logg-ut", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);
+        Assert.Null(guest.GuestCookie);
+        Assert.NotEqual(HttpStatusCode.OK, (await guest.GetAsync($"/moter/{meeting.Id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Redeem_AtTheExpiryEdge_OpensUntilTheInstantThenNot()
     {
         var meeting = await CreateLiveAsync(Factory);
