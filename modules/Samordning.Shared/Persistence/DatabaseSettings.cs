@@ -101,7 +101,7 @@ public sealed class DatabaseSettings
         Mode = SqliteOpenMode.ReadWriteCreate,
         Cache = SqliteCacheMode.Private,
         Pooling = true,
-        // Microsoft.Data.Sqlite retries a busy database until this timeout, and SqliteBusyTimeout gives SQLite's
+        // Microsoft.Data.Sqlite retries a busy database until this timeout, and SqlitePragmas gives SQLite's
         // own busy handler the same: the one busy timeout, in seconds.
         DefaultTimeout = SqliteBusyTimeoutSeconds,
     }.ToString();

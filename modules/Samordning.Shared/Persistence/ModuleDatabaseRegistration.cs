@@ -59,7 +59,7 @@ public static class ModuleDatabaseRegistration
             var connectionString = settings.SqliteConnectionString(store);
             services.AddPooledDbContextFactory<TSqliteContext>((sp, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(Splitting))
-                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), PublicContentInterceptor.Instance, SqliteBusyTimeout.Instance, Telemetry(sp, store)));
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), PublicContentInterceptor.Instance, SqlitePragmas.Instance, Telemetry(sp, store)));
             services.AddScoped(sp => Rent<TContext, TSqliteContext>(
                 sp, settings.QueueSqliteWrites ? sp.GetRequiredService<SqliteWriters>().For(connectionString) : null));
         }

@@ -104,7 +104,7 @@ public sealed class SqliteGroupWriter : IAsyncDisposable
 
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync();
-            await SqliteBusyTimeout.ApplyAsync(connection, CancellationToken.None);
+            await SqlitePragmas.ApplyAsync(connection, CancellationToken.None);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
             for (; next < group.Count; next++)
             {

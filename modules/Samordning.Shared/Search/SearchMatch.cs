@@ -106,6 +106,50 @@ public static class SearchMatch
     }
 
     /// <summary>
+    /// Runs a source's queries (<paramref name="search"/>) on one open connection of <paramref name="db"/>. EF Core
+    /// otherwise opens and closes the connection around each query, and a search sends up to five per store: each
+    /// open and close takes the provider's pool lock, which every concurrent search then waits on.
+    /// </summary>
+    /// <remarks>
+    /// On PostgreSQL the connection plans every statement for its values while the search runs
+    /// (<c>plan_cache_mode = force_custom_plan</c>), then goes back to the server's default before it returns to the
+    /// pool (the stores' connections are not reset on close). Npgsql prepares statements that repeat, and after five
+    /// runs PostgreSQL may keep a generic plan for one, which cannot see the <c>tsquery</c>, guesses one hit, and sorts
+    /// every hit of the index where the plan for the values walks the date index for the first 20: 5–60 ms against
+    /// 0.2–0.4 ms for the initiatives' page (docs/decisions.md, Search).
+    /// </remarks>
+    public static async Task<SearchSourceResult> OnOneConnectionAsync(DbContext db, Func<Task<SearchSourceResult>> search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(search);
+        var planForValues = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (planForValues)
+            {
+                await db.Database.ExecuteSqlRawAsync("SET plan_cache_mode = force_custom_plan", cancellationToken);
+            }
+
+            return await search();
+        }
+        finally
+        {
+            try
+            {
+                if (planForValues)
+                {
+                    await db.Database.ExecuteSqlRawAsync("RESET plan_cache_mode", CancellationToken.None);
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    /// <summary>
     /// How many rows of <typeparamref name="T"/> hold every one of <paramref name="terms"/> in <paramref name="section"/>,
     /// counting up to <paramref name="upTo"/> (a source counts only as far as a page can show and a reading needs:
     /// <see cref="CountLimitFor"/>): when the suffix index answers every term alone, from it alone (SQLite: the

@@ -37,8 +37,10 @@ internal sealed class BenchDatabase : IAsyncDisposable
             return await postgres.OpenConnectionAsync(cancellationToken);
         }
 
+        // With the product's pragmas (temporary tables in memory): what a good engineer's connection would have.
         var connection = new SqliteConnection(settings.SqliteConnectionString(store));
         await connection.OpenAsync(cancellationToken);
+        await SqlitePragmas.ApplyAsync(connection, cancellationToken);
         return connection;
     }
 

@@ -18,7 +18,10 @@ internal sealed class FeedbackSearch(FeedbackDbContext db) : ISearchSource
         new(Input, new("Innspill", "Input")),
     ];
 
-    public async Task<SearchSourceResult> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public Task<SearchSourceResult> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        SearchMatch.OnOneConnectionAsync(db, () => FindAllAsync(query, user, cancellationToken), cancellationToken);
+
+    private async Task<SearchSourceResult> FindAllAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!query.Wants(Input))
         {

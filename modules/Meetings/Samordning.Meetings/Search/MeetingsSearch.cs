@@ -23,7 +23,10 @@ internal sealed class MeetingsSearch(MeetingsDbContext db) : ISearchSource
         new(Note, new("Notat", "Note")),
     ];
 
-    public async Task<SearchSourceResult> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public Task<SearchSourceResult> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        SearchMatch.OnOneConnectionAsync(db, () => FindAllAsync(query, user, cancellationToken), cancellationToken);
+
+    private async Task<SearchSourceResult> FindAllAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var readable = Filtered(db.Meetings.AsNoTracking().Readable(user), query);
         var meetings = query.Wants(Meeting) ? await MeetingsAsync(readable, query, cancellationToken) : SearchSourceResult.None;
@@ -92,7 +95,9 @@ internal sealed class MeetingsSearch(MeetingsDbContext db) : ISearchSource
             return SearchSourceResult.None;
         }
 
-        var entries = SearchMatch.Rows<MeetingEntry>(db, query.Terms, SearchSection.Readable).AsNoTracking().Where(e => !e.Withdrawn && kinds.Contains(e.Kind));
+        // The kinds go in as one parameter (a JSON array on SQLite, an array on PostgreSQL): as a parameter per kind,
+        // EF Core would write the SQL again on every search, under a lock every concurrent search waits on.
+        var entries = SearchMatch.Rows<MeetingEntry>(db, query.Terms, SearchSection.Readable).AsNoTracking().Where(e => !e.Withdrawn && EF.Parameter(kinds).Contains(e.Kind));
 
         var found = entries.Join(meetings, e => e.MeetingId, m => m.Id, (e, m) => new { e.Id, e.Kind, e.Text, e.UpdatedAt, MeetingId = m.Id, m.Title, m.OrganisingMinistryCode });
         var hits = await found.OrderByDescending(e => e.UpdatedAt).Take(query.Limit).ToListAsync(cancellationToken);

@@ -20,7 +20,10 @@ internal sealed class RegistrySearch(MinistriesDbContext db) : ISearchSource
         new(Person, new("Person", "Person")),
     ];
 
-    public async Task<SearchSourceResult> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public Task<SearchSourceResult> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        SearchMatch.OnOneConnectionAsync(db, () => FindAllAsync(query, user, cancellationToken), cancellationToken);
+
+    private async Task<SearchSourceResult> FindAllAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (query.WorkstreamId is not null)
         {

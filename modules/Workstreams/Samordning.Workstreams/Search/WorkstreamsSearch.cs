@@ -17,7 +17,10 @@ internal sealed class WorkstreamsSearch(WorkstreamsDbContext db) : ISearchSource
         new(Workstream, new("Arbeidsstrøm", "Workstream")),
     ];
 
-    public async Task<SearchSourceResult> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public Task<SearchSourceResult> SearchAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        SearchMatch.OnOneConnectionAsync(db, () => FindAllAsync(query, user, cancellationToken), cancellationToken);
+
+    private async Task<SearchSourceResult> FindAllAsync(SearchQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var initiatives = query.Wants(Initiative) ? await InitiativesAsync(query, cancellationToken) : SearchSourceResult.None;
         var workstreams = query.Wants(Workstream) && query.MinistryId is null ? await WorkstreamsAsync(query, cancellationToken) : SearchSourceResult.None;

@@ -119,26 +119,42 @@ internal sealed class SearchFloorEndpoint(BenchDatabase database) : IStartupFilt
             total += rows.Count < Limit ? rows.Count : await database.CountAsync(connection, $"""SELECT COUNT(*) FROM (SELECT 1 FROM {t} AS x WHERE {where} LIMIT {CountedTo}) AS hits""", cancellationToken, parameters);
         }
 
-        await using (var connection = await database.OpenAsync("ministries", cancellationToken))
+        // As the product's sources (SearchMatch.OnOneConnectionAsync): on PostgreSQL every statement planned for its
+        // values, never a prepared statement's generic plan. Npgsql's reset of a pooled connection on its return
+        // (RESET ALL; this data source keeps it) puts the setting back.
+        async Task<DbConnection> OpenAsync(string store)
+        {
+            var connection = await database.OpenAsync(store, cancellationToken);
+            if (database.OnPostgres)
+            {
+                await using var plan = connection.CreateCommand();
+                plan.CommandText = "SET plan_cache_mode = force_custom_plan";
+                await plan.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return connection;
+        }
+
+        await using (var connection = await OpenAsync("ministries"))
         {
             await FindAsync(connection, "ministries", "Ministries", SearchSection.Readable, """ AND x."Active" """, """x."NameNb" """);
             await FindAsync(connection, "ministries", "Agencies", SearchSection.Readable, """ AND x."Active" """, """x."NameNb" """);
             await FindAsync(connection, "ministries", "People", SearchSection.Readable, """ AND x."Active" """, """x."Name" """);
         }
 
-        await using (var connection = await database.OpenAsync("workstreams", cancellationToken))
+        await using (var connection = await OpenAsync("workstreams"))
         {
             await FindAsync(connection, "workstreams", "Initiatives", SearchSection.Readable, "", """x."UpdatedAt" DESC""");
             await FindAsync(connection, "workstreams", "Workstreams", SearchSection.Readable, "", """x."TitleNb" """);
         }
 
-        await using (var connection = await database.OpenAsync("meetings", cancellationToken))
+        await using (var connection = await OpenAsync("meetings"))
         {
             await FindAsync(connection, "meetings", "Meetings", SearchSection.Readable, "", """x."StartsAt" DESC""", ("AgendaItem", "MeetingId"));
             await FindAsync(connection, "meetings", "Entries", SearchSection.Readable, """ AND NOT x."Withdrawn" """, """x."UpdatedAt" DESC""");
         }
 
-        await using (var connection = await database.OpenAsync("feedback", cancellationToken))
+        await using (var connection = await OpenAsync("feedback"))
         {
             await FindAsync(connection, "feedback", "Items", SearchSection.Anywhere, "", """x."ReceivedAt" DESC""", ("FeedbackAnswer", "ItemId"));
         }

@@ -339,7 +339,7 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
         var connectionString = $"Data Source={Path.Combine(folder, file)}";
         var db = new SqliteMinistriesDbContext(new DbContextOptionsBuilder<SqliteMinistriesDbContext>()
             .UseSqlite(connectionString)
-            .AddInterceptors(new AuditingInterceptor(clock.Object), SqliteBusyTimeout.Instance)
+            .AddInterceptors(new AuditingInterceptor(clock.Object), SqlitePragmas.Instance)
             .Options);
         db.SqliteWriter = writers.For(connectionString);
         db.AuditedUser = user ?? defaultUser.Object;

@@ -5,24 +5,28 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Samordning.Shared.Persistence;
 
-// Microsoft.Data.Sqlite meets a busy file by sleeping 150 ms between tries; SQLite's own busy handler, switched on
-// by busy_timeout, waits in short growing steps (1, 2, 5, 10 … ms) and takes the lock soon after it is free.
-// Every connection of every SQLite store gets it, so a writer that is not queued (a job, another process) waits
-// briefly instead of in 150 ms sleeps.
-public sealed class SqliteBusyTimeout : DbConnectionInterceptor
+// The per-connection settings every connection of every SQLite store gets, once per native connection:
+// - busy_timeout: Microsoft.Data.Sqlite meets a busy file by sleeping 150 ms between tries; SQLite's own busy handler
+//   waits in short growing steps (1, 2, 5, 10 … ms) and takes the lock soon after it is free, so a writer that is not
+//   queued (a job, another process) waits briefly instead of in 150 ms sleeps.
+// - temp_store = MEMORY: a statement that needs two temporary tables (an IN list and an ORDER BY … LIMIT, as every
+//   search source's page) otherwise makes a temporary file for them, about 0.5 ms of system calls per statement for
+//   a query whose rows take 20 µs (docs/benchmarks.md, "temporary files"). What they hold is a page of rows or a
+//   set of ids, small beside the process.
+public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     /// <summary>The interceptor every SQLite module store is configured with.</summary>
-    public static readonly SqliteBusyTimeout Instance = new();
+    public static readonly SqlitePragmas Instance = new();
 
     // The setting belongs to the native connection, which the pool keeps open and hands out again and again: it
     // is set once per native connection, not on every open (three opens per request on a hot write path).
     private static readonly ConditionalWeakTable<object, object> Applied = [];
 
-    private SqliteBusyTimeout()
+    private SqlitePragmas()
     {
     }
 
-    /// <summary>Sets the busy timeout on an open SQLite connection, unless its native connection has it already.</summary>
+    /// <summary>Sets the pragmas on an open SQLite connection, unless its native connection has them already.</summary>
     public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -58,7 +62,7 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     // The connection string's timeout (Database:SqliteBusyTimeoutSeconds), which Microsoft.Data.Sqlite keeps too.
     private static string Pragma(DbConnection connection) => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"PRAGMA busy_timeout = {(connection is SqliteConnection sqlite ? sqlite.DefaultTimeout : 30) * 1000};");
+        $"PRAGMA busy_timeout = {(connection is SqliteConnection sqlite ? sqlite.DefaultTimeout : 30) * 1000}; PRAGMA temp_store = MEMORY;");
 
     private static bool HasIt(DbConnection connection) =>
         connection is SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out _);
