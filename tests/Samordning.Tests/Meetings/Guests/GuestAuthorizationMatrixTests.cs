@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Samordning.Meetings.Guests;
 using Samordning.Shared.Security;
 using static Samordning.Tests.Meetings.MeetingTestData;
 
@@ -67,6 +66,32 @@ public sealed partial class GuestAuthorizationMatrixTests(GuestHost host) : ICla
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync($"/moter/{meeting.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_GuestOfARound_Refused()
+    {
+        var round = await host.CreateRoundAsync();
+        var guest = host.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await guest.RedeemAsync((await host.CreateRoundLinkAsync(round.Id, new GuestLinkRequest(null, null, 2, null))).Url!)).StatusCode);
+        var failures = new List<string>();
+
+        // A round's guest passes no policy anywhere: their form is a public (anonymous) page that checks the scope.
+        foreach (var route in Routes().Where(r => !r.Anonymous && !r.Pattern.StartsWith("/hubs", StringComparison.Ordinal) && r.Pattern != "/konto/logg-ut"))
+        {
+            var path = Fill(route.Pattern, round.Id) + (route.Pattern == "/api/live" ? "?topic=feedback:rounds" : "");
+            var response = await guest.SendAsync(new HttpMethod(route.Method), path, route.Method == "GET" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+            var refused = route.AllowsGuests
+                ? response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest
+                : response.StatusCode == HttpStatusCode.Forbidden;
+            if (!refused)
+            {
+                failures.Add($"{route.Method} {path}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync($"/innspill/{round.Id}")).StatusCode);
     }
 
     private sealed record Route(string Method, string Pattern, bool Anonymous, bool AllowsGuests);
