@@ -44,7 +44,7 @@ public sealed class RoundGuestTests(EndToEndFixture fixture)
 
         await guest.GetByLabel("Type avsender", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Leverandør" });
         await guest.GetByLabel("Navn på organisasjon (eller ditt navn som privatperson)", new() { Exact = true }).FillAsync("Invitert Rådgivning AS");
-        await guest.GetByLabel("Andre innspill (valgfritt)", new() { Exact = true }).FillAsync("Involver leverandørene tidlig.");
+        await guest.GetByLabel("Innspill", new() { Exact = true }).FillAsync("Involver leverandørene tidlig.");
         await guest.GetByRole(AriaRole.Button, new() { Name = "Send innspill", Exact = true }).ClickAsync();
 
         await Expect(guest.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Innspillet er mottatt");

@@ -38,8 +38,8 @@ public abstract class GuestLinkRecord : IVersioned, IAudited
     /// <summary>The link's id (also in its guests' sessions).</summary>
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    /// <summary>The SHA-256 of the token (<see cref="SecretTokens.Hash"/>).</summary>
-    public required string TokenHash { get; set; }
+    /// <summary>The SHA-256 of the token (<see cref="SecretTokens.Hash"/>), set by <see cref="GuestLinkStore.Issue"/>.</summary>
+    public string TokenHash { get; set; } = "";
 
     /// <summary>The one guest the link is for, or null for a number of people.</summary>
     [PersonalData]
@@ -187,6 +187,18 @@ public static class GuestLinkMail
 {
     /// <summary>The idempotency key of a link's invitation (one mail per link).</summary>
     public static string Key(Guid linkId) => $"guest-link:{linkId}";
+
+    /// <summary>The invitation to <paramref name="title"/> for a named guest's link with an address, else null.</summary>
+    public static (string Key, string To, string Name, string Subject, string Body)? For(GuestLinkRecord link, string title, string url)
+    {
+        if (link is not { GuestName: { } name, GuestEmail: { } email })
+        {
+            return null;
+        }
+
+        var (subject, body) = Invitation(name, title, url, link.ExpiresAt);
+        return (Key(link.Id), email, name, subject, body);
+    }
 
     /// <summary>The subject and plain-text body of the invitation to <paramref name="title"/>.</summary>
     public static (string Subject, string Body) Invitation(string guestName, string title, string url, DateTimeOffset expires)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Samordning.Shared.Text;
+using Samordning.Shared.Time;
 
 namespace Samordning.Shared.Security;
 
@@ -29,6 +30,51 @@ public interface IGuestLinkRedeemer
     Task<(GuestAdmission? Admission, GuestLinkStatus Status)?> RedeemAsync(string tokenHash, string name, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A module's answer on the one guest page for its own links: it says what a link opens (title, what a guest can do
+/// there, the button, the home path) and how a pass is made; finding and redeeming are the same for every issuer.
+/// </summary>
+public abstract class GuestLinkRedeemer<TLink, TPass>(DbContext db, IClock clock) : IGuestLinkRedeemer
+    where TLink : GuestLinkRecord
+    where TPass : GuestPassRecord
+{
+    /// <summary>What a guest can do there, and that nothing else opens.</summary>
+    protected abstract LocalizedText About { get; }
+
+    /// <summary>The button's text.</summary>
+    protected abstract LocalizedText Go { get; }
+
+    /// <summary>The title of what the link opens.</summary>
+    protected abstract Task<string> TitleAsync(TLink link, CancellationToken cancellationToken);
+
+    /// <summary>The session's one scope (<see cref="GuestClaims.ForMeeting"/>, <see cref="GuestClaims.ForRound"/>).</summary>
+    protected abstract string ScopeOf(TLink link);
+
+    /// <summary>The local path of what the link opens.</summary>
+    protected abstract string HomeOf(TLink link);
+
+    /// <summary>A new pass for a guest of this name coming in through the link.</summary>
+    protected abstract TPass NewPass(TLink link, string name);
+
+    /// <inheritdoc />
+    public async Task<GuestInvitation?> FindAsync(string tokenHash, CancellationToken cancellationToken) =>
+        await GuestLinkStore.FindAsync<TLink>(db, tokenHash, cancellationToken) is { } link
+            ? new GuestInvitation(link.StatusAt(clock.UtcNow), link.GuestName, await TitleAsync(link, cancellationToken), About, Go, HomeOf(link))
+            : null;
+
+    /// <inheritdoc />
+    public async Task<(GuestAdmission? Admission, GuestLinkStatus Status)?> RedeemAsync(string tokenHash, string name, CancellationToken cancellationToken)
+    {
+        if (await GuestLinkStore.RedeemAsync<TLink, TPass>(db, tokenHash, () => clock.UtcNow, link => NewPass(link, link.GuestName ?? name), cancellationToken) is not { } r)
+        {
+            return null;
+        }
+
+        var home = HomeOf(r.Link);
+        return (r.Pass is { } pass ? new GuestAdmission(GuestLinkStore.Principal(pass.Name, ScopeOf(r.Link), home, r.Link.Id, pass.Id), r.Link.ExpiresAt, home) : null, r.Status);
+    }
+}
+
 /// <summary>The storage side of guest links that every issuing module shares: find, redeem exactly N times, check.</summary>
 public static class GuestLinkStore
 {
@@ -44,6 +90,19 @@ public static class GuestLinkStore
             new Claim(GuestClaims.Pass, passId.ToString()),
         ],
         GuestClaims.Scheme, SamordningClaims.Name, ClaimTypes.Role));
+
+    /// <summary>
+    /// A new link's token: its hash goes on the link, which is filled from the request; the answer is the link's
+    /// address (shown once, and mailed to a named guest).
+    /// </summary>
+    public static string Issue<TLink>(TLink link, GuestLinkRequest request, DateTimeOffset expires, DateTimeOffset now, string origin)
+        where TLink : GuestLinkRecord
+    {
+        var token = SecretTokens.New();
+        link.TokenHash = SecretTokens.Hash(token);
+        GuestLinkRules.Fill(link, request, expires, now);
+        return origin + GuestLinkRules.Path(token);
+    }
 
     /// <summary>The link with this token hash, untracked, or null.</summary>
     public static Task<TLink?> FindAsync<TLink>(DbContext db, string tokenHash, CancellationToken cancellationToken)

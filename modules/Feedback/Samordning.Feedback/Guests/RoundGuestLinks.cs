@@ -1,5 +1,6 @@
 using Samordning.Feedback.Data;
 using Samordning.Notifications.Contracts;
+using Samordning.Shared.Text;
 using Samordning.Shared.Time;
 
 namespace Samordning.Feedback.Guests;
@@ -87,14 +88,12 @@ internal sealed class RoundGuestLinks : IEndpoint
             return Outcome.Invalid<RoundGuestLinkView>(errors);
         }
 
-        var token = SecretTokens.New();
-        var url = origin + GuestLinkRules.Path(token);
-        var link = GuestLinkRules.Fill(new RoundGuestLink { RoundId = roundId, TokenHash = SecretTokens.Hash(token), CreatedBy = deps.User.DisplayName }, request, expires, now);
+        var link = new RoundGuestLink { RoundId = roundId, CreatedBy = deps.User.DisplayName };
+        var url = GuestLinkStore.Issue(link, request, expires, now, origin);
         deps.Db.GuestLinks.Add(link);
-        if (link is { GuestName: { } name, GuestEmail: { } email })
+        if (GuestLinkMail.For(link, round.Title, url) is { } mail)
         {
-            var (subject, body) = GuestLinkMail.Invitation(name, round.Title, url, link.ExpiresAt);
-            deps.Db.StageEvent(new MailRequested(new OutgoingMail(GuestLinkMail.Key(link.Id), email, name, subject, body)));
+            deps.Db.StageEvent(new MailRequested(new OutgoingMail(mail.Key, mail.To, mail.Name, mail.Subject, mail.Body)));
         }
 
         await deps.Db.SaveChangesAsync(cancellationToken);
@@ -119,39 +118,22 @@ internal sealed class RoundGuestLinks : IEndpoint
 
 // The round's answer on the one guest page (/gjest/{token}): what a link opens, and using it once. The session's
 // scope is the round alone; its home is the round's form.
-internal sealed class RoundGuestRedeemer(FeedbackDbContext db, IClock clock) : IGuestLinkRedeemer
+internal sealed class RoundGuestRedeemer(FeedbackDbContext db, IClock clock) : GuestLinkRedeemer<RoundGuestLink, RoundGuestPass>(db, clock)
 {
-    public async Task<GuestInvitation?> FindAsync(string tokenHash, CancellationToken cancellationToken)
-    {
-        if (await GuestLinkStore.FindAsync<RoundGuestLink>(db, tokenHash, cancellationToken) is not { } link)
-        {
-            return null;
-        }
+    protected override LocalizedText About => new(
+        "Som gjest kan du sende innspill til denne innspillsrunden og få kvittering. Du får ikke tilgang til noe annet.",
+        "As a guest you can send input to this input round and get a receipt. You get access to nothing else.");
 
-        var title = await db.Rounds.AsNoTracking().Where(r => r.Id == link.RoundId).Select(r => r.Title).FirstAsync(cancellationToken);
-        return new GuestInvitation(link.StatusAt(clock.UtcNow), link.GuestName, title,
-            new("Som gjest kan du sende innspill til denne innspillsrunden og få kvittering. Du får ikke tilgang til noe annet.",
-                "As a guest you can send input to this input round and get a receipt. You get access to nothing else."),
-            new("Gå til skjemaet", "Go to the form"),
-            Home(link.RoundId));
-    }
+    protected override LocalizedText Go => new("Gå til skjemaet", "Go to the form");
 
-    public async Task<(GuestAdmission? Admission, GuestLinkStatus Status)?> RedeemAsync(string tokenHash, string name, CancellationToken cancellationToken)
-    {
-        var redeemed = await GuestLinkStore.RedeemAsync<RoundGuestLink, RoundGuestPass>(db, tokenHash, () => clock.UtcNow,
-            link => new RoundGuestPass { RoundId = link.RoundId, Name = link.GuestName ?? name }, cancellationToken);
-        if (redeemed is not { } r)
-        {
-            return null;
-        }
+    protected override Task<string> TitleAsync(RoundGuestLink link, CancellationToken cancellationToken) =>
+        db.Rounds.AsNoTracking().Where(r => r.Id == link.RoundId).Select(r => r.Title).FirstAsync(cancellationToken);
 
-        var home = Home(r.Link.RoundId);
-        return (r.Pass is { } pass
-            ? new GuestAdmission(GuestLinkStore.Principal(pass.Name, GuestClaims.ForRound(r.Link.RoundId), home, r.Link.Id, pass.Id), r.Link.ExpiresAt, home)
-            : null, r.Status);
-    }
+    protected override string ScopeOf(RoundGuestLink link) => GuestClaims.ForRound(link.RoundId);
 
-    public static string Home(Guid roundId) => $"/innspill/{roundId}";
+    protected override string HomeOf(RoundGuestLink link) => $"/innspill/{link.RoundId}";
+
+    protected override RoundGuestPass NewPass(RoundGuestLink link, string name) => new() { RoundId = link.RoundId, Name = name };
 }
 
 // The host asks this at every request of a round's guest: is the session's link still neither revoked nor expired?

@@ -71,14 +71,12 @@ internal sealed class GuestLinks : IEndpoint
             return Outcome.Invalid<GuestLinkView>(errors);
         }
 
-        var token = SecretTokens.New();
-        var url = origin + GuestLinkRules.Path(token);
-        var link = GuestLinkRules.Fill(new GuestLink { MeetingId = meetingId, TokenHash = SecretTokens.Hash(token), CreatedBy = deps.User.DisplayName }, request, expires, now);
+        var link = new GuestLink { MeetingId = meetingId, CreatedBy = deps.User.DisplayName };
+        var url = GuestLinkStore.Issue(link, request, expires, now, origin);
         deps.Db.GuestLinks.Add(link);
-        if (link is { GuestName: { } name, GuestEmail: { } email })
+        if (GuestLinkMail.For(link, meeting.Title, url) is { } mail)
         {
-            var (subject, body) = GuestLinkMail.Invitation(name, meeting.Title, url, link.ExpiresAt);
-            deps.Db.StageEvent(new MailRequested(new OutgoingMail(GuestLinkMail.Key(link.Id), email, name, subject, body)));
+            deps.Db.StageEvent(new MailRequested(new OutgoingMail(mail.Key, mail.To, mail.Name, mail.Subject, mail.Body)));
         }
 
         await deps.Db.SaveChangesAsync(cancellationToken);

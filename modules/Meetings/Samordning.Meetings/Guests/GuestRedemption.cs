@@ -1,5 +1,6 @@
 using Samordning.Meetings.Data;
 using Samordning.Meetings.Meetings;
+using Samordning.Shared.Text;
 using Samordning.Shared.Time;
 
 namespace Samordning.Meetings.Guests;
@@ -7,39 +8,22 @@ namespace Samordning.Meetings.Guests;
 // The meeting's answer on the one guest page (/gjest/{token}, the host's): what a link opens, and using it once. The
 // session carries the meeting's scope, the link and the guest's own id, and no registry id, so no policy for
 // registered people lets it through.
-internal sealed class MeetingGuestRedeemer(MeetingsDbContext db, IClock clock) : IGuestLinkRedeemer
+internal sealed class MeetingGuestRedeemer(MeetingsDbContext db, IClock clock) : GuestLinkRedeemer<GuestLink, GuestPass>(db, clock)
 {
-    public async Task<GuestInvitation?> FindAsync(string tokenHash, CancellationToken cancellationToken)
-    {
-        if (await GuestLinkStore.FindAsync<GuestLink>(db, tokenHash, cancellationToken) is not { } link)
-        {
-            return null;
-        }
+    protected override LocalizedText About => new(
+        "Som gjest kan du følge notatene fra møtet mens det pågår, stille spørsmål, stemme og melde deg på. Du får ikke tilgang til noe annet.",
+        "As a guest you can follow the notes of the meeting while it runs, ask questions, vote and register. You get access to nothing else.");
 
-        var title = await db.Meetings.AsNoTracking().Where(m => m.Id == link.MeetingId).Select(m => m.Title).FirstAsync(cancellationToken);
-        return new GuestInvitation(link.StatusAt(clock.UtcNow), link.GuestName, title,
-            new("Som gjest kan du følge notatene fra møtet mens det pågår, stille spørsmål, stemme og melde deg på. Du får ikke tilgang til noe annet.",
-                "As a guest you can follow the notes of the meeting while it runs, ask questions, vote and register. You get access to nothing else."),
-            new("Gå til møtet", "Go to the meeting"),
-            Home(link.MeetingId));
-    }
+    protected override LocalizedText Go => new("Gå til møtet", "Go to the meeting");
 
-    public async Task<(GuestAdmission? Admission, GuestLinkStatus Status)?> RedeemAsync(string tokenHash, string name, CancellationToken cancellationToken)
-    {
-        var redeemed = await GuestLinkStore.RedeemAsync<GuestLink, GuestPass>(db, tokenHash, () => clock.UtcNow,
-            link => new GuestPass { MeetingId = link.MeetingId, Name = link.GuestName ?? name }, cancellationToken);
-        if (redeemed is not { } r)
-        {
-            return null;
-        }
+    protected override Task<string> TitleAsync(GuestLink link, CancellationToken cancellationToken) =>
+        db.Meetings.AsNoTracking().Where(m => m.Id == link.MeetingId).Select(m => m.Title).FirstAsync(cancellationToken);
 
-        var home = Home(r.Link.MeetingId);
-        return (r.Pass is { } pass
-            ? new GuestAdmission(GuestLinkStore.Principal(pass.Name, GuestClaims.ForMeeting(r.Link.MeetingId), home, r.Link.Id, pass.Id), r.Link.ExpiresAt, home)
-            : null, r.Status);
-    }
+    protected override string ScopeOf(GuestLink link) => GuestClaims.ForMeeting(link.MeetingId);
 
-    private static string Home(Guid meetingId) => $"/moter/{meetingId}";
+    protected override string HomeOf(GuestLink link) => $"/moter/{link.MeetingId}";
+
+    protected override GuestPass NewPass(GuestLink link, string name) => new() { MeetingId = link.MeetingId, Name = name };
 }
 
 internal static class GuestRedemption
