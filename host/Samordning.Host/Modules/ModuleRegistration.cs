@@ -37,6 +37,7 @@ internal static class ModuleRegistration
             .AddClasses(c => c.AssignableTo<IHeaderBadgeProvider>(), publicOnly: false).As<IHeaderBadgeProvider>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<Shared.Links.ILinkedItemsSource>(), publicOnly: false).As<Shared.Links.ILinkedItemsSource>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<Shared.Security.IGuestSessionCheck>(), publicOnly: false).As<Shared.Security.IGuestSessionCheck>().WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<Shared.Security.IGuestLinkRedeemer>(), publicOnly: false).As<Shared.Security.IGuestLinkRedeemer>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<IOverviewSource>(), publicOnly: false).As<IOverviewSource>().WithScopedLifetime()
             .AddClasses(c => c.AssignableTo<Shared.Process.IProcessSource>(), publicOnly: false).As<Shared.Process.IProcessSource>().WithScopedLifetime()
             .AddClasses(c => c.Where(t => t.GetInterfaces().Any(contracts.Contains)), publicOnly: false)

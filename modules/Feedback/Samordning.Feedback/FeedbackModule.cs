@@ -26,6 +26,7 @@ public sealed class FeedbackModule : IModule
     {
         services.AddModuleDbContext<FeedbackDbContext, SqliteFeedbackDbContext, PostgresFeedbackDbContext>(configuration, FeedbackDbContext.Store);
         services.AddScoped<SubmitInput>();
+        services.AddScoped<Guests.RoundGuestServices>();
         services.AddScoped<Journal.Journaling>();
         services.AddScoped<Journal.JournalQuery>();
         services.AddOptions<Journal.JournalSettings>()

@@ -28,8 +28,14 @@ public static class GuestClaims
     /// <summary>The scope prefix of a meeting guest.</summary>
     public const string MeetingScope = "meeting:";
 
+    /// <summary>The scope prefix of a guest of one input round (by invitation).</summary>
+    public const string RoundScope = "round:";
+
     /// <summary>The scope of a guest of one meeting.</summary>
     public static string ForMeeting(Guid meetingId) => $"{MeetingScope}{meetingId}";
+
+    /// <summary>The scope of a guest of one input round.</summary>
+    public static string ForRound(Guid roundId) => $"{RoundScope}{roundId}";
 }
 
 /// <summary>Reads a guest session's claims.</summary>
@@ -40,9 +46,10 @@ public static class GuestPrincipalExtensions
         user.PersonId() is null && user.HasClaim(c => c.Type == GuestClaims.Scope);
 
     /// <summary>The one meeting a guest session is for, or null.</summary>
-    public static Guid? GuestMeetingId(this ClaimsPrincipal user) =>
-        user.IsGuest() && user.FindFirstValue(GuestClaims.Scope) is { } scope && scope.StartsWith(GuestClaims.MeetingScope, StringComparison.Ordinal)
-        && Guid.TryParse(scope.AsSpan(GuestClaims.MeetingScope.Length), out var id) ? id : null;
+    public static Guid? GuestMeetingId(this ClaimsPrincipal user) => user.GuestScopeId(GuestClaims.MeetingScope);
+
+    /// <summary>The one input round a guest session is for, or null.</summary>
+    public static Guid? GuestRoundId(this ClaimsPrincipal user) => user.GuestScopeId(GuestClaims.RoundScope);
 
     /// <summary>The local path of what the guest was invited to (a meeting's page), or null.</summary>
     public static string? GuestHome(this ClaimsPrincipal user) =>
@@ -56,6 +63,10 @@ public static class GuestPrincipalExtensions
     /// <summary>The guest link the session came from, or null.</summary>
     public static Guid? GuestLinkId(this ClaimsPrincipal user) =>
         user.IsGuest() && Guid.TryParse(user.FindFirstValue(GuestClaims.Link), out var id) ? id : null;
+
+    private static Guid? GuestScopeId(this ClaimsPrincipal user, string prefix) =>
+        user.IsGuest() && user.FindFirstValue(GuestClaims.Scope) is { } scope && scope.StartsWith(prefix, StringComparison.Ordinal)
+        && Guid.TryParse(scope.AsSpan(prefix.Length), out var id) ? id : null;
 
     /// <summary>Who acts: the registered person's id, else the guest's own id, else null.</summary>
     public static Guid? ActorId(this ClaimsPrincipal user) => user.PersonId() ?? user.GuestPassId();

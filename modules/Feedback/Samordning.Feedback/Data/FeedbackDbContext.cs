@@ -21,6 +21,8 @@ internal class FeedbackDbContext : ModuleDbContext
     public DbSet<FeedbackResponse> Responses => Set<FeedbackResponse>();
     public DbSet<JournalCase> JournalCases => Set<JournalCase>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<RoundGuestLink> GuestLinks => Set<RoundGuestLink>();
+    public DbSet<RoundGuestPass> GuestPasses => Set<RoundGuestPass>();
 
     protected override string Schema => Store;
 
@@ -40,6 +42,13 @@ internal class FeedbackDbContext : ModuleDbContext
             round.Property(r => r.CreatedBy).HasMaxLength(200);
             round.HasIndex(r => r.Deadline);
             round.HasMany(r => r.Questions).WithOne().HasForeignKey(q => q.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        GuestLinkMapping.Map<RoundGuestLink, RoundGuestPass>(modelBuilder);
+        modelBuilder.Entity<RoundGuestLink>(link =>
+        {
+            link.HasIndex(l => l.RoundId);
+            link.HasOne<InputRound>().WithMany().HasForeignKey(l => l.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<RoundQuestion>(question => question.Property(q => q.Text).HasMaxLength(1000));

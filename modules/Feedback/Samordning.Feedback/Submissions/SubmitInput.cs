@@ -41,9 +41,11 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, IOutbox ou
     public async Task<SubmitResult> HandleAsync(RoundDetails? round, ClaimsPrincipal user, SubmitInputRequest request, CancellationToken cancellationToken)
     {
         var ministry = user.IsInRole(Roles.ContactPerson) ? user.MinistryId() : null;
+        var guest = round is not null && user.GuestRoundId() == round.Id;
 
-        // A round by invitation is not there for the public; contact persons answer it for their ministry.
-        if (round is null || (!round.IsPublic && ministry is null))
+        // A round by invitation is not there for the public; contact persons answer it for their ministry, and a
+        // guest of this round (a guest link's session, scoped to it alone) like any outside contributor.
+        if (round is null || (!round.IsPublic && ministry is null && !guest))
         {
             return new(SubmitResultKind.NotFound);
         }
@@ -70,7 +72,7 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, IOutbox ou
             Reference = References.New(),
             RoundId = round.Id,
             Channel = Channel.WebForm,
-            Source = ministry is null ? "Innspillsside" : "Kontaktperson",
+            Source = ministry is not null ? "Kontaktperson" : guest ? "Gjestelenke" : "Innspillsside",
             ReceivedAt = now,
             ContributorType = ministry is null ? request.ContributorType!.Value : ContributorType.Ministry,
             OrganisationName = Trimmed(request.OrganisationName),

@@ -159,24 +159,11 @@ internal class MeetingsDbContext : ModuleDbContext
     // Guest links: found by the hash of their token, never by the token itself.
     private static void ConfigureGuests(ModelBuilder modelBuilder)
     {
+        GuestLinkMapping.Map<GuestLink, GuestPass>(modelBuilder);
         modelBuilder.Entity<GuestLink>(link =>
         {
-            link.Property(l => l.Id).ValueGeneratedNever();
-            link.Property(l => l.TokenHash).HasMaxLength(64);
-            link.Property(l => l.GuestName).HasMaxLength(200);
-            link.Property(l => l.GuestEmail).HasMaxLength(254);
-            link.Property(l => l.CreatedBy).HasMaxLength(200);
-            link.HasIndex(l => l.TokenHash).IsUnique();
             link.HasIndex(l => l.MeetingId);
             link.HasOne<Meeting>().WithMany().HasForeignKey(l => l.MeetingId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        modelBuilder.Entity<GuestPass>(pass =>
-        {
-            pass.Property(p => p.Id).ValueGeneratedNever();
-            pass.Property(p => p.Name).HasMaxLength(200);
-            pass.HasIndex(p => p.LinkId);
-            pass.HasOne<GuestLink>().WithMany().HasForeignKey(p => p.LinkId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Samordning.Shared.Text;
 using Samordning.Shared.Time;
 
@@ -157,15 +155,6 @@ internal static class DialogueRules
     public static bool RegistrationOpen(SupplierDialogue dialogue, DateTimeOffset now) => dialogue.Published && now < dialogue.RegistrationDeadline;
 
     public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    // 256 random bits, base64url: the private link. Only its hash is stored.
-    public static string NewToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    // A token of any other shape is refused before it is hashed and looked up.
-    public static bool IsTokenShaped(string? token) =>
-        token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     public static string Time(DateTimeOffset instant) => Oslo.ToOslo(instant).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -76,7 +76,7 @@ internal sealed class PublicDialogue : IEndpoint
             return duplicate;
         }
 
-        var token = DialogueRules.NewToken();
+        var token = SecretTokens.New();
         var supplier = new DialogueSupplier
         {
             DialogueId = id,
@@ -84,7 +84,7 @@ internal sealed class PublicDialogue : IEndpoint
             OrganisationNumber = number,
             ContactName = request.ContactName!.Trim(),
             Email = request.Email!.Trim(),
-            TokenHash = DialogueRules.Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             RegisteredAt = now,
         };
         deps.Db.DialogueSuppliers.Add(supplier);

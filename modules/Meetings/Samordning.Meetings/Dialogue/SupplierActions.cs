@@ -35,12 +35,12 @@ internal sealed class SupplierActions : IEndpoint
 
     public static async Task<DialogueSupplier?> FindAsync(MeetingsDbContext db, string? token, CancellationToken cancellationToken)
     {
-        if (!DialogueRules.IsTokenShaped(token))
+        if (!SecretTokens.IsWellFormed(token))
         {
             return null;
         }
 
-        var hash = DialogueRules.Hash(token!);
+        var hash = SecretTokens.Hash(token!);
         return await db.DialogueSuppliers.AsNoTracking().FirstOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
     }
 

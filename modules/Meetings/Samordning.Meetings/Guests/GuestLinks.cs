@@ -1,11 +1,8 @@
 using Samordning.Meetings.Data;
 using Samordning.Meetings.Meetings;
+using Samordning.Notifications.Contracts;
 
 namespace Samordning.Meetings.Guests;
-
-// One named guest (name, and e-mail if known; the link then opens once) or a number of people (MaxUses); the
-// expiry defaults to the end of the day after the meeting.
-internal sealed record GuestLinkRequest(string? GuestName, string? GuestEmail, int? MaxUses, DateTimeOffset? ExpiresAt);
 
 internal sealed record GuestPassView(Guid Id, string Name, DateTimeOffset RedeemedAt, DateTimeOffset? RegisteredAt);
 
@@ -16,14 +13,15 @@ internal sealed record GuestLinkView(
 {
     public static GuestLinkView From(GuestLink link, DateTimeOffset now, IEnumerable<GuestPass> passes, string? url = null) => new(
         link.Id, link.MeetingId, link.GuestName, link.GuestEmail, link.MaxUses, link.Uses, link.ExpiresAt, link.RevokedAt,
-        GuestLinkRules.StatusOf(link, now), link.CreatedBy, link.CreatedAt, link.Version,
+        link.StatusAt(now), link.CreatedBy, link.CreatedAt, link.Version,
         [.. passes.Where(p => p.LinkId == link.Id).OrderBy(p => p.RedeemedAt).Select(p => new GuestPassView(p.Id, p.Name, p.RedeemedAt, p.RegisteredAt))],
         url);
 }
 
 // Creating, listing and revoking a meeting's guest links: its facilitators and coordinators (MeetingAccess.CanManage).
 // Each change is audited by the store's interceptor (the link is IAudited); revoking also ends the guests' live
-// connections on this node, and every request of theirs after it, on any node, finds the session ended.
+// connections on this node, and every request of theirs after it, on any node, finds the session ended. A named
+// guest's link with an e-mail address is mailed to them through the outbox, committed with the link.
 internal sealed class GuestLinks : IEndpoint
 {
     public void MapEndpoint(IEndpointRouteBuilder api)
@@ -67,28 +65,23 @@ internal sealed class GuestLinks : IEndpoint
         }
 
         var now = deps.Clock.UtcNow;
-        var expires = request.ExpiresAt ?? GuestLinkRules.DefaultExpiry(meeting, now);
-        if (Validate(request, expires, GuestLinkRules.LatestExpiry(meeting, now), now) is { Any: true } errors)
+        var expires = request.ExpiresAt ?? MeetingGuestRules.DefaultExpiry(meeting, now);
+        if (GuestLinkRules.Validate(request, expires, MeetingGuestRules.LatestExpiry(meeting, now), now, MeetingGuestRules.ExpiryRule) is { Any: true } errors)
         {
             return Outcome.Invalid<GuestLinkView>(errors);
         }
 
-        var named = !string.IsNullOrWhiteSpace(request.GuestName);
-        var token = GuestLinkRules.NewToken();
-        var link = new GuestLink
-        {
-            MeetingId = meetingId,
-            TokenHash = GuestLinkRules.Hash(token),
-            GuestName = named ? request.GuestName!.Trim() : null,
-            GuestEmail = string.IsNullOrWhiteSpace(request.GuestEmail) ? null : request.GuestEmail.Trim(),
-            MaxUses = named ? 1 : request.MaxUses!.Value,
-            ExpiresAt = expires,
-            CreatedBy = deps.User.DisplayName,
-            CreatedAt = now,
-        };
+        var link = new GuestLink { MeetingId = meetingId, CreatedBy = deps.User.DisplayName };
+        var url = GuestLinkStore.Issue(link, request, expires, now, origin);
         deps.Db.GuestLinks.Add(link);
+        if (GuestLinkMail.For(link, meeting.Title, url) is { } mail)
+        {
+            deps.Db.StageEvent(new MailRequested(new OutgoingMail(mail.Key, mail.To, mail.Name, mail.Subject, mail.Body)));
+        }
+
         await deps.Db.SaveChangesAsync(cancellationToken);
-        return Outcome.Ok(GuestLinkView.From(link, now, [], origin + GuestLinkRules.Path(token)));
+        await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
+        return Outcome.Ok(GuestLinkView.From(link, now, [], url));
     }
 
     public static async Task<Outcome<GuestLinkView>> RevokeAsync(MeetingServices deps, IGuestSessionEnder ender, Guid meetingId, Guid linkId, CancellationToken cancellationToken)
@@ -105,47 +98,8 @@ internal sealed class GuestLinks : IEndpoint
             return Outcome.NotFound<GuestLinkView>();
         }
 
-        // Revoking twice is harmless, and keeps the first time.
-        if (link.RevokedAt is null)
-        {
-            link.RevokedAt = deps.Clock.UtcNow;
-            await deps.Db.SaveChangesAsync(cancellationToken);
-        }
-
-        ender.End(link.Id);
+        await GuestLinkStore.RevokeAsync(deps.Db, link, deps.Clock.UtcNow, ender, cancellationToken);
         var passes = await deps.Db.GuestPasses.AsNoTracking().Where(p => p.LinkId == linkId).ToListAsync(cancellationToken);
         return Outcome.Ok(GuestLinkView.From(link, deps.Clock.UtcNow, passes));
-    }
-
-    private static FieldErrors Validate(GuestLinkRequest request, DateTimeOffset expires, DateTimeOffset latest, DateTimeOffset now)
-    {
-        var errors = new FieldErrors()
-            .MaxLength(nameof(request.GuestName), request.GuestName, new("Gjestens navn", "The guest's name"), 200)
-            .Email(nameof(request.GuestEmail), request.GuestEmail, new("Gjestens e-postadresse", "The guest's e-mail address"), required: false);
-        var named = !string.IsNullOrWhiteSpace(request.GuestName);
-        if (!named && !string.IsNullOrWhiteSpace(request.GuestEmail))
-        {
-            errors.Add(nameof(request.GuestName), new("Skriv navnet til gjesten som skal ha lenken.", "Write the name of the guest the link is for."));
-        }
-
-        if (named && request.MaxUses is not (null or 1))
-        {
-            errors.Add(nameof(request.MaxUses), new("En lenke til en navngitt gjest kan brukes én gang.", "A link for a named guest can be used once."));
-        }
-        else if (!named && request.MaxUses is not (>= 1 and <= GuestLinkRules.MaxUses))
-        {
-            errors.Add(nameof(request.MaxUses), new(
-                $"Skriv hvor mange som kan bruke lenken, fra 1 til {GuestLinkRules.MaxUses}, eller skriv navnet til én gjest.",
-                $"Write how many people can use the link, from 1 to {GuestLinkRules.MaxUses}, or write the name of one guest."));
-        }
-
-        if (expires <= now || expires > latest)
-        {
-            errors.Add(nameof(request.ExpiresAt), new(
-                $"Lenken må utløpe etter nå og senest {(int)GuestLinkRules.MaxAfterMeeting.TotalDays} dager etter møtet.",
-                $"The link must expire after now and at most {(int)GuestLinkRules.MaxAfterMeeting.TotalDays} days after the meeting."));
-        }
-
-        return errors;
     }
 }

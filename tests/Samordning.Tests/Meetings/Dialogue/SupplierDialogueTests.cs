@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using CsCheck;
 using Samordning.Meetings.Dialogue;
+using Samordning.Shared.Security;
 using Samordning.Tests.Feedback;
 using Samordning.Tests.Infrastructure;
 
@@ -46,7 +47,7 @@ public sealed partial class SupplierDialogueTests(DialogueFixture fixture) : ICl
         Assert.Equal(number, receipt.OrganisationNumber);
         Assert.Equal(43, receipt.Token.Length);
         var stored = await fixture.WithDbAsync(db => db.DialogueSuppliers.AsNoTracking().SingleAsync(s => s.Id == receipt.SupplierId, Ct));
-        Assert.Equal(DialogueRules.Hash(receipt.Token), stored.TokenHash);
+        Assert.Equal(SecretTokens.Hash(receipt.Token), stored.TokenHash);
         Assert.NotEqual(receipt.Token, stored.TokenHash);
         Assert.Equal(receipt.OrganisationName, (await fixture.SupplierPageAsync(receipt.Token)).OrganisationName);
     }
@@ -155,7 +156,7 @@ public sealed partial class SupplierDialogueTests(DialogueFixture fixture) : ICl
     [Fact]
     public async Task SupplierPage_UnknownToken_404()
     {
-        var token = DialogueRules.NewToken();
+        var token = SecretTokens.New();
 
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Public.GetAsync($"/moter/leverandor/{token}", Ct)).StatusCode);
         await Problem.ReadAsync(await fixture.Public.GetAsync($"/api/meetings/dialogues/supplier/{token}", Ct), HttpStatusCode.NotFound, Ct);

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Samordning.Meetings.Guests;
 using Samordning.Shared.Security;
 using static Samordning.Tests.Meetings.MeetingTestData;
 
@@ -45,17 +44,40 @@ public sealed partial class GuestAuthorizationMatrixTests(GuestHost host) : ICla
         var other = await CreateLiveAsync(host.Factory);
         var guest = host.Browser();
         await guest.RedeemAsync((await host.CreateLinkAsync(meeting.Id, new GuestLinkRequest(null, null, 2, null))).Url!);
-        var failures = new List<string>();
 
-        // Signing out is open to whoever is signed in (a guest too) and opens nothing.
+        // Endpoints that admit guests are asked about the other meeting; the rest about the guest's own one, the
+        // strongest case for a refusal.
+        var failures = await NotRefusedAsync(guest, route =>
+            Fill(route.Pattern, route.AllowsGuests ? other.Id : meeting.Id) + (route.Pattern == "/api/live" ? $"?topic=meeting:{other.Id}" : ""));
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync($"/moter/{meeting.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_GuestOfARound_Refused()
+    {
+        var round = await host.CreateRoundAsync();
+        var guest = host.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await guest.RedeemAsync((await host.CreateRoundLinkAsync(round.Id, new GuestLinkRequest(null, null, 2, null))).Url!)).StatusCode);
+
+        // A round's guest passes no policy anywhere: their form is a public (anonymous) page that checks the scope.
+        var failures = await NotRefusedAsync(guest, route => Fill(route.Pattern, round.Id) + (route.Pattern == "/api/live" ? "?topic=feedback:rounds" : ""));
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync($"/innspill/{round.Id}")).StatusCode);
+    }
+
+    // Every route but the anonymous ones, the hub and signing out (open to whoever is signed in, a guest too, and
+    // opening nothing), asked at the path given: what was not refused. A form post without its anti-forgery token
+    // stops there (400) on the one page that admits guests.
+    private async Task<List<string>> NotRefusedAsync(GuestBrowser guest, Func<Route, string> pathOf)
+    {
+        var failures = new List<string>();
         foreach (var route in Routes().Where(r => !r.Anonymous && !r.Pattern.StartsWith("/hubs", StringComparison.Ordinal) && r.Pattern != "/konto/logg-ut"))
         {
-            // Endpoints that admit guests are asked about the other meeting; the rest about the guest's own one, the
-            // strongest case for a refusal.
-            var target = route.AllowsGuests ? other.Id : meeting.Id;
-            var path = Fill(route.Pattern, target) + (route.Pattern == "/api/live" ? $"?topic=meeting:{other.Id}" : "");
+            var path = pathOf(route);
             var response = await guest.SendAsync(new HttpMethod(route.Method), path, route.Method == "GET" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
-            // A form post without its anti-forgery token stops there (400) on the one page that admits guests.
             var refused = route.AllowsGuests
                 ? response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest
                 : response.StatusCode == HttpStatusCode.Forbidden;
@@ -65,8 +87,7 @@ public sealed partial class GuestAuthorizationMatrixTests(GuestHost host) : ICla
             }
         }
 
-        Assert.True(failures.Count == 0, string.Join('\n', failures));
-        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync($"/moter/{meeting.Id}")).StatusCode);
+        return failures;
     }
 
     private sealed record Route(string Method, string Pattern, bool Anonymous, bool AllowsGuests);

@@ -4,8 +4,13 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Samordning.Feedback.Data;
+using Samordning.Feedback.Guests;
+using Samordning.Feedback.Rounds;
 using Samordning.Meetings.Guests;
+using Samordning.Shared.Security;
 using Samordning.Shared.Time;
+using Samordning.Tests.Feedback;
 using Samordning.Tests.Infrastructure;
 
 namespace Samordning.Tests.Meetings.Guests;
@@ -38,6 +43,21 @@ public sealed partial class GuestHost : IAsyncDisposable
     {
         var response = await Factory.CreateClientAs(email).PostAsJsonAsync($"/api/meetings/{meetingId}/guest-links", request, Ct);
         return await Problem.ReadOkAsync<GuestLinkView>(response, HttpStatusCode.Created, Ct);
+    }
+
+    // An input round by invitation (or public), open from now for ten days.
+    internal async Task<RoundDetails> CreateRoundAsync(bool isPublic = false)
+    {
+        var request = new OpenRoundRequest($"Runde {Guid.NewGuid():N}", "Etter invitasjon", [Audience.Everyone], [], Clock.UtcNow, Clock.UtcNow.AddDays(10), isPublic, 12);
+        var response = await Factory.CreateClientAs(People.Coordinator).PostAsJsonAsync("/api/feedback/rounds", request, FeedbackFixture.Json, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<RoundDetails>(FeedbackFixture.Json, Ct))!;
+    }
+
+    internal async Task<RoundGuestLinkView> CreateRoundLinkAsync(Guid roundId, GuestLinkRequest request)
+    {
+        var response = await Factory.CreateClientAs(People.Coordinator).PostAsJsonAsync($"/api/feedback/rounds/{roundId}/guest-links", request, Ct);
+        return await Problem.ReadOkAsync<RoundGuestLinkView>(response, HttpStatusCode.Created, Ct);
     }
 
     // A browser without an account: keeps its cookies by hand (so a test can see and reuse them, the hub too).
@@ -106,6 +126,20 @@ public sealed partial class GuestBrowser(SamordningFactory factory)
         return await SendAsync(HttpMethod.Post, path, new FormUrlEncodedContent(fields));
     }
 
+    // Opens the round's form and sends valid input as the public form would: the redirect to the receipt, or the page.
+    public async Task<HttpResponseMessage> SubmitInputAsync(Guid roundId)
+    {
+        var page = await (await GetAsync($"/innspill/{roundId}")).Content.ReadAsStringAsync(Ct);
+        var fields = Samordning.Tests.Feedback.PublicForm.Valid(AntiforgeryToken().Match(page).Groups[1].Value, FormToken().Match(page).Groups[1].Value);
+        var content = new MultipartFormDataContent();
+        foreach (var (key, value) in fields)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        return await SendAsync(HttpMethod.Post, $"/innspill/{roundId}", content);
+    }
+
     public HubConnection Hub() => new HubConnectionBuilder()
         .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/live"), options =>
         {
@@ -117,4 +151,7 @@ public sealed partial class GuestBrowser(SamordningFactory factory)
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("name=\"Input.Token\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"Input.Token\"")]
+    private static partial Regex FormToken();
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.Meetings.Data;
 using Samordning.Meetings.Guests;
+using Samordning.Shared.Security;
 using Samordning.Meetings.Questions;
 using Samordning.Tests.Infrastructure;
 using static Samordning.Tests.Meetings.MeetingTestData;
@@ -195,7 +196,7 @@ public sealed class GuestLinkTests(GuestHost host) : IClassFixture<GuestHost>
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeetingsDbContext>();
         var stored = await db.GuestLinks.AsNoTracking().SingleAsync(l => l.Id == link.Id, Ct);
-        Assert.Equal(GuestLinkRules.Hash(token), stored.TokenHash);
+        Assert.Equal(SecretTokens.Hash(token), stored.TokenHash);
         Assert.NotEqual(token, stored.TokenHash);
         Assert.Equal(0, await db.GuestLinks.CountAsync(l => l.TokenHash.Contains(token), Ct));
         var pass = await db.GuestPasses.AsNoTracking().SingleAsync(p => p.LinkId == link.Id, Ct);
@@ -249,5 +250,20 @@ public sealed class GuestLinkTests(GuestHost host) : IClassFixture<GuestHost>
         Assert.Contains("Guest_Name-error", html, StringComparison.Ordinal);
         Assert.Contains("Guest_Consent-error", html, StringComparison.Ordinal);
         Assert.Null(guest.GuestCookie);
+    }
+
+    [Fact]
+    public async Task Revoke_LinkOfAnotherMeeting_NotFoundAndUnchanged()
+    {
+        var meeting = await CreateLiveAsync(Factory);
+        var other = await CreateLiveAsync(Factory);
+        var link = await host.CreateLinkAsync(other.Id, new GuestLinkRequest(null, null, 3, null));
+
+        var crossed = await Factory.CreateClientAs(People.Coordinator).PostAsync($"/api/meetings/{meeting.Id}/guest-links/{link.Id}/revoke", null, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, crossed.StatusCode);
+        var listed = Assert.Single((await Factory.CreateClientAs(Facilitator).GetFromJsonAsync<List<GuestLinkView>>($"/api/meetings/{other.Id}/guest-links", Ct))!);
+        Assert.Equal((GuestLinkStatus.Active, null, link.Version), (listed.Status, listed.RevokedAt, listed.Version));
+        Assert.Equal(HttpStatusCode.Redirect, (await host.Browser().RedeemAsync(link.Url!)).StatusCode);
     }
 }

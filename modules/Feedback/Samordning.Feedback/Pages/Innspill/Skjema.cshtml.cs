@@ -82,8 +82,9 @@ internal sealed class SkjemaModel(FeedbackDbContext db, SubmitInput submit, IClo
         }
     }
 
+    // A round by invitation: contact persons, and a guest whose link is to this round (no other).
     private async Task<RoundDetails?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        await OpenRound.GetAsync(db, id, cancellationToken) is { } round && (round.IsPublic || User.IsInRole(Roles.ContactPerson)) ? round : null;
+        await OpenRound.GetAsync(db, id, cancellationToken) is { } round && (round.IsPublic || User.IsInRole(Roles.ContactPerson) || User.GuestRoundId() == id) ? round : null;
 }
 
 internal static class PublicRateLimit

@@ -2,23 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Meetings.Guests;
 using Samordning.Meetings.Meetings;
-using Samordning.Shared.Time;
 using Samordning.Shared.Web;
 
 namespace Samordning.Meetings.Pages.Moter;
-
-internal sealed class GuestLinkForm
-{
-    public string? GuestName { get; set; }
-    public string? GuestEmail { get; set; }
-    public int? MaxUses { get; set; }
-
-    // Oslo wall-clock time, as a datetime-local field holds it; empty takes the default.
-    public DateTime? ExpiresAt { get; set; }
-
-    public GuestLinkRequest ToRequest() =>
-        new(GuestName, GuestEmail, MaxUses, ExpiresAt is { } local ? DateRange.FromOsloLocal(local) : null);
-}
 
 // A meeting's guest links for its facilitators and coordinators: make one (the link is shown once, here), see
 // each one's status and who came in, revoke. Plain form posts, the API's use cases.
