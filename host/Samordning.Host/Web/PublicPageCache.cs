@@ -23,6 +23,9 @@ internal sealed class PublicPageCache(IAntiforgery antiforgery, PublicContentVer
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
 
+    // A language chosen in the address (request localization reads it) is part of the key like the rest of the query.
+    private static readonly string[] LanguageQuery = ["culture", "ui-culture"];
+
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxBytes });
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -38,7 +41,7 @@ internal sealed class PublicPageCache(IAntiforgery antiforgery, PublicContentVer
         var request = new PublicPageRequest(contentKey);
         context.Features.Set(request);
         if (contentKey is null || !HttpMethods.IsGet(context.Request.Method) || context.User.Identity?.IsAuthenticated == true
-            || context.Request.Query.Keys.Any(k => !page.Query.Contains(k, StringComparer.Ordinal)))
+            || context.Request.Query.Keys.Any(k => !page.Query.Contains(k, StringComparer.Ordinal) && !LanguageQuery.Contains(k, StringComparer.Ordinal)))
         {
             await next(context);
             return;

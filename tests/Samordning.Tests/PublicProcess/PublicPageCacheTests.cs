@@ -9,9 +9,10 @@ using Samordning.Workstreams.Milestones;
 
 namespace Samordning.Tests.PublicProcess;
 
-// The public pages cache their timeline and lists as rendered HTML (issue 18, speed): a change to what is public is
-// visible at the next request, and each language gets its own fragment. Every test reads the page once before the
-// change, so the fragment is cached when the change happens.
+// The public pages are answered to anonymous visitors from a cache of whole responses, and cache their timeline and
+// lists as rendered HTML for everyone else (issue 18, speed): a change to what is public is visible at the next
+// request, each language gets its own, each visitor gets their own tokens, and a signed-in person never gets (nor
+// leaves) an anonymous page. Every test reads the page once before the change, so it is cached when the change happens.
 public sealed class PublicPageCacheTests(FeedbackFixture fixture) : IClassFixture<FeedbackFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -103,6 +104,93 @@ public sealed class PublicPageCacheTests(FeedbackFixture fixture) : IClassFixtur
         Assert.Contains("Ingen innspill er publisert ennå.", bokmalInput, StringComparison.Ordinal);
         Assert.Contains("Ingen innspel er publiserte enno.", nynorskInput, StringComparison.Ordinal);
         Assert.Contains("No input has been published yet.", englishInput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Form_SecondVisitorFromTheCache_GetsOwnTokensAndBothSubmit()
+    {
+        var round = await fixture.OpenRoundAsync();
+        var first = fixture.Factory.CreateClientAs(null);
+        var second = fixture.Factory.CreateClientAs(null);
+
+        var (firstAntiforgery, firstToken) = await PublicForm.OpenAsync(first, round.Id);
+        var (secondAntiforgery, secondToken) = await PublicForm.OpenAsync(second, round.Id);
+        var firstPosted = await PublicForm.PostToAsync(first, $"/innspill/{round.Id}", PublicForm.Valid(firstAntiforgery, firstToken));
+        var secondPosted = await PublicForm.PostToAsync(second, $"/innspill/{round.Id}", PublicForm.Valid(secondAntiforgery, secondToken));
+
+        Assert.NotEqual(firstAntiforgery, secondAntiforgery);
+        Assert.NotEqual(firstToken, secondToken);
+        Assert.Equal(HttpStatusCode.Redirect, firstPosted.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, secondPosted.StatusCode);
+        Assert.NotEqual(PublicForm.Reference(firstPosted), PublicForm.Reference(secondPosted));
+    }
+
+    [Fact]
+    public async Task Form_TokenOfOneVisitor_RefusedForAnother()
+    {
+        var round = await fixture.OpenRoundAsync();
+        var first = fixture.Factory.CreateClientAs(null);
+        var second = fixture.Factory.CreateClientAs(null);
+        var (firstAntiforgery, _) = await PublicForm.OpenAsync(first, round.Id);
+        var (_, secondToken) = await PublicForm.OpenAsync(second, round.Id);
+
+        var posted = await PublicForm.PostToAsync(second, $"/innspill/{round.Id}", PublicForm.Valid(firstAntiforgery, secondToken));
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/prosess")]
+    [InlineData("/innspill")]
+    public async Task Page_AnonymousCachedThenSignedIn_SignedInGetsTheirOwnPage(string path)
+    {
+        await ProcessApi.CreateAsync(fixture.Factory, ProcessApi.Milestone($"Ny versjon {Guid.NewGuid():N}"));
+        var anonymous = fixture.Factory.CreateClientAs(null);
+        var coordinator = fixture.Factory.CreateClientAs(People.Coordinator);
+
+        var anonymousFirst = await anonymous.GetStringAsync(path, Ct);
+        var anonymousAgain = await anonymous.GetStringAsync(path, Ct);
+        var signedIn = await coordinator.GetStringAsync(path, Ct);
+
+        Assert.Contains("/konto/start", anonymousAgain, StringComparison.Ordinal);
+        Assert.DoesNotContain("/konto/logg-ut", anonymousFirst, StringComparison.Ordinal);
+        Assert.Contains("/konto/logg-ut", signedIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("/konto/start", signedIn, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/prosess")]
+    [InlineData("/innspill")]
+    public async Task Page_SignedInFirst_AnonymousNeverGetsTheirPage(string path)
+    {
+        await ProcessApi.CreateAsync(fixture.Factory, ProcessApi.Milestone($"Ny versjon {Guid.NewGuid():N}"));
+        var anonymous = fixture.Factory.CreateClientAs(null);
+        var coordinator = fixture.Factory.CreateClientAs(People.Coordinator);
+
+        await coordinator.GetStringAsync(path, Ct);
+        var anonymousAfter = await anonymous.GetStringAsync(path, Ct);
+
+        Assert.DoesNotContain("/konto/logg-ut", anonymousAfter, StringComparison.Ordinal);
+        Assert.Contains("/konto/start", anonymousAfter, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Form_RoundUnpublishedAfterCached_NextAnonymousGetIsNotFound()
+    {
+        var round = await fixture.OpenRoundAsync();
+        var anonymous = fixture.Factory.CreateClientAs(null);
+        await anonymous.GetStringAsync($"/innspill/{round.Id}", Ct);
+        await anonymous.GetStringAsync($"/innspill/{round.Id}", Ct);
+
+        await fixture.WithDbAsync(async db =>
+        {
+            var stored = await db.Rounds.SingleAsync(r => r.Id == round.Id, Ct);
+            stored.IsPublic = false;
+            return await db.SaveChangesAsync(Ct);
+        });
+        var after = await anonymous.GetAsync($"/innspill/{round.Id}", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
     }
 
     private static async Task<MilestoneDetails> PutAsync(HttpClient coordinator, MilestoneDetails milestone, bool published)
