@@ -34,8 +34,8 @@ public sealed class PublicContentVersionsTests
         var node = new PublicContentVersions();
 
         var first = await node.KeyAsync(Now, Ct);
-        var again = await node.KeyAsync(Now.AddSeconds(29), Ct);
-        var nextMinute = await node.KeyAsync(Now.AddSeconds(30), Ct);
+        var again = await node.KeyAsync(Now.AddSeconds(59), Ct);
+        var nextMinute = await node.KeyAsync(Now.AddSeconds(60), Ct);
 
         Assert.Equal(first, again);
         Assert.NotEqual(first, nextMinute);
