@@ -76,7 +76,11 @@ internal sealed class PublicPageCache(IAntiforgery antiforgery, PublicContentVer
             cache.Set(key, entry, new MemoryCacheEntryOptions { Size = entry.Bytes, AbsoluteExpiration = until });
         }
 
-        context.Response.ContentLength = buffer.Length;
+        if (!context.Response.HasStarted)
+        {
+            context.Response.ContentLength = buffer.Length;
+        }
+
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
@@ -161,7 +165,7 @@ internal static class PublicPageCaching
     {
         if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
         {
-            services.AddSingleton<ISharedPublicContentVersion>(new RedisPublicContentVersion(redis));
+            services.AddSingleton<ISharedPublicContentVersion>(_ => new RedisPublicContentVersion(redis));
         }
 
         return services.AddSingleton<PublicPageCache>();

@@ -91,12 +91,26 @@ public sealed class PublicContentVersions(ISharedPublicContentVersion? shared = 
         }
     }
 
+    // Each move is claimed before it is sent and given back if sending fails, so concurrent saves and reads neither
+    // lose one nor send one twice.
     private async Task SendUnsentAsync(CancellationToken cancellationToken)
     {
-        while (Volatile.Read(ref unsentBumps) > 0)
+        while (Volatile.Read(ref unsentBumps) is var unsent && unsent > 0)
         {
-            await shared!.IncrementAsync(cancellationToken);
-            Interlocked.Decrement(ref unsentBumps);
+            if (Interlocked.CompareExchange(ref unsentBumps, unsent - 1, unsent) != unsent)
+            {
+                continue;
+            }
+
+            try
+            {
+                await shared!.IncrementAsync(cancellationToken);
+            }
+            catch
+            {
+                Interlocked.Increment(ref unsentBumps);
+                throw;
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
+using Samordning.Feedback.Rounds;
 using Samordning.Tests.Feedback;
 using Samordning.Tests.Infrastructure;
 using Samordning.Workstreams.Milestones;
@@ -109,9 +110,7 @@ public sealed class PublicPageCacheTests(FeedbackFixture fixture) : IClassFixtur
     [Fact]
     public async Task Form_SecondVisitorFromTheCache_GetsOwnTokensAndBothSubmit()
     {
-        var round = await fixture.OpenRoundAsync();
-        var first = fixture.Factory.CreateClientAs(null);
-        var second = fixture.Factory.CreateClientAs(null);
+        var (round, first, second) = await TwoVisitorsAsync();
 
         var (firstAntiforgery, firstToken) = await PublicForm.OpenAsync(first, round.Id);
         var (secondAntiforgery, secondToken) = await PublicForm.OpenAsync(second, round.Id);
@@ -128,9 +127,7 @@ public sealed class PublicPageCacheTests(FeedbackFixture fixture) : IClassFixtur
     [Fact]
     public async Task Form_TokenOfOneVisitor_RefusedForAnother()
     {
-        var round = await fixture.OpenRoundAsync();
-        var first = fixture.Factory.CreateClientAs(null);
-        var second = fixture.Factory.CreateClientAs(null);
+        var (round, first, second) = await TwoVisitorsAsync();
         var (firstAntiforgery, _) = await PublicForm.OpenAsync(first, round.Id);
         var (_, secondToken) = await PublicForm.OpenAsync(second, round.Id);
 
@@ -144,9 +141,7 @@ public sealed class PublicPageCacheTests(FeedbackFixture fixture) : IClassFixtur
     [InlineData("/innspill")]
     public async Task Page_AnonymousCachedThenSignedIn_SignedInGetsTheirOwnPage(string path)
     {
-        await ProcessApi.CreateAsync(fixture.Factory, ProcessApi.Milestone($"Ny versjon {Guid.NewGuid():N}"));
-        var anonymous = fixture.Factory.CreateClientAs(null);
-        var coordinator = fixture.Factory.CreateClientAs(People.Coordinator);
+        var (anonymous, coordinator) = await OnNewVersionAsync();
 
         var anonymousFirst = await anonymous.GetStringAsync(path, Ct);
         var anonymousAgain = await anonymous.GetStringAsync(path, Ct);
@@ -163,9 +158,7 @@ public sealed class PublicPageCacheTests(FeedbackFixture fixture) : IClassFixtur
     [InlineData("/innspill")]
     public async Task Page_SignedInFirst_AnonymousNeverGetsTheirPage(string path)
     {
-        await ProcessApi.CreateAsync(fixture.Factory, ProcessApi.Milestone($"Ny versjon {Guid.NewGuid():N}"));
-        var anonymous = fixture.Factory.CreateClientAs(null);
-        var coordinator = fixture.Factory.CreateClientAs(People.Coordinator);
+        var (anonymous, coordinator) = await OnNewVersionAsync();
 
         await coordinator.GetStringAsync(path, Ct);
         var anonymousAfter = await anonymous.GetStringAsync(path, Ct);
@@ -191,6 +184,17 @@ public sealed class PublicPageCacheTests(FeedbackFixture fixture) : IClassFixtur
         var after = await anonymous.GetAsync($"/innspill/{round.Id}", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+    }
+
+    // A newly opened round and two anonymous visitors, each with their own cookies.
+    private async Task<(RoundDetails Round, HttpClient First, HttpClient Second)> TwoVisitorsAsync() =>
+        (await fixture.OpenRoundAsync(), fixture.Factory.CreateClientAs(null), fixture.Factory.CreateClientAs(null));
+
+    // A new public-content version (a milestone published), so nothing is cached yet; an anonymous and a signed-in client.
+    private async Task<(HttpClient Anonymous, HttpClient Coordinator)> OnNewVersionAsync()
+    {
+        await ProcessApi.CreateAsync(fixture.Factory, ProcessApi.Milestone($"Ny versjon {Guid.NewGuid():N}"));
+        return (fixture.Factory.CreateClientAs(null), fixture.Factory.CreateClientAs(People.Coordinator));
     }
 
     private static async Task<MilestoneDetails> PutAsync(HttpClient coordinator, MilestoneDetails milestone, bool published)
