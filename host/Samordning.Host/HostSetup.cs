@@ -64,6 +64,7 @@ internal static class HostSetup
         services.AddSamordningRateLimiting(configuration);
         services.AddSamordningProxyHeaders(configuration);
         services.AddSamordningLocalization();
+        services.AddPublicPageCache(configuration);
         services.AddOpenApi();
 
         // Enums travel as their names ("InProgress", "Red"), which the API's readers and writers understand.
@@ -123,6 +124,7 @@ internal static class HostSetup
         app.UsePreferredLanguage();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UsePublicPageCache();
 
         app.MapSamordningHealthChecks();
         app.MapOpenApi();

@@ -29,6 +29,9 @@ public static class ModuleDatabaseRegistration
     {
         var settings = DatabaseSettings.From(configuration);
         services.TryAddSingleton(sp => new AuditingInterceptor(sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton(sp => new PublicContentVersions(
+            sp.GetService<ISharedPublicContentVersion>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<PublicContentVersions>>()));
+        services.TryAddSingleton<PublicContentInterceptor>();
         services.AddSingleton(new ModuleDatabase(typeof(TContext), store));
         services.AddSamordningMetrics();
         services.TryAddSingleton<SqliteWriters>();
@@ -44,14 +47,14 @@ public static class ModuleDatabaseRegistration
         {
             services.AddPooledDbContextFactory<TContext>((sp, options) => options
                 .UseSqlServer(settings.ConnectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", store).UseQuerySplittingBehavior(Splitting))
-                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), PublicContentInterceptor.Instance, Telemetry(sp, store)));
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<PublicContentInterceptor>(), Telemetry(sp, store)));
             services.AddScoped(sp => Rent<TContext, TContext>(sp, sqliteWriter: null));
         }
         else if (settings.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddPooledDbContextFactory<TPostgresContext>((sp, options) => options
                 .UseNpgsql(settings.PostgresConnectionString(), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", store).UseQuerySplittingBehavior(Splitting))
-                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), PublicContentInterceptor.Instance, Telemetry(sp, store)));
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<PublicContentInterceptor>(), Telemetry(sp, store)));
             services.AddScoped(sp => Rent<TContext, TPostgresContext>(sp, sqliteWriter: null));
         }
         else
@@ -59,7 +62,7 @@ public static class ModuleDatabaseRegistration
             var connectionString = settings.SqliteConnectionString(store);
             services.AddPooledDbContextFactory<TSqliteContext>((sp, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(Splitting))
-                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), PublicContentInterceptor.Instance, SqlitePragmas.Instance, Telemetry(sp, store)));
+                .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<PublicContentInterceptor>(), SqlitePragmas.Instance, Telemetry(sp, store)));
             services.AddScoped(sp => Rent<TContext, TSqliteContext>(
                 sp, settings.QueueSqliteWrites ? sp.GetRequiredService<SqliteWriters>().For(connectionString) : null));
         }

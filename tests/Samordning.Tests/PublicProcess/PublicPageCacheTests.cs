@@ -3,15 +3,17 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
+using Samordning.Feedback.Rounds;
 using Samordning.Tests.Feedback;
 using Samordning.Tests.Infrastructure;
 using Samordning.Workstreams.Milestones;
 
 namespace Samordning.Tests.PublicProcess;
 
-// The public pages cache their timeline and lists as rendered HTML (issue 18, speed): a change to what is public is
-// visible at the next request, and each language gets its own fragment. Every test reads the page once before the
-// change, so the fragment is cached when the change happens.
+// The public pages are answered to anonymous visitors from a cache of whole responses, and cache their timeline and
+// lists as rendered HTML for everyone else (issue 18, speed): a change to what is public is visible at the next
+// request, each language gets its own, each visitor gets their own tokens, and a signed-in person never gets (nor
+// leaves) an anonymous page. Every test reads the page once before the change, so it is cached when the change happens.
 public sealed class PublicPageCacheTests(FeedbackFixture fixture) : IClassFixture<FeedbackFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -103,6 +105,96 @@ public sealed class PublicPageCacheTests(FeedbackFixture fixture) : IClassFixtur
         Assert.Contains("Ingen innspill er publisert ennå.", bokmalInput, StringComparison.Ordinal);
         Assert.Contains("Ingen innspel er publiserte enno.", nynorskInput, StringComparison.Ordinal);
         Assert.Contains("No input has been published yet.", englishInput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Form_SecondVisitorFromTheCache_GetsOwnTokensAndBothSubmit()
+    {
+        var (round, first, second) = await TwoVisitorsAsync();
+
+        var (firstAntiforgery, firstToken) = await PublicForm.OpenAsync(first, round.Id);
+        var (secondAntiforgery, secondToken) = await PublicForm.OpenAsync(second, round.Id);
+        var firstPosted = await PublicForm.PostToAsync(first, $"/innspill/{round.Id}", PublicForm.Valid(firstAntiforgery, firstToken));
+        var secondPosted = await PublicForm.PostToAsync(second, $"/innspill/{round.Id}", PublicForm.Valid(secondAntiforgery, secondToken));
+
+        Assert.NotEqual(firstAntiforgery, secondAntiforgery);
+        Assert.NotEqual(firstToken, secondToken);
+        Assert.Equal(HttpStatusCode.Redirect, firstPosted.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, secondPosted.StatusCode);
+        Assert.NotEqual(PublicForm.Reference(firstPosted), PublicForm.Reference(secondPosted));
+    }
+
+    [Fact]
+    public async Task Form_TokenOfOneVisitor_RefusedForAnother()
+    {
+        var (round, first, second) = await TwoVisitorsAsync();
+        var (firstAntiforgery, _) = await PublicForm.OpenAsync(first, round.Id);
+        var (_, secondToken) = await PublicForm.OpenAsync(second, round.Id);
+
+        var posted = await PublicForm.PostToAsync(second, $"/innspill/{round.Id}", PublicForm.Valid(firstAntiforgery, secondToken));
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/prosess")]
+    [InlineData("/innspill")]
+    public async Task Page_AnonymousCachedThenSignedIn_SignedInGetsTheirOwnPage(string path)
+    {
+        var (anonymous, coordinator) = await OnNewVersionAsync();
+
+        var anonymousFirst = await anonymous.GetStringAsync(path, Ct);
+        var anonymousAgain = await anonymous.GetStringAsync(path, Ct);
+        var signedIn = await coordinator.GetStringAsync(path, Ct);
+
+        Assert.Contains("/konto/start", anonymousAgain, StringComparison.Ordinal);
+        Assert.DoesNotContain("/konto/logg-ut", anonymousFirst, StringComparison.Ordinal);
+        Assert.Contains("/konto/logg-ut", signedIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("/konto/start", signedIn, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/prosess")]
+    [InlineData("/innspill")]
+    public async Task Page_SignedInFirst_AnonymousNeverGetsTheirPage(string path)
+    {
+        var (anonymous, coordinator) = await OnNewVersionAsync();
+
+        await coordinator.GetStringAsync(path, Ct);
+        var anonymousAfter = await anonymous.GetStringAsync(path, Ct);
+
+        Assert.DoesNotContain("/konto/logg-ut", anonymousAfter, StringComparison.Ordinal);
+        Assert.Contains("/konto/start", anonymousAfter, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Form_RoundUnpublishedAfterCached_NextAnonymousGetIsNotFound()
+    {
+        var round = await fixture.OpenRoundAsync();
+        var anonymous = fixture.Factory.CreateClientAs(null);
+        await anonymous.GetStringAsync($"/innspill/{round.Id}", Ct);
+        await anonymous.GetStringAsync($"/innspill/{round.Id}", Ct);
+
+        await fixture.WithDbAsync(async db =>
+        {
+            var stored = await db.Rounds.SingleAsync(r => r.Id == round.Id, Ct);
+            stored.IsPublic = false;
+            return await db.SaveChangesAsync(Ct);
+        });
+        var after = await anonymous.GetAsync($"/innspill/{round.Id}", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+    }
+
+    // A newly opened round and two anonymous visitors, each with their own cookies.
+    private async Task<(RoundDetails Round, HttpClient First, HttpClient Second)> TwoVisitorsAsync() =>
+        (await fixture.OpenRoundAsync(), fixture.Factory.CreateClientAs(null), fixture.Factory.CreateClientAs(null));
+
+    // A new public-content version (a milestone published), so nothing is cached yet; an anonymous and a signed-in client.
+    private async Task<(HttpClient Anonymous, HttpClient Coordinator)> OnNewVersionAsync()
+    {
+        await ProcessApi.CreateAsync(fixture.Factory, ProcessApi.Milestone($"Ny versjon {Guid.NewGuid():N}"));
+        return (fixture.Factory.CreateClientAs(null), fixture.Factory.CreateClientAs(People.Coordinator));
     }
 
     private static async Task<MilestoneDetails> PutAsync(HttpClient coordinator, MilestoneDetails milestone, bool published)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
 using Samordning.Feedback.Rounds;
+using Samordning.Shared.Web;
 
 namespace Samordning.Feedback.Pages.Innspill;
 
@@ -14,15 +15,17 @@ internal sealed record PublishedInput(string Reference, DateTimeOffset ReceivedA
 }
 
 // The public record of a round: published input only, with the name only where the contributor consented.
-// The list is the same for every visitor of a language, so the page caches it as rendered HTML (the <cache> tag
-// helper) under the round and the public-content version; it is read inside the cached part, so a hit costs no query.
+// An anonymous visitor is answered from the host's cache of whole public pages; for everyone else the list, the same
+// for every visitor of a language, is cached as rendered HTML (the <cache> tag helper) under the round and the
+// public-content key; it is read inside the cached part, so a hit costs no query.
 [AllowAnonymous]
+[PublicPage]
 internal sealed class MottattModel(FeedbackDbContext db) : PageModel
 {
     public RoundDetails Round { get; private set; } = null!;
 
     // What the cached list is keyed by (besides the language).
-    public string ContentKey => $"{Round.Id}:{PublicContentVersion.Current}";
+    public string? ContentKey => PublicPage.ContentKey(HttpContext) is { } key ? $"{Round.Id}:{key}" : null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

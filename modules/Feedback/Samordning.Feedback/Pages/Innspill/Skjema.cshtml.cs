@@ -13,7 +13,10 @@ namespace Samordning.Feedback.Pages.Innspill;
 // The public input page: no sign-in, rate limited per address (the host's "public" policy), anti-forgery,
 // a honeypot, and a bounded body; the round's deadline is enforced by the server's clock. A file over the limit
 // (even one far over what the whole form may hold) re-renders the form with what was typed and the limit named.
+// An anonymous GET is answered from the host's cache of whole public pages, with the visitor's own antiforgery token
+// and idempotency key put in (PublicPage.FreshToken); the cached form is not served past the round's deadline.
 [AllowAnonymous]
+[PublicPage]
 [EnableRateLimiting(PublicRateLimit.Policy)]
 [BoundedForm(AttachmentRules.MaxBytes, 2 * AttachmentRules.MaxRequestBytes)]
 internal sealed class SkjemaModel(FeedbackDbContext db, SubmitInput submit, IClock clock) : PageModel
@@ -38,8 +41,18 @@ internal sealed class SkjemaModel(FeedbackDbContext db, SubmitInput submit, IClo
         }
 
         Round = round;
-        IsClosed = !round.IsOpenAt(clock.UtcNow);
-        Input.Token = Guid.NewGuid().ToString("N");
+        var now = clock.UtcNow;
+        IsClosed = !round.IsOpenAt(now);
+        if (now < round.OpensAt)
+        {
+            PublicPage.ValidUntil(HttpContext, round.OpensAt);
+        }
+        else if (!IsClosed)
+        {
+            PublicPage.ValidUntil(HttpContext, round.Deadline + TimeSpan.FromSeconds(1));
+        }
+
+        Input.Token = PublicPage.FreshToken(HttpContext);
         return Page();
     }
 
