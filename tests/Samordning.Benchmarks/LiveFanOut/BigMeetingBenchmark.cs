@@ -27,6 +27,10 @@ internal static class BigMeetingBenchmark
     public const double NotesPerSecond = 2;
     public const double MarginMilliseconds = 5;
 
+    // Thousands of clients share two cores with the host (and other work on the machine): an item may come seconds
+    // late, which the latency shows; it counts as lost only if it has not come 30 s after the last publish.
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
     private static readonly string[] PersonColumns =
         ["Id", "Name", "Email", "Subject", "Title", "MinistryId", "AgencyId", "Roles", "Active", "PreferredLanguage", "Version", "SearchText"];
 
@@ -60,7 +64,7 @@ internal static class BigMeetingBenchmark
         await using var floorHost = await FloorBroadcastHost.StartAsync();
         var floor = floorHost.Side([.. meetings.Select(m => $"meeting:{m}")]);
         var subject = MeetingsFanOutSide.For(meetings, [address], client, Participant);
-        var connecting = new FanOutConnecting(Batch: 50, Pause: TimeSpan.FromMilliseconds(20), MeasureMemory: true);
+        var connecting = new FanOutConnecting(Batch: 50, Pause: TimeSpan.FromMilliseconds(20), MeasureMemory: true, Grace: Grace);
 
         // A short pass of each side first, not counted (JIT, pools, the first joins and posts), then one or two
         // measured passes (--rounds 1 or more), the second in mirrored order so the machine's drift falls alike.

@@ -46,8 +46,9 @@ internal sealed record ConnectionMemory(long HeapBefore, long HeapAfter, long Wo
 }
 
 // How a run connects its clients: how many at once, the pause between batches (a thousand handshakes at once would
-// measure the accept queue), and whether to measure the memory the connections take.
-internal sealed record FanOutConnecting(int Batch = 50, TimeSpan Pause = default, bool MeasureMemory = false)
+// measure the accept queue), and whether to measure the memory the connections take; and how long after the last
+// publish an item may still arrive before it counts as lost (a late item shows in the latency, a lost one never came).
+internal sealed record FanOutConnecting(int Batch = 50, TimeSpan Pause = default, bool MeasureMemory = false, TimeSpan? Grace = null)
 {
     public static FanOutConnecting Default { get; } = new();
 }
@@ -58,7 +59,7 @@ internal sealed record FanOutConnecting(int Batch = 50, TimeSpan Pause = default
 // as a duplicate or out of order when it arrived twice or after a later item of its topic (by the topic's sequence).
 internal static class FanOutRunner
 {
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(5);
 
     // One handler for every client's WebSocket handshake, rather than one each (ClientWebSocket makes its own
     // otherwise): thousands of clients in one process cost the connections, not a handler apiece.
@@ -75,6 +76,10 @@ internal static class FanOutRunner
     {
         connecting ??= FanOutConnecting.Default;
         var rooms = side.Topics.Count;
+
+        // Every client gets the same payload text for an item: read once per item, not once per client, so the
+        // in-process clients spend their CPU on receiving (as real ones would), not on parsing the same JSON again.
+        var payloads = new ConcurrentDictionary<string, FanOutPayload?>(StringComparer.Ordinal);
         var receivers = new Receiver[clients];
         var connections = new HubConnection[clients];
         try
@@ -82,7 +87,7 @@ internal static class FanOutRunner
             // One client first per hub, alone: the first sign-in and join warm up what every later one reuses.
             foreach (var hub in side.HubUrls)
             {
-                await (await ConnectAsync(side, hub, side.HeadersFor(0), new Receiver(side.Topics[0], 0), cancellationToken)).DisposeAsync();
+                await (await ConnectAsync(side, hub, side.HeadersFor(0), new Receiver(side.Topics[0], 0), payloads, cancellationToken)).DisposeAsync();
             }
 
             var before = connecting.MeasureMemory ? ConnectionMemory.Measure() : default;
@@ -92,7 +97,7 @@ internal static class FanOutRunner
                 await Task.WhenAll(Enumerable.Range(start, Math.Min(connecting.Batch, clients - start)).Select(async i =>
                 {
                     receivers[i] = new Receiver(side.Topics[i % rooms], i % rooms);
-                    connections[i] = await ConnectAsync(side, side.HubUrls[i % side.HubUrls.Count], side.HeadersFor(i), receivers[i], cancellationToken);
+                    connections[i] = await ConnectAsync(side, side.HubUrls[i % side.HubUrls.Count], side.HeadersFor(i), receivers[i], payloads, cancellationToken);
                 }));
                 if (connecting.Pause > TimeSpan.Zero)
                 {
@@ -135,7 +140,7 @@ internal static class FanOutRunner
             }
 
             var expected = receivers.Sum(r => perRoom[r.Room]);
-            var deadline = Stopwatch.GetTimestamp() + (long)(Grace.TotalSeconds * Stopwatch.Frequency);
+            var deadline = Stopwatch.GetTimestamp() + (long)((connecting.Grace ?? DefaultGrace).TotalSeconds * Stopwatch.Frequency);
             while (Delivered(receivers, published) < expected && Stopwatch.GetTimestamp() < deadline)
             {
                 await Task.Delay(50, cancellationToken);
@@ -180,7 +185,8 @@ internal static class FanOutRunner
     }
 
     private static async Task<HubConnection> ConnectAsync(
-        FanOutSide side, Uri hub, IReadOnlyDictionary<string, string> headers, Receiver receiver, CancellationToken cancellationToken)
+        FanOutSide side, Uri hub, IReadOnlyDictionary<string, string> headers, Receiver receiver, ConcurrentDictionary<string, FanOutPayload?> payloads,
+        CancellationToken cancellationToken)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(hub, HttpTransportType.WebSockets, options =>
@@ -202,7 +208,7 @@ internal static class FanOutRunner
         connection.On<FanOutItem>("item", item =>
         {
             var received = Stopwatch.GetTimestamp();
-            if (item.Topic == receiver.Topic && side.ReadPayload(item.Payload) is { } payload && payload.Room == receiver.Room)
+            if (item.Topic == receiver.Topic && payloads.GetOrAdd(item.Payload, side.ReadPayload) is { } payload && payload.Room == receiver.Room)
             {
                 receiver.Add(payload.Index, item.Sequence, received - payload.SentAt);
             }
