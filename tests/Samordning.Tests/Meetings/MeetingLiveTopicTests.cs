@@ -101,16 +101,7 @@ public sealed class MeetingLiveTopicTests : IAsyncLifetime
         return meeting;
     }
 
-    private static ClaimsPrincipal User(Guid personId, Guid? ministryId, string role)
-    {
-        var claims = new List<Claim> { new(SamordningClaims.PersonId, personId.ToString()), new(ClaimTypes.Role, role) };
-        if (ministryId is { } id)
-        {
-            claims.Add(new Claim(SamordningClaims.MinistryId, id.ToString()));
-        }
-
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
-    }
+    private static ClaimsPrincipal User(Guid personId, Guid? ministryId, string role) => MeetingAccessTests.User(personId, ministryId, role);
 
     private static ClaimsPrincipal Guest(Guid meetingId) =>
         new(new ClaimsIdentity([new Claim(GuestClaims.Scope, GuestClaims.ForMeeting(meetingId))], GuestClaims.Scheme));
