@@ -169,7 +169,7 @@ internal static class BigMeetingBenchmark
                     facilitatorIds = new[] { facilitator },
                 }, HttpStatusCode.Created, cancellationToken);
                 ids[i] = created.GetProperty("id").GetGuid();
-                await SendAsync(client, $"/api/meetings/{ids[i]}/status", new { status = 1 /* Live */ }, HttpStatusCode.OK, cancellationToken);
+                await SendAsync(client, $"/api/meetings/{ids[i]}/status", new { status = 1 /* Live */, version = created.GetProperty("version").GetInt64() }, HttpStatusCode.OK, cancellationToken);
             }
             finally
             {
