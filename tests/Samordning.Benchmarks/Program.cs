@@ -60,12 +60,15 @@ internal static class BenchmarkProgram
         var sweep = options.Scenario is null || options.Scenario == NotificationsSweepBenchmark.Name;
         var twoNodes = onPostgres && (options.Scenario is null || options.Scenario == TwoNodeFanOutBenchmark.Name);
         var import = InitiativeImportBenchmark.Selected(options.Scenario);
-        if (scenarios.Count == 0 && !fanOut && !sweep && !twoNodes && !import)
+
+        // Thousands of connections: only when named (issue 19, point 3).
+        var bigMeeting = BigMeetingBenchmark.Selected(options.Scenario) ? options.Scenario : null;
+        if (scenarios.Count == 0 && !fanOut && !sweep && !twoNodes && !import && bigMeeting is null)
         {
             Console.Error.WriteLine($"No scenario is called '{options.Scenario}' on {options.Database}. Known: " +
                 $"{string.Join(", ", ScenarioCatalog.For(options.Database, volume).Select(s => s.Name))}, " +
                 (onPostgres ? $"{NotificationsSweepBenchmark.Name}, {TwoNodeFanOutBenchmark.Name}" : $"{LiveFanOutBenchmark.Name}, {NotificationsSweepBenchmark.Name}") +
-                $", {InitiativeImportBenchmark.PreviewName}, {StartupBenchmark.Name}" +
+                $", {InitiativeImportBenchmark.PreviewName}, {StartupBenchmark.Name}, {BigMeetingBenchmark.Name}, {BigMeetingBenchmark.ManyName}" +
                 (onPostgres ? "." : $"; with --database PostgreSql also {TwoNodeFanOutBenchmark.Name}."));
             return 2;
         }
@@ -76,6 +79,7 @@ internal static class BenchmarkProgram
         var results = new List<ScenarioResult>();
         IReadOnlyList<FanOutResult> fanOutResults = [];
         IReadOnlyList<FanOutResult> twoNodeResults = [];
+        IReadOnlyList<FanOutResult> bigMeetingResults = [];
 
         // A database of the run's own on the server, dropped at the end, as the SQLite files are a folder of its own.
         await using var postgres = onPostgres ? await PostgresRun.CreateAsync(Environment.GetEnvironmentVariable("BENCH_POSTGRES"), stop.Token) : null;
@@ -106,6 +110,11 @@ internal static class BenchmarkProgram
             {
                 fanOutResults = await LiveFanOutBenchmark.RunAsync(host.Services, host.Address, client, options.Duration, Console.Out, stop.Token);
             }
+
+            if (bigMeeting is not null)
+            {
+                bigMeetingResults = await BigMeetingBenchmark.RunAsync(bigMeeting, host.Services, host.Address, options, Console.Out, stop.Token);
+            }
         }
 
         // Its own two hosts on the run's database, once the run's host has migrated and seeded it and is gone.
@@ -134,7 +143,12 @@ internal static class BenchmarkProgram
             await FanOutReport.WriteAsync(twoNodeResults, output, $"{TwoNodeFanOutBenchmark.Name}-latest.json", stop.Token);
         }
 
-        return results.Any(r => r.Failed) || FanOutReport.Failed(fanOutResults) || FanOutReport.Failed(twoNodeResults) ? 1 : 0;
+        if (bigMeeting is not null)
+        {
+            await BigMeetingBenchmark.WriteAsync(bigMeeting, bigMeetingResults, output, stop.Token);
+        }
+
+        return results.Any(r => r.Failed) || FanOutReport.Failed(fanOutResults) || FanOutReport.Failed(twoNodeResults) || BigMeetingBenchmark.Failed(bigMeetingResults) ? 1 : 0;
     }
 
     // Start-up (issue 19, point 6): the built host as processes of its own; see StartupBenchmark.

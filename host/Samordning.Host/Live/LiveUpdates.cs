@@ -43,16 +43,29 @@ internal sealed class LiveUpdates(HostDbContext db, LiveBroadcaster broadcaster,
         }
 
         // SQLite: the file's group writer commits this publish with whatever else is queued for the file.
+        // Each item is queued for broadcasting as it is committed, in its topic's sequence order: by the group writer
+        // on SQLite, under the topic's stripe on a server (see LiveWrite).
         var at = clock.UtcNow;
-        var sequences = db.Database.IsSqlite()
-            ? await sqliteWriters.For(db.Database.GetConnectionString()!).WriteAsync(new LiveWrite(LiveItemInsert.For(db), rows, at))
-            : await StoreEachAsync(rows, at, cancellationToken);
-
         var stored = new LiveItem[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
+        void Committed(int i, long sequence)
         {
-            stored[i] = new LiveItem(rows[i].Topic, sequences[i], rows[i].Type, rows[i].Json, at);
+            stored[i] = new LiveItem(rows[i].Topic, sequence, rows[i].Type, rows[i].Json, at);
             broadcaster.Enqueue(stored[i]);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            await sqliteWriters.For(db.Database.GetConnectionString()!).WriteAsync(new LiveWrite(LiveItemInsert.For(db), rows, at, sequences =>
+            {
+                for (var i = 0; i < sequences.Length; i++)
+                {
+                    Committed(i, sequences[i]);
+                }
+            }));
+        }
+        else
+        {
+            await StoreEachAsync(rows, at, Committed, cancellationToken);
         }
 
         return stored;
@@ -70,10 +83,9 @@ internal sealed class LiveUpdates(HostDbContext db, LiveBroadcaster broadcaster,
         await db.LiveItems.Where(i => i.Topic == topic).MaxAsync(i => (long?)i.Sequence, cancellationToken) ?? 0;
 
     // A server: one statement per item, each its own transaction, under the topic's stripe on this node.
-    private async Task<long[]> StoreEachAsync(LiveRow[] rows, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task StoreEachAsync(LiveRow[] rows, DateTimeOffset at, Action<int, long> committed, CancellationToken cancellationToken)
     {
         var insert = LiveItemInsert.For(db);
-        var sequences = new long[rows.Length];
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -88,7 +100,7 @@ internal sealed class LiveUpdates(HostDbContext db, LiveBroadcaster broadcaster,
                     {
                         try
                         {
-                            sequences[i] = await insert.RunAsync(command, rows[i], at, cancellationToken);
+                            committed(i, await insert.RunAsync(command, rows[i], at, cancellationToken));
                             break;
                         }
                         catch (DbException) when (attempt < MaxAttempts)
@@ -107,7 +119,5 @@ internal sealed class LiveUpdates(HostDbContext db, LiveBroadcaster broadcaster,
         {
             await db.Database.CloseConnectionAsync();
         }
-
-        return sequences;
     }
 }

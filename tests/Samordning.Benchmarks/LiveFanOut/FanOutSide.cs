@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Samordning.Benchmarks.LiveFanOut;
 
-// What every delivered item carries: its place in the run and when the publisher started sending it (a
-// Stopwatch timestamp: publisher and clients share this process and its clock).
-internal sealed record FanOutPayload(long Index, long SentAt);
+// What every delivered item carries: its place in the run, when the publisher started sending it (a Stopwatch
+// timestamp: publisher and clients share this process and its clock) and the room (topic) it was published to.
+internal sealed record FanOutPayload(long Index, long SentAt, int Room = 0);
 
 // The shape of the product's LiveItem as it travels to clients ("item"); the floor hub sends the same shape.
 internal sealed record FanOutItem(string Topic, long Sequence, string Type, string Payload, DateTimeOffset At);
@@ -27,4 +27,13 @@ internal sealed record FanOutSide(
     // How a client finds the publisher's payload in an item: by default the item's payload is the FanOutPayload;
     // the meetings side carries it as the text of the entry the item announces.
     public Func<string, FanOutPayload?> ReadPayload { get; init; } = payload => JsonSerializer.Deserialize<FanOutPayload>(payload, JsonSerializerOptions.Web);
+
+    // Several rooms at once (issue 19, many meetings): client i joins Topics[i % count], and every tick publishes one
+    // item to each room (the payload's Room is its index here). One topic by default.
+    public IReadOnlyList<string> Topics { get; init; } = [Topic];
+
+    // Who client i is: by default everyone signs in with Headers; the big meeting signs each in as a participant of its own.
+    public Func<int, IReadOnlyDictionary<string, string>>? ClientHeaders { get; init; }
+
+    public IReadOnlyDictionary<string, string> HeadersFor(int client) => ClientHeaders?.Invoke(client) ?? Headers;
 }

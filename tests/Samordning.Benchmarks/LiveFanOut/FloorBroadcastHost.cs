@@ -37,19 +37,26 @@ internal sealed class FloorBroadcastHost : IAsyncDisposable
         return host;
     }
 
-    public FanOutSide Side(string topic) => new(
+    public FanOutSide Side(string topic) => Side([topic]);
+
+    // Several groups at once (issue 19, many meetings): an item goes to the group of its payload's room.
+    public FanOutSide Side(IReadOnlyList<string> topics) => new(
         "bare SignalR hub in the same process: no authentication, no policy, no store; a group broadcast with a counter's sequence number",
         [HubUrl],
-        topic,
+        topics[0],
         new Dictionary<string, string>(),
         (connection, t, ct) => connection.InvokeAsync(nameof(FloorHub.Join), t, ct),
         async (payload, ct) =>
         {
             var next = Interlocked.Increment(ref sequence);
+            var topic = topics[payload.Room];
             var item = new FanOutItem(topic, next, "benchmark.item", JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), DateTimeOffset.UtcNow);
             await app.Services.GetRequiredService<IHubContext<FloorHub>>().Clients.Group(topic).SendAsync("item", item, ct);
             return next;
-        });
+        })
+    {
+        Topics = topics,
+    };
 
     public async ValueTask DisposeAsync()
     {

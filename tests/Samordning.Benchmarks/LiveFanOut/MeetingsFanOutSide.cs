@@ -16,13 +16,19 @@ namespace Samordning.Benchmarks.LiveFanOut;
 // one Redis backplane), the clients are spread over every node's hub and the publisher posts to the first.
 internal static class MeetingsFanOutSide
 {
-    public static async Task<FanOutSide> CreateAsync(IServiceProvider services, IReadOnlyList<Uri> nodes, HttpClient client, CancellationToken cancellationToken)
+    public static async Task<FanOutSide> CreateAsync(IServiceProvider services, IReadOnlyList<Uri> nodes, HttpClient client, CancellationToken cancellationToken) =>
+        For([await MeetingEntryWriteScenario.LiveMeetingAsync(services.GetRequiredService<BenchDatabase>(), cancellationToken)], nodes, client);
+
+    // Issue 19: the live meetings given (client i in meetings[i % count], the notes of room r posted to meetings[r]),
+    // each client signed in as participants(i) when given rather than as the coordinator.
+    public static FanOutSide For(
+        IReadOnlyList<Guid> meetings, IReadOnlyList<Uri> nodes, HttpClient client, Func<int, IReadOnlyDictionary<string, string>>? participants = null)
     {
-        var meetingId = await MeetingEntryWriteScenario.LiveMeetingAsync(services.GetRequiredService<BenchDatabase>(), cancellationToken);
+        var meetingId = meetings[0];
         var path = $"/api/meetings/{meetingId}/entries";
         var hubs = nodes.Select(node => new Uri(node, "/hubs/live")).ToList();
         return new FanOutSide(
-            $"GET {string.Join(" and ", hubs)} as the seeded coordinator (authorized join of 'meeting:{{id}}'), published by the facilitator through POST {client.BaseAddress}{path.Replace(meetingId.ToString(), "{id}", StringComparison.Ordinal).TrimStart('/')}",
+            $"GET {string.Join(" and ", hubs)} as {(participants is null ? "the seeded coordinator" : "participants of their own (each a registered person on the meeting's list)")} (authorized join of 'meeting:{{id}}'), published by the facilitator through POST {client.BaseAddress}{path.Replace(meetingId.ToString(), "{id}", StringComparison.Ordinal).TrimStart('/')}",
             hubs,
             $"meeting:{meetingId}",
             new Dictionary<string, string>
@@ -33,12 +39,13 @@ internal static class MeetingsFanOutSide
             (connection, topic, ct) => connection.InvokeAsync<long>("Join", topic, ct),
             async (payload, ct) =>
             {
+                var entries = $"/api/meetings/{meetings[payload.Room]}/entries";
                 var body = new JsonObject { ["kind"] = "Note", ["text"] = JsonSerializer.Serialize(payload, JsonSerializerOptions.Web) };
-                using var request = MeetingEntryWriteScenario.Request(path, body: body.ToJsonString());
+                using var request = MeetingEntryWriteScenario.Request(entries, body: body.ToJsonString());
                 using var response = await client.SendAsync(request, ct);
                 if (response.StatusCode != HttpStatusCode.Created)
                 {
-                    throw new HttpRequestException($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+                    throw new HttpRequestException($"POST {entries} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
                 }
 
                 return payload.Index;
@@ -47,6 +54,8 @@ internal static class MeetingsFanOutSide
             ReadPayload = item => JsonNode.Parse(item)?["text"]?.GetValue<string>() is { } text
                 ? JsonSerializer.Deserialize<FanOutPayload>(text, JsonSerializerOptions.Web)
                 : null,
+            Topics = [.. meetings.Select(m => $"meeting:{m}")],
+            ClientHeaders = participants,
         };
     }
 }

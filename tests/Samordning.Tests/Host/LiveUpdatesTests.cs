@@ -105,6 +105,35 @@ public sealed class LiveUpdatesTests(SamordningFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Publish_ManyRequestsAtOnce_BroadcastInSequenceOrder()
+    {
+        // Concurrent publishers resume in any order once their batch commits; the broadcast must still reach a
+        // follower in the topic's sequence order (issue 19: a meeting's notes arrived out of order when writes overlapped).
+        var personId = await factory.PersonIdAsync(People.ContactPersonHod, Ct);
+        var topic = $"user:{personId}";
+        await using var connection = await ConnectAsync(factory, People.ContactPersonHod);
+        var received = new List<long>();
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<LiveItem>("item", item =>
+        {
+            lock (received)
+            {
+                received.Add(item.Sequence);
+                if (received.Count == 80)
+                {
+                    all.TrySetResult();
+                }
+            }
+        });
+        var last = await connection.InvokeAsync<long>("Join", topic, Ct);
+
+        await Task.WhenAll(Enumerable.Range(1, 80).Select(n => Task.Run(() => PublishAsync(factory, topic, new { N = n }), Ct)));
+
+        await all.Task.WaitAsync(Patience, Ct);
+        Assert.Equal(Enumerable.Range(1, 80).Select(n => last + n), received);
+    }
+
+    [Fact]
     public async Task PublishMany_TwoTopics_StoredInGivenOrderThenBroadcast()
     {
         var personId = await factory.PersonIdAsync(People.ContactPersonKd, Ct);

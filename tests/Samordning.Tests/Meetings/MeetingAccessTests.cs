@@ -66,7 +66,7 @@ public sealed class MeetingAccessTests
         return meeting;
     }
 
-    private static ClaimsPrincipal User(Guid personId, Guid? ministryId, string role)
+    internal static ClaimsPrincipal User(Guid personId, Guid? ministryId, string role)
     {
         var claims = new List<Claim> { new(SamordningClaims.PersonId, personId.ToString()), new(ClaimTypes.Role, role) };
         if (ministryId is { } id)

@@ -28,7 +28,9 @@ internal static class MeetingAccess
         user.PersonId() is { } id && meeting.Facilitators.Any(f => f.PersonId == id);
 
     // A guest session reaches exactly the one meeting its link was made for, and nothing else.
-    public static bool IsGuestOf(ClaimsPrincipal user, Meeting meeting) => user.GuestMeetingId() == meeting.Id;
+    public static bool IsGuestOf(ClaimsPrincipal user, Meeting meeting) => IsGuestOf(user, meeting.Id);
+
+    public static bool IsGuestOf(ClaimsPrincipal user, Guid meetingId) => user.GuestMeetingId() == meetingId;
 
     public static bool CanRead(ClaimsPrincipal user, Meeting meeting)
     {
