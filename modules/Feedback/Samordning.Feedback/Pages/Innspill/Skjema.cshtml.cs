@@ -49,7 +49,8 @@ internal sealed class SkjemaModel(FeedbackDbContext db, SubmitInput submit, IClo
         }
         else if (!IsClosed)
         {
-            PublicPage.ValidUntil(HttpContext, round.Deadline + TimeSpan.FromSeconds(1));
+            // The second after the deadline, which a round stored at the calendar's end does not have.
+            PublicPage.ValidUntil(HttpContext, round.Deadline < DateTimeOffset.MaxValue.AddSeconds(-1) ? round.Deadline.AddSeconds(1) : DateTimeOffset.MaxValue);
         }
 
         Input.Token = PublicPage.FreshToken(HttpContext);
