@@ -62,6 +62,27 @@ public sealed class SeveralNodesTests(SeveralNodesFixture nodes) : IClassFixture
         Assert.True(item.Sequence > last);
     }
 
+    // Issue 18's public pages are answered from a cache of whole pages per node: a milestone KMD publishes through one
+    // node is on the next anonymous visit to the other node's process page, with no wait (the content version is
+    // shared through Redis, and moved before the writer gets its answer).
+    [Fact]
+    public async Task ProcessPage_CachedOnNodeB_MilestonePublishedOnNodeA_OnNodeBAtTheNextVisit()
+    {
+        using var visitor = nodes.B.Client(new CookieContainer());
+        var title = $"Milestone from node A {Guid.NewGuid():N}";
+        var first = await visitor.GetStringAsync(new Uri("/prosess", UriKind.Relative), Ct);
+        var cached = await visitor.GetStringAsync(new Uri("/prosess", UriKind.Relative), Ct);
+
+        using var coordinator = await nodes.A.SignInAsync(SeveralNodesFixture.Coordinator, Ct);
+        using var published = await coordinator.PostAsJsonAsync("/api/workstreams/milestones", PublicProcess.ProcessApi.Milestone(title), FeedbackFixture.Json, Ct);
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        var next = await visitor.GetStringAsync(new Uri("/prosess", UriKind.Relative), Ct);
+
+        Assert.DoesNotContain(title, first, StringComparison.Ordinal);
+        Assert.DoesNotContain(title, cached, StringComparison.Ordinal);
+        Assert.Contains(title, next, StringComparison.Ordinal);
+    }
+
     internal static async Task<Guid> LiveMeetingAsync(HttpClient client)
     {
         var meetings = await client.GetFromJsonAsync<List<MeetingSummary>>("/api/meetings", FeedbackFixture.Json, Ct);
