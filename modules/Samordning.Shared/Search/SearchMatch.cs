@@ -57,6 +57,11 @@ public static class SearchMatch
     // cheap anyway and does not risk walking a large table for a few hits.
     private const int HitsPerPageRowForWalking = 25;
 
+    private const string PlanForValues = "-c plan_cache_mode=force_custom_plan";
+
+    // One per store connection string: a handful in a process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> SearchConnectionStrings = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The rows of <typeparamref name="T"/> whose index holds every one of <paramref name="terms"/> in
     /// <paramref name="section"/>, as a query to go on from (filters, order, paging). On SQLite the terms the suffix
@@ -111,43 +116,59 @@ public static class SearchMatch
     /// open and close takes the provider's pool lock, which every concurrent search then waits on.
     /// </summary>
     /// <remarks>
-    /// On PostgreSQL the connection plans every statement for its values while the search runs
-    /// (<c>plan_cache_mode = force_custom_plan</c>), then goes back to the server's default before it returns to the
-    /// pool (the stores' connections are not reset on close). Npgsql prepares statements that repeat, and after five
-    /// runs PostgreSQL may keep a generic plan for one, which cannot see the <c>tsquery</c>, guesses one hit, and sorts
-    /// every hit of the index where the plan for the values walks the date index for the first 20: 5–60 ms against
-    /// 0.2–0.4 ms for the initiatives' page (docs/decisions.md, Search).
+    /// On PostgreSQL the connection comes from a pool of search connections (<see cref="SearchConnectionString"/>),
+    /// which plan every statement for its values: Npgsql prepares statements that repeat, and after five runs
+    /// PostgreSQL may keep a generic plan for one, which cannot see the <c>tsquery</c>, guesses one hit, and sorts every
+    /// hit of the index where the plan for the values walks the date index for the first 20: 5–60 ms against 0.2–0.4 ms
+    /// for the initiatives' page (docs/decisions.md, Search). The setting comes with the connection, so a search sends
+    /// no statement for it; it set and reset it on a store connection before, two round trips per source and search.
+    /// A connection the caller has opened already is used as it is: its settings are the caller's.
     /// </remarks>
     public static async Task<SearchSourceResult> OnOneConnectionAsync(DbContext db, Func<Task<SearchSourceResult>> search, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(search);
-        var planForValues = db.Database.IsNpgsql();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        var stores = db.Database.IsNpgsql() && db.Database.GetDbConnection().State == System.Data.ConnectionState.Closed
+            ? db.Database.GetConnectionString()
+            : null;
+        if (stores is not null)
+        {
+            db.Database.SetConnectionString(SearchConnectionString(stores));
+        }
+
         try
         {
-            if (planForValues)
-            {
-                await db.Database.ExecuteSqlRawAsync("SET plan_cache_mode = force_custom_plan", cancellationToken);
-            }
-
-            return await search();
-        }
-        finally
-        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                if (planForValues)
-                {
-                    await db.Database.ExecuteSqlRawAsync("RESET plan_cache_mode", CancellationToken.None);
-                }
+                return await search();
             }
             finally
             {
                 await db.Database.CloseConnectionAsync();
             }
         }
+        finally
+        {
+            if (stores is not null)
+            {
+                db.Database.SetConnectionString(stores);
+            }
+        }
     }
+
+    /// <summary>
+    /// The connection string of the search connections for a store's PostgreSQL connection string: the same server
+    /// and settings, and <c>plan_cache_mode = force_custom_plan</c> from the start of each session. Npgsql pools
+    /// connections per connection string, so these are a pool of their own, and a store's connections keep the
+    /// server's default (generic plans are right for the write paths, whose values do not change the plan).
+    /// </summary>
+    public static string SearchConnectionString(string stores) => SearchConnectionStrings.GetOrAdd(stores, static s =>
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(s);
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? PlanForValues : $"{builder.Options} {PlanForValues}";
+        return builder.ConnectionString;
+    });
 
     /// <summary>
     /// How many rows of <typeparamref name="T"/> hold every one of <paramref name="terms"/> in <paramref name="section"/>,

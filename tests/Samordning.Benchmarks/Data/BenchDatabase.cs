@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Samordning.Shared.Persistence;
+using Samordning.Shared.Search;
 
 namespace Samordning.Benchmarks.Data;
 
@@ -16,11 +17,13 @@ internal sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly DatabaseSettings settings;
     private readonly NpgsqlDataSource? postgres;
+    private readonly NpgsqlDataSource? postgresForSearch;
 
     public BenchDatabase(IConfiguration configuration)
     {
         settings = DatabaseSettings.From(configuration);
         postgres = settings.Provider == DatabaseProvider.PostgreSql ? NpgsqlDataSource.Create(settings.ConnectionString!) : null;
+        postgresForSearch = postgres is not null ? NpgsqlDataSource.Create(SearchMatch.SearchConnectionString(settings.ConnectionString!)) : null;
     }
 
     public bool OnPostgres => postgres is not null;
@@ -43,6 +46,11 @@ internal sealed class BenchDatabase : IAsyncDisposable
         await SqlitePragmas.ApplyAsync(connection, cancellationToken);
         return connection;
     }
+
+    // A connection for the search floor: on PostgreSQL from a pool whose sessions plan every statement for its values,
+    // as the product's search connections (SearchMatch.SearchConnectionString); elsewhere as OpenAsync.
+    public async Task<DbConnection> OpenForSearchAsync(string store, CancellationToken cancellationToken) =>
+        postgresForSearch is not null ? await postgresForSearch.OpenConnectionAsync(cancellationToken) : await OpenAsync(store, cancellationToken);
 
     // A module's table: in its own file on SQLite, in its schema (named after the store) on PostgreSQL.
     public string Table(string store, string table) => OnPostgres ? $"\"{store}\".\"{table}\"" : $"\"{table}\"";
@@ -129,6 +137,11 @@ internal sealed class BenchDatabase : IAsyncDisposable
         if (postgres is not null)
         {
             await postgres.DisposeAsync();
+        }
+
+        if (postgresForSearch is not null)
+        {
+            await postgresForSearch.DisposeAsync();
         }
     }
 }

@@ -119,21 +119,9 @@ internal sealed class SearchFloorEndpoint(BenchDatabase database) : IStartupFilt
             total += rows.Count < Limit ? rows.Count : await database.CountAsync(connection, $"""SELECT COUNT(*) FROM (SELECT 1 FROM {t} AS x WHERE {where} LIMIT {CountedTo}) AS hits""", cancellationToken, parameters);
         }
 
-        // As the product's sources (SearchMatch.OnOneConnectionAsync): on PostgreSQL every statement planned for its
-        // values, never a prepared statement's generic plan. Npgsql's reset of a pooled connection on its return
-        // (RESET ALL; this data source keeps it) puts the setting back.
-        async Task<DbConnection> OpenAsync(string store)
-        {
-            var connection = await database.OpenAsync(store, cancellationToken);
-            if (database.OnPostgres)
-            {
-                await using var plan = connection.CreateCommand();
-                plan.CommandText = "SET plan_cache_mode = force_custom_plan";
-                await plan.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            return connection;
-        }
+        // As the product's sources (SearchMatch.OnOneConnectionAsync): on PostgreSQL a connection whose session plans
+        // every statement for its values, never a prepared statement's generic plan.
+        Task<DbConnection> OpenAsync(string store) => database.OpenForSearchAsync(store, cancellationToken);
 
         await using (var connection = await OpenAsync("ministries"))
         {

@@ -40,10 +40,10 @@ public sealed class SearchConnectionTests(SamordningFactory factory) : IClassFix
     }
 }
 
-// On PostgreSQL the search's connection plans each statement for its values while the search runs, and goes back to
-// the pool with the server's default, so whatever borrows that physical connection next is unchanged (the stores'
-// connections are not reset on close). A pool of one connection of its own, with the stores' connection settings,
-// makes "the next borrower" that very connection.
+// On PostgreSQL the search's connection plans each statement for its values: it comes from a pool of search
+// connections that start so (SearchMatch.SearchConnectionString), and the context goes back to its store's
+// connection string afterwards, so that the store's connections keep the server's default. A store pool of one
+// connection of its own, with the stores' connection settings, makes "the store's next connection" that very one.
 [Trait("Pass", "Server")]
 public sealed class SearchConnectionPostgresTests(SamordningFactory factory) : IClassFixture<SamordningFactory>
 {
@@ -53,9 +53,11 @@ public sealed class SearchConnectionPostgresTests(SamordningFactory factory) : I
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task OnOneConnection_PlansForTheValuesInside_ConnectionBackInThePoolAsFound()
+    public async Task OnOneConnection_PlansForTheValuesInside_StoreConnectionsUnchanged()
     {
         await using var db = PoolOfOne();
+        var stores = db.Database.GetConnectionString();
+        var store = await StoreConnectionAsync(db);
         var backends = new List<int>();
         string? inside = null;
 
@@ -69,31 +71,74 @@ public sealed class SearchConnectionPostgresTests(SamordningFactory factory) : I
 
         Assert.Equal("force_custom_plan", inside);
         Assert.Single(backends.Distinct());
-        Assert.Equal((backends[0], "auto"), await NextBorrowerAsync(db));
+        Assert.NotEqual(store.Backend, backends[0]);
+        Assert.Equal(stores, db.Database.GetConnectionString());
+        Assert.Equal(store, await StoreConnectionAsync(db));
     }
 
     [Fact]
-    public async Task OnOneConnection_SourceFails_ConnectionBackInThePoolAsFound()
+    public async Task OnOneConnection_SourceFails_ContextBackOnItsStoreConnection()
     {
         await using var db = PoolOfOne();
-        var backend = 0;
+        var stores = db.Database.GetConnectionString();
+        var store = await StoreConnectionAsync(db);
+        string? inside = null;
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => SearchMatch.OnOneConnectionAsync(
             db,
             async () =>
             {
-                backend = await ScalarAsync<int>(db, Backend);
+                inside = await ScalarAsync<string>(db, PlanCacheMode);
                 throw new InvalidOperationException("a source failed");
             },
             Ct));
 
+        Assert.Equal("force_custom_plan", inside);
         Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
-        Assert.Equal((backend, "auto"), await NextBorrowerAsync(db));
+        Assert.Equal(stores, db.Database.GetConnectionString());
+        Assert.Equal(store, await StoreConnectionAsync(db));
+    }
+
+    [Fact]
+    public async Task OnOneConnection_ConnectionOpenedByTheCaller_UsedAsItIs()
+    {
+        await using var db = PoolOfOne();
+        var (backend, mode) = await StoreConnectionAsync(db);
+        await db.Database.OpenConnectionAsync(Ct);
+        try
+        {
+            var inside = (0, "");
+            await SearchMatch.OnOneConnectionAsync(db, async () =>
+            {
+                inside = (await ScalarAsync<int>(db, Backend), await ScalarAsync<string>(db, PlanCacheMode));
+                return SearchSourceResult.None;
+            }, Ct);
+
+            Assert.Equal((backend, mode), inside);
+            Assert.Equal(ConnectionState.Open, db.Database.GetDbConnection().State);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
+    public void SearchConnectionString_KeepsTheStoresSettingsAndOptions()
+    {
+        var stores = new NpgsqlConnectionStringBuilder("Host=db;Database=samordning;Max Auto Prepare=64;Options=-c statement_timeout=5000").ConnectionString;
+
+        var search = new NpgsqlConnectionStringBuilder(SearchMatch.SearchConnectionString(stores));
+
+        Assert.Equal(("db", "samordning", 64), (search.Host, search.Database, search.MaxAutoPrepare));
+        Assert.Equal("-c statement_timeout=5000 -c plan_cache_mode=force_custom_plan", search.Options);
+        Assert.Equal(SearchMatch.SearchConnectionString(stores), SearchMatch.SearchConnectionString(stores));
     }
 
     private static Task<T> ScalarAsync<T>(DbContext db, string sql) => db.Database.SqlQueryRaw<T>(sql).SingleAsync(Ct);
 
-    private static async Task<(int Backend, string Mode)> NextBorrowerAsync(DbContext db)
+    // The backend of the context's store connection (the pool has one) and its plan_cache_mode.
+    private static async Task<(int Backend, string Mode)> StoreConnectionAsync(DbContext db)
     {
         await db.Database.OpenConnectionAsync(Ct);
         try
