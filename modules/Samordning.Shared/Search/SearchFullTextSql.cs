@@ -180,6 +180,56 @@ public static class SearchFullTextSql
             """;
     }
 
+    /// <summary>
+    /// The narrow table of a PostgreSQL table whose hits a search counts alone (<see cref="SearchMatch.CountAsync{T}"/>):
+    /// the row's id and a copy of its <see cref="PostgreSqlVectorColumn"/> (<see cref="CreatePostgreSqlCountTable"/>).
+    /// </summary>
+    public static string CountTableOf(string table) => table + "_SearchVectors";
+
+    /// <summary>
+    /// Creates the narrow table of <paramref name="table"/> that a capped count reads (<see cref="CountTableOf"/>),
+    /// fills it, and keeps it in step: a trigger after every insert and every update of the suffix text (EF Core's
+    /// saves, ExecuteUpdate, bulk copies alike), and the foreign key's cascade on delete. A count of a common word
+    /// stops at the cap, but tests each row it passes, and on the entity table that means walking a wide row to its
+    /// last column (the stored vector was added last): about three times the cost of the same scan of this table
+    /// (docs/benchmarks.md). Its own GIN index answers the count of a rare word.
+    /// </summary>
+    public static string CreatePostgreSqlCountTable(string schema, string table)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schema);
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        var counted = CountTableOf(table);
+        return $"""
+            CREATE TABLE "{schema}"."{counted}" (
+                "Id" uuid NOT NULL PRIMARY KEY REFERENCES "{schema}"."{table}" ("Id") ON DELETE CASCADE,
+                "{PostgreSqlVectorColumn}" tsvector);
+            INSERT INTO "{schema}"."{counted}" ("Id", "{PostgreSqlVectorColumn}") SELECT "Id", "{PostgreSqlVectorColumn}" FROM "{schema}"."{table}";
+            CREATE INDEX "IX_{counted}" ON "{schema}"."{counted}" USING gin ("{PostgreSqlVectorColumn}");
+            CREATE FUNCTION "{schema}"."{counted}_Keep"() RETURNS trigger LANGUAGE plpgsql AS $keep$
+            BEGIN
+                INSERT INTO "{schema}"."{counted}" ("Id", "{PostgreSqlVectorColumn}") VALUES (NEW."Id", NEW."{PostgreSqlVectorColumn}")
+                    ON CONFLICT ("Id") DO UPDATE SET "{PostgreSqlVectorColumn}" = EXCLUDED."{PostgreSqlVectorColumn}";
+                RETURN NULL;
+            END
+            $keep$;
+            CREATE TRIGGER "{counted}_Keep" AFTER INSERT OR UPDATE OF "{SearchSuffixes.PropertyName}" ON "{schema}"."{table}"
+                FOR EACH ROW EXECUTE FUNCTION "{schema}"."{counted}_Keep"();
+            """;
+    }
+
+    /// <summary>Drops what <see cref="CreatePostgreSqlCountTable"/> made.</summary>
+    public static string DropPostgreSqlCountTable(string schema, string table)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schema);
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        var counted = CountTableOf(table);
+        return $"""
+            DROP TRIGGER IF EXISTS "{counted}_Keep" ON "{schema}"."{table}";
+            DROP FUNCTION IF EXISTS "{schema}"."{counted}_Keep"();
+            DROP TABLE IF EXISTS "{schema}"."{counted}";
+            """;
+    }
+
     // A contentless FTS5 table with the options given, filled from the index column, and its triggers; each column
     // gets what sections makes of the index (the SQL expression of the column or of new."SearchIndex").
     private static string CreateSqlite(string table, string options, Func<string, string> sections)

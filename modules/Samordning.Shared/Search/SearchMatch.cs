@@ -174,8 +174,9 @@ public static class SearchMatch
     /// How many rows of <typeparamref name="T"/> hold every one of <paramref name="terms"/> in <paramref name="section"/>,
     /// counting up to <paramref name="upTo"/> (a source counts only as far as a page can show and a reading needs:
     /// <see cref="CountLimitFor"/>): when the suffix index answers every term alone, from it alone (SQLite: the
-    /// full-text table, no entity row read; PostgreSQL: the index's matches and the rows they point at, until the
-    /// limit), elsewhere the count of <see cref="Rows{T}"/>. Right only for a source that keeps every matching row
+    /// full-text table, no entity row read; PostgreSQL: the matches in the table's narrow copy of its vectors, which a
+    /// table counted so must have, <see cref="SearchFullTextSql.CreatePostgreSqlCountTable"/>), elsewhere the count of
+    /// <see cref="Rows{T}"/>. Right only for a source that keeps every matching row
     /// (no access rule or filter on top); one that filters counts its own query.
     /// </summary>
     public static async Task<int> CountAsync<T>(DbContext db, IReadOnlyCollection<string> terms, SearchSection section, int upTo, CancellationToken cancellationToken)
@@ -193,7 +194,9 @@ public static class SearchMatch
         if (db.Database.IsNpgsql())
         {
             // The names come from the model; the search terms and the limit go in as parameters.
-            var sql = $$"""SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "{{SchemaOf<T>(db)}}"."{{TableOf<T>(db)}}" WHERE {{SearchFullTextSql.PostgreSqlSuffixes()}} @@ CAST({0} AS tsquery) LIMIT {1}) AS hits""";
+            // On the table's narrow copy of its vectors (SearchFullTextSql.CreatePostgreSqlCountTable), which a
+            // table counted here must have.
+            var sql = $$"""SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "{{SchemaOf<T>(db)}}"."{{SearchFullTextSql.CountTableOf(TableOf<T>(db))}}" WHERE {{SearchFullTextSql.PostgreSqlSuffixes()}} @@ CAST({0} AS tsquery) LIMIT {1}) AS hits""";
             counts = await db.Database.SqlQueryRaw<int>(sql, SearchSuffixes.Query(terms, section), upTo).ToListAsync(cancellationToken);
         }
         else

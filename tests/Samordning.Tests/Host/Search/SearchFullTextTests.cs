@@ -53,6 +53,43 @@ public sealed class SearchFullTextTests(SamordningFactory factory) : IClassFixtu
         Assert.Empty(await FoundAsync(renamed));
     }
 
+    // The capped count reads what every write path keeps in step: SQLite's full-text table, PostgreSQL's narrow table
+    // of vectors (its trigger on insert and on an update of the suffixes, the foreign key's cascade on delete).
+    [Fact]
+    public async Task Count_RecordWrittenThroughEveryWritePath_CountedThenGone()
+    {
+        var marker = SearchData.Marker();
+        var renamed = SearchData.Marker();
+        var id = await data.InitiativeAsync($"Telles med EF {marker}");
+        await data.InitiativeAsync($"Telles også {marker}");
+        Assert.Equal((2, 0), (await CountAsync(marker), await CountAsync(renamed)));
+        Assert.Equal(1, await CountAsync(marker, upTo: 1));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+            var initiative = await db.Initiatives.AsNoTracking().SingleAsync(i => i.Id == id, Ct);
+            initiative.Title = $"Endret uten sporing {renamed}";
+            var index = SearchIndex.Of(initiative.SearchDocument());
+            var suffixes = db.Database.IsNpgsql() ? SearchSuffixes.Of(index) : null;
+            await db.ExecuteWriteAsync(
+                ct => db.Initiatives.Where(i => i.Id == id).ExecuteUpdateAsync(
+                    set => set.SetProperty(i => i.Title, initiative.Title).SetProperty(i => i.SearchIndex, index).SetProperty(i => EF.Property<string?>(i, SearchSuffixes.PropertyName), suffixes), ct),
+                Ct);
+        }
+
+        Assert.Equal((1, 1), (await CountAsync(marker), await CountAsync(renamed)));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+            db.Initiatives.Remove(await db.Initiatives.SingleAsync(i => i.Id == id, Ct));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal((1, 0), (await CountAsync(marker), await CountAsync(renamed)));
+    }
+
     [Fact]
     [Trait("Provider", "Sqlite")]
     public async Task Search_OnSqlite_ReadsTheFullTextTableNotTheColumn()
@@ -110,6 +147,16 @@ public sealed class SearchFullTextTests(SamordningFactory factory) : IClassFixtu
                     $"{table}: {string.Join(", ", names)}");
             }
         }
+    }
+
+    private Task<int> CountAsync(string term, int upTo = 10) => CountAsync(factory, term, upTo);
+
+    // SearchMatch.CountAsync of the initiatives, as the search asks it.
+    internal static async Task<int> CountAsync(SamordningFactory factory, string term, int upTo = 10)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+        return await SearchMatch.CountAsync<Initiative>(db, NorwegianText.Terms(term), SearchSection.Readable, upTo, Ct);
     }
 
     private async Task<IReadOnlyList<Guid>> FoundAsync(string query) =>

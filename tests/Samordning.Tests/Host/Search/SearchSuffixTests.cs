@@ -28,6 +28,24 @@ public sealed class SearchSuffixTests(SamordningFactory factory) : IClassFixture
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Count_OnPostgreSql_ReadsTheNarrowTableNotTheInitiatives()
+    {
+        var marker = SearchData.Marker();
+        var id = await data.InitiativeAsync($"Bare i den brede tabellen {marker}");
+        Assert.Equal(1, await SearchFullTextTests.CountAsync(factory, marker));
+
+        // The narrow row goes; the initiative keeps its vector, which a count of the initiatives would find.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+            var deleted = await db.Database.ExecuteSqlAsync($"""DELETE FROM "workstreams"."Initiatives_SearchVectors" WHERE "Id" = {id}""", Ct);
+            Assert.Equal(1, deleted);
+        }
+
+        Assert.Equal(0, await SearchFullTextTests.CountAsync(factory, marker));
+    }
+
+    [Fact]
     public async Task SuffixIndex_OnPostgreSql_EveryIndexedTableHasOneThatSearchUses()
     {
         await using var scope = factory.Services.CreateAsyncScope();
