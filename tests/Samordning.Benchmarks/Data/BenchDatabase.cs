@@ -22,8 +22,10 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public BenchDatabase(IConfiguration configuration)
     {
         settings = DatabaseSettings.From(configuration);
-        postgres = settings.Provider == DatabaseProvider.PostgreSql ? NpgsqlDataSource.Create(settings.ConnectionString!) : null;
-        postgresForSearch = postgres is not null ? NpgsqlDataSource.Create(SearchMatch.SearchConnectionString(settings.ConnectionString!)) : null;
+        // The stores' own connection settings (DatabaseSettings.PostgresConnectionString): no reset of a pooled
+        // connection on its return (seven statements each time otherwise), statements prepared where they repeat.
+        postgres = settings.Provider == DatabaseProvider.PostgreSql ? NpgsqlDataSource.Create(settings.PostgresConnectionString()) : null;
+        postgresForSearch = postgres is not null ? NpgsqlDataSource.Create(SearchMatch.SearchConnectionString(settings.PostgresConnectionString())) : null;
     }
 
     public bool OnPostgres => postgres is not null;
