@@ -94,13 +94,7 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
         // A queued save is audited, versioned and given its outbox rows by its caller, before its turn (issue 19:
         // that work on the file's one writer capped the notes a second): as of when it was asked, and only once.
         var asked = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-        var existing = NewMinistry("Før");
-        await using (var setup = Context("a.db"))
-        {
-            setup.Ministries.Add(existing);
-            await setup.SaveChangesAsync(Ct);
-        }
-
+        var existing = await StoredMinistryAsync("Før");
         await using var editor = Context("a.db");
         var edited = await editor.Ministries.SingleAsync(m => m.Id == existing.Id, Ct);
         var versionBefore = edited.Version;
@@ -134,13 +128,7 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
     [Fact]
     public async Task Save_ConflictAmongQueuedSaves_OnlyThatOneFailsTheOthersAreStored()
     {
-        var existing = NewMinistry("Før");
-        await using (var setup = Context("a.db"))
-        {
-            setup.Ministries.Add(existing);
-            await setup.SaveChangesAsync(Ct);
-        }
-
+        var existing = await StoredMinistryAsync("Før");
         await using var stale = Context("a.db");
         var staleCopy = await stale.Ministries.SingleAsync(m => m.Id == existing.Id, Ct);
         await using (var first = Context("a.db"))
@@ -347,6 +335,15 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
     {
         db.Ministries.Add(ministry);
         return Task.Run(() => db.SaveChangesAsync(Ct), Ct);
+    }
+
+    private async Task<Ministry> StoredMinistryAsync(string nameNb)
+    {
+        var ministry = NewMinistry(nameNb);
+        await using var setup = Context("a.db");
+        setup.Ministries.Add(ministry);
+        await setup.SaveChangesAsync(Ct);
+        return ministry;
     }
 
     // Takes the file's write lock on a connection of its own, as another process would, until committed.
