@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Samordning.Shared.Security;
 using Samordning.Shared.Time;
 
@@ -32,15 +33,43 @@ internal sealed class AuditingInterceptor : SaveChangesInterceptor
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Stamp(eventData.Context);
+        StampUnlessAhead(eventData.Context);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Stamp(eventData.Context);
+        StampUnlessAhead(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>
+    /// Stamps a save of <paramref name="context"/> now, in its caller, with each auditing interceptor of its options
+    /// (a queued SQLite save: see <see cref="ModuleDbContext.StampedAhead"/>); false when it has none.
+    /// </summary>
+    public static bool StampAhead(ModuleDbContext context)
+    {
+        var stamped = false;
+        foreach (var interceptor in context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [])
+        {
+            if (interceptor is AuditingInterceptor auditing)
+            {
+                auditing.Stamp(context);
+                stamped = true;
+            }
+        }
+
+        return stamped;
+    }
+
+    // Once per save: a save its caller stamped ahead is not stamped again (no second audit entry or version bump).
+    private void StampUnlessAhead(DbContext? context)
+    {
+        if (context is not ModuleDbContext { StampedAhead: true })
+        {
+            Stamp(context);
+        }
     }
 
     private void Stamp(DbContext? context)

@@ -89,15 +89,46 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Save_ConflictAmongQueuedSaves_OnlyThatOneFailsTheOthersAreStored()
+    public async Task Save_QueuedBehindAWriter_StampedOnceAsOfWhenItWasAsked()
     {
-        var existing = NewMinistry("Før");
-        await using (var setup = Context("a.db"))
+        // A queued save is audited, versioned and given its outbox rows by its caller, before its turn (issue 19:
+        // that work on the file's one writer capped the notes a second): as of when it was asked, and only once.
+        var asked = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        var existing = await StoredMinistryAsync("Før");
+        await using var editor = Context("a.db");
+        var edited = await editor.Ministries.SingleAsync(m => m.Id == existing.Id, Ct);
+        var versionBefore = edited.Version;
+        var added = Enumerable.Range(0, 10).Select(n => (Db: Context("a.db"), Ministry: NewMinistry($"Stemplet {n}"))).ToList();
+        await using (var hold = await HoldAsync("a.db"))
         {
-            setup.Ministries.Add(existing);
-            await setup.SaveChangesAsync(Ct);
+            edited.NameNb = "Etter";
+            var saves = added.Select(a => SaveAsync(a.Db, a.Ministry)).Append(Task.Run(() => editor.SaveChangesAsync(Ct), Ct)).ToList();
+            await Task.Delay(500, Ct);
+            // The writer's turn comes five minutes after the saves were asked for.
+            clock.Setup(c => c.UtcNow).Returns(asked.AddMinutes(5));
+            await hold.CommitAsync(Ct);
+            Assert.All(await Task.WhenAll(saves), count => Assert.Equal(2, count));
         }
 
+        await using var check = Context("a.db");
+        var ids = added.Select(a => a.Ministry.Id).Append(existing.Id).ToList();
+        var audited = await check.AuditLog.Where(a => ids.Contains(a.EntityId) && a.At > asked.AddMinutes(-1))
+            .Select(a => new { a.EntityId, a.Action, a.At }).ToListAsync(Ct);
+        Assert.Equal(
+            added.Select(a => (a.Ministry.Id, "Created", asked)).Append((existing.Id, "Updated", asked)).OrderBy(a => a.Item1),
+            audited.Where(a => a.Action != "Created" || a.EntityId != existing.Id).Select(a => (a.EntityId, a.Action, a.At)).OrderBy(a => a.EntityId));
+        Assert.Equal(versionBefore + 1, await check.Ministries.Where(m => m.Id == existing.Id).Select(m => m.Version).SingleAsync(Ct));
+        Assert.Equal(versionBefore + 1, edited.Version);
+        foreach (var (db, _) in added)
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Save_ConflictAmongQueuedSaves_OnlyThatOneFailsTheOthersAreStored()
+    {
+        var existing = await StoredMinistryAsync("Før");
         await using var stale = Context("a.db");
         var staleCopy = await stale.Ministries.SingleAsync(m => m.Id == existing.Id, Ct);
         await using (var first = Context("a.db"))
@@ -304,6 +335,15 @@ public sealed class SqliteGroupWriterTests : IAsyncLifetime
     {
         db.Ministries.Add(ministry);
         return Task.Run(() => db.SaveChangesAsync(Ct), Ct);
+    }
+
+    private async Task<Ministry> StoredMinistryAsync(string nameNb)
+    {
+        var ministry = NewMinistry(nameNb);
+        await using var setup = Context("a.db");
+        setup.Ministries.Add(ministry);
+        await setup.SaveChangesAsync(Ct);
+        return ministry;
     }
 
     // Takes the file's write lock on a connection of its own, as another process would, until committed.
