@@ -13,6 +13,8 @@ internal static partial class ModuleStartup
         var settings = DatabaseSettings.From(app.Configuration);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Samordning.Startup");
         var started = Stopwatch.GetTimestamp();
+        StartupCost.Log(logger, "host built");
+        app.Lifetime.ApplicationStarted.Register(() => StartupCost.Log(logger, "listening"));
         if (settings.MigrateOnStartup)
         {
             await DatabaseMigrator.MigrateAllAsync(app.Services, settings, logger, app.Lifetime.ApplicationStopping);
@@ -33,6 +35,7 @@ internal static partial class ModuleStartup
         }
 
         LogStep(logger, "modules initialised", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        StartupCost.Log(logger, "modules initialised");
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: {Step} took {Milliseconds:0} ms")]

@@ -31,7 +31,8 @@ internal static partial class StartupBenchmark
 
     public static async Task<StartupReport> RunAsync(string repositoryRoot, int starts, TextWriter log, CancellationToken cancellationToken)
     {
-        // BENCH_HOST names another build of the host (an earlier release's, say) to compare with.
+        // BENCH_HOST names another build of the host: an earlier release's to compare with, or build/publish's
+        // ReadyToRun output (artifacts/publish/Samordning.Host.dll), which is what a release runs.
         var hostDll = Environment.GetEnvironmentVariable("BENCH_HOST") is { Length: > 0 } other
             ? Path.GetFullPath(other)
             : Path.Combine(repositoryRoot, "host", "Samordning.Host", "bin", "Release", "net10.0", "Samordning.Host.dll");
@@ -59,7 +60,7 @@ internal static partial class StartupBenchmark
                     $"[{Name}] start {i + 1}/{starts}, pid {run.ProcessId}: listening {run.ListeningMilliseconds:0} ms, ready {run.ReadyMilliseconds:0} ms (CPU {run.ReadyCpuMilliseconds:0} ms); {requests}"));
             }
 
-            return new StartupReport(DateTimeOffset.UtcNow, loadBefore, Reports.LoadAverage(), ReadyAimMilliseconds, FirstPageAimMilliseconds, seeding, measured);
+            return new StartupReport(DateTimeOffset.UtcNow, hostDll, loadBefore, Reports.LoadAverage(), ReadyAimMilliseconds, FirstPageAimMilliseconds, seeding, measured);
         }
         finally
         {
@@ -217,6 +218,7 @@ internal static partial class StartupBenchmark
         var text = new StringBuilder();
         var runs = report.Runs;
         Line(text, $"Scenario {Name}: {runs.Count} starts on existing data (load average {report.LoadBefore} before, {report.LoadAfter} after)");
+        Line(text, $"  host: {report.HostDll}");
         Line(text, $"  {"",-40} {"p50 ms",9} {"max ms",9}  aim");
         Row(text, "process start -> listening", runs.Select(r => r.ListeningMilliseconds).ToList(), null);
         Row(text, "process start -> ready (/health/ready 200)", runs.Select(r => r.ReadyMilliseconds).ToList(), report.ReadyAimMilliseconds);
@@ -273,5 +275,5 @@ internal sealed record StartupRun(
     IReadOnlyList<FirstRequest> Requests, IReadOnlyList<string> Steps);
 
 internal sealed record StartupReport(
-    DateTimeOffset FinishedAt, string LoadBefore, string LoadAfter, double ReadyAimMilliseconds, double FirstPageAimMilliseconds,
+    DateTimeOffset FinishedAt, string HostDll, string LoadBefore, string LoadAfter, double ReadyAimMilliseconds, double FirstPageAimMilliseconds,
     StartupRun Seeding, IReadOnlyList<StartupRun> Runs);
