@@ -34,13 +34,15 @@ internal static class WholeDayBenchmark
 
         var warmUp = TimeSpan.FromSeconds(Math.Min(options.Warmup.TotalSeconds, 10));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{Name}] warm-up {warmUp.TotalSeconds:0} s (not counted)"));
-        var warm = new WholeDayWork(cast, requests, new OperationLog(), target.Address);
+        using var warm = new WholeDayWork(cast, requests, new OperationLog(), target.Address);
+        await warm.PrepareAsync(cancellationToken);
         await DayAsync(warm, meeting, 30, warmUp, cancellationToken);
         var warmReceipts = await WholeDayReceipts.CountAsync(target.Database, warm, cancellationToken);
 
         var loadBefore = Reports.LoadAverage();
         var operations = new OperationLog();
-        var work = new WholeDayWork(cast, requests, operations, target.Address);
+        using var work = new WholeDayWork(cast, requests, operations, target.Address);
+        await work.PrepareAsync(cancellationToken);
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var usage = SampleAsync(target, sampling.Token);
         var (meetingResult, elapsed) = await DayAsync(work, meeting, cast.Participants.Count, options.Duration, cancellationToken);

@@ -5,9 +5,12 @@ using Samordning.Benchmarks.Scenarios.Meetings;
 
 namespace Samordning.Benchmarks.Scenarios.WholeDay;
 
-// One contact person: who they are, their ministry, and the running initiatives of that ministry they work through
-// (with the version they last saw, so an update says what it changes).
-internal sealed record ContactPerson(WholeDayPerson Person, Guid MinistryId, string MinistryCode, IReadOnlyList<InitiativeVersion> Initiatives);
+// One contact person: who they are, their ministry, and the running initiatives of that ministry they work through,
+// with the version of each they last saw (so an update says what it changes), kept from the warm-up to the day.
+internal sealed record ContactPerson(WholeDayPerson Person, Guid MinistryId, string MinistryCode, IReadOnlyList<InitiativeVersion> Initiatives)
+{
+    public System.Collections.Concurrent.ConcurrentDictionary<Guid, long> Versions { get; } = new(Initiatives.Select(i => KeyValuePair.Create(i.Id, i.Version)));
+}
 
 internal sealed record InitiativeVersion(Guid Id, string Phase, int Progress, long Version);
 

@@ -10,7 +10,7 @@ namespace Samordning.Benchmarks.Scenarios.WholeDay;
 // the KMD team on the dashboard, the initiative list and search, and the public's deadline rush at a fixed rate.
 // People pause between actions (ThinkTime), as people do; the rush does not wait for answers (an open loop), so a
 // slow host shows as latency, not as fewer submissions.
-internal sealed partial class WholeDayWork(WholeDayCast cast, WholeDayRequests requests, OperationLog log, Uri address)
+internal sealed partial class WholeDayWork(WholeDayCast cast, WholeDayRequests requests, OperationLog log, Uri address) : IDisposable
 {
     public const int KmdTeam = 5;
     public const double SubmissionsPerSecond = 100;
@@ -21,7 +21,26 @@ internal sealed partial class WholeDayWork(WholeDayCast cast, WholeDayRequests r
     // Every receipt the public form answered, and the idempotency tokens of this run (counted in the store afterwards).
     public ConcurrentBag<string> Receipts { get; } = [];
 
-    public string TokenPrefix { get; } = $"wholeday-{Guid.NewGuid():N}-";
+    // The form keeps a token of at most 64 characters (a longer one is dropped): 11 + 32 here.
+    public string TokenPrefix { get; } = $"wd-{Guid.NewGuid().ToString("N")[..8]}";
+
+    private HttpClient browser = null!;
+    private string antiforgery = "";
+
+    private string Form => $"/innspill/{cast.PublicRound}";
+
+    // The public's browser: the form page once, for its antiforgery cookie and token, before the clock starts.
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        browser = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), UseProxy = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 })
+        {
+            BaseAddress = address,
+        };
+        var page = await browser.GetStringAsync(new Uri(Form, UriKind.Relative), cancellationToken);
+        antiforgery = AntiforgeryField().Match(page) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value)
+            : throw new Harness.ScenarioFailedException($"GET {Form} has no antiforgery token.");
+    }
 
     public Task[] Start(long deadline, CancellationToken cancellationToken) =>
     [
@@ -34,12 +53,12 @@ internal sealed partial class WholeDayWork(WholeDayCast cast, WholeDayRequests r
     // now and then the round's page of what is left), keeping the version each answer gives back.
     private async Task ContactAsync(ContactPerson contact, long deadline, CancellationToken cancellationToken)
     {
-        var versions = contact.Initiatives.ToDictionary(i => i.Id);
+        var versions = contact.Versions;
         var random = new Random(contact.MinistryCode.GetHashCode(StringComparison.Ordinal));
         for (var step = 0; Stopwatch.GetTimestamp() < deadline && !cancellationToken.IsCancellationRequested; step++)
         {
             var initiative = contact.Initiatives[random.Next(contact.Initiatives.Count)];
-            var seen = versions[initiative.Id];
+            var seen = initiative with { Version = versions[initiative.Id] };
             switch (step % 3)
             {
                 case 0:
@@ -48,7 +67,7 @@ internal sealed partial class WholeDayWork(WholeDayCast cast, WholeDayRequests r
                         var answer = await requests.PostJsonAsync(contact.Person, $"/api/workstreams/initiatives/{initiative.Id}/progress",
                             new { phase = seen.Phase, progress = seen.Progress, status = "Green", note = "Oppdatert før fristen.", version = seen.Version },
                             HttpStatusCode.OK, cancellationToken);
-                        versions[initiative.Id] = seen with { Version = answer["version"]!.GetValue<long>() };
+                        versions[initiative.Id] = answer["version"]!.GetValue<long>();
                     });
                     break;
                 case 1:
@@ -56,7 +75,7 @@ internal sealed partial class WholeDayWork(WholeDayCast cast, WholeDayRequests r
                     {
                         var answer = await requests.PostJsonAsync(contact.Person, $"/api/workstreams/rounds/{cast.ReportingRound}/initiatives/{initiative.Id}/confirm",
                             null, HttpStatusCode.OK, cancellationToken);
-                        versions[initiative.Id] = seen with { Version = answer["version"]!.GetValue<long>() };
+                        versions[initiative.Id] = answer["version"]!.GetValue<long>();
                     });
                     break;
                 default:
@@ -88,16 +107,6 @@ internal sealed partial class WholeDayWork(WholeDayCast cast, WholeDayRequests r
     // token), anonymous; every receipt is kept for the count in the store.
     private async Task RushAsync(long deadline, CancellationToken cancellationToken)
     {
-        using var browser = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), UseProxy = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 })
-        {
-            BaseAddress = address,
-        };
-        var form = $"/innspill/{cast.PublicRound}";
-        var page = await browser.GetStringAsync(new Uri(form, UriKind.Relative), cancellationToken);
-        var antiforgery = AntiforgeryField().Match(page) is { Success: true } match
-            ? WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value)
-            : throw new Harness.ScenarioFailedException($"GET {form} has no antiforgery token.");
-
         const int PerTick = 10;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(PerTick / SubmissionsPerSecond));
         var sent = new List<Task>();
@@ -105,21 +114,24 @@ internal sealed partial class WholeDayWork(WholeDayCast cast, WholeDayRequests r
         {
             for (var i = 0; i < PerTick; i++)
             {
-                sent.Add(log.TimeAsync("public: submit feedback", () => SubmitAsync(browser, form, antiforgery, cancellationToken)));
+                sent.Add(log.TimeAsync("public: submit feedback", () => SubmitAsync(cancellationToken)));
             }
         }
 
         await Task.WhenAll(sent);
     }
 
-    private async Task SubmitAsync(HttpClient browser, string form, string antiforgery, CancellationToken cancellationToken)
+    public void Dispose() => browser?.Dispose();
+
+    private async Task SubmitAsync(CancellationToken cancellationToken)
     {
+        var form = Form;
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.ContributorType"] = "Organisation",
             ["Input.OrganisationName"] = "Heldagen AS",
             ["Input.Text"] = "Innspill i siste liten.",
-            ["Input.Token"] = TokenPrefix + Guid.NewGuid().ToString("N"),
+            ["Input.Token"] = $"{TokenPrefix}-{Guid.NewGuid():N}",
             ["__RequestVerificationToken"] = antiforgery,
         });
         using var response = await browser.PostAsync(new Uri(form, UriKind.Relative), content, cancellationToken);
