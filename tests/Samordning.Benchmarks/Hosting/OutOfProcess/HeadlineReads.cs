@@ -17,7 +17,7 @@ internal static class HeadlineReads
     public static async Task<PlacementRead> RunAsync(
         string name, WholeDayTarget target, VolumeSummary volume, BenchmarkOptions options, TextWriter log, CancellationToken cancellationToken)
     {
-        var coordinator = new WholeDayPerson(BenchmarkAuthentication.CoordinatorSubject, BenchmarkAuthentication.CoordinatorEmail, "Kari Nordmann");
+        var coordinator = WholeDayCast.SeededCoordinator;
         string[] paths = name switch
         {
             "search" => ["/api/search?q=barnehageplassene&pageSize=20"],

@@ -49,7 +49,7 @@ internal static class PlacementProgram
                 {
                     process = await OutOfProcessHost.StartAsync(hostDll, databaseSettings, Console.Out, cancellationToken);
                     volume = await GenerateAsync(new ConfigurationBuilder().AddInMemoryCollection(Settings(databaseSettings, process.DataFolder)).Build(), spec, cancellationToken);
-                    await process.SignInAsync([new(BenchmarkAuthentication.CoordinatorSubject, BenchmarkAuthentication.CoordinatorEmail, ""), new("demo-fasilitator", Scenarios.Meetings.MeetingEntryWriteScenario.FacilitatorEmail, ""), .. WholeDayCast.Accounts], cancellationToken);
+                    await process.SignInAsync(WholeDayCast.SignsIn, cancellationToken);
                     target = process.Target();
                 }
                 else

@@ -44,7 +44,13 @@ internal sealed record WholeDayCast(
     public static IReadOnlyList<WholeDayPerson> Accounts =>
         [.. Enumerable.Range(0, Ministries).Select(Contact), .. Enumerable.Range(0, MeetingParticipants).Select(Participant)];
 
-    public IEnumerable<WholeDayPerson> Everyone => [Coordinator, Facilitator, .. Contacts.Select(c => c.Person), .. Participants];
+    // The seeded coordinator and facilitator (appsettings.Development.json: already accounts of the bundled provider).
+    public static WholeDayPerson SeededCoordinator { get; } = new(BenchmarkAuthentication.CoordinatorSubject, BenchmarkAuthentication.CoordinatorEmail, "Kari Nordmann");
+
+    public static WholeDayPerson SeededFacilitator { get; } = new("demo-fasilitator", MeetingEntryWriteScenario.FacilitatorEmail, "Sigrid Lie");
+
+    // Everyone who signs in during the day, when they sign in through the provider (out of process).
+    public static IReadOnlyList<WholeDayPerson> SignsIn => [SeededCoordinator, SeededFacilitator, .. Accounts];
 
     public static async Task<WholeDayCast> CastAsync(BenchDatabase database, IReadOnlyList<(Guid Id, string Code)> ministriesByInitiatives, CancellationToken cancellationToken)
     {
@@ -84,8 +90,8 @@ internal sealed record WholeDayCast(
 
         return new WholeDayCast(
             contacts,
-            new WholeDayPerson(BenchmarkAuthentication.CoordinatorSubject, BenchmarkAuthentication.CoordinatorEmail, "Kari Nordmann"),
-            new WholeDayPerson("demo-fasilitator", MeetingEntryWriteScenario.FacilitatorEmail, "Sigrid Lie"),
+            SeededCoordinator,
+            SeededFacilitator,
             people,
             meeting,
             await SingleIdAsync(database, "workstreams", $"""SELECT "Id" FROM {database.Table("workstreams", "ReportingRounds")} WHERE "ClosedAt" IS NULL ORDER BY "Id" LIMIT 1""", "open reporting round", cancellationToken),
