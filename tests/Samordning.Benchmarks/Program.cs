@@ -45,6 +45,12 @@ internal static class BenchmarkProgram
             return await StartupAsync(options, output, stop.Token);
         }
 
+        // Issue 19, points 4 and 5: the whole day, and the host as a process of its own (Hosting/OutOfProcess).
+        if (Hosting.OutOfProcess.PlacementProgram.Selected(options))
+        {
+            return await Hosting.OutOfProcess.PlacementProgram.RunAsync(options, RepositoryRoot(), output, stop.Token);
+        }
+
         if (options.Growth)
         {
             return await GrowthAsync(options, output, stop.Token);

@@ -34,10 +34,14 @@ internal sealed record BenchmarkOptions
 
     public IReadOnlyList<int> Volumes { get; init; } = [5_000, 50_000, 500_000];
 
+    // Issue 19, point 5: the headline scenarios (or the one named) also on the host as a process of its own, the
+    // load from this one (Hosting/OutOfProcess), reported beside the same measured in process.
+    public bool OutOfProcess { get; init; }
+
     public const string Usage =
         "Usage: Samordning.Benchmarks [--duration SECONDS] [--warmup SECONDS] [--rounds N] [--concurrency N]\n" +
         "                             [--scenario NAME] [--output FOLDER] [--database Sqlite|PostgreSql]\n" +
-        "                             [--volume INITIATIVES] [--growth [--volumes 5000,50000,500000]]\n" +
+        "                             [--volume INITIATIVES] [--growth [--volumes 5000,50000,500000]] [--out-of-process]\n" +
         "Environment: BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_CONCURRENCY, BENCH_SCENARIO, BENCH_OUTPUT, BENCH_DATABASE,\n" +
         "BENCH_VOLUME, BENCH_VOLUMES, BENCH_GROWTH=1\n" +
         "(and BENCH_POSTGRES, the server's connection string, default the cluster of build/postgres on 127.0.0.1:55432).\n" +
@@ -64,6 +68,12 @@ internal sealed record BenchmarkOptions
                 continue;
             }
 
+            if (arg == "--out-of-process")
+            {
+                values["out-of-process"] = "1";
+                continue;
+            }
+
             if (!arg.StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
             {
                 throw new ArgumentException($"Unexpected argument '{arg}'.");
@@ -87,6 +97,7 @@ internal sealed record BenchmarkOptions
                 "volume" => options with { Volume = Positive(name, value) },
                 "volumes" => options with { Volumes = [.. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => Positive(name, v))] },
                 "growth" => options with { Growth = value is "1" or "true" },
+                "out-of-process" => options with { OutOfProcess = true },
                 _ => throw new ArgumentException($"Unknown option '--{name}'."),
             };
         }

@@ -50,7 +50,8 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static HostProcess Start(string hostDll, string dataFolder)
+    // settings: more configuration for the host, as environment variables (a benchmark's database, accounts, limits).
+    public static HostProcess Start(string hostDll, string dataFolder, IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(DotnetExecutable(), [hostDll, "--urls", address.ToString().TrimEnd('/'), "--Database:DataFolder", dataFolder])
@@ -61,6 +62,10 @@ internal sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         // The step timings ModuleStartup logs at Debug (what a start spent its time on).
         start.Environment["Logging__LogLevel__Samordning.Startup"] = "Debug";

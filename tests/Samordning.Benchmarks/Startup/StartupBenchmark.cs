@@ -196,7 +196,7 @@ internal static partial class StartupBenchmark
         }
     }
 
-    private static string HiddenValue(string html, string name)
+    internal static string HiddenValue(string html, string name)
     {
         foreach (Match input in HiddenInput().Matches(html))
         {
