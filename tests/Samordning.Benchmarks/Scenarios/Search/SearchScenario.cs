@@ -11,7 +11,8 @@ namespace Samordning.Benchmarks.Scenarios.Search;
 // as the coordinator, for a word in about one initiative title in fourteen, inflected as people type it
 // ("barnehageplassene" finds "barnehageplass"): every store is searched, the first page of 20 of some 3,500 hits
 // ("more than 200").
-// The floor (SearchFloorEndpoint) asks the same index (SQLite: FTS5 MATCH; PostgreSQL: the prefix tsquery on the GIN suffix index) with bare ADO.NET.
+// The floor (SearchFloorEndpoint) asks the same index (SQLite: FTS5 MATCH; PostgreSQL: the prefix tsquery on the GIN suffix index,
+// the initiatives' count on their narrow table) with bare ADO.NET.
 internal sealed class SearchScenario(WorkstreamsVolume volume) : IScenario
 {
     private const string Query = "barnehageplassene";
@@ -24,7 +25,7 @@ internal sealed class SearchScenario(WorkstreamsVolume volume) : IScenario
 
     public string Subject => $"GET {SubjectPath} through the host pipeline over {volume.Initiatives}, every module's ISearchSource, ranking and highlighting, as the coordinator";
 
-    public string Floor => $"GET {FloorPath}: the best hand-written query on the same full-text index of every searched table (SQLite FTS5 MATCH, PostgreSQL prefix tsquery on the GIN suffix index), first 20 and count up to what is shown per table, bare ADO.NET, same Kestrel server";
+    public string Floor => $"GET {FloorPath}: the best hand-written query on the same full-text index of every searched table (SQLite FTS5 MATCH, PostgreSQL prefix tsquery on the GIN suffix index, the initiatives counted on their narrow table of vectors), first 20 and count up to what is shown per table, bare ADO.NET with the stores' connection settings, same Kestrel server";
 
     public double Aim => 0.5;
 
