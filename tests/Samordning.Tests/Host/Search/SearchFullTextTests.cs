@@ -25,30 +25,12 @@ public sealed class SearchFullTextTests(SamordningFactory factory) : IClassFixtu
         var id = await data.InitiativeAsync($"Lagret med EF {marker}");
         Assert.Equal([id], await FoundAsync(marker));
 
-        // ExecuteUpdate queued in the group writer, as statements without change tracking are written.
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
-            var initiative = await db.Initiatives.AsNoTracking().SingleAsync(i => i.Id == id, Ct);
-            initiative.Title = $"Endret i grupper {renamed}";
-            var index = SearchIndex.Of(initiative.SearchDocument());
-            // A writer around SaveChanges writes the index and, on PostgreSQL, its suffixes (SQLite's triggers need none).
-            var suffixes = db.Database.IsNpgsql() ? SearchSuffixes.Of(index) : null;
-            await db.ExecuteWriteAsync(
-                ct => db.Initiatives.Where(i => i.Id == id).ExecuteUpdateAsync(
-                    set => set.SetProperty(i => i.Title, initiative.Title).SetProperty(i => i.SearchIndex, index).SetProperty(i => EF.Property<string?>(i, SearchSuffixes.PropertyName), suffixes), ct),
-                Ct);
-        }
+        await RenameWithoutTrackingAsync(id, $"Endret i grupper {renamed}");
 
         Assert.Equal([id], await FoundAsync(renamed));
         Assert.Empty(await FoundAsync(marker));
 
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
-            db.Initiatives.Remove(await db.Initiatives.SingleAsync(i => i.Id == id, Ct));
-            await db.SaveChangesAsync(Ct);
-        }
+        await RemoveAsync(id);
 
         Assert.Empty(await FoundAsync(renamed));
     }
@@ -65,27 +47,11 @@ public sealed class SearchFullTextTests(SamordningFactory factory) : IClassFixtu
         Assert.Equal((2, 0), (await CountAsync(marker), await CountAsync(renamed)));
         Assert.Equal(1, await CountAsync(marker, upTo: 1));
 
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
-            var initiative = await db.Initiatives.AsNoTracking().SingleAsync(i => i.Id == id, Ct);
-            initiative.Title = $"Endret uten sporing {renamed}";
-            var index = SearchIndex.Of(initiative.SearchDocument());
-            var suffixes = db.Database.IsNpgsql() ? SearchSuffixes.Of(index) : null;
-            await db.ExecuteWriteAsync(
-                ct => db.Initiatives.Where(i => i.Id == id).ExecuteUpdateAsync(
-                    set => set.SetProperty(i => i.Title, initiative.Title).SetProperty(i => i.SearchIndex, index).SetProperty(i => EF.Property<string?>(i, SearchSuffixes.PropertyName), suffixes), ct),
-                Ct);
-        }
+        await RenameWithoutTrackingAsync(id, $"Endret uten sporing {renamed}");
 
         Assert.Equal((1, 1), (await CountAsync(marker), await CountAsync(renamed)));
 
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
-            db.Initiatives.Remove(await db.Initiatives.SingleAsync(i => i.Id == id, Ct));
-            await db.SaveChangesAsync(Ct);
-        }
+        await RemoveAsync(id);
 
         Assert.Equal((1, 0), (await CountAsync(marker), await CountAsync(renamed)));
     }
@@ -147,6 +113,30 @@ public sealed class SearchFullTextTests(SamordningFactory factory) : IClassFixtu
                     $"{table}: {string.Join(", ", names)}");
             }
         }
+    }
+
+    private async Task RemoveAsync(Guid id)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+        db.Initiatives.Remove(await db.Initiatives.SingleAsync(i => i.Id == id, Ct));
+        await db.SaveChangesAsync(Ct);
+    }
+
+    // ExecuteUpdate queued in the group writer, as statements without change tracking are written.
+    private async Task RenameWithoutTrackingAsync(Guid id, string title)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+        var initiative = await db.Initiatives.AsNoTracking().SingleAsync(i => i.Id == id, Ct);
+        initiative.Title = title;
+        var index = SearchIndex.Of(initiative.SearchDocument());
+        // A writer around SaveChanges writes the index and, on PostgreSQL, its suffixes (SQLite's triggers need none).
+        var suffixes = db.Database.IsNpgsql() ? SearchSuffixes.Of(index) : null;
+        await db.ExecuteWriteAsync(
+            ct => db.Initiatives.Where(i => i.Id == id).ExecuteUpdateAsync(
+                set => set.SetProperty(i => i.Title, initiative.Title).SetProperty(i => i.SearchIndex, index).SetProperty(i => EF.Property<string?>(i, SearchSuffixes.PropertyName), suffixes), ct),
+            Ct);
     }
 
     private Task<int> CountAsync(string term, int upTo = 10) => CountAsync(factory, term, upTo);
