@@ -69,7 +69,9 @@ public static class TestDatabase
     public static void DropPostgresDatabase(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
+        // No ClearAllPools: it would close the idle connections of every other fixture running beside this one (and
+        // hand them new backends mid-test). WITH (FORCE) ends this database's sessions; their pooled connections are
+        // never asked for again.
         using var connection = new NpgsqlConnection(PostgresServer);
         connection.Open();
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);

@@ -103,10 +103,11 @@ public sealed class SearchConnectionPostgresTests(SamordningFactory factory) : I
     public async Task OnOneConnection_ConnectionOpenedByTheCaller_UsedAsItIs()
     {
         await using var db = PoolOfOne();
-        var (backend, mode) = await StoreConnectionAsync(db);
         await db.Database.OpenConnectionAsync(Ct);
         try
         {
+            // Read on the opened connection itself: a pool may hand out another backend after a close.
+            var opened = (await ScalarAsync<int>(db, Backend), await ScalarAsync<string>(db, PlanCacheMode));
             var inside = (0, "");
             await SearchMatch.OnOneConnectionAsync(db, async () =>
             {
@@ -114,7 +115,8 @@ public sealed class SearchConnectionPostgresTests(SamordningFactory factory) : I
                 return SearchSourceResult.None;
             }, Ct);
 
-            Assert.Equal((backend, mode), inside);
+            Assert.Equal(opened, inside);
+            Assert.Equal("auto", inside.Item2);
             Assert.Equal(ConnectionState.Open, db.Database.GetDbConnection().State);
         }
         finally
