@@ -126,6 +126,30 @@ public sealed class SearchConnectionPostgresTests(SamordningFactory factory) : I
     }
 
     [Fact]
+    public async Task OnOneConnection_Reused_OnTheStoresConnectionWithTheServersDefault()
+    {
+        await using var db = PoolOfOne();
+        var stores = db.Database.GetConnectionString();
+        var store = await StoreConnectionAsync(db);
+        var inside = (0, "");
+
+        await SearchMatch.OnOneConnectionAsync(
+            db,
+            async () =>
+            {
+                inside = (await ScalarAsync<int>(db, Backend), await ScalarAsync<string>(db, PlanCacheMode));
+                return SearchSourceResult.None;
+            },
+            Ct,
+            SearchPlanning.Reused);
+
+        Assert.Equal(store, inside);
+        Assert.Equal("auto", inside.Item2);
+        Assert.Equal(stores, db.Database.GetConnectionString());
+        Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
+    }
+
+    [Fact]
     public void SearchConnectionString_KeepsTheStoresSettingsAndOptions()
     {
         var stores = new NpgsqlConnectionStringBuilder("Host=db;Database=samordning;Max Auto Prepare=64;Options=-c statement_timeout=5000").ConnectionString;
