@@ -7,20 +7,33 @@ namespace Samordning.Host.Modules;
 // is code being compiled (ReadyToRun helps) or work being done (docs/benchmarks.md, Start-up).
 internal static partial class StartupCost
 {
-    public static void Log(ILogger logger, string point)
+    public static void Log(ILogger logger, string point) => Log(logger, point, Read);
+
+    // The counters are read only when the line is written: reading the process's times is a system call (and
+    // allocates a Process), which a start at the usual Information level should not pay three times.
+    internal static void Log(ILogger logger, string point, Func<StartupCounters> read)
+    {
+        if (!logger.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+
+        var counters = read();
+        LogCost(logger, point, counters.WallMs, counters.CpuMs, counters.JitMethods, counters.JitMs, GCSettings.IsServerGC ? "server" : "workstation");
+    }
+
+    private static StartupCounters Read()
     {
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        var wall = DateTime.Now - process.StartTime;
-        LogCost(
-            logger,
-            point,
-            wall.TotalMilliseconds,
+        return new(
+            (DateTime.Now - process.StartTime).TotalMilliseconds,
             process.TotalProcessorTime.TotalMilliseconds,
             JitInfo.GetCompiledMethodCount(),
-            JitInfo.GetCompilationTime().TotalMilliseconds,
-            GCSettings.IsServerGC ? "server" : "workstation");
+            JitInfo.GetCompilationTime().TotalMilliseconds);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: {Point} at {Wall:0} ms since the process started, {Cpu:0} ms CPU; JIT {Methods} methods in {Jit:0} ms; {Gc} GC")]
     private static partial void LogCost(ILogger logger, string point, double wall, double cpu, long methods, double jit, string gc);
 }
+
+internal readonly record struct StartupCounters(double WallMs, double CpuMs, long JitMethods, double JitMs);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Samordning.Host.Process;
@@ -13,9 +14,20 @@ namespace Samordning.Host.Pages;
 // page) under the public-content key, and read inside the cached part, so a hit costs no query.
 [AllowAnonymous]
 [EnableRateLimiting("public")]
-[PublicPage]
+[PublicPage(Query = [PageParameter])]
 internal sealed class ProsessModel(ProcessTimeline timeline) : PageModel
 {
+    // "So far" grows with every meeting and milestone; all of it at once was about 243 KB of HTML at the demo volume.
+    public const int PastPageSize = 20;
+
+    public const string PageParameter = "side";
+
+    // The page of "so far" shown, from 1 (newest first); anything unreadable is the first page.
+    [BindProperty(SupportsGet = true, Name = PageParameter)]
+    public int Side { get; set; } = 1;
+
+    public int PastPage => Math.Clamp(Side, 1, int.MaxValue / PastPageSize);
+
     // What the cached timeline is keyed by (besides the language); null when unknown, and then nothing is cached.
     public string? ContentKey => PublicPage.ContentKey(HttpContext);
 

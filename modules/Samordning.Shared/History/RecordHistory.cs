@@ -31,15 +31,32 @@ public static class RecordHistory
     /// personal properties (<see cref="PersonalDataAttribute"/>) are shown only when <paramref name="showPersonal"/>:
     /// entries written before a property was marked may still hold one until the record is anonymised or erased.
     /// </summary>
-    public static async Task<IReadOnlyList<HistoryItem>> ReadAsync(
+    public static Task<IReadOnlyList<HistoryItem>> ReadAsync(
         ModuleDbContext db, string entity, Guid entityId, IReadOnlyDictionary<string, HistoryField> fields, bool showPersonal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return ReadAsync(db, db.AuditLog.Where(a => a.EntityId == entityId && a.Entity == entity), entity, fields, showPersonal, cancellationToken);
+    }
+
+    /// <summary>
+    /// The history of the records of one kind that belong to another (a meeting's guest links), newest first, as
+    /// <see cref="ReadAsync(ModuleDbContext, string, Guid, IReadOnlyDictionary{string, HistoryField}, bool, CancellationToken)"/>;
+    /// <paramref name="entityIds"/> is a query of the same store, so the ids are not read first.
+    /// </summary>
+    public static Task<IReadOnlyList<HistoryItem>> ReadAsync(
+        ModuleDbContext db, string entity, IQueryable<Guid> entityIds, IReadOnlyDictionary<string, HistoryField> fields, bool showPersonal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return ReadAsync(db, db.AuditLog.Where(a => a.Entity == entity && entityIds.Contains(a.EntityId)), entity, fields, showPersonal, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<HistoryItem>> ReadAsync(
+        ModuleDbContext db, IQueryable<AuditEntry> audit, string entity, IReadOnlyDictionary<string, HistoryField> fields, bool showPersonal, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(fields);
         var personal = db.Model.GetEntityTypes().Where(e => e.ClrType.Name == entity)
             .SelectMany(e => e.GetProperties()).Where(AuditLog.IsPersonal).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        var entries = await db.AuditLog.AsNoTracking()
-            .Where(a => a.EntityId == entityId && a.Entity == entity)
+        var entries = await audit.AsNoTracking()
             .OrderByDescending(a => a.Id)
             .ToListAsync(cancellationToken);
         return [.. entries.Select(e => ToItem(e, fields, showPersonal ? [] : personal)).Where(i => i.Changes.Count > 0 || i.Kind != "Updated")];

@@ -173,6 +173,55 @@ public sealed class PublicInputPageTests(FeedbackFixture fixture) : IClassFixtur
         Assert.Equal(0, await fixture.WithDbAsync(db => db.Items.CountAsync(i => i.RoundId == round.Id, Ct)));
     }
 
+    // A token the page did not issue (too long for the stored column, or with other characters) used to be dropped
+    // quietly, so the post had no idempotency; now it is a field error, the text stays and a fresh token comes back.
+    [Theory]
+    [InlineData("", "Skjemaets engangsnøkkel var ugyldig")]
+    [InlineData("?culture=en-GB", "The form&#x27;s one-time key was invalid")]
+    public async Task Submit_TokenTooLongOrMalformed_FieldErrorTextKeptAndNothingStored(string query, string message)
+    {
+        var round = await fixture.OpenRoundAsync();
+        var client = fixture.Factory.CreateClientAs(null);
+        var (antiforgery, token) = await PublicForm.OpenAsync(client, round.Id);
+        foreach (var bad in new[] { new string('a', 65), "<script>x</script>" })
+        {
+            var fields = PublicForm.Valid(antiforgery, bad);
+            fields["Input.Text"] = "Teksten min skal ikke gå tapt.";
+
+            var response = await PublicForm.PostToAsync(client, $"/innspill/{round.Id}{query}", fields);
+            var html = await response.Content.ReadAsStringAsync(Ct);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("id=\"Input_Token\"", html, StringComparison.Ordinal);
+            Assert.Contains("href=\"#Input_Token\"", html, StringComparison.Ordinal);
+            Assert.Contains(message, html, StringComparison.Ordinal);
+            Assert.Contains("Teksten min skal ikke gå tapt.", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>x", html, StringComparison.Ordinal);
+            Assert.NotEqual(token, FormTokenIn(html));
+            Assert.NotEqual(bad, FormTokenIn(html));
+        }
+
+        Assert.Equal(0, await fixture.WithDbAsync(db => db.Items.CountAsync(i => i.RoundId == round.Id, Ct)));
+    }
+
+    [Fact]
+    public async Task Submit_AfterTokenError_FreshTokenInTheFormIsAccepted()
+    {
+        var round = await fixture.OpenRoundAsync();
+        var client = fixture.Factory.CreateClientAs(null);
+        var (antiforgery, _) = await PublicForm.OpenAsync(client, round.Id);
+        var rejected = await PublicForm.PostAsync(client, round.Id, PublicForm.Valid(antiforgery, new string('b', 65)));
+
+        var again = await PublicForm.PostAsync(client, round.Id, PublicForm.Valid(antiforgery, FormTokenIn(await rejected.Content.ReadAsStringAsync(Ct))));
+
+        var reference = PublicForm.Reference(again);
+        var item = await fixture.WithDbAsync(db => db.Items.SingleAsync(i => i.Reference == reference, Ct));
+        Assert.NotNull(item.IdempotencyToken);
+    }
+
+    private static string FormTokenIn(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"Input.Token\" value=\"([^\"]*)\"").Groups[1].Value;
+
     [Fact]
     public async Task Submit_WithoutAntiforgeryToken_400AndNothingStored()
     {

@@ -69,9 +69,14 @@ internal static class FeedbackHistory
                     return Outcome.NotFound<HistoryView>();
                 }
 
-                return FeedbackAccess.CanRead(user)
-                    ? await ViewAsync(db, title, $"/innspillsregister/runder/{id}", nameof(InputRound), id, RoundFields, showPersonal: true, cancellationToken)
-                    : Outcome.Forbidden<HistoryView>();
+                if (!FeedbackAccess.CanRead(user))
+                {
+                    return Outcome.Forbidden<HistoryView>();
+                }
+
+                var round = await RecordHistory.ReadAsync(db, nameof(InputRound), id, RoundFields, showPersonal: true, cancellationToken);
+                var links = db.GuestLinks.Where(l => l.RoundId == id).Select(l => l.Id);
+                return Outcome.Ok(new HistoryView(title, $"/innspillsregister/runder/{id}", await GuestLinkHistory.WithLinksAsync(db, round, nameof(RoundGuestLink), links, cancellationToken)));
             default:
                 return Outcome.NotFound<HistoryView>();
         }

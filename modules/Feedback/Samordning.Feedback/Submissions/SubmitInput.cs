@@ -19,7 +19,7 @@ internal sealed record SubmitInputRequest(
     IReadOnlyDictionary<long, string?> Answers,
     bool ConsentToPublish,
     bool ConsentToPublishName,
-    string? IdempotencyToken,
+    string? Token,
     IReadOnlyList<UploadedFile> Attachments);
 
 internal enum SubmitResultKind
@@ -56,7 +56,7 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, IOutbox ou
         {
             // A form stored before the deadline and posted again after it (a retry after a lost answer) still gets
             // its receipt; only this rare path pays for looking the token up.
-            return await FindByTokenAsync(request.IdempotencyToken, cancellationToken) is { } stored
+            return await FindByTokenAsync(request.Token, cancellationToken) is { } stored
                 ? new(SubmitResultKind.Accepted, stored)
                 : new(SubmitResultKind.Closed);
         }
@@ -83,7 +83,7 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, IOutbox ou
             Text = Trimmed(request.Text),
             ConsentToPublish = request.ConsentToPublish,
             ConsentToPublishName = request.ConsentToPublish && request.ConsentToPublishName,
-            IdempotencyToken = request.IdempotencyToken,
+            IdempotencyToken = request.Token,
             Language = Localized.Language,
         };
         foreach (var question in round.Questions)
@@ -110,11 +110,11 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, IOutbox ou
             // write transaction and the repeat (a double click, a retry) is the exception.
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (request.IdempotencyToken is not null && UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (request.Token is not null && UniqueViolation.Is(e))
         {
             // The same form was stored before (or by a post that arrived at the same time): answer with its receipt.
             db.ChangeTracker.Clear();
-            return await FindByTokenAsync(request.IdempotencyToken, cancellationToken) is { } first
+            return await FindByTokenAsync(request.Token, cancellationToken) is { } first
                 ? new(SubmitResultKind.Accepted, first)
                 : throw new InvalidOperationException("A submission failed to save and no earlier one carries its token.");
         }
@@ -155,6 +155,13 @@ internal sealed class SubmitInput(FeedbackDbContext db, IClock clock, IOutbox ou
             {
                 errors.MaxLength($"Answers[{question.Id}]", answer, new("Svaret", "The answer"), 10000);
             }
+        }
+
+        if (!FormToken.IsValid(request.Token))
+        {
+            errors.Add(nameof(request.Token), new(
+                $"Skjemaets engangsnøkkel var ugyldig (høyst {FormToken.MaxLength} tegn: bokstaver, sifre, - og _). Innspillet er ikke sendt; du har fått en ny nøkkel, så send skjemaet på nytt.",
+                $"The form's one-time key was invalid (at most {FormToken.MaxLength} characters: letters, digits, - and _). The input was not sent; you have a new key, so send the form again."));
         }
 
         var hasAnswer = request.Answers.Values.Any(a => !string.IsNullOrWhiteSpace(a));

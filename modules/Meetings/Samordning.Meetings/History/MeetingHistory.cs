@@ -33,9 +33,14 @@ internal static class MeetingHistory
             return Outcome.NotFound<HistoryView>();
         }
 
-        return MeetingAccess.CanRead(user, meeting)
-            ? Outcome.Ok(new HistoryView(meeting.Title, $"/moter/{id}", await RecordHistory.ReadAsync(db, nameof(Meeting), id, Fields, showPersonal: true, cancellationToken)))
-            : Outcome.Forbidden<HistoryView>();
+        if (!MeetingAccess.CanRead(user, meeting))
+        {
+            return Outcome.Forbidden<HistoryView>();
+        }
+
+        var history = await RecordHistory.ReadAsync(db, nameof(Meeting), id, Fields, showPersonal: true, cancellationToken);
+        var links = db.GuestLinks.Where(l => l.MeetingId == id).Select(l => l.Id);
+        return Outcome.Ok(new HistoryView(meeting.Title, $"/moter/{id}", await GuestLinkHistory.WithLinksAsync(db, history, nameof(GuestLink), links, cancellationToken)));
     }
 }
 

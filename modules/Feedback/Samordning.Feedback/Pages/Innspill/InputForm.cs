@@ -24,5 +24,5 @@ internal sealed class InputForm
 
     public SubmitInputRequest ToRequest(IReadOnlyList<UploadedFile> attachments) => new(
         ContributorType, OrganisationName, OrganisationNumber, ContributorName, ContributorEmail, WantsReceipt, Text, Answers,
-        ConsentToPublish, ConsentToPublishName, string.IsNullOrWhiteSpace(Token) || Token.Length > 64 ? null : Token, attachments);
+        ConsentToPublish, ConsentToPublishName, string.IsNullOrWhiteSpace(Token) ? null : Token, attachments);
 }

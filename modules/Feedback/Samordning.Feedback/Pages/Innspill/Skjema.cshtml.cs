@@ -87,6 +87,12 @@ internal sealed class SkjemaModel(FeedbackDbContext db, SubmitInput submit, IClo
             default:
                 ModelState.Clear();
                 ModelState.AddFieldErrors(result.Errors!, "Input");
+                if (result.Errors!.Has(nameof(SubmitInputRequest.Token)))
+                {
+                    // Nothing was stored under the bad token; a fresh one lets the same text be sent again.
+                    Input.Token = PublicPage.FreshToken(HttpContext);
+                }
+
                 if (result.Kind == SubmitResultKind.TooLarge)
                 {
                     Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
