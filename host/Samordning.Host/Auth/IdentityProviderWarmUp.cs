@@ -12,7 +12,8 @@ namespace Samordning.Host.Auth;
 internal sealed partial class IdentityProviderWarmUp(
     IOptionsMonitor<OpenIdConnectOptions> options,
     IHostApplicationLifetime lifetime,
-    ILogger<IdentityProviderWarmUp> logger) : IHostedLifecycleService
+    ILogger<IdentityProviderWarmUp> logger,
+    ILoggerFactory loggers) : IHostedLifecycleService
 {
     // The fetch, for tests to wait on.
     internal Task Warming { get; private set; } = Task.CompletedTask;
@@ -30,6 +31,7 @@ internal sealed partial class IdentityProviderWarmUp(
             if (options.Get(OpenIdConnectDefaults.AuthenticationScheme).ConfigurationManager is { } manager)
             {
                 await manager.GetConfigurationAsync(lifetime.ApplicationStopping);
+                Modules.StartupCost.Log(loggers.CreateLogger(Modules.StartupCost.Category), "identity provider's configuration fetched");
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

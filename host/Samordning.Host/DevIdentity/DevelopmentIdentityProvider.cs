@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.Tokens;
 using Samordning.Host.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -36,7 +37,12 @@ internal static class DevelopmentIdentityProvider
                 server.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile);
 
                 // Keys live as long as the process: sign-in codes are redeemed within seconds, sessions are cookies.
-                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // OpenIddict's default ephemeral keys are two RSA-4096 keys, generated on first use: the first
+                // discovery after a start, which the first sign-in challenge waits for (0.3-3 s of CPU each here,
+                // docs/benchmarks.md, Start-up). An ECDSA P-256 key signs (ES256, which every OpenID Connect client
+                // validates) and an AES-256 key wraps what the provider encrypts for itself only (its codes), both
+                // made in microseconds.
+                server.AddEphemeralEncryptionKey(SecurityAlgorithms.Aes256KW).AddEphemeralSigningKey(SecurityAlgorithms.EcdsaSha256);
                 server.DisableAccessTokenEncryption();
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

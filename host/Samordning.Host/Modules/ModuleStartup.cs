@@ -11,7 +11,7 @@ internal static partial class ModuleStartup
     public static async Task InitializeModulesAsync(this WebApplication app)
     {
         var settings = DatabaseSettings.From(app.Configuration);
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Samordning.Startup");
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupCost.Category);
         var started = Stopwatch.GetTimestamp();
         StartupCost.Log(logger, "host built");
         app.Lifetime.ApplicationStarted.Register(() => StartupCost.Log(logger, "listening"));

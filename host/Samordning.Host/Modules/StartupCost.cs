@@ -7,6 +7,9 @@ namespace Samordning.Host.Modules;
 // is code being compiled (ReadyToRun helps) or work being done (docs/benchmarks.md, Start-up).
 internal static partial class StartupCost
 {
+    // The category every start-up step logs under (the benchmark turns it to Debug and keeps its lines).
+    public const string Category = "Samordning.Startup";
+
     public static void Log(ILogger logger, string point) => Log(logger, point, Read);
 
     // The counters are read only when the line is written: reading the process's times is a system call (and

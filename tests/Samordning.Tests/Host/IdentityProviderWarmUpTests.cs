@@ -46,6 +46,6 @@ public sealed class IdentityProviderWarmUpTests
         options.Setup(o => o.Get(OpenIdConnectDefaults.AuthenticationScheme)).Returns(new OpenIdConnectOptions { ConfigurationManager = manager });
         var lifetime = new Mock<IHostApplicationLifetime>();
         lifetime.Setup(l => l.ApplicationStopping).Returns(CancellationToken.None);
-        return new IdentityProviderWarmUp(options.Object, lifetime.Object, NullLogger<IdentityProviderWarmUp>.Instance);
+        return new IdentityProviderWarmUp(options.Object, lifetime.Object, NullLogger<IdentityProviderWarmUp>.Instance, NullLoggerFactory.Instance);
     }
 }
