@@ -313,13 +313,14 @@ internal static class VolumeData
         await transaction.CommitAsync(cancellationToken);
     }
 
-    // As every change in the product does, in the same transaction: a node's kept dashboard is out of date.
+    // As every change to the counts in the product does, in the same transaction: a node's kept dashboard and its
+    // kept counts are out of date (the module's row 1 and the counts' row 2, DashboardVersion).
     private static async Task BumpDashboardVersionAsync(BenchDatabase db, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var bump = await db.CommandAsync(connection, $"""UPDATE {db.Table(Store, "DashboardVersions")} SET "Version" = "Version" + 1 WHERE "Id" = 1""", cancellationToken, transaction);
-        if (await bump.ExecuteNonQueryAsync(cancellationToken) != 1)
+        await using var bump = await db.CommandAsync(connection, $"""UPDATE {db.Table(Store, "DashboardVersions")} SET "Version" = "Version" + 1 WHERE "Id" IN (1, 2)""", cancellationToken, transaction);
+        if (await bump.ExecuteNonQueryAsync(cancellationToken) != 2)
         {
-            throw new InvalidOperationException("The workstreams store has no dashboard version row; is it migrated?");
+            throw new InvalidOperationException("The workstreams store has not both dashboard version rows; is it migrated?");
         }
     }
 

@@ -32,7 +32,8 @@ internal static class DashboardAggregates
             deltas[cell] = deltas.GetValueOrDefault(cell) + 1;
         }
 
-        foreach (var (cell, delta) in deltas.Where(d => d.Value != 0))
+        var moves = deltas.Where(d => d.Value != 0).ToList();
+        foreach (var (cell, delta) in moves)
         {
             // An atomic increment, so two changes in the same cell at once both count.
             var updated = await db.DashboardCells
@@ -55,6 +56,13 @@ internal static class DashboardAggregates
         if (phaseMayHaveChanged)
         {
             await SnapshotPhasesAsync(db, now, cancellationToken);
+        }
+
+        // Only a change to the counts or the history moves their version: an update that keeps phase and status (most
+        // of a reporting day) leaves every node's kept counts current (DashboardSnapshot).
+        if (moves.Count > 0 || phaseMayHaveChanged)
+        {
+            await db.BumpDashboardCountsVersionAsync(cancellationToken);
         }
 
         // Saving moves the dashboard's version (WorkstreamsDbContext.SaveChangesAsync) when something is tracked;

@@ -3,39 +3,37 @@ using Samordning.Workstreams.Data;
 namespace Samordning.Workstreams.Dashboard;
 
 // The kept aggregates, read into memory once per version of them instead of once per request, and the whole
-// unfiltered answer made from them. Every save in the module, and every change to the cells, moves
-// DashboardVersion in the same transaction (WorkstreamsDbContext.SaveChangesAsync, DashboardAggregates), so one
-// tiny read per request says whether what this node keeps is still current. The version is read before the
-// cells: a snapshot may hold changes newer than its number (then the next request reads it again), never older,
-// so nothing committed before a request starts is missing from its answer, on any node.
+// unfiltered answer made from them. Every save in the module moves DashboardVersion's module row, and every change to
+// the cells or the phase history its counts row too, in the same transaction (WorkstreamsDbContext.SaveChangesAsync,
+// DashboardAggregates), so one tiny read per request says whether what this node keeps is still current: the counts
+// are read again only when the counts row moved, the rest of the answer (the newest cross-sectoral initiatives, the
+// round) is made again whenever the module row moved. Both numbers are read before the cells: a snapshot may hold
+// changes newer than its numbers (then the next request reads it again), never older, so nothing committed before a
+// request starts is missing from its answer, on any node.
 internal sealed class DashboardSnapshot : IDisposable
 {
     private readonly SemaphoreSlim reading = new(1, 1);
-    private volatile Kept? kept;
+    private Kept? kept;
 
     public async Task<Kept> GetAsync(WorkstreamsDbContext db, CancellationToken cancellationToken)
     {
-        var version = await db.DashboardVersions.AsNoTracking()
-            .Where(v => v.Id == DashboardVersion.SingleId).Select(v => v.Version).FirstOrDefaultAsync(cancellationToken);
-        var current = kept;
-        if (current is not null && current.Version >= version)
+        var versions = await db.DashboardVersions.AsNoTracking()
+            .Where(v => v.Id == DashboardVersion.SingleId || v.Id == DashboardVersion.CountsId)
+            .Select(v => new { v.Id, v.Version })
+            .ToListAsync(cancellationToken);
+        var version = versions.FirstOrDefault(v => v.Id == DashboardVersion.SingleId)?.Version ?? 0;
+        // Without the counts' row the counts are read again whenever the module's version moves, as before it existed.
+        var countsVersion = versions.FirstOrDefault(v => v.Id == DashboardVersion.CountsId)?.Version;
+        if (CurrentFor(version, countsVersion) is { } current)
         {
             return current;
         }
 
-        // One request reads the new version; the others in flight wait for it rather than each reading it too.
+        // One request reads the new counts; the others in flight wait for it rather than each reading them too.
         await reading.WaitAsync(cancellationToken);
         try
         {
-            current = kept;
-            if (current is not null && current.Version >= version)
-            {
-                return current;
-            }
-
-            var fresh = await ReadAsync(db, version, cancellationToken);
-            kept = fresh;
-            return fresh;
+            return CurrentFor(version, countsVersion) ?? Keep(await ReadAsync(db, version, countsVersion ?? -1, cancellationToken));
         }
         finally
         {
@@ -45,7 +43,43 @@ internal sealed class DashboardSnapshot : IDisposable
 
     public void Dispose() => reading.Dispose();
 
-    private static async Task<Kept> ReadAsync(WorkstreamsDbContext db, long version, CancellationToken cancellationToken)
+    // What is kept when it is at least as new as the numbers read: as it is, or (only the module's number moved) its
+    // counts under the new number, so the rest of the answer is made again.
+    private Kept? CurrentFor(long version, long? countsVersion)
+    {
+        var current = Volatile.Read(ref kept);
+        if (current is null)
+        {
+            return null;
+        }
+
+        if (current.Version >= version)
+        {
+            return current;
+        }
+
+        return countsVersion is { } counts && current.CountsVersion >= counts ? Keep(current.At(version)) : null;
+    }
+
+    // Never replaces a newer snapshot with an older one (two requests may finish out of order); answers with the newer.
+    private Kept Keep(Kept candidate)
+    {
+        var current = Volatile.Read(ref kept);
+        while (current is null || current.Version < candidate.Version)
+        {
+            var seen = Interlocked.CompareExchange(ref kept, candidate, current);
+            if (ReferenceEquals(seen, current))
+            {
+                return candidate;
+            }
+
+            current = seen;
+        }
+
+        return current;
+    }
+
+    private static async Task<Kept> ReadAsync(WorkstreamsDbContext db, long version, long countsVersion, CancellationToken cancellationToken)
     {
         var rows = await db.DashboardCells.AsNoTracking().Where(c => c.Count != 0)
             .Select(c => new DashboardCounts.Row(c.MinistryId, c.WorkstreamId, c.Phase, c.Status, c.Count))
@@ -65,12 +99,16 @@ internal sealed class DashboardSnapshot : IDisposable
                 return new HistoryDay(g.Key, counts);
             })
             .ToList();
-        return new Kept(version, DashboardCounts.From(rows), days);
+        return new Kept(version, countsVersion, DashboardCounts.From(rows), days);
     }
 
-    internal sealed record Kept(long Version, DashboardCounts Counts, IReadOnlyList<HistoryDay> History)
+    internal sealed record Kept(long Version, long CountsVersion, DashboardCounts Counts, IReadOnlyList<HistoryDay> History)
     {
         private volatile Unfiltered? unfiltered;
+
+        // The same counts under a newer module version, without the answer made for the older one (a `with` would
+        // copy that too).
+        public Kept At(long version) => new(version, CountsVersion, Counts, History);
 
         // The whole unfiltered answer for this version, made by the first request that needs it. Everything in it
         // is this module's (saved with a version move) except the active ministries, which are compared instead.

@@ -159,11 +159,15 @@ internal sealed class DashboardCell
     public int Count { get; set; }
 }
 
-// One row, whose number moves in the same transaction as every change to the dashboard's aggregates, so a node
-// knows from one tiny read whether the dashboard it keeps in memory is still current (DashboardSnapshot).
+// Two rows, each a number moved in the same transaction as the change it stands for, so a node knows from one tiny
+// read whether what it keeps in memory is still current (DashboardSnapshot). SingleId moves with every save in the
+// module (anything on the dashboard: initiatives, workstreams, rounds and their answers); CountsId only when the kept
+// counts or the phase history change (DashboardAggregates), which most saves (a confirmation, a progress note, an
+// update that keeps phase and status) do not, so the counts are not read again for them.
 internal sealed class DashboardVersion
 {
     public const int SingleId = 1;
+    public const int CountsId = 2;
 
     public int Id { get; set; } = SingleId;
     public long Version { get; set; }

@@ -67,6 +67,11 @@ internal class WorkstreamsDbContext : ModuleDbContext
         return saved;
     }
 
+    // The counts' own version (DashboardVersion.CountsId), moved by DashboardAggregates beside the module's.
+    public Task<int> BumpDashboardCountsVersionAsync(CancellationToken cancellationToken) =>
+        DashboardVersions.Where(v => v.Id == DashboardVersion.CountsId)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
+
     public Task<int> BumpDashboardVersionAsync(CancellationToken cancellationToken) =>
         DashboardVersions.Where(v => v.Id == DashboardVersion.SingleId)
             .ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
@@ -115,6 +120,9 @@ internal class WorkstreamsDbContext : ModuleDbContext
             initiative.HasIndex(i => new { i.UpdatedAt, i.Id }, "IX_Initiatives_UpdatedAt_Id").IsDescending(true, false);
             // "Not confirmed for 60 days" and the list sorted by freshness (oldest confirmation first) walk this index.
             initiative.HasIndex(i => new { i.StatusConfirmedAt, i.Id }, "IX_Initiatives_StatusConfirmedAt_Id");
+            // The dashboard's "not confirmed for 60 days" per owning ministry, counted on every request: read from this
+            // index alone (a skip-scan per ministry on SQLite) instead of looking up every stale initiative's row.
+            initiative.HasIndex(i => new { i.OwningMinistryId, i.StatusConfirmedAt });
 
             initiative.HasMany(i => i.CollaboratingMinistries).WithOne().HasForeignKey(m => m.InitiativeId).OnDelete(DeleteBehavior.Cascade);
             initiative.HasMany(i => i.Agencies).WithOne().HasForeignKey(a => a.InitiativeId).OnDelete(DeleteBehavior.Cascade);
@@ -174,7 +182,9 @@ internal class WorkstreamsDbContext : ModuleDbContext
         modelBuilder.Entity<DashboardVersion>(version =>
         {
             version.Property(v => v.Id).ValueGeneratedNever();
-            version.HasData(new DashboardVersion { Id = DashboardVersion.SingleId, Version = 0 });
+            version.HasData(
+                new DashboardVersion { Id = DashboardVersion.SingleId, Version = 0 },
+                new DashboardVersion { Id = DashboardVersion.CountsId, Version = 0 });
         });
 
         modelBuilder.Entity<PhaseSnapshot>(snapshot =>

@@ -1,10 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Samordning.Ministries.Contracts;
 using Samordning.Workstreams.Dashboard;
 using Samordning.Workstreams.Data;
 
 namespace Samordning.Tests.Workstreams.Dashboard;
 
 // The dashboard a node keeps in memory is read again exactly when the store's version of the aggregates moved,
-// whichever node (here: another context) made the change.
+// whichever node (here: another context) made the change: the counts when the counts' version moved, the rest of the
+// answer whenever the module's did.
 public sealed class DashboardSnapshotTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 2, 10, 8, 0, 0, TimeSpan.Zero);
@@ -60,8 +63,97 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
         Assert.Same(before, await snapshot.GetAsync(db, Ct));
     }
 
+    [Fact]
+    public async Task Get_AfterASaveThatMovesNoCount_KeepsTheCountsUnderTheNewVersion()
+    {
+        var id = await CreateAsync(Phase.InProgress);
+        await using var db = database.Context();
+        var before = await snapshot.GetAsync(db, Ct);
+
+        await UpdateAsync(id, Rag.Green, progress: 40);
+        var after = await snapshot.GetAsync(db, Ct);
+
+        Assert.True(after.Version > before.Version);
+        Assert.Equal(before.CountsVersion, after.CountsVersion);
+        Assert.Same(before.Counts, after.Counts);
+        Assert.Same(before.History, after.History);
+    }
+
+    [Fact]
+    public async Task Get_AfterAStatusChange_ReadsTheCountsAgain()
+    {
+        var id = await CreateAsync(Phase.InProgress);
+        await using var db = database.Context();
+        var before = await snapshot.GetAsync(db, Ct);
+
+        await UpdateAsync(id, Rag.Red, progress: 40);
+        var after = await snapshot.GetAsync(db, Ct);
+
+        Assert.True(after.CountsVersion > before.CountsVersion);
+        Assert.Empty(RedTotals(before));
+        Assert.Single(RedTotals(after));
+    }
+
+    [Fact]
+    public async Task Get_AfterASaveThatMovesNoCount_DoesNotAnswerWithTheOlderUnfilteredView()
+    {
+        var id = await CreateAsync(Phase.InProgress);
+        await using var db = database.Context();
+        var before = await snapshot.GetAsync(db, Ct);
+        MinistryInfo[] ministries = [new(Fin, "FIN", "Finansdepartementet", "Ministry of Finance")];
+        before.Keep(ministries, EmptyView());
+
+        await UpdateAsync(id, Rag.Green, progress: 60);
+        var after = await snapshot.GetAsync(db, Ct);
+
+        Assert.NotNull(before.UnfilteredFor(ministries));
+        Assert.Null(after.UnfilteredFor(ministries));
+    }
+
+    [Fact]
+    public async Task Get_ManyReadersAfterAChange_ShareOneReadOfTheCounts()
+    {
+        await CreateAsync(Phase.InProgress);
+        var contexts = Enumerable.Range(0, 8).Select(_ => database.Context()).ToList();
+        try
+        {
+            var kept = await Task.WhenAll(contexts.Select(c => Task.Run(() => snapshot.GetAsync(c, Ct), Ct)));
+
+            Assert.All(kept, k => Assert.Same(kept[0].Counts, k.Counts));
+            Assert.Equal(1, kept[0].Counts.RunningPerMinistry()[Fin]);
+        }
+        finally
+        {
+            foreach (var context in contexts)
+            {
+                await context.DisposeAsync();
+            }
+        }
+    }
+
+    private static List<MinistryTotals> RedTotals(DashboardSnapshot.Kept kept) =>
+        kept.Counts.Project([new DashboardMinistry(Fin, "FIN", "Finansdepartementet", "Ministry of Finance")], [], new DashboardFilter(Status: Rag.Red)).Totals;
+
+    private static DashboardView EmptyView() =>
+        new(DashboardCounts.Phases, DashboardCounts.Statuses, [], [], [], [], new CrossSectoralList([], false), [], null, null);
+
+    // A progress update as InitiativeChanges saves it: the initiative with its counts moved (none when phase and
+    // status stay), in a context of its own.
+    private async Task UpdateAsync(Guid id, Rag status, int progress)
+    {
+        await using var other = database.Context();
+        await using var transaction = await other.Database.BeginTransactionAsync(Ct);
+        var initiative = await other.Initiatives.Include(i => i.Workstreams).SingleAsync(i => i.Id == id, Ct);
+        var before = DashboardAggregates.CellsOf(initiative);
+        initiative.Status = status;
+        initiative.Progress = progress;
+        await other.SaveChangesAsync(Ct);
+        await DashboardAggregates.ApplyAsync(other, before, DashboardAggregates.CellsOf(initiative), phaseMayHaveChanged: false, Now, Ct);
+        await transaction.CommitAsync(Ct);
+    }
+
     // An initiative saved and counted as InitiativeChanges does, in a context of its own.
-    private async Task CreateAsync(Phase phase, bool commit = true)
+    private async Task<Guid> CreateAsync(Phase phase, bool commit = true)
     {
         await using var other = database.Context();
         await using var transaction = await other.Database.BeginTransactionAsync(Ct);
@@ -73,5 +165,7 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
         {
             await transaction.CommitAsync(Ct);
         }
+
+        return initiative.Id;
     }
 }

@@ -169,6 +169,11 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                         {
                             Id = 1,
                             Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Version = 0L
                         });
                 });
 
@@ -265,6 +270,8 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
 
                     b.HasIndex("OwningMinistryId", "Reference")
                         .IsUnique();
+
+                    b.HasIndex("OwningMinistryId", "StatusConfirmedAt");
 
                     b.HasIndex(new[] { "StatusConfirmedAt", "Id" }, "IX_Initiatives_StatusConfirmedAt_Id");
 

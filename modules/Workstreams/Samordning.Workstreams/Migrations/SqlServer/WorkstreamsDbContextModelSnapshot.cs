@@ -169,6 +169,11 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                         {
                             Id = 1,
                             Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Version = 0L
                         });
                 });
 
@@ -266,6 +271,8 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.HasIndex("OwningMinistryId", "Reference")
                         .IsUnique()
                         .HasFilter("[Reference] IS NOT NULL");
+
+                    b.HasIndex("OwningMinistryId", "StatusConfirmedAt");
 
                     b.HasIndex(new[] { "StatusConfirmedAt", "Id" }, "IX_Initiatives_StatusConfirmedAt_Id");
 

@@ -159,6 +159,11 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                         {
                             Id = 1,
                             Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Version = 0L
                         });
                 });
 
@@ -255,6 +260,8 @@ namespace Samordning.Workstreams.Migrations.Sqlite
 
                     b.HasIndex("OwningMinistryId", "Reference")
                         .IsUnique();
+
+                    b.HasIndex("OwningMinistryId", "StatusConfirmedAt");
 
                     b.HasIndex(new[] { "StatusConfirmedAt", "Id" }, "IX_Initiatives_StatusConfirmedAt_Id");
 
