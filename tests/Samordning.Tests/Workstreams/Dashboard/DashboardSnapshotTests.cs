@@ -114,7 +114,7 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
     public async Task Get_ManyReadersAfterAChange_ShareOneReadOfTheCounts()
     {
         await CreateAsync(Phase.InProgress);
-        var contexts = Enumerable.Range(0, 8).Select(_ => database.Context()).ToList();
+        var contexts = Enumerable.Range(0, 8).Select(_ => database.ContextOnItsOwnConnection()).ToList();
         try
         {
             var kept = await Task.WhenAll(contexts.Select(c => Task.Run(() => snapshot.GetAsync(c, Ct), Ct)));
