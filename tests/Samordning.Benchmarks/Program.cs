@@ -58,7 +58,7 @@ internal static class BenchmarkProgram
 
         var onPostgres = options.Database == DatabaseProvider.PostgreSql;
         var volume = options.Volume is { } initiatives ? VolumeSpec.WithInitiatives(initiatives) : VolumeSpec.Realistic;
-        var scenarios = ScenarioCatalog.For(options.Database, volume).Where(s => options.Scenario is null || s.Name == options.Scenario).ToList();
+        var scenarios = ScenarioCatalog.For(options.Database, volume).Where(s => options.Selects(s.Name)).ToList();
 
         // On PostgreSQL the run measures the database scenarios, the sweep and the two-node fan-out (which needs a
         // server database); the fan-out on one node measures no database and runs on the default only.
@@ -172,9 +172,9 @@ internal static class BenchmarkProgram
     private static async Task<int> GrowthAsync(BenchmarkOptions options, string output, CancellationToken cancellationToken)
     {
         var known = ScenarioCatalog.Growing(options.Database, VolumeSpec.Realistic).Select(s => s.Name).ToList();
-        if (options.Scenario is { } named && !known.Contains(named))
+        if (options.Scenario is { } named && named.Split(',', StringSplitOptions.TrimEntries).FirstOrDefault(n => !known.Contains(n)) is { } unknown)
         {
-            Console.Error.WriteLine($"--growth runs the scenarios over the workstreams' volume: {string.Join(", ", known)}; not '{named}'.");
+            Console.Error.WriteLine($"--growth runs the scenarios over the workstreams' volume: {string.Join(", ", known)}; not '{unknown}'.");
             return 2;
         }
 
@@ -183,7 +183,7 @@ internal static class BenchmarkProgram
         var failed = false;
         foreach (var initiatives in options.Volumes)
         {
-            var scenarios = ScenarioCatalog.Growing(options.Database, VolumeSpec.WithInitiatives(initiatives)).Where(s => options.Scenario is null || s.Name == options.Scenario).ToList();
+            var scenarios = ScenarioCatalog.Growing(options.Database, VolumeSpec.WithInitiatives(initiatives)).Where(s => options.Selects(s.Name)).ToList();
             await using var postgres = options.Database == DatabaseProvider.PostgreSql ? await PostgresRun.CreateAsync(Environment.GetEnvironmentVariable("BENCH_POSTGRES"), cancellationToken) : null;
             await using var host = BenchmarkHost.Start(scenarios, postgres?.HostSettings ?? new Dictionary<string, string>());
             using var client = Client(host, options);

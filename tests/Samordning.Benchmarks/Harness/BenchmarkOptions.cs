@@ -19,6 +19,10 @@ internal sealed record BenchmarkOptions
 
     public string? Scenario { get; init; }
 
+    // --scenario names one scenario, or several separated by commas (they then share one host and one volume).
+    public bool Selects(string name) =>
+        Scenario is null || Scenario.Split(',', StringSplitOptions.TrimEntries).Contains(name, StringComparer.Ordinal);
+
     public string? Output { get; init; }
 
     // The database the host and the floors run on: the SQLite files (default) or PostgreSQL (build/bench starts a

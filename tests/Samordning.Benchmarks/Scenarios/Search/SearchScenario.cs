@@ -7,13 +7,13 @@ using Samordning.Benchmarks.Scenarios.Workstreams;
 
 namespace Samordning.Benchmarks.Scenarios.Search;
 
-// GET /api/search over the realistic volume (50,000 initiatives with the registry, workstreams, meetings and input),
+// GET /api/search over the realistic volume (50,000 initiatives with the registry, workstreams, meetings and 100,000 input items),
 // as the coordinator, for a word in about one initiative title in fourteen, inflected as people type it
 // ("barnehageplassene" finds "barnehageplass"): every store is searched, the first page of 20 of some 3,500 hits
 // ("more than 200").
 // The floor (SearchFloorEndpoint) asks the same index (SQLite: FTS5 MATCH; PostgreSQL: the prefix tsquery on the GIN suffix index,
 // the initiatives' count on their narrow table) with bare ADO.NET.
-internal sealed class SearchScenario(WorkstreamsVolume volume) : IScenario
+internal sealed class SearchScenario(WorkstreamsVolume volume, Feedback.InputVolume input) : IScenario
 {
     private const string Query = "barnehageplassene";
     private const string SubjectPath = $"/api/search?q={Query}&pageSize=20";
@@ -37,7 +37,8 @@ internal sealed class SearchScenario(WorkstreamsVolume volume) : IScenario
     public async Task PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         client = context.Client;
-        await volume.EnsureAsync(context.Services, cancellationToken);
+        // The initiatives and, after them, the input register at the same volume (two items per initiative).
+        await input.EnsureAsync(context.Services, cancellationToken);
         var subject = await BenchmarkRequests.GetJsonAsync(client, SubjectPath, cancellationToken);
         var floor = await BenchmarkRequests.GetJsonAsync(client, FloorPath, cancellationToken);
         if (subject["items"] is not JsonArray { Count: 20 } items || subject["more"]?.GetValue<bool>() is not true)

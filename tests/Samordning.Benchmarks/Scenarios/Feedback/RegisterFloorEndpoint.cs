@@ -1,0 +1,111 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Samordning.Benchmarks.Data;
+using Samordning.Shared.Search;
+
+namespace Samordning.Benchmarks.Scenarios.Feedback;
+
+// The floor of the input register's list (GET /api/feedback/items) for a coordinator, who sees every item, so no
+// access rule costs anything: the count and the page of 100 newest first, then the page's workstreams, with bare
+// ADO.NET (BenchDatabase), answered in the API's JSON shape.
+// - ?roundId=&status=: the rows of the round on the index the table has for it (RoundId, ReceivedAt), read
+//   backwards for the page; the status is checked on each of the round's rows, as no index holds it. That is the
+//   best plan on the module's indexes, and the round bounds the work, whatever the size of the register.
+// - ?search=: the product's answer is every item whose reference is the word in capitals or whose organisation or
+//   text holds it (a substring, case-sensitive). No B-tree index can find a substring, but the full-text index the
+//   module keeps for the site search can narrow the rows: it holds every word's suffixes (SQLite FTS5 suffix table,
+//   PostgreSQL GIN on the suffix tsvector), so a word that holds the searched letters is found by a prefix query of
+//   them (SearchMatch.FullTextQuery / SearchSuffixes.Query of the word's term, in every section). The candidates,
+//   and the item whose reference it is (unique index), are then checked with the product's own test (instr/strpos),
+//   so the answer is exactly the product's, read from the hits instead of from every item's text. (The index keeps
+//   words' stems in lower case, so for a searched text that is not a plain lower-case word the candidates could miss
+//   a hit; PrepareAsync compares the answers, and the scenario's word is a plain word.)
+internal sealed class RegisterFloorEndpoint(BenchDatabase database) : IStartupFilter
+{
+    public const string Path = "/benchmark-floor/feedback-register";
+
+    private const string Store = "feedback";
+    private const int PageSize = 100;
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Map(Path, floor => floor.Run(ServeAsync));
+        next(app);
+    };
+
+    private async Task ServeAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var query = context.Request.Query;
+        var items = database.Table(Store, "Items");
+        string where;
+        object?[] parameters;
+        if (query["search"].ToString() is { Length: > 0 } search)
+        {
+            var contains = database.OnPostgres ? "strpos" : "instr";
+            var recheck = $"""({contains}(x."OrganisationName", @p1) > 0 OR {contains}(x."Text", @p1) > 0 OR x."Reference" = @p2)""";
+            var terms = NorwegianText.Terms(search);
+            if (database.OnPostgres)
+            {
+                where = $"""({SearchFullTextSql.PostgreSqlSuffixes("x")} @@ CAST(@p0 AS tsquery) OR x."Reference" = @p2) AND {recheck}""";
+                parameters = [SearchSuffixes.Query(terms, SearchSection.Anywhere), search, search.ToUpperInvariant()];
+            }
+            else
+            {
+                var fts = SearchFullTextSql.TableOf("Items");
+                where = $"""
+                    x.rowid IN (SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH @p0 UNION ALL SELECT rowid FROM {items} WHERE "Reference" = @p2) AND {recheck}
+                    """;
+                parameters = [string.Join(" AND ", terms.Select(t => SearchMatch.FullTextQuery(t, SearchSection.Anywhere))), search, search.ToUpperInvariant()];
+            }
+        }
+        else
+        {
+            where = """x."RoundId" = @p0 AND x."Status" = @p1""";
+            parameters = [Guid.Parse(query["roundId"].ToString()), query["status"].ToString()];
+        }
+
+        await using var connection = await database.OpenAsync(Store, cancellationToken);
+        var total = await database.CountAsync(connection, $"""SELECT COUNT(*) FROM {items} AS x WHERE {where}""", cancellationToken, parameters);
+        var page = await database.ListAsync(connection, $"""
+            SELECT x."Id", x."Reference", x."RoundId", x."Channel", x."Source", x."ReceivedAt", x."ContributorType", x."OrganisationName", x."Status",
+                x."HandlerName", x."Published", x."Exempt"
+            FROM {items} AS x WHERE {where}
+            ORDER BY x."ReceivedAt" DESC, x."Id" LIMIT {PageSize}
+            """, Row, cancellationToken, parameters);
+        var ids = page.Select(r => r["id"]!.GetValue<Guid>()).ToList();
+        var workstreams = ids.Count == 0 ? [] : await database.ListAsync(connection, $"""
+            SELECT "ItemId", "WorkstreamId" FROM {database.Table(Store, "FeedbackWorkstream")} WHERE {database.InList("\"ItemId\"", "@p0")}
+            """, r => (Item: BenchDatabase.ReadId(r.GetValue(0)), Workstream: BenchDatabase.ReadId(r.GetValue(1))), cancellationToken,
+            database.OnPostgres ? ids.ToArray() : JsonSerializer.Serialize(ids.Select(SqliteValues.Text)));
+        foreach (var row in page)
+        {
+            var id = row["id"]!.GetValue<Guid>();
+            row["workstreamIds"] = new JsonArray([.. workstreams.Where(w => w.Item == id).Select(w => JsonValue.Create(w.Workstream))]);
+        }
+
+        var answer = new JsonObject { ["items"] = new JsonArray([.. page]), ["total"] = total, ["page"] = 1, ["pageSize"] = PageSize };
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(answer.ToJsonString(), cancellationToken);
+    }
+
+    private static JsonObject Row(DbDataReader r) => new()
+    {
+        ["id"] = BenchDatabase.ReadId(r.GetValue(0)),
+        ["reference"] = r.GetString(1),
+        ["roundId"] = r.IsDBNull(2) ? null : JsonValue.Create(BenchDatabase.ReadId(r.GetValue(2))),
+        ["channel"] = r.GetString(3),
+        ["source"] = r.GetString(4),
+        ["receivedAt"] = BenchDatabase.ReadInstant(r, 5),
+        ["contributorType"] = r.GetString(6),
+        ["organisationName"] = r.IsDBNull(7) ? null : r.GetString(7),
+        ["status"] = r.GetString(8),
+        ["handlerName"] = r.IsDBNull(9) ? null : r.GetString(9),
+        ["published"] = r.GetBoolean(10),
+        ["exempt"] = r.GetBoolean(11),
+    };
+}
