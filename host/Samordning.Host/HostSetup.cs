@@ -86,6 +86,11 @@ internal static class HostSetup
                 }
             }
         });
+        // The hosted services (Kestrel with the pipeline it builds, Hangfire's server, the workers) start side by
+        // side: one after the other, a start on two cores leaves one of them idle for most of its length
+        // (docs/benchmarks.md, Start-up). None waits for another's start; the client registration and the identity
+        // provider's warm-up run in StartedAsync, after every service has started.
+        services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
         {
             options.Limits.MaxRequestBodySize = 10 * 1024 * 1024;

@@ -20,24 +20,47 @@ public static class DatabaseMigrator
             Directory.CreateDirectory(Path.GetFullPath(settings.DataFolder));
         }
 
-        foreach (var database in services.GetServices<ModuleDatabase>())
+        var databases = services.GetServices<ModuleDatabase>().ToList();
+        if (databases.Count == 0)
         {
-            await using var scope = services.CreateAsyncScope();
-            var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
-            // One line per store, what an operator wants to see after an upgrade: what was applied, where it stands,
-            // and how long the check took (a start-up's biggest step).
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var pending = await MigrateAsync(context, cancellationToken);
-            var milliseconds = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var current = context.Database.GetMigrations().LastOrDefault() ?? "(none)";
-            if (pending == 0)
-            {
-                logger.LogInformation("Database store {Store}: up to date at {Migration} ({Milliseconds} ms).", database.Store, current, milliseconds);
-            }
-            else
-            {
-                logger.LogInformation("Database store {Store}: applied {Count} migration(s), now at {Migration} ({Milliseconds} ms).", database.Store, pending, current, milliseconds);
-            }
+            return;
+        }
+
+        // The first store alone: it pays for EF Core's own start (its services, the first model). On SQLite every
+        // store is a file of its own, so the rest are then checked side by side on the other core (docs/benchmarks.md,
+        // Start-up). A server database keeps them one after the other: there the stores share one database, and two
+        // first migrations at once could race to create what they share (the database, an extension).
+        await MigrateStoreAsync(services, databases[0], logger, cancellationToken);
+        var rest = databases.Skip(1);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            await Task.WhenAll(rest.Select(database => Task.Run(() => MigrateStoreAsync(services, database, logger, cancellationToken), cancellationToken)));
+            return;
+        }
+
+        foreach (var database in rest)
+        {
+            await MigrateStoreAsync(services, database, logger, cancellationToken);
+        }
+    }
+
+    private static async Task MigrateStoreAsync(IServiceProvider services, ModuleDatabase database, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+        // One line per store, what an operator wants to see after an upgrade: what was applied, where it stands,
+        // and how long the check took (a start-up's biggest step).
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var pending = await MigrateAsync(context, cancellationToken);
+        var milliseconds = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var current = context.Database.GetMigrations().LastOrDefault() ?? "(none)";
+        if (pending == 0)
+        {
+            logger.LogInformation("Database store {Store}: up to date at {Migration} ({Milliseconds} ms).", database.Store, current, milliseconds);
+        }
+        else
+        {
+            logger.LogInformation("Database store {Store}: applied {Count} migration(s), now at {Migration} ({Milliseconds} ms).", database.Store, pending, current, milliseconds);
         }
     }
 

@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Samordning.Tests.Infrastructure;
 
 namespace Samordning.Tests.Host;
 
@@ -15,5 +19,15 @@ public sealed class HostRuntimeSettingsTests
         Assert.Equal(0, settings["System.Threading.ThreadPool.UnfairSemaphoreSpinLimit"]?.GetValue<int>());
         Assert.True(settings["System.GC.Server"]?.GetValue<bool>());
         Assert.True(settings["System.GC.Concurrent"]?.GetValue<bool>());
+    }
+
+    // One after the other, the hosted services' starts (Kestrel's pipeline, Hangfire's server, the workers) leave
+    // the second core idle for most of a start (docs/benchmarks.md, Start-up).
+    [Fact]
+    public async Task Host_StartsItsHostedServicesSideBySide()
+    {
+        await using var factory = new SamordningFactory();
+
+        Assert.True(factory.Services.GetRequiredService<IOptions<HostOptions>>().Value.ServicesStartConcurrently);
     }
 }
