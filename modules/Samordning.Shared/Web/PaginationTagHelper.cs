@@ -27,6 +27,12 @@ public sealed class DsPaginationTagHelper : TagHelper
     /// <summary>The query parameter that carries the page number.</summary>
     public string Parameter { get; set; } = "side";
 
+    /// <summary>The nav's accessible name: a list's own name when a page has more than one paged list.</summary>
+    public string? Label { get; set; }
+
+    /// <summary>An element id the page links end at (the paged list's heading), so the reader stays at the list.</summary>
+    public string? Fragment { get; set; }
+
     /// <summary>The view context, for the request's path and query.</summary>
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -60,13 +66,15 @@ public sealed class DsPaginationTagHelper : TagHelper
         output.TagName = "nav";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "pagination");
-        output.Attributes.SetAttribute("aria-label", new LocalizedText("Sider", "Pages").ToString());
+        output.Attributes.SetAttribute("aria-label", Label ?? new LocalizedText("Sider", "Pages").ToString());
         if (Page > 1)
         {
             output.Content.AppendHtml(PageLink(request, Page - 1, new LocalizedText("Forrige side", "Previous page")));
         }
 
+        // The current page, marked for assistive technology as well as in words.
         var position = new TagBuilder("span");
+        position.Attributes["aria-current"] = "page";
         position.InnerHtml.Append(new LocalizedText($"Side {Page} av {pages}", $"Page {Page} of {pages}").ToString());
         output.Content.AppendHtml(position);
         if (Page < pages)
@@ -79,7 +87,7 @@ public sealed class DsPaginationTagHelper : TagHelper
     {
         var link = new TagBuilder("a");
         link.AddCssClass("ds-link");
-        link.Attributes["href"] = Link(request, Parameter, page);
+        link.Attributes["href"] = Link(request, Parameter, page) + (string.IsNullOrEmpty(Fragment) ? "" : "#" + Fragment);
         link.InnerHtml.Append(text.ToString());
         return link;
     }

@@ -88,8 +88,7 @@ public sealed class OverviewTests : IAsyncLifetime
     {
         var kd = await api.MinistryAsync("KD");
         var round = await OpenReportingRoundAsync(clock.UtcNow.AddDays(5));
-        foreach (var left in await WorkstreamsApi.ReadAsync<List<UnconfirmedInitiative>>(
-            await api.As(People.Coordinator).GetAsync($"/api/workstreams/rounds/{round}/ministries/{kd.Id}/unconfirmed", Ct), HttpStatusCode.OK))
+        foreach (var left in await WorkstreamsApi.AllUnconfirmedAsync(api.As(People.Coordinator), round, kd.Id))
         {
             await WorkstreamsApi.ReadAsync<InitiativeDetails>(
                 await WorkstreamsApi.PostAsync(api.As(People.ContactPersonKd), $"/api/workstreams/rounds/{round}/initiatives/{left.Id}/confirm", new ConfirmRequest(null)), HttpStatusCode.OK);

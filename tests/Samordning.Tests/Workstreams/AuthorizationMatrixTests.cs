@@ -234,8 +234,7 @@ public sealed class AuthorizationMatrixTests(SamordningFactory factory) : IClass
             {
                 var fin = await api.MinistryAsync("FIN");
                 var round = await OpenRoundAsync();
-                var unconfirmed = await WorkstreamsApi.ReadAsync<List<UnconfirmedInitiative>>(
-                    await coordinator.GetAsync($"/api/workstreams/rounds/{round.Id}/ministries/{fin.Id}/unconfirmed", Ct), HttpStatusCode.OK);
+                var unconfirmed = await WorkstreamsApi.AllUnconfirmedAsync(coordinator, round.Id, fin.Id);
                 foreach (var initiative in unconfirmed)
                 {
                     var confirmed = await WorkstreamsApi.PostAsync(coordinator, $"/api/workstreams/rounds/{round.Id}/initiatives/{initiative.Id}/confirm", new ConfirmRequest(null));

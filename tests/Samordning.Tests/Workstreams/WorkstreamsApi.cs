@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Samordning.Ministries.Contracts;
 using Samordning.Tests.Infrastructure;
 using Samordning.Workstreams.Initiatives;
+using Samordning.Workstreams.Rounds;
 using Samordning.Workstreams.Workstreams;
 
 namespace Samordning.Tests.Workstreams;
@@ -44,6 +45,22 @@ internal sealed class WorkstreamsApi(SamordningFactory factory)
 
     public async Task<InitiativePage> ListAsync(string query = "") =>
         await ReadAsync<InitiativePage>(await As(People.Observer).GetAsync("/api/workstreams/initiatives" + query, Ct), HttpStatusCode.OK);
+
+    // Every unconfirmed initiative of a ministry in a round, page by page as the API gives them.
+    public static async Task<List<UnconfirmedInitiative>> AllUnconfirmedAsync(HttpClient client, Guid roundId, Guid ministryId)
+    {
+        var all = new List<UnconfirmedInitiative>();
+        for (var page = 1; ; page++)
+        {
+            var answer = await ReadAsync<UnconfirmedPage>(
+                await client.GetAsync($"/api/workstreams/rounds/{roundId}/ministries/{ministryId}/unconfirmed?page={page}&pageSize={UnconfirmedPage.MaxPageSize}", Ct), HttpStatusCode.OK);
+            all.AddRange(answer.Items);
+            if (page * answer.PageSize >= answer.Total)
+            {
+                return all;
+            }
+        }
+    }
 
     public static Task<HttpResponseMessage> PostAsync<T>(HttpClient client, string url, T body) => client.PostAsJsonAsync(url, body, Json, Ct);
 

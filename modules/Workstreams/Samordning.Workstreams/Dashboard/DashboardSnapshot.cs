@@ -110,13 +110,56 @@ internal sealed class DashboardSnapshot : IDisposable
         // copy that too).
         public Kept At(long version) => new(version, CountsVersion, Counts, History);
 
-        // The whole unfiltered answer for this version, made by the first request that needs it. Everything in it
-        // is this module's (saved with a version move) except the active ministries, which are compared instead.
-        public DashboardView? UnfilteredFor(IReadOnlyList<Ministries.Contracts.MinistryInfo> ministries) =>
-            unfiltered is { } kept && kept.Ministries.SequenceEqual(ministries) ? kept.View : null;
+        // The whole unfiltered answer for this version, made once: the first request that needs it makes it, and the
+        // requests arriving meanwhile wait for that one instead of each making it again (after a save every reader
+        // would otherwise rebuild the same answer at once). This keeps read-your-writes: the answer is made after this
+        // snapshot's version was read, and a request that read a newer version gets a newer Kept, so a flight of its
+        // own. Everything in it is this module's (saved with a version move) except the active ministries, which are
+        // compared instead. A making that fails or is cancelled (its request went away) is not kept: whoever waited
+        // for it makes the answer itself.
+        public async Task<DashboardView> UnfilteredAsync(
+            IReadOnlyList<Ministries.Contracts.MinistryInfo> ministries, Func<Task<DashboardView>> make, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var current = unfiltered;
+                if (current is not null && current.Ministries.SequenceEqual(ministries))
+                {
+                    try
+                    {
+                        return await current.View.WaitAsync(cancellationToken);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // The request making it failed or went away: drop its flight and make the answer here.
+                        Interlocked.CompareExchange(ref unfiltered, null, current);
+                        continue;
+                    }
+                }
 
-        public void Keep(IReadOnlyList<Ministries.Contracts.MinistryInfo> ministries, DashboardView view) => unfiltered = new(ministries, view);
+                var making = new TaskCompletionSource<DashboardView>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var flight = new Unfiltered(ministries, making.Task);
+                if (!ReferenceEquals(Interlocked.CompareExchange(ref unfiltered, flight, current), current))
+                {
+                    continue;
+                }
 
-        private sealed record Unfiltered(IReadOnlyList<Ministries.Contracts.MinistryInfo> Ministries, DashboardView View);
+                try
+                {
+                    var view = await make();
+                    making.SetResult(view);
+                    return view;
+                }
+                catch
+                {
+                    // Cancelled rather than faulted: the waiters make their own, and no exception goes unobserved.
+                    Interlocked.CompareExchange(ref unfiltered, null, flight);
+                    making.SetCanceled(CancellationToken.None);
+                    throw;
+                }
+            }
+        }
+
+        private sealed record Unfiltered(IReadOnlyList<Ministries.Contracts.MinistryInfo> Ministries, Task<DashboardView> View);
     }
 }

@@ -92,18 +92,10 @@ internal sealed class GetDashboard : IEndpoint
         var kept = await snapshot.GetAsync(db, cancellationToken);
         var activeMinistries = await directory.GetMinistriesAsync(cancellationToken);
         var unfiltered = filter with { Tag = filter.NeedsInitiatives ? filter.Tag : null } == new DashboardFilter();
-        if (unfiltered && kept.UnfilteredFor(activeMinistries) is { } ready)
-        {
-            return ready;
-        }
-
-        var view = await MakeAsync(db, kept, activeMinistries, filter, cancellationToken);
-        if (unfiltered)
-        {
-            kept.Keep(activeMinistries, view);
-        }
-
-        return view;
+        // The unfiltered answer (most requests) is made once per version and shared, also by requests in flight.
+        return unfiltered
+            ? await kept.UnfilteredAsync(activeMinistries, () => MakeAsync(db, kept, activeMinistries, filter, cancellationToken), cancellationToken)
+            : await MakeAsync(db, kept, activeMinistries, filter, cancellationToken);
     }
 
     private static async Task<DashboardView> MakeAsync(

@@ -16,12 +16,21 @@ internal sealed class RoundAnswers : IEndpoint
     public void MapEndpoint(IEndpointRouteBuilder api)
     {
         api.MapGet("/workstreams/rounds/{id:guid}/ministries/{ministryId:guid}/unconfirmed",
-                async Task<Results<Ok<List<UnconfirmedInitiative>>, ProblemHttpResult>> (Guid id, Guid ministryId, WorkstreamsDbContext db, IMinistryDirectory directory, CancellationToken ct) =>
-                    await db.ReportingRounds.AnyAsync(r => r.Id == id, ct) && await IsAskedAsync(directory, ministryId, ct)
-                        ? TypedResults.Ok(await UnconfirmedAsync(db, id, ministryId, ct))
-                        : Problems.NotFound())
+                async Task<Results<Ok<UnconfirmedPage>, ValidationProblem, ProblemHttpResult>> (
+                    Guid id, Guid ministryId, string? page, string? pageSize, WorkstreamsDbContext db, IMinistryDirectory directory, CancellationToken ct) =>
+                {
+                    var (paging, errors) = UnconfirmedPaging.Parse(page, pageSize);
+                    if (errors.Any)
+                    {
+                        return Problems.Validation(errors);
+                    }
+
+                    return await db.ReportingRounds.AnyAsync(r => r.Id == id, ct) && await IsAskedAsync(directory, ministryId, ct)
+                        ? TypedResults.Ok(await UnconfirmedPageAsync(db, id, ministryId, paging, ct))
+                        : Problems.NotFound();
+                })
             .WithTags("Reporting rounds")
-            .WithSummary("A ministry's running initiatives not yet confirmed in the round.");
+            .WithSummary($"A ministry's running initiatives not yet confirmed in the round, by title: one page (page from 1, pageSize 1–{UnconfirmedPage.MaxPageSize}, {UnconfirmedPage.DefaultPageSize} unless given) and the total. A page past the last is empty.");
 
         api.MapPost("/workstreams/rounds/{id:guid}/initiatives/{initiativeId:guid}/confirm",
                 async (Guid id, Guid initiativeId, ConfirmRequest? request, InitiativeServices deps, CancellationToken ct) =>
@@ -35,12 +44,24 @@ internal sealed class RoundAnswers : IEndpoint
             .WithSummary("Submits a ministry's answer. Every running initiative must be confirmed first.");
     }
 
-    public static Task<List<UnconfirmedInitiative>> UnconfirmedAsync(WorkstreamsDbContext db, Guid roundId, Guid ministryId, CancellationToken cancellationToken) =>
+    public static async Task<UnconfirmedPage> UnconfirmedPageAsync(
+        WorkstreamsDbContext db, Guid roundId, Guid ministryId, UnconfirmedPaging paging, CancellationToken cancellationToken)
+    {
+        var unconfirmed = Unconfirmed(db, roundId, ministryId);
+        var total = await unconfirmed.CountAsync(cancellationToken);
+        IReadOnlyList<UnconfirmedInitiative> items = total <= (paging.Page - 1) * paging.PageSize
+            ? []
+            : await unconfirmed
+                .OrderBy(i => i.Title).ThenBy(i => i.Id)
+                .Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize)
+                .Select(i => new UnconfirmedInitiative(i.Id, i.Title, i.Phase, i.Progress, i.Status, i.Version))
+                .ToListAsync(cancellationToken);
+        return new UnconfirmedPage(items, total, paging.Page, paging.PageSize);
+    }
+
+    private static IQueryable<Initiative> Unconfirmed(WorkstreamsDbContext db, Guid roundId, Guid ministryId) =>
         RoundProgress.ToConfirm(db.Initiatives.AsNoTracking())
-            .Where(i => i.OwningMinistryId == ministryId && !db.RoundConfirmations.Any(c => c.RoundId == roundId && c.InitiativeId == i.Id))
-            .OrderBy(i => i.Title)
-            .Select(i => new UnconfirmedInitiative(i.Id, i.Title, i.Phase, i.Progress, i.Status, i.Version))
-            .ToListAsync(cancellationToken);
+            .Where(i => i.OwningMinistryId == ministryId && !db.RoundConfirmations.Any(c => c.RoundId == roundId && c.InitiativeId == i.Id));
 
     // A round asks every active ministry (as its progress lists them); any other id is no ministry of the round.
     private static async Task<bool> IsAskedAsync(IMinistryDirectory directory, Guid ministryId, CancellationToken cancellationToken) =>
@@ -136,7 +157,7 @@ internal sealed class RoundAnswers : IEndpoint
             return Outcome.Invalid<RoundProgress>(RoundClosed());
         }
 
-        var missing = (await UnconfirmedAsync(deps.Db, roundId, ministry.Id, cancellationToken)).Count;
+        var missing = await Unconfirmed(deps.Db, roundId, ministry.Id).CountAsync(cancellationToken);
         if (missing > 0)
         {
             return Outcome.Invalid<RoundProgress>(new FieldErrors().Add(nameof(SubmitRequest.MinistryId), new(

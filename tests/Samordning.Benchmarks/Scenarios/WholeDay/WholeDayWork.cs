@@ -79,8 +79,9 @@ internal sealed partial class WholeDayWork(WholeDayCast cast, WholeDayRequests r
                     });
                     break;
                 default:
+                    // The first page, as the round's page shows it to a contact person (50 by title, and the total).
                     await log.TimeAsync("contact: round's unconfirmed list", () =>
-                        requests.GetAsync(contact.Person, $"/api/workstreams/rounds/{cast.ReportingRound}/ministries/{contact.MinistryId}/unconfirmed", cancellationToken));
+                        requests.GetAsync(contact.Person, $"/api/workstreams/rounds/{cast.ReportingRound}/ministries/{contact.MinistryId}/unconfirmed?page=1&pageSize=50", cancellationToken));
                     break;
             }
 

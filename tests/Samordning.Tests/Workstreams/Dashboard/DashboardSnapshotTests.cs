@@ -12,6 +12,7 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 2, 10, 8, 0, 0, TimeSpan.Zero);
     private static readonly Guid Fin = Guid.NewGuid();
+    private static readonly MinistryInfo[] Ministries = [new(Fin, "FIN", "Finansdepartementet", "Ministry of Finance")];
 
     private readonly DashboardSnapshot snapshot = new();
     private InMemoryWorkstreamsDb database = null!;
@@ -100,14 +101,76 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
         var id = await CreateAsync(Phase.InProgress);
         await using var db = database.Context();
         var before = await snapshot.GetAsync(db, Ct);
-        MinistryInfo[] ministries = [new(Fin, "FIN", "Finansdepartementet", "Ministry of Finance")];
-        before.Keep(ministries, EmptyView());
+        var older = EmptyView();
+        await before.UnfilteredAsync(Ministries, () => Task.FromResult(older), Ct);
 
         await UpdateAsync(id, Rag.Green, progress: 60);
         var after = await snapshot.GetAsync(db, Ct);
+        var newer = EmptyView();
 
-        Assert.NotNull(before.UnfilteredFor(ministries));
-        Assert.Null(after.UnfilteredFor(ministries));
+        Assert.Same(older, await before.UnfilteredAsync(Ministries, () => Task.FromResult(EmptyView()), Ct));
+        Assert.Same(newer, await after.UnfilteredAsync(Ministries, () => Task.FromResult(newer), Ct));
+    }
+
+    [Fact]
+    public async Task Unfiltered_ManyRequestsAtOnce_MakeItOnceAndShareIt()
+    {
+        await using var db = database.Context();
+        var kept = await snapshot.GetAsync(db, Ct);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var made = 0;
+
+        var answers = Enumerable.Range(0, 8)
+            .Select(_ => kept.UnfilteredAsync(Ministries, () => MakeAfterAsync(gate.Task, () => Interlocked.Increment(ref made)), Ct))
+            .ToList();
+        gate.SetResult();
+        var views = await Task.WhenAll(answers);
+
+        Assert.Equal(1, made);
+        Assert.All(views, v => Assert.Same(views[0], v));
+    }
+
+    // Read-your-writes: a request that saw a newer version does not wait for (or take) the answer still being made
+    // for the older one.
+    [Fact]
+    public async Task Unfiltered_OlderVersionStillBeingMade_NewerVersionMakesItsOwn()
+    {
+        var id = await CreateAsync(Phase.InProgress);
+        await using var db = database.Context();
+        var before = await snapshot.GetAsync(db, Ct);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var older = before.UnfilteredAsync(Ministries, () => MakeAfterAsync(gate.Task, () => 0), Ct);
+
+        await UpdateAsync(id, Rag.Green, progress: 70);
+        var after = await snapshot.GetAsync(db, Ct);
+        var newer = EmptyView();
+        var answer = await after.UnfilteredAsync(Ministries, () => Task.FromResult(newer), Ct);
+
+        Assert.False(older.IsCompleted);
+        Assert.Same(newer, answer);
+        gate.SetResult();
+        Assert.NotSame(newer, await older);
+    }
+
+    [Fact]
+    public async Task Unfiltered_TheMakingRequestGoesAway_TheWaiterMakesItItself()
+    {
+        await using var db = database.Context();
+        var kept = await snapshot.GetAsync(db, Ct);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var own = EmptyView();
+
+        var leaving = kept.UnfilteredAsync(Ministries, async () =>
+        {
+            await gate.Task;
+            throw new OperationCanceledException();
+        }, Ct);
+        var waiting = kept.UnfilteredAsync(Ministries, () => Task.FromResult(own), Ct);
+        gate.SetResult();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => leaving);
+        Assert.Same(own, await waiting);
+        Assert.Same(own, await kept.UnfilteredAsync(Ministries, () => Task.FromResult(EmptyView()), Ct));
     }
 
     [Fact]
@@ -133,6 +196,13 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
 
     private static List<MinistryTotals> RedTotals(DashboardSnapshot.Kept kept) =>
         kept.Counts.Project([new DashboardMinistry(Fin, "FIN", "Finansdepartementet", "Ministry of Finance")], [], new DashboardFilter(Status: Rag.Red)).Totals;
+
+    private static async Task<DashboardView> MakeAfterAsync(Task gate, Func<int> count)
+    {
+        count();
+        await gate;
+        return EmptyView();
+    }
 
     private static DashboardView EmptyView() =>
         new(DashboardCounts.Phases, DashboardCounts.Statuses, [], [], [], [], new CrossSectoralList([], false), [], null, null);

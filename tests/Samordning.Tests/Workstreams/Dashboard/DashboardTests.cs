@@ -186,8 +186,7 @@ public sealed class DashboardTests(DashboardWorld world) : IClassFixture<Dashboa
         var coordinator = api.As(People.Coordinator);
         var round = await WorkstreamsApi.ReadAsync<RoundProgress>(
             await WorkstreamsApi.PostAsync(coordinator, "/api/workstreams/rounds", new OpenRoundRequest("Status for dashbordet", null, DateTimeOffset.UtcNow.AddDays(10))), HttpStatusCode.Created);
-        var unconfirmed = await WorkstreamsApi.ReadAsync<List<UnconfirmedInitiative>>(
-            await coordinator.GetAsync($"/api/workstreams/rounds/{round.Id}/ministries/{hod}/unconfirmed", Ct), HttpStatusCode.OK);
+        var unconfirmed = await WorkstreamsApi.AllUnconfirmedAsync(coordinator, round.Id, hod);
         foreach (var initiative in unconfirmed)
         {
             Assert.Equal(HttpStatusCode.OK, (await WorkstreamsApi.PostAsync(coordinator, $"/api/workstreams/rounds/{round.Id}/initiatives/{initiative.Id}/confirm", new ConfirmRequest(null))).StatusCode);

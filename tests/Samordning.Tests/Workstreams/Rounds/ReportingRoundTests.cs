@@ -203,9 +203,8 @@ public sealed class ReportingRoundTests(SamordningFactory factory) : IClassFixtu
     private async Task<List<RoundListItem>> RoundsAsync() =>
         await WorkstreamsApi.ReadAsync<List<RoundListItem>>(await api.As(People.Observer).GetAsync("/api/workstreams/rounds", Ct), HttpStatusCode.OK);
 
-    private async Task<List<UnconfirmedInitiative>> UnconfirmedAsync(Guid roundId, Guid ministryId) =>
-        await WorkstreamsApi.ReadAsync<List<UnconfirmedInitiative>>(
-            await api.As(People.Observer).GetAsync($"/api/workstreams/rounds/{roundId}/ministries/{ministryId}/unconfirmed", Ct), HttpStatusCode.OK);
+    private Task<List<UnconfirmedInitiative>> UnconfirmedAsync(Guid roundId, Guid ministryId) =>
+        WorkstreamsApi.AllUnconfirmedAsync(api.As(People.Observer), roundId, ministryId);
 
     // The round's deadline as every deadline source offers it to the reminder sweep, or null when there is none.
     private async Task<Deadline?> DeadlineAsync(Guid roundId)

@@ -19,13 +19,24 @@ internal sealed class DetaljerModel(InitiativeServices deps, ILiveUpdates live) 
 
     public RoundProgress? Round { get; private set; }
 
+    // The page of the contact person's own list (?side=) and of the shown ministry's (?departementsside=), as asked;
+    // no page number is the first page, one past the end the last.
+    [BindProperty(SupportsGet = true, Name = MyPageParameter)]
+    public string? MyPage { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ShownPageParameter)]
+    public string? ShownPage { get; set; }
+
+    public const string MyPageParameter = "side";
+    public const string ShownPageParameter = "departementsside";
+
     public MinistryRoundStatus? ShownMinistry { get; private set; }
 
-    public IReadOnlyList<UnconfirmedInitiative> ShownUnconfirmed { get; private set; } = [];
+    public UnconfirmedPage? ShownUnconfirmed { get; private set; }
 
     public MinistryRoundStatus? MyMinistry { get; private set; }
 
-    public IReadOnlyList<UnconfirmedInitiative> Unconfirmed { get; private set; } = [];
+    public UnconfirmedPage? Unconfirmed { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -90,15 +101,26 @@ internal sealed class DetaljerModel(InitiativeServices deps, ILiveUpdates live) 
         if (User.IsInRole(Roles.ContactPerson) && User.MinistryId() is { } ministryId)
         {
             MyMinistry = Round.Ministries.FirstOrDefault(m => m.MinistryId == ministryId);
-            Unconfirmed = await RoundAnswers.UnconfirmedAsync(deps.Db, Id, ministryId, cancellationToken);
+            Unconfirmed = await PageAsync(ministryId, MyPage, cancellationToken);
         }
 
         if (ShownMinistryId is { } shown && Round.Ministries.FirstOrDefault(m => m.MinistryId == shown) is { } ministry)
         {
             ShownMinistry = ministry;
-            ShownUnconfirmed = await RoundAnswers.UnconfirmedAsync(deps.Db, Id, shown, cancellationToken);
+            ShownUnconfirmed = await PageAsync(shown, ShownPage, cancellationToken);
         }
 
         return true;
+    }
+
+    // A page link is typed or kept from before a confirmation (which shortens the list): the page rather than an error.
+    private async Task<UnconfirmedPage> PageAsync(Guid ministryId, string? asked, CancellationToken cancellationToken)
+    {
+        var (paging, errors) = UnconfirmedPaging.Parse(asked, null);
+        var page = await RoundAnswers.UnconfirmedPageAsync(deps.Db, Id, ministryId, errors.Any ? UnconfirmedPaging.First : paging, cancellationToken);
+        var last = DsPaginationTagHelper.PageCount(page.Total, page.PageSize);
+        return page.Page <= last
+            ? page
+            : await RoundAnswers.UnconfirmedPageAsync(deps.Db, Id, ministryId, new UnconfirmedPaging(last, page.PageSize), cancellationToken);
     }
 }
