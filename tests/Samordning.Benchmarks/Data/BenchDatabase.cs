@@ -54,6 +54,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public async Task<DbConnection> OpenForSearchAsync(string store, CancellationToken cancellationToken) =>
         postgresForSearch is not null ? await postgresForSearch.OpenConnectionAsync(cancellationToken) : await OpenAsync(store, cancellationToken);
 
+    // A store's SQLite connection string, as the module's own (the floors' writes queue on its file's writer).
+    public string SqliteConnectionString(string store) => settings.SqliteConnectionString(store);
+
     // A module's table: in its own file on SQLite, in its schema (named after the store) on PostgreSQL.
     public string Table(string store, string table) => OnPostgres ? $"\"{store}\".\"{table}\"" : $"\"{table}\"";
 

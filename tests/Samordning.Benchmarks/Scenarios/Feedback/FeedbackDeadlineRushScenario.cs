@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.Benchmarks.Data;
 using Samordning.Benchmarks.Harness;
+using Samordning.Shared.Persistence;
 
 namespace Samordning.Benchmarks.Scenarios.Feedback;
 
@@ -29,7 +30,7 @@ internal sealed partial class FeedbackDeadlineRushScenario : IScenario
 
     public string Subject => "POST /innspill/{id} (the public form, antiforgery token, idempotency token, no attachments), anonymous";
 
-    public string Floor => $"POST {FeedbackFloorEndpoint.Path}/{{id}}: the same form body, the row inserted with {database.Library}, {database.Where}, same Kestrel, ahead of the pipeline";
+    public string Floor => $"POST {FeedbackFloorEndpoint.Path}/{{id}}: the same form body, the row inserted with {database.Library}{(database.OnPostgres ? "" : " on the file's writer (grouped commits)")}, {database.Where}, same Kestrel, ahead of the pipeline";
 
     public double Aim => 0.5;
 
@@ -40,7 +41,7 @@ internal sealed partial class FeedbackDeadlineRushScenario : IScenario
     private string FloorPath => $"{FeedbackFloorEndpoint.Path}/{roundId}";
 
     public void ConfigureHost(IServiceCollection services) =>
-        services.AddSingleton<IStartupFilter>(sp => new FeedbackFloorEndpoint(sp.GetRequiredService<BenchDatabase>()));
+        services.AddSingleton<IStartupFilter>(sp => new FeedbackFloorEndpoint(sp.GetRequiredService<BenchDatabase>(), new FloorWrites(sp.GetRequiredService<BenchDatabase>(), sp.GetRequiredService<SqliteWriters>())));
 
     public async Task PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
     {

@@ -9,7 +9,9 @@ namespace Samordning.Benchmarks.Scenarios.Feedback;
 // The floor of a public submission: the same form body read over the same Kestrel server, ahead of the product
 // pipeline, and the same row inserted with bare ADO.NET (BenchDatabase) into the module's store, answered with the
 // same redirect to the receipt. No antiforgery, rate limiting, round lookup, validation or idempotency check.
-internal sealed class FeedbackFloorEndpoint(BenchDatabase database) : IStartupFilter
+// On SQLite the insert queues on the file's writer (FloorWrites) and commits with the submissions queued beside it,
+// as the product's save does, instead of meeting the other submissions in SQLite's busy handler.
+internal sealed class FeedbackFloorEndpoint(BenchDatabase database, FloorWrites writes) : IStartupFilter
 {
     public const string Path = "/benchmark-floor/feedback";
 
@@ -36,15 +38,11 @@ internal sealed class FeedbackFloorEndpoint(BenchDatabase database) : IStartupFi
         var roundId = Guid.Parse(context.Request.Path.Value!.AsSpan(1));
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var reference = "INN-" + RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 8);
-        await using (var connection = await database.OpenAsync(Store, cancellationToken))
-        {
-            await using var command = await database.CommandAsync(connection, insert, cancellationToken, null,
-                ("@id", database.Id(Guid.CreateVersion7())), ("@reference", reference), ("@round", database.Id(roundId)),
-                ("@now", database.Instant(DateTimeOffset.UtcNow)), ("@type", form["Input.ContributorType"].ToString()),
-                ("@organisation", form["Input.OrganisationName"].ToString().Trim()), ("@text", form["Input.Text"].ToString().Trim()),
-                ("@token", form["Input.Token"].ToString()), ("@no", false));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await writes.WriteAsync(Store, insert, cancellationToken,
+            ("@id", database.Id(Guid.CreateVersion7())), ("@reference", reference), ("@round", database.Id(roundId)),
+            ("@now", database.Instant(DateTimeOffset.UtcNow)), ("@type", form["Input.ContributorType"].ToString()),
+            ("@organisation", form["Input.OrganisationName"].ToString().Trim()), ("@text", form["Input.Text"].ToString().Trim()),
+            ("@token", form["Input.Token"].ToString()), ("@no", false));
 
         context.Response.Redirect($"/innspill/kvittering/{reference}");
     }

@@ -13,7 +13,10 @@ namespace Samordning.Benchmarks.Scenarios.Meetings;
 // host's live store is in the same database and the product commits the note with its live (outbox) row. (On
 // SQLite the live store is another file, so the floor writes the two rows; see the scenario's description.) No
 // authentication, no meeting lookup, no validation, no audit log, no broadcast: that is what the ratio measures.
-internal sealed class MeetingEntryFloorEndpoint(BenchDatabase database) : IStartupFilter
+// The rows are written as FloorWrites does: grouped commits on SQLite (as the product's writer of the file), all the
+// statements in one round trip on PostgreSQL (the product has four: the meeting's read, its batch with BEGIN, the
+// COMMIT and the live item).
+internal sealed class MeetingEntryFloorEndpoint(BenchDatabase database, FloorWrites writes) : IStartupFilter
 {
     public const string Path = "/benchmark-floor/meeting-entries";
 
@@ -42,6 +45,9 @@ internal sealed class MeetingEntryFloorEndpoint(BenchDatabase database) : IStart
 
     public bool WritesLiveItem => database.OnPostgres;
 
+    // The note's statements as one command.
+    private string Statements => WritesLiveItem ? $"{insertEntry};\n{insertRevision};\n{insertLive}" : $"{insertEntry};\n{insertRevision}";
+
     // Who the floor writes as: the facilitator the subject posts as, set by the scenario once it knows the id.
     public (Guid PersonId, string Name) Author { get; set; }
 
@@ -62,31 +68,16 @@ internal sealed class MeetingEntryFloorEndpoint(BenchDatabase database) : IStart
         var text = body.Text.Trim();
         var answer = new FloorEntry(body.Kind, text) { Id = id };
 
-        await using (var connection = await database.OpenAsync(Store, cancellationToken))
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var entry = await database.CommandAsync(connection, insertEntry, cancellationToken, transaction,
-                ("@id", database.Id(id)), ("@meeting", database.Id(meetingId)), ("@kind", body.Kind), ("@text", text), ("@no", false),
-                ("@author", database.Id(Author.PersonId)), ("@authorName", Author.Name), ("@now", now)))
-            {
-                await entry.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using (var revision = await database.CommandAsync(connection, insertRevision, cancellationToken, transaction,
-                ("@id", database.Id(id)), ("@kind", body.Kind), ("@text", text), ("@no", false), ("@authorName", Author.Name), ("@now", now)))
-            {
-                await revision.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            if (WritesLiveItem)
-            {
-                await using var live = await database.CommandAsync(connection, insertLive, cancellationToken, transaction,
-                    ("@topic", $"meeting:{meetingId}"), ("@payload", JsonSerializer.Serialize(answer, FloorEntryJson.Default.FloorEntry)), ("@now", now));
-                await live.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
+        // One write: on SQLite queued to the file's writer and committed with whatever notes queued beside it; on
+        // PostgreSQL every statement in one message, one round trip and its implicit transaction.
+        (string, object?)[] row =
+        [
+            ("@id", database.Id(id)), ("@meeting", database.Id(meetingId)), ("@kind", body.Kind), ("@text", text), ("@no", false),
+            ("@author", database.Id(Author.PersonId)), ("@authorName", Author.Name), ("@now", now),
+        ];
+        await writes.WriteAsync(Store, Statements, cancellationToken, WritesLiveItem
+            ? [.. row, ("@topic", $"meeting:{meetingId}"), ("@payload", JsonSerializer.Serialize(answer, FloorEntryJson.Default.FloorEntry))]
+            : row);
 
         context.Response.StatusCode = StatusCodes.Status201Created;
         context.Response.Headers.Location = $"/api/meetings/{meetingId}/entries/{id}";

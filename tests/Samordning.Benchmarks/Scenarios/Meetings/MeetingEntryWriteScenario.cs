@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Samordning.Benchmarks.Data;
 using Samordning.Benchmarks.Harness;
 using Samordning.Benchmarks.Hosting;
+using Samordning.Shared.Persistence;
 
 namespace Samordning.Benchmarks.Scenarios.Meetings;
 
@@ -28,7 +29,7 @@ internal sealed class MeetingEntryWriteScenario : IScenario
 
     public string Subject => "POST /api/meetings/{id}/entries (a note, as the live meeting's facilitator): store, then live publish and broadcast";
 
-    public string Floor => $"POST {MeetingEntryFloorEndpoint.Path}/{{id}}: the entry and its revision{(floor.WritesLiveItem ? " and the live item" : "")} inserted with {database.Library} in one transaction, {database.Where}, same Kestrel, ahead of the pipeline";
+    public string Floor => $"POST {MeetingEntryFloorEndpoint.Path}/{{id}}: the entry and its revision{(floor.WritesLiveItem ? " and the live item" : "")} inserted with {database.Library} in one transaction ({(database.OnPostgres ? "one round trip" : "grouped commits on the file's writer")}), {database.Where}, same Kestrel, ahead of the pipeline";
 
     public double Aim => 0.5;
 
@@ -37,7 +38,7 @@ internal sealed class MeetingEntryWriteScenario : IScenario
     private string FloorPath => $"{MeetingEntryFloorEndpoint.Path}/{meetingId}";
 
     public void ConfigureHost(IServiceCollection services) =>
-        services.AddSingleton<IStartupFilter>(sp => floor = new MeetingEntryFloorEndpoint(sp.GetRequiredService<BenchDatabase>()));
+        services.AddSingleton<IStartupFilter>(sp => floor = new MeetingEntryFloorEndpoint(sp.GetRequiredService<BenchDatabase>(), new FloorWrites(sp.GetRequiredService<BenchDatabase>(), sp.GetRequiredService<SqliteWriters>())));
 
     public async Task PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
     {

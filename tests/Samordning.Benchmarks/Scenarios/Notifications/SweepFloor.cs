@@ -16,8 +16,28 @@ namespace Samordning.Benchmarks.Scenarios.Notifications;
 // query as a VALUES table. The query then does what the sweep does in the database: the open action items, their
 // owner if active, the mail channel unless the person turned it off, minus what the log has. No mail rendering,
 // no inserts: the floor selects, the subject selects and claims.
+// The query starts from the due days and finds each day's open action items on a partial index of their due dates
+// (CreateIndexAsync). Without it every plan reads all 50,000 entries (SQLite read them once per channel and compared
+// each with every due day): 0.11-0.14 s of CPU against 0.01 s with the index, on a copy with 50,000 action items.
 internal sealed class SweepFloor(BenchDatabase database, string ministriesFile, string notificationsFile, IReadOnlyList<ReminderOffset> policy, ReminderSchedule schedule)
 {
+    // The open action items by due date: what a reminder query needs, and only those rows. The product has no such
+    // index (its source reads every open action item up to its horizon); it should have it and ask for the due days.
+    public async Task CreateIndexAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync("meetings", cancellationToken);
+        var entries = database.Table("meetings", "Entries");
+        // On PostgreSQL the table's statistics are brought up to date after the bulk insert too, as a good engineer
+        // would; on SQLite no statistics are written, since they would change the product's plans in the same file.
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            CREATE INDEX IF NOT EXISTS "IX_Entries_DueDate_OpenActions" ON {entries} ("DueDate")
+            WHERE "Kind" = 'ActionItem' AND "ActionStatus" = 'Open' AND NOT "Withdrawn";
+            {(database.OnPostgres ? $"ANALYZE {entries};" : "")}
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<HashSet<string>> SelectDueAsync(DateTimeOffset now, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var parameters = new List<(string Name, object? Value)>();

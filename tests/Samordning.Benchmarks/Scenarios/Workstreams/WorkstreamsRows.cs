@@ -6,9 +6,9 @@ namespace Samordning.Benchmarks.Scenarios.Workstreams;
 // The shapes of the product's dashboard and initiative list, declared here rather than borrowed, so that the
 // floors do not depend on the code they are the floors for. Phase, status and round state are the enum names the
 // product writes (its JSON options turn enums into names); here they are the stored text itself.
-internal sealed record FloorMinistry(Guid Id, string Code, string NameNb, string NameEn);
+internal sealed record FloorMinistry(Guid Id, string Code, string NameNb, string NameEn, string? NameNn);
 
-internal sealed record FloorWorkstream(Guid Id, int? Chapter, string TitleNb, string? TitleEn);
+internal sealed record FloorWorkstream(Guid Id, int? Chapter, string TitleNb, string? TitleEn, string? TitleNn);
 
 internal sealed record FloorTotals(int Ministry, IReadOnlyList<IReadOnlyList<int>> Counts);
 
