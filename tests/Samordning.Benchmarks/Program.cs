@@ -172,9 +172,11 @@ internal static class BenchmarkProgram
     private static async Task<int> GrowthAsync(BenchmarkOptions options, string output, CancellationToken cancellationToken)
     {
         var known = ScenarioCatalog.Growing(options.Database, VolumeSpec.Realistic).Select(s => s.Name).ToList();
-        if (options.Scenario is { } named && !known.Contains(named))
+        // Several may be named, comma-separated, so that they share each volume's loading.
+        var named = options.Scenario?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (named is not null && named.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
         {
-            Console.Error.WriteLine($"--growth runs the scenarios over the workstreams' volume: {string.Join(", ", known)}; not '{named}'.");
+            Console.Error.WriteLine($"--growth runs the scenarios over the workstreams' volume: {string.Join(", ", known)}; not '{unknown}'.");
             return 2;
         }
 
@@ -183,7 +185,7 @@ internal static class BenchmarkProgram
         var failed = false;
         foreach (var initiatives in options.Volumes)
         {
-            var scenarios = ScenarioCatalog.Growing(options.Database, VolumeSpec.WithInitiatives(initiatives)).Where(s => options.Scenario is null || s.Name == options.Scenario).ToList();
+            var scenarios = ScenarioCatalog.Growing(options.Database, VolumeSpec.WithInitiatives(initiatives)).Where(s => named is null || named.Contains(s.Name)).ToList();
             await using var postgres = options.Database == DatabaseProvider.PostgreSql ? await PostgresRun.CreateAsync(Environment.GetEnvironmentVariable("BENCH_POSTGRES"), cancellationToken) : null;
             await using var host = BenchmarkHost.Start(scenarios, postgres?.HostSettings ?? new Dictionary<string, string>());
             using var client = Client(host, options);

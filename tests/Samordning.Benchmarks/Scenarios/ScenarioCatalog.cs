@@ -15,12 +15,12 @@ internal static class ScenarioCatalog
 
     // The scenarios over the workstreams' volume: what --volume changes and --growth runs at each volume.
     public static IReadOnlyList<IScenario> Growing(DatabaseProvider database, VolumeSpec volume) =>
-        [.. For(database, volume).Where(s => s is DashboardScenario or InitiativeListScenario or Search.SearchScenario or Overlaps.OverlapsScenario)];
+        [.. For(database, volume).Where(s => s is DashboardScenario or InitiativeListScenario or InitiativeSearchScenario or Search.SearchScenario or Overlaps.OverlapsScenario)];
 
     public static IReadOnlyList<IScenario> All(VolumeSpec volume)
     {
         // Generated once, on the first workstream scenario that runs, and shared with the others.
         var workstreams = new WorkstreamsVolume(Console.Out, volume);
-        return [new MinistriesListScenario(), new DashboardScenario(workstreams), new InitiativeListScenario(workstreams), new Search.SearchScenario(workstreams), new Overlaps.OverlapsScenario(workstreams), new Meetings.MeetingEntryWriteScenario(), new Feedback.FeedbackDeadlineRushScenario(), new PublicPages.PublicPagesScenario()];
+        return [new MinistriesListScenario(), new DashboardScenario(workstreams), new InitiativeListScenario(workstreams), new InitiativeSearchScenario(workstreams), new Search.SearchScenario(workstreams), new Overlaps.OverlapsScenario(workstreams), new Meetings.MeetingEntryWriteScenario(), new Feedback.FeedbackDeadlineRushScenario(), new PublicPages.PublicPagesScenario()];
     }
 }
