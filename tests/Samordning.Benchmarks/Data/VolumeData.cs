@@ -228,6 +228,12 @@ internal static class VolumeData
                 rows.Add("InitiativeMinistry", ["InitiativeId", "MinistryId", "MinistryCode"], id, collaborator.Id, collaborator.Code);
             }
 
+            // Its listings, as the module's saves keep them (MinistryInitiative): the owner's and each collaborator's.
+            foreach (var listing in collaborators.Prepend(owner))
+            {
+                rows.Add("MinistryInitiatives", ["MinistryId", "InitiativeId", "Phase", "UpdatedAt"], listing.Id, id, phase, updatedAt);
+            }
+
             foreach (var agency in agenciesOf.GetValueOrDefault(owner.Id, []).OrderBy(_ => random.Next()).Take(random.Next(0, 3)))
             {
                 rows.Add("InitiativeAgency", ["InitiativeId", "AgencyId", "Name"], id, agency.Id, agency.Name);

@@ -17,6 +17,7 @@ internal class WorkstreamsDbContext : ModuleDbContext
 
     public DbSet<Workstream> Workstreams => Set<Workstream>();
     public DbSet<Initiative> Initiatives => Set<Initiative>();
+    public DbSet<MinistryInitiative> MinistryInitiatives => Set<MinistryInitiative>();
     public DbSet<ProgressEntry> ProgressEntries => Set<ProgressEntry>();
     public DbSet<DashboardCell> DashboardCells => Set<DashboardCell>();
     public DbSet<DashboardVersion> DashboardVersions => Set<DashboardVersion>();
@@ -42,8 +43,15 @@ internal class WorkstreamsDbContext : ModuleDbContext
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
+        var listed = InitiativesToList();
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (listed.Count > 0)
+        {
+            MinistryInitiatives.Where(l => listed.Contains(l.InitiativeId)).ExecuteDelete();
+            SaveListings(Listings(listed).ToList());
+        }
+
         DashboardVersions.Where(v => v.Id == DashboardVersion.SingleId).ExecuteUpdate(set => set.SetProperty(v => v.Version, v => v.Version + 1));
         transaction?.Commit();
         return saved;
@@ -56,8 +64,15 @@ internal class WorkstreamsDbContext : ModuleDbContext
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        var listed = InitiativesToList();
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (listed.Count > 0)
+        {
+            await MinistryInitiatives.Where(l => listed.Contains(l.InitiativeId)).ExecuteDeleteAsync(cancellationToken);
+            await SaveListingsAsync(await Listings(listed).ToListAsync(cancellationToken), cancellationToken);
+        }
+
         await BumpDashboardVersionAsync(cancellationToken);
         if (transaction is not null)
         {
@@ -65,6 +80,69 @@ internal class WorkstreamsDbContext : ModuleDbContext
         }
 
         return saved;
+    }
+
+    // The initiatives whose lists (MinistryInitiative) this save changes: new ones, and those whose owner, phase, last
+    // change or collaborators change. Their listings are written again from the saved rows after the save, in its
+    // transaction, so that every writer (the forms, the API, the import, progress and round answers) keeps them without
+    // knowing. A deleted initiative's go with it (the foreign key cascades).
+    private List<Guid> InitiativesToList()
+    {
+        var ids = new HashSet<Guid>();
+        foreach (var entry in ChangeTracker.Entries<Initiative>())
+        {
+            if (entry.State == EntityState.Added
+                || (entry.State == EntityState.Modified
+                    && (entry.Property(i => i.OwningMinistryId).IsModified || entry.Property(i => i.Phase).IsModified || entry.Property(i => i.UpdatedAt).IsModified)))
+            {
+                ids.Add(entry.Entity.Id);
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<InitiativeMinistry>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
+            {
+                ids.Add(entry.Entity.InitiativeId);
+            }
+        }
+
+        return [.. ids];
+    }
+
+    // The listings of the initiatives as saved: the owner's and each collaborator's (once, should the owner also be
+    // among the collaborators).
+    private IQueryable<MinistryInitiative> Listings(List<Guid> initiativeIds)
+    {
+        var owners = Initiatives.Where(i => initiativeIds.Contains(i.Id))
+            .Select(i => new MinistryInitiative { MinistryId = i.OwningMinistryId, InitiativeId = i.Id, Phase = i.Phase, UpdatedAt = i.UpdatedAt });
+        var collaborators = Set<InitiativeMinistry>().Where(m => initiativeIds.Contains(m.InitiativeId))
+            .Join(Initiatives, m => m.InitiativeId, i => i.Id, (m, i) => new MinistryInitiative { MinistryId = m.MinistryId, InitiativeId = i.Id, Phase = i.Phase, UpdatedAt = i.UpdatedAt });
+        return owners.Union(collaborators).AsNoTracking();
+    }
+
+    // Saved past the tracker's other changes (already saved), then let go, so that the next save of the same
+    // initiative can add its listings again after deleting these in the database.
+    private void SaveListings(List<MinistryInitiative> listings)
+    {
+        MinistryInitiatives.AddRange(listings);
+        base.SaveChanges(acceptAllChangesOnSuccess: true);
+        DetachListings(listings);
+    }
+
+    private async Task SaveListingsAsync(List<MinistryInitiative> listings, CancellationToken cancellationToken)
+    {
+        MinistryInitiatives.AddRange(listings);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        DetachListings(listings);
+    }
+
+    private void DetachListings(List<MinistryInitiative> listings)
+    {
+        foreach (var listing in listings)
+        {
+            Entry(listing).State = EntityState.Detached;
+        }
     }
 
     // The counts' own version (DashboardVersion.CountsId), moved by DashboardAggregates beside the module's.
@@ -136,6 +214,15 @@ internal class WorkstreamsDbContext : ModuleDbContext
             m.HasKey(x => new { x.InitiativeId, x.MinistryId });
             m.Property(x => x.MinistryCode).HasMaxLength(10);
             m.HasIndex(x => x.MinistryId);
+        });
+        modelBuilder.Entity<MinistryInitiative>(listing =>
+        {
+            listing.HasKey(l => new { l.InitiativeId, l.MinistryId });
+            listing.Property(l => l.Phase).HasConversion<string>().HasMaxLength(20);
+            // The list's order within a ministry, with or without a phase: a page walks one of these and stops.
+            listing.HasIndex(l => new { l.MinistryId, l.Phase, l.UpdatedAt, l.InitiativeId }).IsDescending(false, false, true, false);
+            listing.HasIndex(l => new { l.MinistryId, l.UpdatedAt, l.InitiativeId }).IsDescending(false, true, false);
+            listing.HasOne<Initiative>().WithMany().HasForeignKey(l => l.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<InitiativeAgency>(a =>
         {

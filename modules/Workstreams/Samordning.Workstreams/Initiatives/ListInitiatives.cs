@@ -14,6 +14,11 @@ internal sealed record InitiativeFilter(
 
     public bool OldestStatusFirst => string.Equals(Sort, SortConfirmed, StringComparison.OrdinalIgnoreCase);
 
+    // Whether Apply narrows the initiatives at all (the page and its order aside).
+    public bool FiltersAnything =>
+        !string.IsNullOrWhiteSpace(Q) || MinistryId is not null || WorkstreamId is not null || Phase is not null || Status is not null
+        || !string.IsNullOrWhiteSpace(Tag) || CrossSectoral is not null || NotConfirmedForDays is not null;
+
     public FieldErrors Validate()
     {
         var errors = new FieldErrors();
@@ -46,8 +51,10 @@ internal sealed class ListInitiatives : IEndpoint
 
     public static async Task<InitiativePage> HandleAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
-        var total = await Apply(db.Initiatives.AsNoTracking(), filter, now).CountAsync(cancellationToken);
         var (page, pageSize) = PageOf(filter);
+        var total = Listed(db, filter, now) is { } listed
+            ? await listed.CountAsync(cancellationToken)
+            : await Apply(db.Initiatives.AsNoTracking(), filter, now).CountAsync(cancellationToken);
         return new InitiativePage(await ItemsAsync(db, filter, cancellationToken, now), total, page, pageSize);
     }
 
@@ -56,6 +63,11 @@ internal sealed class ListInitiatives : IEndpoint
     public static async Task<List<InitiativeListItem>> ItemsAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
         var (page, pageSize) = PageOf(filter);
+        if (Listed(db, filter, now) is { } listed)
+        {
+            return await ListedPageAsync(db, listed, page, pageSize, cancellationToken);
+        }
+
         var query = Apply(db.Initiatives.AsNoTracking(), filter, now);
         var ordered = filter.OldestStatusFirst
             ? query.OrderBy(i => i.StatusConfirmedAt).ThenBy(i => i.Id)
@@ -65,6 +77,44 @@ internal sealed class ListInitiatives : IEndpoint
             .Select(i => new InitiativeListItem(i.Id, i.Title, i.OwningMinistryCode, i.Phase, i.Progress, i.Status, i.CollaboratingMinistries.Count, i.UpdatedAt, i.StatusConfirmedAt, i.Version))
             .ToListAsync(cancellationToken);
     }
+
+    // A ministry's list (owning or collaborating) newest change first, read from its listings (MinistryInitiative):
+    // the count is one range of the index on (ministry, phase, last change), and the page walks it in order and stops;
+    // the other filters, if any, are a check on each listing's initiative. Null for the lists it does not serve (no
+    // ministry, the owner only, the oldest status first), which Apply answers from the initiatives.
+    private static IQueryable<MinistryInitiative>? Listed(WorkstreamsDbContext db, InitiativeFilter filter, DateTimeOffset? now)
+    {
+        if (filter.MinistryId is not { } ministryId || filter.OwnedOnly == true || filter.OldestStatusFirst)
+        {
+            return null;
+        }
+
+        var listed = db.MinistryInitiatives.AsNoTracking().Where(l => l.MinistryId == ministryId);
+        if (filter.Phase is { } phase)
+        {
+            listed = listed.Where(l => l.Phase == phase);
+        }
+
+        var rest = filter with { MinistryId = null, Phase = null };
+        if (rest.FiltersAnything)
+        {
+            var matching = Apply(db.Initiatives.AsNoTracking(), rest, now);
+            listed = listed.Where(l => matching.Any(i => i.Id == l.InitiativeId));
+        }
+
+        return listed;
+    }
+
+    // The page of listings first (a walk along the index that stops), then their initiatives, in one query.
+    private static async Task<List<InitiativeListItem>> ListedPageAsync(WorkstreamsDbContext db, IQueryable<MinistryInitiative> listed, int page, int pageSize, CancellationToken cancellationToken) =>
+        await listed.OrderByDescending(l => l.UpdatedAt).ThenBy(l => l.InitiativeId)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Join(db.Initiatives.AsNoTracking(), l => l.InitiativeId, i => i.Id, (l, i) => new { l.UpdatedAt, l.InitiativeId, Initiative = i })
+            .OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.InitiativeId)
+            .Select(p => new InitiativeListItem(
+                p.Initiative.Id, p.Initiative.Title, p.Initiative.OwningMinistryCode, p.Initiative.Phase, p.Initiative.Progress, p.Initiative.Status,
+                p.Initiative.CollaboratingMinistries.Count, p.Initiative.UpdatedAt, p.Initiative.StatusConfirmedAt, p.Initiative.Version))
+            .ToListAsync(cancellationToken);
 
     private static (int Page, int PageSize) PageOf(InitiativeFilter filter) => (Math.Max(filter.Page, 1), Math.Clamp(filter.PageSize, 1, 200));
 

@@ -9,15 +9,11 @@ using Samordning.Benchmarks.Data;
 
 namespace Samordning.Benchmarks.Scenarios.Workstreams;
 
-// The floors of the dashboard and the filtered initiative list: the same data from bare ADO.NET queries
-// (BenchDatabase: Microsoft.Data.Sqlite on the module's own files, the same connection strings and so the same
-// pools, or Npgsql on the module's schema), serialised with
-// System.Text.Json, served by the same Kestrel server ahead of the whole product pipeline (as the ministries
-// floor is). The queries are the cheapest honest reading of the stored data, aggregates included: the dashboard
-// counts come from the kept cells (read once per request and folded into the same compact shape the product
-// answers with), and the round's "to confirm" per ministry from the all-workstreams cells among them. The floor
-// keeps nothing between requests; the product keeps the folded cells per version (DashboardSnapshot), which is
-// why its ratio can pass 1.
+// The floors of the initiative list, filtered and searched: the same pages from bare ADO.NET queries (BenchDatabase:
+// Microsoft.Data.Sqlite on the module's own files, the same connection strings and so the same pools, or Npgsql on the
+// module's schema), serialised with System.Text.Json, served by the same Kestrel server ahead of the whole product
+// pipeline (as the ministries floor is). Each query is the best plan known for its answer (docs/benchmarks.md, "Why
+// each floor is the best plan we know"). The dashboard's floor is DashboardFloorEndpoint.
 internal sealed class WorkstreamsFloorEndpoints(BenchDatabase database) : IStartupFilter
 {
     public const string InitiativesPath = "/benchmark-floor/workstreams/initiatives";
@@ -43,29 +39,53 @@ internal sealed class WorkstreamsFloorEndpoints(BenchDatabase database) : IStart
         next(app);
     };
 
-    // Understands the filter the scenario sends: ministry (owning or collaborating), phase and the page.
+    // Understands the filters the scenarios send: ministry (owning or collaborating), phase and the page; or the text
+    // alone (q) and the page.
     private async Task InitiativesAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
         var query = context.Request.Query;
-        var ministryId = Guid.Parse(query["ministryId"].ToString());
-        var phase = query["phase"].ToString();
         var page = int.Parse(query["page"].ToString(), CultureInfo.InvariantCulture);
         var pageSize = int.Parse(query["pageSize"].ToString(), CultureInfo.InvariantCulture);
-        var where = $"""
-            WHERE (i."OwningMinistryId" = @p0 OR EXISTS (SELECT 1 FROM {T("InitiativeMinistry")} AS c WHERE c."InitiativeId" = i."Id" AND c."MinistryId" = @p0))
-              AND i."Phase" = @p1
-            """;
-
         await using var db = await database.OpenAsync(Store, cancellationToken);
-        var total = await database.CountAsync(db, $"""SELECT COUNT(*) FROM {T("Initiatives")} AS i {where}""", cancellationToken, ministryId, phase);
-        var items = await database.ListAsync(db, $"""
-            SELECT {initiativeColumns} FROM {T("Initiatives")} AS i {where}
-            ORDER BY i."UpdatedAt" DESC, i."Id" LIMIT @p2 OFFSET @p3
-            """, ReadInitiative, cancellationToken, ministryId, phase, pageSize, (page - 1) * pageSize);
+        var (total, items) = query["q"].ToString() is { Length: > 0 } q
+            ? await SearchedAsync(db, q.Trim().ToLowerInvariant(), page, pageSize, cancellationToken)
+            : await OfMinistryAsync(db, Guid.Parse(query["ministryId"].ToString()), query["phase"].ToString(), page, pageSize, cancellationToken);
 
         await context.Response.WriteAsJsonAsync(
             new FloorInitiativePage(items, total, page, pageSize), WorkstreamsFloorJson.Default.FloorInitiativePage, cancellationToken: cancellationToken);
+    }
+
+    // The best plan known for a ministry's list (owner or collaborator) in one phase: the count is one range of the
+    // listings' index on (ministry, phase, last change, id), read from the index alone; the page walks the same range
+    // in its order, skips the pages before and stops after one page, and only then reads those 50 initiatives by key.
+    private async Task<(int Total, List<FloorInitiative> Items)> OfMinistryAsync(
+        DbConnection db, Guid ministryId, string phase, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await database.CountAsync(db, $"""SELECT COUNT(*) FROM {T("MinistryInitiatives")} WHERE "MinistryId" = @p0 AND "Phase" = @p1""", cancellationToken, ministryId, phase);
+        var items = await database.ListAsync(db, $"""
+            SELECT {initiativeColumns}
+            FROM (SELECT "InitiativeId", "UpdatedAt" FROM {T("MinistryInitiatives")} WHERE "MinistryId" = @p0 AND "Phase" = @p1
+                  ORDER BY "UpdatedAt" DESC, "InitiativeId" LIMIT @p2 OFFSET @p3) AS l
+            JOIN {T("Initiatives")} AS i ON i."Id" = l."InitiativeId"
+            ORDER BY l."UpdatedAt" DESC, l."InitiativeId"
+            """, ReadInitiative, cancellationToken, ministryId, phase, pageSize, (page - 1) * pageSize);
+        return (total, items);
+    }
+
+    // The list's text search means "the text is in SearchText" (title, summary, results, owner's code and tags, lower
+    // case), a substring anywhere: no index the module has answers that, so the count reads every initiative's text,
+    // with the provider's plain substring test (instr / strpos, no pattern to parse), and the page walks the index on
+    // (UpdatedAt DESC, Id) and stops after the page's matches.
+    private async Task<(int Total, List<FloorInitiative> Items)> SearchedAsync(DbConnection db, string text, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var contains = database.OnPostgres ? """strpos(i."SearchText", @p0) > 0""" : """instr(i."SearchText", @p0) > 0""";
+        var total = await database.CountAsync(db, $"""SELECT COUNT(*) FROM {T("Initiatives")} AS i WHERE {contains}""", cancellationToken, text);
+        var items = await database.ListAsync(db, $"""
+            SELECT {initiativeColumns} FROM {T("Initiatives")} AS i WHERE {contains}
+            ORDER BY i."UpdatedAt" DESC, i."Id" LIMIT @p1 OFFSET @p2
+            """, ReadInitiative, cancellationToken, text, pageSize, (page - 1) * pageSize);
+        return (total, items);
     }
 
     private static FloorInitiative ReadInitiative(DbDataReader r) => new(

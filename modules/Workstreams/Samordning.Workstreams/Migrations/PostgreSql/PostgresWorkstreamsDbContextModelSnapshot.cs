@@ -492,6 +492,33 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                     b.ToTable("Milestones", "workstreams");
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.MinistryInitiative", b =>
+                {
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MinistryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("InitiativeId", "MinistryId");
+
+                    b.HasIndex("MinistryId", "UpdatedAt", "InitiativeId")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("MinistryId", "Phase", "UpdatedAt", "InitiativeId")
+                        .IsDescending(false, false, true, false);
+
+                    b.ToTable("MinistryInitiatives", "workstreams");
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.OverlapDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -854,6 +881,15 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("WorkstreamId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.MinistryInitiative", b =>
+                {
+                    b.HasOne("Samordning.Workstreams.Data.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

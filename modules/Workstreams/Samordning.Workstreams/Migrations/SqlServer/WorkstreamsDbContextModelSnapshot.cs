@@ -493,6 +493,33 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.ToTable("Milestones", "workstreams");
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.MinistryInitiative", b =>
+                {
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MinistryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("InitiativeId", "MinistryId");
+
+                    b.HasIndex("MinistryId", "UpdatedAt", "InitiativeId")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("MinistryId", "Phase", "UpdatedAt", "InitiativeId")
+                        .IsDescending(false, false, true, false);
+
+                    b.ToTable("MinistryInitiatives", "workstreams");
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.OverlapDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -855,6 +882,15 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("WorkstreamId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.MinistryInitiative", b =>
+                {
+                    b.HasOne("Samordning.Workstreams.Data.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -480,6 +480,33 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.ToTable("Milestones");
                 });
 
+            modelBuilder.Entity("Samordning.Workstreams.Data.MinistryInitiative", b =>
+                {
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MinistryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InitiativeId", "MinistryId");
+
+                    b.HasIndex("MinistryId", "UpdatedAt", "InitiativeId")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("MinistryId", "Phase", "UpdatedAt", "InitiativeId")
+                        .IsDescending(false, false, true, false);
+
+                    b.ToTable("MinistryInitiatives");
+                });
+
             modelBuilder.Entity("Samordning.Workstreams.Data.OverlapDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -842,6 +869,15 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WorkstreamId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.Workstreams.Data.MinistryInitiative", b =>
+                {
+                    b.HasOne("Samordning.Workstreams.Data.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
