@@ -103,7 +103,7 @@ internal sealed class InitiativeMinistry
 // One row per initiative and ministry that has it on its list (the owner and every collaborator), with the
 // initiative's phase and last change copied: "ministry M's initiatives in phase P, newest change first" and its count
 // are then one range of one index (ListInitiatives), where the owner-or-collaborator OR had to read every initiative.
-// Kept by every save of the module (WorkstreamsDbContext.RefreshListingsAsync); its one truth is the initiative.
+// Kept by every save of the module (WorkstreamsDbContext's saves, as ListingChanges says); its one truth is the initiative.
 internal sealed class MinistryInitiative
 {
     public Guid MinistryId { get; set; }

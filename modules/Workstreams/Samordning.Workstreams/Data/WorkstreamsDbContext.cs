@@ -43,13 +43,22 @@ internal class WorkstreamsDbContext : ModuleDbContext
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
-        var listed = InitiativesToList();
+        var listings = ListingChanges.Of(ChangeTracker);
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (listed.Count > 0)
+        var saved = SaveWith(listings.Added, () => base.SaveChanges(acceptAllChangesOnSuccess));
+        foreach (var (phase, updatedAt, ids) in listings.MovedTogether())
         {
-            MinistryInitiatives.Where(l => listed.Contains(l.InitiativeId)).ExecuteDelete();
-            SaveListings(Listings(listed).ToList());
+            MinistryInitiatives.Where(l => ids.Contains(l.InitiativeId))
+                .ExecuteUpdate(set => set.SetProperty(l => l.Phase, phase).SetProperty(l => l.UpdatedAt, updatedAt));
+        }
+
+        if (listings.Rewritten.Count > 0)
+        {
+            MinistryInitiatives.Where(l => listings.Rewritten.Contains(l.InitiativeId)).ExecuteDelete();
+            var rewritten = Listings(listings.Rewritten).ToList();
+            MinistryInitiatives.AddRange(rewritten);
+            base.SaveChanges(acceptAllChangesOnSuccess: true);
+            Detach(rewritten);
         }
 
         DashboardVersions.Where(v => v.Id == DashboardVersion.SingleId).ExecuteUpdate(set => set.SetProperty(v => v.Version, v => v.Version + 1));
@@ -64,13 +73,22 @@ internal class WorkstreamsDbContext : ModuleDbContext
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var listed = InitiativesToList();
+        var listings = ListingChanges.Of(ChangeTracker);
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (listed.Count > 0)
+        var saved = await SaveWithAsync(listings.Added, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
+        foreach (var (phase, updatedAt, ids) in listings.MovedTogether())
         {
-            await MinistryInitiatives.Where(l => listed.Contains(l.InitiativeId)).ExecuteDeleteAsync(cancellationToken);
-            await SaveListingsAsync(await Listings(listed).ToListAsync(cancellationToken), cancellationToken);
+            await MinistryInitiatives.Where(l => ids.Contains(l.InitiativeId))
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.Phase, phase).SetProperty(l => l.UpdatedAt, updatedAt), cancellationToken);
+        }
+
+        if (listings.Rewritten.Count > 0)
+        {
+            await MinistryInitiatives.Where(l => listings.Rewritten.Contains(l.InitiativeId)).ExecuteDeleteAsync(cancellationToken);
+            var rewritten = await Listings(listings.Rewritten).ToListAsync(cancellationToken);
+            MinistryInitiatives.AddRange(rewritten);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            Detach(rewritten);
         }
 
         await BumpDashboardVersionAsync(cancellationToken);
@@ -82,36 +100,8 @@ internal class WorkstreamsDbContext : ModuleDbContext
         return saved;
     }
 
-    // The initiatives whose lists (MinistryInitiative) this save changes: new ones, and those whose owner, phase, last
-    // change or collaborators change. Their listings are written again from the saved rows after the save, in its
-    // transaction, so that every writer (the forms, the API, the import, progress and round answers) keeps them without
-    // knowing. A deleted initiative's go with it (the foreign key cascades).
-    private List<Guid> InitiativesToList()
-    {
-        var ids = new HashSet<Guid>();
-        foreach (var entry in ChangeTracker.Entries<Initiative>())
-        {
-            if (entry.State == EntityState.Added
-                || (entry.State == EntityState.Modified
-                    && (entry.Property(i => i.OwningMinistryId).IsModified || entry.Property(i => i.Phase).IsModified || entry.Property(i => i.UpdatedAt).IsModified)))
-            {
-                ids.Add(entry.Entity.Id);
-            }
-        }
-
-        foreach (var entry in ChangeTracker.Entries<InitiativeMinistry>())
-        {
-            if (entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
-            {
-                ids.Add(entry.Entity.InitiativeId);
-            }
-        }
-
-        return [.. ids];
-    }
-
-    // The listings of the initiatives as saved: the owner's and each collaborator's (once, should the owner also be
-    // among the collaborators).
+    // The listings of the initiatives as saved, for those whose owner or collaborators changed (ListingChanges): the
+    // owner's and each collaborator's (once, should the owner also be among the collaborators).
     private IQueryable<MinistryInitiative> Listings(List<Guid> initiativeIds)
     {
         var owners = Initiatives.Where(i => initiativeIds.Contains(i.Id))
@@ -121,23 +111,37 @@ internal class WorkstreamsDbContext : ModuleDbContext
         return owners.Union(collaborators).AsNoTracking();
     }
 
-    // Saved past the tracker's other changes (already saved), then let go, so that the next save of the same
-    // initiative can add its listings again after deleting these in the database.
-    private void SaveListings(List<MinistryInitiative> listings)
+    // The new initiatives' listings go in the same batch as the initiatives, and are let go even when the save fails
+    // (a conflict), so that trying again in this context does not find them tracked twice.
+    private T SaveWith<T>(List<MinistryInitiative> listings, Func<T> save)
     {
         MinistryInitiatives.AddRange(listings);
-        base.SaveChanges(acceptAllChangesOnSuccess: true);
-        DetachListings(listings);
+        try
+        {
+            return save();
+        }
+        finally
+        {
+            Detach(listings);
+        }
     }
 
-    private async Task SaveListingsAsync(List<MinistryInitiative> listings, CancellationToken cancellationToken)
+    private async Task<T> SaveWithAsync<T>(List<MinistryInitiative> listings, Func<Task<T>> save)
     {
         MinistryInitiatives.AddRange(listings);
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-        DetachListings(listings);
+        try
+        {
+            return await save();
+        }
+        finally
+        {
+            Detach(listings);
+        }
     }
 
-    private void DetachListings(List<MinistryInitiative> listings)
+    // Let go once saved, so that a later save of the same initiative in this context can write them again after
+    // deleting them in the database.
+    private void Detach(List<MinistryInitiative> listings)
     {
         foreach (var listing in listings)
         {
