@@ -34,6 +34,7 @@ public sealed class WorkstreamsModule : IModule
 
         // One per node: the dashboard's kept aggregates, re-read when their version in the store moves.
         services.AddSingleton<DashboardSnapshot>();
+        services.AddHostedService<DashboardWarmUp>();
 
         // One per node: the overlap index, built in the background at start and caught up from the database when
         // the module's version moves (issue 17).

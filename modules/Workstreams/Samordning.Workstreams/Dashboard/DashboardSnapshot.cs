@@ -43,6 +43,9 @@ internal sealed class DashboardSnapshot : IDisposable
 
     public void Dispose() => reading.Dispose();
 
+    // Whether a version has been read since the node started (DashboardWarmUp's test).
+    internal bool HasKept => Volatile.Read(ref kept) is not null;
+
     // What is kept when it is at least as new as the numbers read: as it is, or (only the module's number moved) its
     // counts under the new number, so the rest of the answer is made again.
     private Kept? CurrentFor(long version, long? countsVersion)
