@@ -107,7 +107,11 @@ internal sealed class DashboardSnapshot : IDisposable
 
     internal sealed record Kept(long Version, long CountsVersion, DashboardCounts Counts, IReadOnlyList<HistoryDay> History)
     {
+        // Filters asked for in a day are few (the page's links); the limit only guards against a caller making up many.
+        private const int StaleFiltersKept = 64;
+
         private volatile Unfiltered? unfiltered;
+        private volatile StaleOfDay? stale;
 
         // The same counts under a newer module version, without the answer made for the older one (a `with` would
         // copy that too).
@@ -162,6 +166,27 @@ internal sealed class DashboardSnapshot : IDisposable
                 }
             }
         }
+
+        // "Status not confirmed for 60 days" per owning ministry (StaleStatus) for the filter on the Oslo day of the
+        // request: it changes only with a save (then this snapshot is replaced, its version having moved) or when the
+        // day turns (the age is counted in whole Oslo days), so it is counted once per version, day and filter, with
+        // the requests in flight sharing that count. A request on an earlier day than the one kept (a clock a moment
+        // behind at midnight) counts for itself.
+        public Task<IReadOnlyDictionary<Guid, int>> StaleAsync(
+            DateOnly day, DashboardFilter filter, Func<Task<IReadOnlyDictionary<Guid, int>>> count, CancellationToken cancellationToken)
+        {
+            var current = stale;
+            while (current is null || current.Day < day)
+            {
+                var next = new StaleOfDay(day, new(StaleFiltersKept));
+                var seen = Interlocked.CompareExchange(ref stale, next, current);
+                current = ReferenceEquals(seen, current) ? next : seen;
+            }
+
+            return current.Day == day ? current.Counts.GetAsync(filter, count, cancellationToken) : count();
+        }
+
+        private sealed record StaleOfDay(DateOnly Day, KeptPerKey<DashboardFilter, IReadOnlyDictionary<Guid, int>> Counts);
 
         private sealed record Unfiltered(IReadOnlyList<Ministries.Contracts.MinistryInfo> Ministries, Task<DashboardView> View);
     }

@@ -55,7 +55,7 @@ internal sealed record DashboardView(
     public MatrixCell? Cell(int ministry, int? workstream) =>
         Matrix.FirstOrDefault(c => c.Ministry == ministry && c.Workstream == workstream);
 
-    // Counted per request beside the kept view (GetDashboard.WithNotConfirmedAsync); null in the kept view itself.
+    // Kept per day beside the kept view (GetDashboard.WithNotConfirmedAsync); null in the kept view itself.
     public NotConfirmedCounts? NotConfirmed { get; init; }
 }
 
@@ -78,18 +78,25 @@ internal sealed class GetDashboard : IEndpoint
                 + "initiatives in the selection whose status has been neither confirmed nor changed for `days` (60) days or more, "
                 + "as the initiative list with `notConfirmedForDays=60` lists them.");
 
-    // The view with the "not confirmed" counts, which are made fresh for every request (they follow the clock).
+    // The view with the "not confirmed" counts, which follow the clock as well as the saves: kept beside the view per
+    // version, Oslo day and filter (DashboardSnapshot.Kept.StaleAsync).
     public static async Task<DashboardView> WithNotConfirmedAsync(
         WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, IClock clock, DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var view = await HandleAsync(db, snapshot, directory, filter, cancellationToken);
-        return view with { NotConfirmed = await NotConfirmedCounts.CountAsync(db, view, filter, clock.UtcNow, cancellationToken) };
+        var kept = await snapshot.GetAsync(db, cancellationToken);
+        var view = await HandleAsync(db, kept, directory, filter, cancellationToken);
+        var now = clock.UtcNow;
+        var stale = await kept.StaleAsync(Oslo.DateOf(now), filter, () => StaleStatus.PerMinistryAsync(db, filter, now, cancellationToken), cancellationToken);
+        return view with { NotConfirmed = NotConfirmedCounts.For(view, stale) };
     }
 
     public static async Task<DashboardView> HandleAsync(
-        WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, DashboardFilter filter, CancellationToken cancellationToken)
+        WorkstreamsDbContext db, DashboardSnapshot snapshot, IMinistryDirectory directory, DashboardFilter filter, CancellationToken cancellationToken) =>
+        await HandleAsync(db, await snapshot.GetAsync(db, cancellationToken), directory, filter, cancellationToken);
+
+    private static async Task<DashboardView> HandleAsync(
+        WorkstreamsDbContext db, DashboardSnapshot.Kept kept, IMinistryDirectory directory, DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var kept = await snapshot.GetAsync(db, cancellationToken);
         var activeMinistries = await directory.GetMinistriesAsync(cancellationToken);
         var unfiltered = filter with { Tag = filter.NeedsInitiatives ? filter.Tag : null } == new DashboardFilter();
         // The unfiltered answer (most requests) is made once per version and shared, also by requests in flight.

@@ -205,6 +205,10 @@ internal class WorkstreamsDbContext : ModuleDbContext
             // The dashboard's "not confirmed for 60 days" per owning ministry, counted on every request: read from this
             // index alone (a skip-scan per ministry on SQLite) instead of looking up every stale initiative's row.
             initiative.HasIndex(i => new { i.OwningMinistryId, i.StatusConfirmedAt });
+            // A ministry's initiatives by title, ties by id, with the phase: a round's unconfirmed list walks this index
+            // in its order and stops after a page, and counts them from it, without reading any initiative's row
+            // (the phase is a key column, not an INCLUDE, so SQLite, which has none, covers the query too).
+            initiative.HasIndex(i => new { i.OwningMinistryId, i.Title, i.Id, i.Phase }, "IX_Initiatives_OwningMinistryId_Title_Id_Phase");
 
             initiative.HasMany(i => i.CollaboratingMinistries).WithOne().HasForeignKey(m => m.InitiativeId).OnDelete(DeleteBehavior.Cascade);
             initiative.HasMany(i => i.Agencies).WithOne().HasForeignKey(a => a.InitiativeId).OnDelete(DeleteBehavior.Cascade);

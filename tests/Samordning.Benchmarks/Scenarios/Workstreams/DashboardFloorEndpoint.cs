@@ -13,11 +13,12 @@ namespace Samordning.Benchmarks.Scenarios.Workstreams;
 // the same Kestrel server ahead of the whole product pipeline (as the ministries floor is), kept as a good engineer
 // would keep it. The answer changes only when a save in the module moves its DashboardVersions rows (every save moves
 // the module's row, every change to the cells or the phase history the counts' row too, in the same transaction) or
-// the registry's active ministries change. So per request the floor reads the active ministries (as the product's
-// directory does), the two version numbers and the one part that changes with the clock, the stale statuses per
-// owning ministry; when nothing moved it writes the answer's bytes, serialised once, with those counts at the end;
-// otherwise it reads everything again (the cells folded into the answer's shape) and keeps the new bytes under the
-// numbers read before it. On PostgreSQL the reads are one round trip; on SQLite one command per file.
+// the registry's active ministries change, and its one part that follows the clock, the stale statuses per owning
+// ministry, only then or when the Oslo day turns. So per request the floor reads the active ministries (as the
+// product's directory does) and the two version numbers; when nothing moved and the day is the same it writes the
+// answer's bytes, serialised once with those counts at the end; otherwise it reads everything again (the cells folded
+// into the answer's shape, the stale statuses counted) and keeps the new bytes under the numbers read before it and
+// the day. On PostgreSQL the per-request reads are one round trip; on SQLite one command per file.
 // The product keeps the same things per version (DashboardSnapshot) but still makes its answer object per request
 // and serialises it: that, and its pipeline, is what the ratio measures.
 internal sealed class DashboardFloorEndpoint(BenchDatabase database) : IStartupFilter, IDisposable
@@ -30,7 +31,8 @@ internal sealed class DashboardFloorEndpoint(BenchDatabase database) : IStartupF
     private static readonly string[] Phases = ["Idea", "Planned", "InProgress", "Scaling", "Completed", "Stopped"];
     private static readonly string[] Statuses = ["Green", "Amber", "Red"];
 
-    // "Status not confirmed for 60 days" (issue 17): changes with the clock, so counted per request, never kept.
+    // "Status not confirmed for 60 days" (issue 17): changes with the saves and the Oslo day, so kept with the answer
+    // per version and day, as the product keeps it (DashboardSnapshot.Kept.StaleAsync).
     private const int StaleDays = 60;
 
     private static readonly byte[] NotConfirmed = ""","notConfirmed":"""u8.ToArray();
@@ -65,19 +67,21 @@ internal sealed class DashboardFloorEndpoint(BenchDatabase database) : IStartupF
     {
         var cancellationToken = context.RequestAborted;
         await using var db = await database.OpenAsync(Store, cancellationToken);
-        var (ministries, version, stale) = await ReadCurrentAsync(db, StaleBefore(DateTimeOffset.UtcNow), cancellationToken);
-        var answer = KeptFor(ministries, version);
+        var (ministries, version) = await ReadCurrentAsync(db, cancellationToken);
+        var day = Oslo.DateOf(DateTimeOffset.UtcNow);
+        var answer = KeptFor(ministries, version, day);
         if (answer is null)
         {
             // One request reads everything again; the others in flight wait for it rather than each reading it too.
             await building.WaitAsync(cancellationToken);
             try
             {
-                answer = KeptFor(ministries, version);
+                answer = KeptFor(ministries, version, day);
                 if (answer is null)
                 {
-                    answer = JsonSerializer.SerializeToUtf8Bytes(await BuildAsync(db, ministries, cancellationToken), WorkstreamsFloorJson.Default.FloorDashboard);
-                    Volatile.Write(ref kept, new Kept(ministries, version, answer));
+                    var dashboard = JsonSerializer.SerializeToUtf8Bytes(await BuildAsync(db, ministries, cancellationToken), WorkstreamsFloorJson.Default.FloorDashboard);
+                    answer = WithNotConfirmed(dashboard, ministries, await StaleAsync(db, StaleBefore(day), cancellationToken));
+                    Volatile.Write(ref kept, new Kept(ministries, version, day, answer));
                 }
             }
             finally
@@ -86,9 +90,16 @@ internal sealed class DashboardFloorEndpoint(BenchDatabase database) : IStartupF
             }
         }
 
-        // The kept object without its closing brace, then this request's counts as its last member.
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = answer.Length;
+        await context.Response.Body.WriteAsync(answer, cancellationToken);
+    }
+
+    // The kept object without its closing brace, then the counts as its last member.
+    private static byte[] WithNotConfirmed(byte[] dashboard, List<FloorMinistry> ministries, Dictionary<Guid, int> stale)
+    {
         var tail = new ArrayBufferWriter<byte>(256);
-        await using (var json = new Utf8JsonWriter(tail))
+        using (var json = new Utf8JsonWriter(tail))
         {
             json.WriteStartObject();
             json.WriteNumber("days", StaleDays);
@@ -108,34 +119,41 @@ internal sealed class DashboardFloorEndpoint(BenchDatabase database) : IStartupF
             json.WriteEndObject();
         }
 
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.ContentLength = answer.Length + NotConfirmed.Length + tail.WrittenCount;
-        await context.Response.Body.WriteAsync(answer.AsMemory(0, answer.Length - 1), cancellationToken);
-        await context.Response.Body.WriteAsync(NotConfirmed, cancellationToken);
-        await context.Response.Body.WriteAsync(tail.WrittenMemory, cancellationToken);
-        await context.Response.Body.WriteAsync(ClosingBrace, cancellationToken);
+        return [.. dashboard.AsSpan(0, dashboard.Length - 1), .. NotConfirmed, .. tail.WrittenSpan, .. ClosingBrace];
     }
 
-    // The instant before which a status is at least StaleDays Oslo days old (as the product's StatusAge.OlderThan).
-    private static DateTimeOffset StaleBefore(DateTimeOffset now)
+    // The instant before which a status is at least StaleDays Oslo days old on the day (as the product's
+    // StatusAge.OlderThan).
+    private static DateTimeOffset StaleBefore(DateOnly today)
     {
-        var day = Oslo.DateOf(now).AddDays(1 - StaleDays).ToDateTime(TimeOnly.MinValue);
+        var day = today.AddDays(1 - StaleDays).ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(day, Oslo.TimeZone.GetUtcOffset(day));
     }
 
-    private byte[]? KeptFor(List<FloorMinistry> ministries, (long, long) version) =>
-        Volatile.Read(ref kept) is { } current && current.Version == version && current.Ministries.SequenceEqual(ministries) ? current.Answer : null;
+    private byte[]? KeptFor(List<FloorMinistry> ministries, (long, long) version, DateOnly day) =>
+        Volatile.Read(ref kept) is { } current && current.Version == version && current.Day == day && current.Ministries.SequenceEqual(ministries) ? current.Answer : null;
 
-    // The active ministries, the module's and the counts' version numbers (0 where a row is missing), and the
-    // initiatives per owning ministry whose status was confirmed before staleBefore.
-    private async Task<(List<FloorMinistry> Ministries, (long Module, long Counts) Version, Dictionary<Guid, int> Stale)> ReadCurrentAsync(
-        DbConnection db, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    // The initiatives per owning ministry whose status was confirmed before staleBefore.
+    private async Task<Dictionary<Guid, int>> StaleAsync(DbConnection db, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    {
+        await using var command = await database.CommandAsync(db, Stale, cancellationToken, null, ("@before", database.Instant(staleBefore)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var stale = new Dictionary<Guid, int>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stale[BenchDatabase.ReadId(reader.GetValue(0))] = reader.GetInt32(1);
+        }
+
+        return stale;
+    }
+
+    // The active ministries and the module's and the counts' version numbers (0 where a row is missing).
+    private async Task<(List<FloorMinistry> Ministries, (long Module, long Counts) Version)> ReadCurrentAsync(DbConnection db, CancellationToken cancellationToken)
     {
         static FloorMinistry ReadMinistry(DbDataReader r) => new(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
         var ministries = new List<FloorMinistry>();
         long module = 0, counts = 0;
-        var stale = new Dictionary<Guid, int>();
-        async Task ReadVersionsAndStaleAsync(DbDataReader reader)
+        async Task ReadVersionsAsync(DbDataReader reader)
         {
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -148,19 +166,12 @@ internal sealed class DashboardFloorEndpoint(BenchDatabase database) : IStartupF
                     counts = reader.GetInt64(1);
                 }
             }
-
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                stale[BenchDatabase.ReadId(reader.GetValue(0))] = reader.GetInt32(1);
-            }
         }
 
-        var before = ("@before", database.Instant(staleBefore));
         if (database.OnPostgres)
         {
-            // One schema per module in one database: the three reads in one command, one round trip.
-            await using var command = await database.CommandAsync(db, $"{Ministries};\n{Versions};\n{Stale}", cancellationToken, null, before);
+            // One schema per module in one database: both reads in one command, one round trip.
+            await using var command = await database.CommandAsync(db, $"{Ministries};\n{Versions}", cancellationToken);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -168,8 +179,8 @@ internal sealed class DashboardFloorEndpoint(BenchDatabase database) : IStartupF
             }
 
             await reader.NextResultAsync(cancellationToken);
-            await ReadVersionsAndStaleAsync(reader);
-            return (ministries, (module, counts), stale);
+            await ReadVersionsAsync(reader);
+            return (ministries, (module, counts));
         }
 
         await using (var registry = await database.OpenAsync("ministries", cancellationToken))
@@ -177,13 +188,13 @@ internal sealed class DashboardFloorEndpoint(BenchDatabase database) : IStartupF
             ministries = await database.ListAsync(registry, Ministries, ReadMinistry, cancellationToken);
         }
 
-        await using (var command = await database.CommandAsync(db, $"{Versions};\n{Stale}", cancellationToken, null, before))
+        await using (var command = await database.CommandAsync(db, Versions, cancellationToken))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            await ReadVersionsAndStaleAsync(reader);
+            await ReadVersionsAsync(reader);
         }
 
-        return (ministries, (module, counts), stale);
+        return (ministries, (module, counts));
     }
 
     // The whole answer from the stored rows: the workstreams, the non-zero kept cells folded into a phase x status
@@ -312,5 +323,5 @@ internal sealed class DashboardFloorEndpoint(BenchDatabase database) : IStartupF
         r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetInt32(6), BenchDatabase.ReadInstant(r, 7), BenchDatabase.ReadInstant(r, 8), r.GetInt64(9));
 
     // The answer's bytes and what they were made from.
-    private sealed record Kept(List<FloorMinistry> Ministries, (long Module, long Counts) Version, byte[] Answer);
+    private sealed record Kept(List<FloorMinistry> Ministries, (long Module, long Counts) Version, DateOnly Day, byte[] Answer);
 }

@@ -16,7 +16,7 @@ internal sealed class DashboardScenario(WorkstreamsVolume volume) : IScenario
 
     public string Subject => $"GET {SubjectPath} through the host pipeline over {volume.Initiatives}, as the seeded coordinator";
 
-    public string Floor => $"GET {DashboardFloorEndpoint.Path}: per request the active ministries and the dashboard's version numbers with bare ADO.NET (Microsoft.Data.Sqlite, or Npgsql with prepared commands, one round trip), then the answer's bytes kept for those (read from the kept aggregates when they move), same Kestrel server";
+    public string Floor => $"GET {DashboardFloorEndpoint.Path}: per request the active ministries and the dashboard's version numbers with bare ADO.NET (Microsoft.Data.Sqlite, or Npgsql with prepared commands, one round trip), then the answer's bytes kept for those and the Oslo day (read from the kept aggregates when they move, with the stale statuses counted then and when the day turns), same Kestrel server";
 
     public double Aim => 0.8;
 

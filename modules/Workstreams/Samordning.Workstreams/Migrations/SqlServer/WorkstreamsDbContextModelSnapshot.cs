@@ -274,6 +274,8 @@ namespace Samordning.Workstreams.Migrations.SqlServer
 
                     b.HasIndex("OwningMinistryId", "StatusConfirmedAt");
 
+                    b.HasIndex(new[] { "OwningMinistryId", "Title", "Id", "Phase" }, "IX_Initiatives_OwningMinistryId_Title_Id_Phase");
+
                     b.HasIndex(new[] { "StatusConfirmedAt", "Id" }, "IX_Initiatives_StatusConfirmedAt_Id");
 
                     b.HasIndex(new[] { "UpdatedAt", "Id" }, "IX_Initiatives_UpdatedAt_Id")
