@@ -21,6 +21,9 @@ public static class NorwegianText
         "ens", "ers", "ets", "het", "ast", "en", "ar", "er", "as", "es", "et", "a", "e",
     ];
 
+    // What Stem can take off the end of a word: an ending, the "te" or "t" of -erte/-ert, or a final s.
+    private static readonly string[] RemovedEndings = [.. Endings, "te", "t", "s"];
+
     /// <summary>Lower-cases and folds <paramref name="text"/> (æ → ae, ø → oe, å → aa, accents dropped).</summary>
     public static string Fold(string text)
     {
@@ -59,6 +62,70 @@ public static class NorwegianText
         string.IsNullOrWhiteSpace(text)
             ? []
             : [.. Words(text).Select(w => Stem(Fold(text.Substring(w.Start, w.Length)))).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Terms that the stored index of any text holding <paramref name="text"/> (as it is: a case-sensitive substring)
+    /// has inside its own terms, so that a lookup of them in the suffix index finds every such text and more, never
+    /// fewer; the caller then checks each row found against the substring itself. The index keeps each word's stem,
+    /// the folded word less an ending (<see cref="Stem"/>); what a piece of the text is sure to leave in it:
+    /// <list type="bullet">
+    /// <item>a word with a separator on both sides in <paramref name="text"/> is a whole word of the text: its term;</item>
+    /// <item>any other piece lies somewhere in a longer word, whose stem may have lost an ending the piece reaches into:
+    /// its folded letters up to where an ending the stemmer removes could begin (the whole piece when none could), and
+    /// for a piece at the start of a word at least those before the word's R1, which no ending reaches;</item>
+    /// <item>a piece with a digit in it lies in a word with a digit, which is never stemmed: all of it.</item>
+    /// </list>
+    /// A piece with little sure left gives a short term (such as "g" of "gene", which "hagene" holds in its ending
+    /// while its stem is "hag"), which the suffix index cannot look up: for a text of only such pieces only a scan
+    /// answers.
+    /// </summary>
+    public static IReadOnlyList<string> SubstringTerms(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var terms = new List<string>();
+        foreach (var (start, length) in Words(text))
+        {
+            var folded = Fold(text.Substring(start, length));
+            var startsWord = start > 0;
+            var endsWord = start + length < text.Length;
+            var kept = (startsWord, endsWord) switch
+            {
+                (true, true) => Stem(folded),
+                _ when folded.Any(char.IsDigit) => folded,
+                (true, false) => folded[..Math.Max(SurvivingPrefix(folded, endsWord), Math.Min(folded.Length, RegionOne(folded)))],
+                _ => folded[..SurvivingPrefix(folded, endsWord)],
+            };
+            if (kept.Length > 0 && !terms.Contains(kept, StringComparer.Ordinal))
+            {
+                terms.Add(kept);
+            }
+        }
+
+        return terms;
+    }
+
+    // How many letters of a folded piece of a word the word's stem surely keeps: the piece sits in the word at some
+    // place, and the stem is the word less a removed ending (or the word), so the piece loses the part from where an
+    // ending begins. That can only be where the rest of the piece is the start of a removable ending (the whole of
+    // one when the piece ends the word), or nowhere in the piece when the piece lies inside an ending.
+    private static int SurvivingPrefix(string piece, bool endsWord)
+    {
+        if (RemovedEndings.Any(e => endsWord ? e.Length > piece.Length && e.EndsWith(piece, StringComparison.Ordinal) : e.IndexOf(piece, 1, StringComparison.Ordinal) >= 0))
+        {
+            return 0;
+        }
+
+        for (var k = 0; k < piece.Length; k++)
+        {
+            var rest = piece[k..];
+            if (RemovedEndings.Any(e => endsWord ? e == rest : e.StartsWith(rest, StringComparison.Ordinal)))
+            {
+                return k;
+            }
+        }
+
+        return piece.Length;
+    }
 
     /// <summary>
     /// The stem of one folded word: the longest inflection ending in R1 removed (-en, -et, -ene, -er, -ane, -a, -ers, …),

@@ -181,6 +181,22 @@ public static class SearchFullTextSql
     }
 
     /// <summary>
+    /// Marks the rows of <paramref name="table"/> whose suffix text was cut before <see cref="SearchSuffixes.Cut"/>
+    /// marked it: a cut text is within one token (at most 41 letters of 4 bytes and a space) of
+    /// <see cref="SearchSuffixes.MaxBytes"/>, so every row that long is marked; an uncut one among them is only one
+    /// more candidate to check.
+    /// </summary>
+    public static string MarkCutPostgreSql(string schema, string table)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schema);
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        return $"""
+            UPDATE "{schema}"."{table}" SET "{SearchSuffixes.PropertyName}" = "{SearchSuffixes.PropertyName}" || ' {SearchSuffixes.Cut}'
+            WHERE octet_length("{SearchSuffixes.PropertyName}") > {SearchSuffixes.MaxBytes - 170} AND "{SearchSuffixes.PropertyName}" NOT LIKE '% {SearchSuffixes.Cut}';
+            """;
+    }
+
+    /// <summary>
     /// The narrow table of a PostgreSQL table whose hits a search counts alone (<see cref="SearchMatch.CountAsync{T}"/>):
     /// the row's id and a copy of its <see cref="PostgreSqlVectorColumn"/> (<see cref="CreatePostgreSqlCountTable"/>).
     /// </summary>

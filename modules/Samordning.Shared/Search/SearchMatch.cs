@@ -15,6 +15,9 @@ public enum SearchSection
     Title,
 }
 
+/// <summary>A condition on a row's stored index: every one of <paramref name="Terms"/> in <paramref name="Section"/>.</summary>
+public sealed record SearchCondition(IReadOnlyCollection<string> Terms, SearchSection Section);
+
 /// <summary>
 /// How a source reads the matching rows of a page (SQLite; the other providers plan it themselves).
 /// </summary>
@@ -124,6 +127,39 @@ public static class SearchMatch
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The candidates for a test the caller makes on every row found: the rows whose index meets at least one of
+    /// <paramref name="anyOf"/> (every term of one condition in its section), from the suffix index alone, a superset
+    /// of those that hold the terms as the LIKE reads them (a term is looked up by at most its first
+    /// <see cref="SearchFullTextSql.LongestToken"/> letters, and no LIKE follows); on PostgreSQL also every row whose
+    /// suffix text was cut (<see cref="SearchSuffixes.Cut"/>), which the index cannot vouch for. Every term must be
+    /// one the index looks up (<see cref="UsesFullText"/>), and only SQLite and PostgreSQL have the index.
+    /// </summary>
+    public static IQueryable<T> Candidates<T>(DbContext db, IReadOnlyList<SearchCondition> anyOf)
+        where T : class, ISearchIndexed
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(anyOf);
+        if (anyOf.Count == 0 || anyOf.Any(c => c.Terms.Count == 0 || !c.Terms.All(t => UsesFullText(db, t))))
+        {
+            throw new ArgumentException("Every condition needs terms the suffix index looks up.", nameof(anyOf));
+        }
+
+        var table = TableOf<T>(db);
+        if (db.Database.IsNpgsql())
+        {
+            // The names come from the model; the search terms go in as a parameter.
+            var sql = $$"""SELECT * FROM "{{SchemaOf<T>(db)}}"."{{table}}" WHERE {{SearchFullTextSql.PostgreSqlSuffixes()}} @@ CAST({0} AS tsquery)""";
+            var query = string.Join(" | ", anyOf.Select(c => $"({SearchSuffixes.Query(c.Terms, c.Section)})").Append(SearchSuffixes.Cut));
+            return db.Set<T>().FromSqlRaw(sql, query);
+        }
+
+        var fts = SearchFullTextSql.TableOf(table);
+        // The names come from the model; the search terms go in as a parameter.
+        var match = $$"""SELECT * FROM "{{table}}" WHERE rowid IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})""";
+        return db.Set<T>().FromSqlRaw(match, string.Join(" OR ", anyOf.Select(c => $"({string.Join(" AND ", c.Terms.Select(t => FullTextQuery(t, c.Section)))})")));
     }
 
     /// <summary>

@@ -27,6 +27,14 @@ public static class SearchSuffixes
     /// <summary>The most UTF-8 bytes of suffix text a row keeps (PostgreSQL's tsvector holds at most 1 MB of lexemes).</summary>
     public const int MaxBytes = 900_000;
 
+    /// <summary>
+    /// The lexeme that marks a suffix text cut at <see cref="MaxBytes"/>: a row whose later words the index does not
+    /// hold, which a search that must find every row holding a text cannot rule out by the index
+    /// (<see cref="SearchMatch.Candidates{T}"/>). One letter, so no suffix (a section letter and three or more)
+    /// is ever it, and no search term's prefix meets it.
+    /// </summary>
+    public const string Cut = "x";
+
     private const string SectionLetters = "tbp";
 
     /// <summary>The suffix text of a stored index (<see cref="SearchIndex.Of"/>).</summary>
@@ -52,7 +60,7 @@ public static class SearchSuffixes
                     bytes += Encoding.UTF8.GetByteCount(token) + 1;
                     if (bytes > MaxBytes)
                     {
-                        return text.ToString();
+                        return $"{text} {Cut}";
                     }
 
                     text.Append(text.Length == 0 ? "" : " ").Append(token);

@@ -68,7 +68,7 @@ internal sealed class ExportRegister : IEndpoint
         FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rounds = await db.Rounds.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
-        var query = ListItems.Apply(db.Items.AsNoTracking().Visible(user), filter)
+        var query = ListItems.Matching(db, user, filter)
             .OrderBy(i => i.ReceivedAt)
             .Take(MaxRows)
             .Select(i => new

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Samordning.Feedback.Data;
+using Samordning.Shared.Search;
 using Samordning.Workstreams.Contracts;
 
 namespace Samordning.Feedback.Register;
@@ -39,7 +40,7 @@ internal sealed class ListItems : IEndpoint
 
     public static async Task<ItemPage> ListAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, CancellationToken cancellationToken)
     {
-        var matching = Apply(db.Items.AsNoTracking().Visible(user), filter);
+        var matching = Matching(db, user, filter);
         var total = await matching.CountAsync(cancellationToken);
         // A page past the end is empty, not an error; a huge page number must not overflow the offset.
         var page = Math.Clamp(filter.Page, 1, int.MaxValue / PageSize);
@@ -65,7 +66,32 @@ internal sealed class ListItems : IEndpoint
         return errors;
     }
 
-    public static IQueryable<FeedbackItem> Apply(IQueryable<FeedbackItem> items, ItemFilter filter)
+    // The items of the register the person may see that the filter keeps.
+    public static IQueryable<FeedbackItem> Matching(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter) =>
+        Apply(Candidates(db, filter.Search).AsNoTracking().Visible(user), filter);
+
+    // The items a search can find, from the full-text index the site search keeps (SearchMatch.Candidates): those
+    // whose index holds what any text that holds the searched text as it is must leave in it
+    // (NorwegianText.SubstringTerms), or whose title holds the reference's terms. That is every item the search
+    // below finds, and more, never fewer, so the answer is the search's own, from the index's hits instead of from
+    // every item's text. A search with nothing the index can look up (two letters, or a piece of a word that an
+    // inflection ending could hold, like "gene" in "hagene") reads every item, as on SQL Server, which has no index.
+    internal static IQueryable<FeedbackItem> Candidates(FeedbackDbContext db, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return db.Items;
+        }
+
+        var text = search.Trim();
+        var inText = NorwegianText.SubstringTerms(text).Where(t => SearchMatch.UsesFullText(db, t)).ToList();
+        var inReference = NorwegianText.Terms(text.ToUpperInvariant()).Where(t => SearchMatch.UsesFullText(db, t)).ToList();
+        return inText.Count > 0 && inReference.Count > 0
+            ? SearchMatch.Candidates<FeedbackItem>(db, [new(inText, SearchSection.Readable), new(inReference, SearchSection.Title)])
+            : db.Items;
+    }
+
+    private static IQueryable<FeedbackItem> Apply(IQueryable<FeedbackItem> items, ItemFilter filter)
     {
         if (filter.RoundId is { } round)
         {

@@ -70,7 +70,11 @@ internal sealed class SearchFloorEndpoint(BenchDatabase database) : IStartupFilt
             if (child is { } c)
             {
                 var (childWhere, childParameters) = Matching(c.Table, "c", SearchSection.Readable, parameters.Length);
-                where = $"""({where} OR x."Id" IN (SELECT c."{c.Key}" FROM {database.Table(store, c.Table)} AS c WHERE {childWhere}))""";
+                // One id set, the table's hits and its children's parents, so each part is looked up in its own
+                // index: with an OR of the two, PostgreSQL tested every row of the table against the children's set
+                // (7 against 233 requests a second for the product's UNION, measured under the same load).
+                var (own, _) = Matching(table, "o", section, 0);
+                where = $"""x."Id" IN (SELECT o."Id" FROM {t} AS o WHERE {own} UNION SELECT c."{c.Key}" FROM {database.Table(store, c.Table)} AS c WHERE {childWhere})""";
                 parameters = [.. parameters, .. childParameters];
             }
 
