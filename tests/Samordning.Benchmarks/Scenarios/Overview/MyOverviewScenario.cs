@@ -60,24 +60,11 @@ internal sealed partial class MyOverviewScenario(WorkstreamsVolume volume) : ISc
         }
     }
 
-    public Task RunSubjectAsync(CancellationToken cancellationToken) => ReadAsync(SubjectPath, Next(ref subjectTurn), cancellationToken);
+    public Task RunSubjectAsync(CancellationToken cancellationToken) => BenchmarkRequests.GetAsync(client, SubjectPath, Next(ref subjectTurn).SignIn, cancellationToken);
 
-    public Task RunFloorAsync(CancellationToken cancellationToken) => ReadAsync(MyOverviewFloorEndpoint.Path, Next(ref floorTurn), cancellationToken);
+    public Task RunFloorAsync(CancellationToken cancellationToken) => BenchmarkRequests.GetAsync(client, MyOverviewFloorEndpoint.Path, Next(ref floorTurn).SignIn, cancellationToken);
 
     private OverviewContact Next(ref int turn) => contacts[(int)((uint)Interlocked.Increment(ref turn) % (uint)contacts.Count)];
-
-    private async Task ReadAsync(string path, OverviewContact contact, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        contact.SignIn(request);
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new HttpRequestException($"GET {path} answered {(int)response.StatusCode}.", null, response.StatusCode);
-        }
-
-        await response.Content.CopyToAsync(Stream.Null, cancellationToken);
-    }
 
     private async Task<string> GetAsync(string path, OverviewContact contact, CancellationToken cancellationToken)
     {
