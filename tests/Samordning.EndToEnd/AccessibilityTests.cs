@@ -99,6 +99,45 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
         AssertNone(await Axe.CheckAsync(page));
     }
 
+    // The reporting round's page with a ministry's unconfirmed initiatives shown (?departement=) and its pager: more
+    // than a page of them, imported for a ministry no other browser test reads (LMD), first page and second.
+    [Fact]
+    public async Task RoundWithUnconfirmedListAndPager_Coordinator_HasNoSeriousViolations()
+    {
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("/arbeidsstrommer/tiltak/import", Accounts.Coordinator);
+        var marker = $"axe{Guid.NewGuid():N}"[..13];
+        var csv = new System.Text.StringBuilder("Referanse;Tittel;Fase;Fremdrift (%);Status\r\n");
+        for (var n = 1; n <= 51; n++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{marker}-{n};Tiltak {marker} {n:00};Planlagt;10;Grønn\r\n");
+        }
+
+        await page.GetByLabel("Departementet listen gjelder", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "LMD – Landbruks- og matdepartementet" });
+        await page.GetByLabel("Fil", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "tiltak.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(csv.ToString()),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Last opp og forhåndsvis", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer 51 tiltak", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Importen er fullført");
+
+        await page.GotoAsync("/arbeidsstrommer/runder");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Status per 1. mars", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("se tiltakene LMD ikke har bekreftet") }).ClickAsync();
+        var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "Sider med tiltak i LMD som ikke er bekreftet", Exact = true });
+        await Expect(pager).ToContainTextAsync("Side 1 av 2");
+        await Expect(page.Locator("#ubekreftede + .table-wrap tbody tr")).ToHaveCountAsync(50);
+        AssertNone(await Axe.CheckAsync(page));
+
+        await pager.GetByRole(AriaRole.Link, new() { Name = "Neste side" }).ClickAsync();
+        await Expect(pager).ToContainTextAsync("Side 2 av 2");
+        AssertNone(await Axe.CheckAsync(page));
+    }
+
     // Guards the checks above against passing vacuously (axe not loaded, wrong rule tags, a broken filter).
     [Fact]
     public async Task Check_ImageWithoutText_ReportsCriticalViolation()

@@ -8,10 +8,14 @@ namespace Samordning.Benchmarks.Harness;
 // work is equal on both sides) or parsed as JSON (the one-off comparison before measuring).
 internal static class BenchmarkRequests
 {
-    public static async Task GetAsync(HttpClient client, string path, CancellationToken cancellationToken)
+    public static Task GetAsync(HttpClient client, string path, CancellationToken cancellationToken) =>
+        GetAsync(client, path, BenchmarkAuthentication.AddCoordinator, cancellationToken);
+
+    // As whoever signIn makes the request come from.
+    public static async Task GetAsync(HttpClient client, string path, Action<HttpRequestMessage> signIn, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        BenchmarkAuthentication.AddCoordinator(request);
+        signIn(request);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
         {

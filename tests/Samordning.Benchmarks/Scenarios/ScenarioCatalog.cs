@@ -15,7 +15,7 @@ internal static class ScenarioCatalog
 
     // The scenarios over the workstreams' volume: what --volume changes and --growth runs at each volume.
     public static IReadOnlyList<IScenario> Growing(DatabaseProvider database, VolumeSpec volume) =>
-        [.. For(database, volume).Where(s => s is DashboardScenario or InitiativeListScenario or InitiativeSearchScenario or Search.SearchScenario or Overlaps.OverlapsScenario or Feedback.RegisterScenario)];
+        [.. For(database, volume).Where(s => s is DashboardScenario or InitiativeListScenario or InitiativeSearchScenario or Search.SearchScenario or Overlaps.OverlapsScenario or Feedback.RegisterScenario or Overview.MyOverviewScenario)];
 
     public static IReadOnlyList<IScenario> All(VolumeSpec volume)
     {
@@ -24,6 +24,6 @@ internal static class ScenarioCatalog
         // The input register's two items per initiative, loaded after the initiatives on the first scenario that reads them.
         var input = new Feedback.InputVolume(Console.Out, workstreams);
         return [new MinistriesListScenario(), new DashboardScenario(workstreams), new InitiativeListScenario(workstreams), new InitiativeSearchScenario(workstreams), new Search.SearchScenario(workstreams, input),
-            new Feedback.RegisterScenario(input, searched: false), new Feedback.RegisterScenario(input, searched: true), new Overlaps.OverlapsScenario(workstreams), new Meetings.MeetingEntryWriteScenario(), new Feedback.FeedbackDeadlineRushScenario(), new PublicPages.PublicPagesScenario()];
+            new Feedback.RegisterScenario(input, searched: false), new Feedback.RegisterScenario(input, searched: true), new Overlaps.OverlapsScenario(workstreams), new Overview.MyOverviewScenario(workstreams), new Meetings.MeetingEntryWriteScenario(), new Feedback.FeedbackDeadlineRushScenario(), new PublicPages.PublicPagesScenario()];
     }
 }

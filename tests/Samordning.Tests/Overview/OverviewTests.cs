@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.Feedback.Data;
 using Samordning.Meetings.Data;
@@ -12,6 +13,8 @@ using Samordning.Tests.Meetings;
 using Samordning.Tests.Workstreams;
 using Samordning.Workstreams.Initiatives;
 using Samordning.Workstreams.Rounds;
+using Phase = Samordning.Workstreams.Data.Phase;
+using Rag = Samordning.Workstreams.Data.Rag;
 
 namespace Samordning.Tests.Overview;
 
@@ -99,6 +102,54 @@ public sealed class OverviewTests : IAsyncLifetime
 
         Assert.DoesNotContain($"/arbeidsstrommer/runder/{round}\"", Section(await PageAsync(People.ContactPersonKd), "rounds"), StringComparison.Ordinal);
         Assert.Contains($"/arbeidsstrommer/runder/{round}\"", Section(await PageAsync(People.ContactPersonFin), "rounds"), StringComparison.Ordinal);
+    }
+
+    // The section counts from the kept totals and an index and reads only the first titles; what it says must be
+    // what a plain count of every initiative and confirmation says, a confirmed initiative completed since included.
+    [Fact]
+    public async Task Overview_ContactPerson_RoundCountsAndFirstTitlesEqualAPlainCount()
+    {
+        var fin = await api.MinistryAsync("FIN");
+        var created = new List<InitiativeDetails>();
+        for (var n = 1; n <= 14; n++)
+        {
+            created.Add(await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Title = $"AAAA overview {n:00} {Guid.NewGuid():N}" }));
+        }
+
+        var title = $"Runde {Guid.NewGuid():N}";
+        var round = await OpenReportingRoundAsync(clock.UtcNow.AddDays(6), title);
+        foreach (var confirmed in created.Take(4))
+        {
+            await WorkstreamsApi.ReadAsync<InitiativeDetails>(
+                await WorkstreamsApi.PostAsync(api.As(People.ContactPersonFin), $"/api/workstreams/rounds/{round}/initiatives/{confirmed.Id}/confirm", new ConfirmRequest(null)), HttpStatusCode.OK);
+        }
+
+        // One confirmed and one unconfirmed initiative leave the running ones.
+        foreach (var done in new[] { created[0], created[5] })
+        {
+            var current = await api.GetInitiativeAsync(done.Id);
+            await WorkstreamsApi.ReadAsync<InitiativeDetails>(
+                await WorkstreamsApi.PostAsync(api.As(People.Coordinator), $"/api/workstreams/initiatives/{done.Id}/progress", new ProgressRequest(Phase.Completed, 100, Rag.Green, null, "Ferdig", current.Version)),
+                HttpStatusCode.OK);
+        }
+
+        var html = await PageAsync(People.ContactPersonFin);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Samordning.Workstreams.Data.WorkstreamsDbContext>();
+        var running = (await db.Initiatives.AsNoTracking().ToListAsync(Ct))
+            .Where(i => i.OwningMinistryId == fin.Id && i.Phase is not (Phase.Completed or Phase.Stopped)).ToList();
+        var confirmations = (await db.RoundConfirmations.AsNoTracking().ToListAsync(Ct))
+            .Where(c => c.RoundId == round && c.MinistryId == fin.Id).Select(c => c.InitiativeId).ToHashSet();
+        var open = running.Where(i => !confirmations.Contains(i.Id)).OrderBy(i => i.Title, StringComparer.Ordinal).ToList();
+        Assert.True(open.Count > 8 && running.Count > open.Count, $"{open.Count} open of {running.Count}: the test needs more than a page and some confirmed.");
+
+        var rounds = Section(html, "rounds");
+        Assert.Contains($"{open.Count} av {running.Count} tiltak ikke bekreftet", rounds, StringComparison.Ordinal);
+        // Other open rounds list their own; this round's are those the detail names it in.
+        var listed = System.Text.RegularExpressions.Regex.Matches(rounds, $"href=\"/arbeidsstrommer/tiltak/([0-9a-f-]{{36}})\">[^<]*</a>\\s*<span class=\"overview-detail\">Ikke bekreftet i «{title}»")
+            .Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal(open.Take(8).Select(i => i.Id), listed);
     }
 
     [Fact]

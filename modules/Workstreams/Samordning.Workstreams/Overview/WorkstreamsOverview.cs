@@ -39,28 +39,32 @@ internal sealed class WorkstreamsOverview(WorkstreamsDbContext db, IMinistryDire
         return sections;
     }
 
+    // Bounded at any volume: the running count from the dashboard's kept cells, the confirmed ones counted on the
+    // confirmations' (RoundId, MinistryId) index, and only the first few unconfirmed titles read, so a ministry with
+    // tens of thousands of initiatives costs the same few small queries as one with ten.
     private async Task<OverviewSection> MyRoundsAsync(OverviewContext context, List<ReportingRound> rounds, Guid ministry, CancellationToken cancellationToken)
     {
         var ids = rounds.Select(r => r.Id).ToList();
         var submitted = await db.RoundSubmissions.AsNoTracking()
             .Where(s => ids.Contains(s.RoundId) && s.MinistryId == ministry).Select(s => s.RoundId).ToListAsync(cancellationToken);
-        var running = await RoundProgress.ToConfirm(db.Initiatives.AsNoTracking().Where(i => i.OwningMinistryId == ministry))
-            .OrderBy(i => i.Title).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken);
+        var toAnswer = rounds.Where(r => !submitted.Contains(r.Id)).ToList();
+        var running = toAnswer.Count == 0 ? 0 : await RunningAsync(ministry, cancellationToken);
         var items = new List<OverviewItem>();
-        foreach (var round in rounds.Where(r => !submitted.Contains(r.Id)))
+        foreach (var round in toAnswer)
         {
-            var confirmed = await db.RoundConfirmations.AsNoTracking()
-                .Where(c => c.RoundId == round.Id && c.MinistryId == ministry).Select(c => c.InitiativeId).ToListAsync(cancellationToken);
-            var open = running.Where(i => !confirmed.Contains(i.Id)).ToList();
+            var open = running - await ConfirmedRunningAsync(round.Id, ministry, cancellationToken);
+            var first = await Unconfirmed(round.Id, ministry)
+                .OrderBy(i => i.Title).ThenBy(i => i.Id).Take(Shown)
+                .Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken);
             var href = $"/arbeidsstrommer/runder/{round.Id}";
             var days = context.DaysLeftText(round.Deadline);
             items.Add(new OverviewItem(
                 new(round.Title, round.Title),
                 href,
-                new($"{days} · {open.Count} av {running.Count} tiltak ikke bekreftet", $"{days.En} · {open.Count} of {running.Count} initiatives not confirmed"),
+                new($"{days} · {open} av {running} tiltak ikke bekreftet", $"{days.En} · {open} of {running} initiatives not confirmed"),
                 round.Deadline,
                 Emphasis: context.DaysLeft(round.Deadline) <= 2));
-            items.AddRange(open.Take(Shown).Select(i => new OverviewItem(
+            items.AddRange(first.Select(i => new OverviewItem(
                 new(i.Title, i.Title),
                 $"/arbeidsstrommer/tiltak/{i.Id}",
                 new($"Ikke bekreftet i «{round.Title}»", $"Not confirmed in “{round.Title}”"),
@@ -75,6 +79,25 @@ internal sealed class WorkstreamsOverview(WorkstreamsDbContext db, IMinistryDire
             new("Departementet ditt har ingen åpne rapporteringsrunder å svare på.", "Your ministry has no open reporting rounds to answer."),
             More: new("/arbeidsstrommer/runder", new("Alle rapporteringsrunder", "All reporting rounds")));
     }
+
+    // The ministry's running initiatives, from the kept totals (each initiative once, in the all-workstreams cells).
+    private async Task<int> RunningAsync(Guid ministry, CancellationToken cancellationToken) =>
+        await db.DashboardCells.AsNoTracking()
+            .Where(c => c.MinistryId == ministry && c.WorkstreamId == DashboardCell.AllWorkstreams && c.Phase != Phase.Completed && c.Phase != Phase.Stopped)
+            .SumAsync(c => c.Count, cancellationToken);
+
+    // Confirmations the ministry gave in the round for initiatives it still owns and still runs: a confirmed
+    // initiative completed or handed over since no longer counts, as it no longer counts among the running.
+    private async Task<int> ConfirmedRunningAsync(Guid round, Guid ministry, CancellationToken cancellationToken) =>
+        await db.RoundConfirmations.AsNoTracking()
+            .Where(c => c.RoundId == round && c.MinistryId == ministry)
+            .Join(RoundProgress.ToConfirm(db.Initiatives.AsNoTracking()).Where(i => i.OwningMinistryId == ministry), c => c.InitiativeId, i => i.Id, (c, i) => c)
+            .CountAsync(cancellationToken);
+
+    // The ministry's running initiatives without its confirmation in the round.
+    private IQueryable<Initiative> Unconfirmed(Guid round, Guid ministry) =>
+        RoundProgress.ToConfirm(db.Initiatives.AsNoTracking())
+            .Where(i => i.OwningMinistryId == ministry && !db.RoundConfirmations.Any(c => c.RoundId == round && c.InitiativeId == i.Id && c.MinistryId == ministry));
 
     private async Task<OverviewSection> SilentAsync(OverviewContext context, List<ReportingRound> rounds, CancellationToken cancellationToken)
     {
