@@ -187,9 +187,14 @@ internal sealed record InitiativeRequest(
         Replace(initiative.Tags, NormalizedTags().Select(t => new InitiativeTag { InitiativeId = initiative.Id, Tag = t }), x => x.Tag);
         initiative.Links.Clear();
         initiative.Links.AddRange((Links ?? []).Select(l => new InitiativeLink { InitiativeId = initiative.Id, Url = l.Url!.Trim(), Title = Blank(l.Title) }));
-        initiative.SearchText = string.Join(' ', [initiative.Title, initiative.Summary, initiative.ExpectedResults, initiative.AchievedResults, initiative.OwningMinistryCode, .. initiative.Tags.Select(t => t.Tag)])
-            .ToLowerInvariant();
+        initiative.SearchText = SearchTextOf(initiative);
     }
+
+    // What the list's text box searches (ListInitiatives, InitiativeTextSearch): the text fields, the owner's code and
+    // the tags, lower-cased.
+    internal static string SearchTextOf(Initiative initiative) =>
+        string.Join(' ', [initiative.Title, initiative.Summary, initiative.ExpectedResults, initiative.AchievedResults, initiative.OwningMinistryCode, .. initiative.Tags.Select(t => t.Tag)])
+            .ToLowerInvariant();
 
     public List<string> NormalizedTags() =>
         [.. (Tags ?? []).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)];

@@ -52,23 +52,29 @@ internal sealed class ListInitiatives : IEndpoint
     public static async Task<InitiativePage> HandleAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
         var (page, pageSize) = PageOf(filter);
-        var total = Listed(db, filter, now) is { } listed
+        var initiatives = await InitiativeTextSearch.CandidatesAsync(db, filter.Q, cancellationToken);
+        var total = Listed(db, initiatives, filter, now) is { } listed
             ? await listed.CountAsync(cancellationToken)
-            : await Apply(db.Initiatives.AsNoTracking(), filter, now).CountAsync(cancellationToken);
-        return new InitiativePage(await ItemsAsync(db, filter, cancellationToken, now), total, page, pageSize);
+            : await Apply(initiatives, filter, now).CountAsync(cancellationToken);
+        return new InitiativePage(await PageAsync(db, initiatives, filter, now, cancellationToken), total, page, pageSize);
     }
 
     // One page without the total, for views that show no page count (the dashboard): counting every match
     // costs a scan of the initiatives the page itself does not need.
-    public static async Task<List<InitiativeListItem>> ItemsAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken, DateTimeOffset? now = null)
+    public static async Task<List<InitiativeListItem>> ItemsAsync(WorkstreamsDbContext db, InitiativeFilter filter, CancellationToken cancellationToken, DateTimeOffset? now = null) =>
+        await PageAsync(db, await InitiativeTextSearch.CandidatesAsync(db, filter.Q, cancellationToken), filter, now, cancellationToken);
+
+    // initiatives: those the text may be in (InitiativeTextSearch), which Apply then tests.
+    private static async Task<List<InitiativeListItem>> PageAsync(
+        WorkstreamsDbContext db, IQueryable<Initiative> initiatives, InitiativeFilter filter, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         var (page, pageSize) = PageOf(filter);
-        if (Listed(db, filter, now) is { } listed)
+        if (Listed(db, initiatives, filter, now) is { } listed)
         {
             return await ListedPageAsync(db, listed, page, pageSize, cancellationToken);
         }
 
-        var query = Apply(db.Initiatives.AsNoTracking(), filter, now);
+        var query = Apply(initiatives, filter, now);
         var ordered = filter.OldestStatusFirst
             ? query.OrderBy(i => i.StatusConfirmedAt).ThenBy(i => i.Id)
             : query.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id);
@@ -82,7 +88,7 @@ internal sealed class ListInitiatives : IEndpoint
     // the count is one range of the index on (ministry, phase, last change), and the page walks it in order and stops;
     // the other filters, if any, are a check on each listing's initiative. Null for the lists it does not serve (no
     // ministry, the owner only, the oldest status first), which Apply answers from the initiatives.
-    private static IQueryable<MinistryInitiative>? Listed(WorkstreamsDbContext db, InitiativeFilter filter, DateTimeOffset? now)
+    private static IQueryable<MinistryInitiative>? Listed(WorkstreamsDbContext db, IQueryable<Initiative> initiatives, InitiativeFilter filter, DateTimeOffset? now)
     {
         if (filter.MinistryId is not { } ministryId || filter.OwnedOnly == true || filter.OldestStatusFirst)
         {
@@ -98,7 +104,7 @@ internal sealed class ListInitiatives : IEndpoint
         var rest = filter with { MinistryId = null, Phase = null };
         if (rest.FiltersAnything)
         {
-            var matching = Apply(db.Initiatives.AsNoTracking(), rest, now);
+            var matching = Apply(initiatives, rest, now);
             listed = listed.Where(l => matching.Any(i => i.Id == l.InitiativeId));
         }
 

@@ -1,0 +1,107 @@
+using Samordning.Shared.Search;
+using Samordning.Workstreams.Data;
+
+namespace Samordning.Workstreams.Initiatives;
+
+// The list's text box (q) means "the lower-cased text is a substring of the initiative's SearchText" (title, summary,
+// results, owner's code, tags), and that stays the test. Tested on every initiative it is a scan; here the search
+// index (SearchIndex, the suffix table on SQLite, the suffix vector on PostgreSQL) first finds the initiatives the text
+// can be in, a superset of those it is in, and the test runs on those alone:
+// - Each word of the text (a run of letters and digits, as NorwegianText.Words splits) lies inside one word of one
+//   field of SearchText: separators are never letters, lower-casing keeps letters letters (InitiativeTextSearchTests).
+// - The index holds that field word folded (æ → ae, accents dropped, char by char) and stemmed; stemming only cuts an
+//   ending off (StemCuts), so the folded text word is in the stored stem but for what an ending may have cut from its
+//   end. Its key is the folded word without the longest tail that could be the start of such an ending: always in the
+//   stem, and so the start of one of its stored suffixes, which a prefix query finds. A key shorter than the suffix
+//   index keeps (three letters), or with a letter outside a–z and 0–9 (what the full-text tokenizers might read
+//   otherwise), is not used.
+// - Tags are not in the index (the document holds the initiative's own columns only), so a word inside a tag cannot
+//   be looked up there: words inside any tag are left to the test, by way of the initiatives that have such a tag.
+// Shorter words and SQL Server keep the scan. The other lists that take the filter (the dashboard, the exports) scan.
+internal static class InitiativeTextSearch
+{
+    // What NorwegianText.Stem may cut from the end of a word: its endings, the s, and the t/te of -ert/-erte (it keeps
+    // the er). A test checks that every stem it makes is its word less one of these.
+    internal static readonly string[] StemCuts =
+    [
+        "hetenes", "hetene", "hetens", "heten", "heter", "endes", "edes", "enes", "ande", "ende", "ane", "ene", "ede",
+        "ens", "ers", "ets", "het", "ast", "en", "ar", "er", "as", "es", "et", "a", "e", "s", "t", "te",
+    ];
+
+    // A word and the key the index is asked for it.
+    internal sealed record Word(string Text, string Key);
+
+    // The words of a lower-cased text that the suffix index can narrow by, with their keys.
+    internal static IReadOnlyList<Word> IndexedWords(string text) =>
+        [.. NorwegianText.Words(text)
+            .Select(w => text.Substring(w.Start, w.Length))
+            .Select(w => new Word(w, KeyOf(NorwegianText.Fold(w))))
+            .Where(w => w.Key.Length >= SearchFullTextSql.ShortestToken && w.Key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9')))];
+
+    // The folded word less its longest tail that is the start of something the stemmer may cut.
+    internal static string KeyOf(string folded)
+    {
+        for (var cut = 0; cut < folded.Length; cut++)
+        {
+            var tail = folded[cut..];
+            if (StemCuts.Any(ending => ending.StartsWith(tail, StringComparison.Ordinal)))
+            {
+                return folded[..cut];
+            }
+        }
+
+        return folded;
+    }
+
+    // The initiatives that can hold q (all of them when the index cannot tell); the caller tests SearchText on them.
+    public static async Task<IQueryable<Initiative>> CandidatesAsync(WorkstreamsDbContext db, string? q, CancellationToken cancellationToken)
+    {
+        var all = db.Initiatives.AsNoTracking();
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return all;
+        }
+
+        var words = IndexedWords(q.Trim().ToLowerInvariant()).Where(w => SearchMatch.UsesFullText(db, w.Key)).ToList();
+        if (words.Count == 0)
+        {
+            return all;
+        }
+
+        var tags = await TagsAsync(db, cancellationToken);
+        bool InATag(Word word) => tags.Any(t => t.ToLowerInvariant().Contains(word.Text, StringComparison.Ordinal));
+
+        // A word in no tag is in an indexed field of every initiative that holds q; those words alone narrow.
+        var untagged = words.Where(w => !InATag(w)).ToList();
+        if (untagged.Count > 0)
+        {
+            var found = SearchMatch.Rows<Initiative>(db, [.. untagged.Select(w => w.Key).Distinct(StringComparer.Ordinal)], SearchSection.Anywhere).Select(i => i.Id);
+            return all.Where(i => found.Contains(i.Id));
+        }
+
+        // Every word is inside some tag: the longest key's word is in an indexed field or in one of those tags.
+        var word = words.MaxBy(w => w.Key.Length)!;
+        var holding = tags.Where(t => t.ToLowerInvariant().Contains(word.Text, StringComparison.Ordinal)).ToList();
+        var candidates = SearchMatch.Rows<Initiative>(db, [word.Key], SearchSection.Anywhere).Select(i => i.Id)
+            .Union(db.Set<InitiativeTag>().Where(t => holding.Contains(t.Tag)).Select(t => t.InitiativeId));
+        return all.Where(i => candidates.Contains(i.Id));
+    }
+
+    // The distinct tags, by a skip along the tag index (one lookup per distinct tag: tags are a vocabulary reused by
+    // many initiatives, so reading each tag row would cost far more).
+    private static async Task<List<string>> TagsAsync(WorkstreamsDbContext db, CancellationToken cancellationToken)
+    {
+        var entity = db.Model.FindEntityType(typeof(InitiativeTag))!;
+        var table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+
+        // The names come from the model; there are no values.
+        var sql = $"""
+            WITH RECURSIVE tags (tag) AS (
+                SELECT min("Tag") FROM {table}
+                UNION ALL
+                SELECT (SELECT min("Tag") FROM {table} WHERE "Tag" > tags.tag) FROM tags WHERE tags.tag IS NOT NULL)
+            SELECT tag AS "Value" FROM tags WHERE tag IS NOT NULL
+            """;
+        return await db.Database.SqlQueryRaw<string>(sql).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,170 @@
+using CsCheck;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.Shared.Search;
+using Samordning.Tests.Infrastructure;
+using Samordning.Workstreams.Data;
+using Samordning.Workstreams.Initiatives;
+
+namespace Samordning.Tests.Workstreams.Initiatives;
+
+// The list's text box (q) is a substring of the initiative's SearchText, found through the search index first
+// (InitiativeTextSearch): the index must never lose an initiative the substring test finds. What the proof rests on is
+// checked here one part at a time (the stemmer's cuts, lower-casing, the keys against the stored suffixes), and then
+// as a whole: the list through the index is the list of the plain scan, for random texts with Norwegian letters,
+// punctuation and what Word pastes (soft hyphens, NBSP, curly quotes), and texts taken from inside them.
+public sealed class TextSearchProperties(SamordningFactory factory) : IClassFixture<SamordningFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] Pieces =
+    [
+        "barnehagene", "Barnehageplass", "skolen", "skoles", "næringslivet", "NÆRING", "Åsen", "forsøk", "fiskerikvoter",
+        "heten", "hetenes", "kartlagt", "kartlegger", "leverte", "levert", "endes", "planen", "KDD", "dfd", "2026", "v2",
+        "blåbærsyltetøy", "Øl", "ære", "café", "Müller", "straße", "œuvre", "İstanbul", "Kelvin\u212A", "ﬁnans", "αβγ", "Москва",
+        "a", "e", "s", "t", "te", "er", "en", "et", "ar", "ast", "ede", "ane", "het", "ers",
+        " ", " ", " ", "  ", ".", ",", ";", ":", "-", "–", "—", "(", ")", "/", "\"", "'", "«", "»", "?", "!", "&", "%", "_",
+        "\u00AD", "\u00A0", "\u201C", "\u201D", "\u2018", "\u2019", "\u200B", "\t", "\n", "…", "😀", "𐐀",
+    ];
+
+    private static readonly Gen<string> Letters = Gen.Char["abcdefghijklmnopqrstuvwxyzæøåÆØÅéüäöABCDEKLMNOSTÜÉ0123456789"].Array[1, 8].Select(c => new string(c));
+
+    private static readonly Gen<string> Text = Gen.Frequency((3, Gen.OneOfConst(Pieces)), (1, Letters)).Array[0, 24].Select(string.Concat);
+
+    private static string Cut(string text, int most) => text.Length <= most ? text : text[..(char.IsHighSurrogate(text[most - 1]) ? most - 1 : most)];
+
+    private static readonly Gen<Document> Documents = Gen.Select(Text, Text, Text, Text, Text, Text.Array[0, 3])
+        .Select((title, summary, expected, achieved, code, tags) => new Document(
+            Cut(title, 200) is { Length: > 0 } t ? t : "x", Nullable(summary), Nullable(expected), Nullable(achieved), Cut(code.Trim(), 10),
+            [.. tags.Select(tag => Cut(tag.Trim().ToLowerInvariant(), 60).Trim()).Where(tag => tag.Length > 0).Distinct(StringComparer.Ordinal)]));
+
+    [Fact]
+    public void Stem_AnyWord_CutsOneOfTheKnownEndings()
+    {
+        Gen.Frequency((3, Gen.OneOfConst(Pieces)), (2, Letters)).Array[1, 4].Select(string.Concat)
+            .Select(w => NorwegianText.Fold(new string([.. w.Where(char.IsLetterOrDigit)])))
+            .Where(w => w.Length > 0)
+            .Sample(word =>
+            {
+                var stem = NorwegianText.Stem(word);
+                Assert.StartsWith(stem, word, StringComparison.Ordinal);
+                var cut = word[stem.Length..];
+                Assert.True(cut.Length == 0 || InitiativeTextSearch.StemCuts.Contains(cut), $"{word} → {stem} cuts «{cut}», not in StemCuts");
+            }, iter: 20_000);
+    }
+
+    // Every character of a text: lower-cased alone as in a string, a letter or digit after lower-casing only if it
+    // was one before, and lower-cased once for all. So a run of letters in the lower-cased text is the lower-cased form
+    // of a run of letters of the text, and folding it (which lower-cases first) folds those letters.
+    [Fact]
+    public void LowerCasing_EveryCharacter_KeepsWhatTheIndexNeeds()
+    {
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            if (char.IsSurrogate(c))
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            Assert.Equal(c.ToString().ToLowerInvariant(), lower.ToString());
+            Assert.True(!char.IsLetterOrDigit(lower) || char.IsLetterOrDigit(c), $"U+{(int)c:X4}");
+            Assert.Equal(lower, char.ToLowerInvariant(lower));
+        }
+    }
+
+    // The key of each indexed word of any text from inside SearchText is the start of a suffix the index stores
+    // (the same suffixes on SQLite and PostgreSQL), unless the word is inside a tag; and in the stored index itself,
+    // which a lookup of a key longer than a suffix checks.
+    [Fact]
+    public void Keys_AnyTextFromInside_StartAStoredSuffix()
+    {
+        Gen.Select(Documents, Gen.Int[0, 10_000], Gen.Int[1, 40]).Sample((document, start, length) =>
+        {
+            var q = Inside(document.SearchText, start, length).Trim().ToLowerInvariant();
+            var index = SearchIndex.Of(document.Initiative().SearchDocument());
+            var suffixes = SearchSuffixes.Of(index).Split(' ').Select(s => s[1..]).ToList();
+            foreach (var word in InitiativeTextSearch.IndexedWords(q).Where(w => !document.Tags.Any(t => t.Contains(w.Text, StringComparison.Ordinal))))
+            {
+                // A suffix is kept to its first LongestToken letters, and a longer key looked up by as many.
+                var looked = word.Key.Length > SearchFullTextSql.LongestToken ? word.Key[..SearchFullTextSql.LongestToken] : word.Key;
+                Assert.True(suffixes.Any(s => s.StartsWith(looked, StringComparison.Ordinal)), $"«{q}»: {word.Key} not stored for {document}");
+                Assert.Contains(word.Key, index, StringComparison.Ordinal);
+            }
+        }, iter: 20_000);
+    }
+
+    [Fact]
+    public async Task List_AnyTextFromInside_IsThePlainScan()
+    {
+        await Gen.Select(Documents.Array[1, 5], Gen.Select(Gen.Int[0, 4], Gen.Int[0, 10_000], Gen.Int[1, 30], Gen.Bool).Array[4]).SampleAsync(
+            async (documents, asks) =>
+            {
+                var start = DateTimeOffset.UnixEpoch.AddYears(50).AddMinutes(Random.Shared.Next(1_000_000));
+                var initiatives = documents.Select((d, n) => d.Initiative(start.AddMinutes(n))).ToList();
+                await using (var scope = factory.Services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+                    db.Initiatives.AddRange(initiatives);
+                    await db.SaveChangesAsync(Ct);
+                }
+
+                await using (var scope = factory.Services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+                    foreach (var (which, at, length, upper) in asks)
+                    {
+                        var document = documents[which % documents.Length];
+                        var q = Inside(document.SearchText, at, length);
+                        q = upper ? q.ToUpperInvariant() : q;
+                        if (string.IsNullOrWhiteSpace(q))
+                        {
+                            continue;
+                        }
+
+                        var filter = new InitiativeFilter(Q: q, PageSize: 200);
+                        var scanned = ListInitiatives.Apply(db.Initiatives.AsNoTracking(), filter);
+                        var expected = await scanned.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id).Select(i => i.Id).Take(200).ToListAsync(Ct);
+                        var found = await ListInitiatives.HandleAsync(db, filter, Ct);
+
+                        Assert.Contains(initiatives[which % documents.Length].Id, expected);
+                        Assert.Equal(await scanned.CountAsync(Ct), found.Total);
+                        Assert.Equal(expected, found.Items.Select(i => i.Id));
+                    }
+                }
+            }, iter: 60, threads: 1);
+    }
+
+    // A piece of text of at most length characters from about start, never half of a surrogate pair.
+    private static string Inside(string text, int start, int length)
+    {
+        var from = start % (text.Length + 1);
+        var to = Math.Min(text.Length, from + length);
+        from += from < text.Length && char.IsLowSurrogate(text[from]) ? 1 : 0;
+        to -= to > from && char.IsHighSurrogate(text[to - 1]) ? 1 : 0;
+        return to > from ? text[from..to] : "";
+    }
+
+    private static string? Nullable(string text) => text.Length == 0 ? null : Cut(text, 4000);
+
+    private sealed record Document(string Title, string? Summary, string? ExpectedResults, string? AchievedResults, string Code, string[] Tags)
+    {
+        public string SearchText => InitiativeRequest.SearchTextOf(Initiative());
+
+        public Initiative Initiative(DateTimeOffset? updatedAt = null)
+        {
+            var id = Guid.CreateVersion7();
+            var initiative = new Initiative
+            {
+                Id = id, Title = Title, Summary = Summary, ExpectedResults = ExpectedResults, AchievedResults = AchievedResults, OwningMinistryId = Guid.NewGuid(), OwningMinistryCode = Code,
+                Phase = Phase.Idea, UpdatedAt = updatedAt ?? DateTimeOffset.UnixEpoch, StatusConfirmedAt = updatedAt ?? DateTimeOffset.UnixEpoch,
+            };
+            initiative.Tags.AddRange(Tags.Select(t => new InitiativeTag { InitiativeId = id, Tag = t }));
+            initiative.SearchText = InitiativeRequest.SearchTextOf(initiative);
+            return initiative;
+        }
+
+        public override string ToString() =>
+            $"title «{Title}», summary «{Summary}», expected «{ExpectedResults}», achieved «{AchievedResults}», code «{Code}», tags «{string.Join("», «", Tags)}»";
+    }
+}
