@@ -13,18 +13,9 @@ internal sealed partial class IdentityProviderWarmUp(
     IOptionsMonitor<OpenIdConnectOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<IdentityProviderWarmUp> logger,
-    ILoggerFactory loggers) : IHostedLifecycleService
+    ILoggerFactory loggers) : Samordning.Shared.Modules.WarmUpAfterStart
 {
-    // The fetch, for tests to wait on.
-    internal Task Warming { get; private set; } = Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken)
-    {
-        Warming = Task.Run(WarmAsync, CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task WarmAsync()
+    protected override async Task WarmAsync()
     {
         try
         {
@@ -46,14 +37,4 @@ internal sealed partial class IdentityProviderWarmUp(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Fetching the identity provider's configuration at start-up failed; the first sign-in fetches it")]
     private static partial void LogWarmUpFailed(ILogger logger, Exception exception);
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

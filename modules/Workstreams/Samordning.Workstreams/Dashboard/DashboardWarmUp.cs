@@ -12,18 +12,9 @@ namespace Samordning.Workstreams.Dashboard;
 // first); a request that comes while it runs shares the snapshot's single read (DashboardSnapshot). A database that
 // does not answer yet is left to the first request, as before.
 internal sealed partial class DashboardWarmUp(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<DashboardWarmUp> logger)
-    : IHostedLifecycleService
+    : WarmUpAfterStart
 {
-    // The load, for tests to wait on.
-    internal Task Warming { get; private set; } = Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken)
-    {
-        Warming = Task.Run(WarmAsync, CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task WarmAsync()
+    protected override async Task WarmAsync()
     {
         try
         {
@@ -43,14 +34,4 @@ internal sealed partial class DashboardWarmUp(IServiceScopeFactory scopes, IHost
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Loading the dashboard at start-up failed; its first request loads it")]
     private static partial void LogWarmUpFailed(ILogger logger, Exception exception);
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
