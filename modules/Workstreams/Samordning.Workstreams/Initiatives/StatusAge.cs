@@ -15,10 +15,18 @@ internal static class StatusAge
         Oslo.DateOf(now).DayNumber - Oslo.DateOf(confirmedAt).DayNumber;
 
     // The instant before which a status is at least `days` days old now: midnight in Oslo starting the day after
-    // the last day that old. Midnight exists on every Oslo day (the clocks change at 02:00 and 03:00).
+    // the last day that old. Midnight exists on every Oslo day (the clocks change at 02:00 and 03:00). A cutoff
+    // before the calendar's second day (a clock or a test at its very start) is the calendar's start: nothing is
+    // older, where the date arithmetic would throw.
     public static DateTimeOffset OlderThan(int days, DateTimeOffset now)
     {
-        var day = Oslo.DateOf(now).AddDays(1 - Math.Clamp(days, 0, MaxDays)).ToDateTime(TimeOnly.MinValue);
+        var dayNumber = Oslo.DateOf(now).DayNumber + 1 - Math.Clamp(days, 0, MaxDays);
+        if (dayNumber <= DateOnly.MinValue.DayNumber)
+        {
+            return DateTimeOffset.MinValue;
+        }
+
+        var day = DateOnly.FromDayNumber(dayNumber).ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(day, Oslo.TimeZone.GetUtcOffset(day));
     }
 

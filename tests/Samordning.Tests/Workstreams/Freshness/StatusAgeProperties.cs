@@ -12,7 +12,7 @@ public sealed class StatusAgeProperties
     private static readonly Gen<DateOnly> EdgeDate = Gen.OneOf(
         Gen.Select(Gen.Int[2000, 2099], Gen.Int[-2, 2], (year, shift) => LastSunday(year, 3).AddDays(shift)),
         Gen.Select(Gen.Int[2000, 2099], Gen.Int[-2, 2], (year, shift) => LastSunday(year, 10).AddDays(shift)),
-        Gen.Select(Gen.Int[2000, 2099], Gen.Int[1, 12], Gen.Int[-1, 1], (year, month, shift) => new DateOnly(year, month, 1).AddDays(shift)),
+        Gen.Select(Gen.Int[2001, 2099], Gen.Int[1, 12], Gen.Int[-1, 1], (year, month, shift) => new DateOnly(year, month, 1).AddDays(shift)),
         Gen.Select(Gen.Int[2000, 2099], Gen.Int[1, 365], (year, day) => new DateOnly(year, 1, 1).AddDays(day - 1)));
 
     // A wall-clock time, weighted to the minutes around midnight and the clock change (02:00–03:00).
@@ -54,6 +54,33 @@ public sealed class StatusAgeProperties
             Assert.Equal(TimeSpan.Zero, cutoff.TimeOfDay);
             Assert.Equal(Oslo.DateOf(now).AddDays(1 - days), DateOnly.FromDateTime(cutoff.DateTime));
         });
+
+    // The calendar's first days (a value stored before the app's date range was enforced, a clock gone wrong): the
+    // cutoff is the calendar's start, or the midnight the arithmetic gives, and never an exception. (The generator
+    // above once drew 31 December 1999, which the app's date range turns into the calendar's start.)
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(0, 103)]
+    [InlineData(1, 2)]
+    [InlineData(2, 2)]
+    [InlineData(400, 120)]
+    public void OlderThan_NowAtTheCalendarsStart_CalendarsStartOrMidnight(int daysAfterStart, int days)
+    {
+        var now = DateTimeOffset.MinValue.AddDays(daysAfterStart);
+
+        var cutoff = StatusAge.OlderThan(days, now);
+
+        var expected = Oslo.DateOf(now).DayNumber + 1 - days;
+        if (expected <= DateOnly.MinValue.DayNumber)
+        {
+            Assert.Equal(DateTimeOffset.MinValue, cutoff);
+        }
+        else
+        {
+            Assert.Equal(DateOnly.FromDayNumber(expected), DateOnly.FromDateTime(Oslo.ToOslo(cutoff).DateTime));
+            Assert.Equal(TimeSpan.Zero, Oslo.ToOslo(cutoff).TimeOfDay);
+        }
+    }
 
     private static DateOnly LastSunday(int year, int month)
     {
