@@ -83,7 +83,7 @@ public sealed class TextSearchProperties(SamordningFactory factory) : IClassFixt
         {
             var q = Inside(document.SearchText, start, length).Trim().ToLowerInvariant();
             var index = SearchIndex.Of(document.Initiative().SearchDocument());
-            var suffixes = SearchSuffixes.Of(index).Split(' ').Select(s => s[1..]).ToList();
+            var suffixes = SearchSuffixes.Of(index).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => s[1..]).ToList();
             foreach (var word in InitiativeTextSearch.IndexedWords(q).Where(w => !document.Tags.Any(t => t.Contains(w.Text, StringComparison.Ordinal))))
             {
                 // A suffix is kept to its first LongestToken letters, and a longer key looked up by as many.
