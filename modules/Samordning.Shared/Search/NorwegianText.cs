@@ -79,29 +79,31 @@ public static class NorwegianText
     /// while its stem is "hag"), which the suffix index cannot look up: for a text of only such pieces only a scan
     /// answers.
     /// </summary>
-    public static IReadOnlyList<string> SubstringTerms(string text)
+    public static IReadOnlyList<string> SubstringTerms(string text) =>
+        [.. SubstringWords(text).Select(w => w.Term).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Each word of <paramref name="text"/> as it stands there, with its term as <see cref="SubstringTerms"/> makes it
+    /// (possibly empty), in order and with repeats: for a caller that must know which piece of the text gave a term.
+    /// </summary>
+    public static IEnumerable<(string Word, string Term)> SubstringWords(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var terms = new List<string>();
         foreach (var (start, length) in Words(text))
         {
-            var folded = Fold(text.Substring(start, length));
+            var word = text.Substring(start, length);
+            var folded = Fold(word);
             var startsWord = start > 0;
             var endsWord = start + length < text.Length;
-            var kept = (startsWord, endsWord) switch
+            var term = (startsWord, endsWord) switch
             {
                 (true, true) => Stem(folded),
                 _ when folded.Any(char.IsDigit) => folded,
                 (true, false) => folded[..Math.Max(SurvivingPrefix(folded, endsWord), Math.Min(folded.Length, RegionOne(folded)))],
                 _ => folded[..SurvivingPrefix(folded, endsWord)],
             };
-            if (kept.Length > 0 && !terms.Contains(kept, StringComparer.Ordinal))
-            {
-                terms.Add(kept);
-            }
+            yield return (word, term);
         }
-
-        return terms;
     }
 
     // How many letters of a folded piece of a word the word's stem surely keeps: the piece sits in the word at some

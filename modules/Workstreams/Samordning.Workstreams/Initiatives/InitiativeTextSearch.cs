@@ -9,49 +9,24 @@ namespace Samordning.Workstreams.Initiatives;
 // can be in, a superset of those it is in, and the test runs on those alone:
 // - Each word of the text (a run of letters and digits, as NorwegianText.Words splits) lies inside one word of one
 //   field of SearchText: separators are never letters, lower-casing keeps letters letters (InitiativeTextSearchTests).
-// - The index holds that field word folded (æ → ae, accents dropped, char by char) and stemmed; stemming only cuts an
-//   ending off (StemCuts), so the folded text word is in the stored stem but for what an ending may have cut from its
-//   end. Its key is the folded word without the longest tail that could be the start of such an ending: always in the
-//   stem, and so the start of one of its stored suffixes, which a prefix query finds. A key shorter than the suffix
-//   index keeps (three letters), or with a letter outside a–z and 0–9 (what the full-text tokenizers might read
-//   otherwise), is not used.
+// - The index holds that field word folded (æ → ae, accents dropped, char by char) and stemmed. What the word of the
+//   text surely leaves in that stem, given where it stands in the text (a whole word between separators, or a piece
+//   of a longer word at either end), is NorwegianText.SubstringWords' term: inside the stem, and so the start of one
+//   of its stored suffixes, which a prefix query finds. A term shorter than the suffix index keeps (three letters),
+//   or with a letter outside a–z and 0–9 (what the full-text tokenizers might read otherwise), is not used.
 // - Tags are not in the index (the document holds the initiative's own columns only), so a word inside a tag cannot
 //   be looked up there: words inside any tag are left to the test, by way of the initiatives that have such a tag.
 // Shorter words and SQL Server keep the scan. The other lists that take the filter (the dashboard, the exports) scan.
 internal static class InitiativeTextSearch
 {
-    // What NorwegianText.Stem may cut from the end of a word: its endings, the s, and the t/te of -ert/-erte (it keeps
-    // the er). A test checks that every stem it makes is its word less one of these.
-    internal static readonly string[] StemCuts =
-    [
-        "hetenes", "hetene", "hetens", "heten", "heter", "endes", "edes", "enes", "ande", "ende", "ane", "ene", "ede",
-        "ens", "ers", "ets", "het", "ast", "en", "ar", "er", "as", "es", "et", "a", "e", "s", "t", "te",
-    ];
-
     // A word and the key the index is asked for it.
     internal sealed record Word(string Text, string Key);
 
     // The words of a lower-cased text that the suffix index can narrow by, with their keys.
     internal static IReadOnlyList<Word> IndexedWords(string text) =>
-        [.. NorwegianText.Words(text)
-            .Select(w => text.Substring(w.Start, w.Length))
-            .Select(w => new Word(w, KeyOf(NorwegianText.Fold(w))))
+        [.. NorwegianText.SubstringWords(text)
+            .Select(w => new Word(w.Word, w.Term))
             .Where(w => w.Key.Length >= SearchFullTextSql.ShortestToken && w.Key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9')))];
-
-    // The folded word less its longest tail that is the start of something the stemmer may cut.
-    internal static string KeyOf(string folded)
-    {
-        for (var cut = 0; cut < folded.Length; cut++)
-        {
-            var tail = folded[cut..];
-            if (StemCuts.Any(ending => ending.StartsWith(tail, StringComparison.Ordinal)))
-            {
-                return folded[..cut];
-            }
-        }
-
-        return folded;
-    }
 
     // The initiatives that can hold q (all of them when the index cannot tell); the caller tests SearchText on them.
     public static async Task<IQueryable<Initiative>> CandidatesAsync(WorkstreamsDbContext db, string? q, CancellationToken cancellationToken)
