@@ -56,6 +56,24 @@ public sealed class InitiativePickerTests(SamordningFactory factory) : IClassFix
         Assert.Empty(wrong);
     }
 
+    // The type-ahead narrows each word by the search index before its substring test: pieces from inside a compound and
+    // across its ending still find it, a piece that only looks alike does not.
+    [Fact]
+    public async Task FindLinkable_PiecesOfACompoundWord_FoundAsSubstrings()
+    {
+        var word = Word();
+        var initiative = await data.Workstreams.CreateInitiativeAsync(
+            Infrastructure.Builders.Initiative((await data.Workstreams.MinistryAsync("KD")).Id) with { Title = $"Barnehageplassene {word}" });
+
+        async Task<IEnumerable<Guid>> IdsAsync(string pieces) =>
+            (await FindAsync(People.Coordinator, $"?q={Uri.EscapeDataString($"{word} {pieces}")}")).Select(i => i.Id);
+
+        Assert.Equal([initiative.Id], await IdsAsync("HAGEPLASS"));
+        Assert.Equal([initiative.Id], await IdsAsync("hageplassene barne"));
+        Assert.Equal([initiative.Id], await IdsAsync("plassen"));
+        Assert.Empty(await IdsAsync("hageplassa"));
+    }
+
     [Fact]
     public async Task FindLinkable_ObserverWhoMayLinkNothing_FindsNothing()
     {

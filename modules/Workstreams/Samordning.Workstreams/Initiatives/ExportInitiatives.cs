@@ -62,7 +62,8 @@ internal sealed class ExportInitiatives : IEndpoint
     private static async IAsyncEnumerable<IReadOnlyList<string?>> RowsAsync(
         WorkstreamsDbContext db, InitiativeFilter filter, DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = ListInitiatives.Apply(db.Initiatives.AsNoTracking(), filter, now)
+        // The text (q) as the list finds it: the initiatives the search index says may hold it, tested by Apply.
+        var query = ListInitiatives.Apply(await InitiativeTextSearch.CandidatesAsync(db, filter.Q, cancellationToken), filter, now)
             .OrderBy(i => i.OwningMinistryCode).ThenBy(i => i.Title)
             .Take(MaxRows)
             .Select(i => new

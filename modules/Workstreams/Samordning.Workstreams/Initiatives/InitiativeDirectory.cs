@@ -32,9 +32,15 @@ internal sealed class InitiativeDirectory(WorkstreamsDbContext db) : IInitiative
             found = found.Where(i => i.OwningMinistryId == ministry || i.CollaboratingMinistries.Any(m => m.MinistryId == ministry));
         }
 
-        // SearchText is stored lower-cased in .NET, so æ, ø and å match whatever the database's lower() does.
+        // SearchText is stored lower-cased in .NET, so æ, ø and å match whatever the database's lower() does. Each word
+        // narrows by the search index first (InitiativeTextSearch): a type-ahead asks at every keystroke.
         foreach (var word in (query ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5))
         {
+            if (await InitiativeTextSearch.CandidateIdsAsync(db, word, cancellationToken) is { } candidates)
+            {
+                found = found.Where(i => candidates.Contains(i.Id));
+            }
+
             found = found.Where(i => i.SearchText.Contains(word));
         }
 

@@ -32,15 +32,21 @@ internal static class InitiativeTextSearch
     public static async Task<IQueryable<Initiative>> CandidatesAsync(WorkstreamsDbContext db, string? q, CancellationToken cancellationToken)
     {
         var all = db.Initiatives.AsNoTracking();
+        return await CandidateIdsAsync(db, q, cancellationToken) is { } ids ? all.Where(i => ids.Contains(i.Id)) : all;
+    }
+
+    // The ids of the initiatives that can hold q, or null when the index cannot tell (every initiative can).
+    public static async Task<IQueryable<Guid>?> CandidateIdsAsync(WorkstreamsDbContext db, string? q, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(q))
         {
-            return all;
+            return null;
         }
 
         var words = IndexedWords(q.Trim().ToLowerInvariant()).Where(w => SearchMatch.UsesFullText(db, w.Key)).ToList();
         if (words.Count == 0)
         {
-            return all;
+            return null;
         }
 
         var tags = await TagsAsync(db, cancellationToken);
@@ -50,16 +56,14 @@ internal static class InitiativeTextSearch
         var untagged = words.Where(w => !InATag(w)).ToList();
         if (untagged.Count > 0)
         {
-            var found = SearchMatch.Rows<Initiative>(db, [.. untagged.Select(w => w.Key).Distinct(StringComparer.Ordinal)], SearchSection.Anywhere).Select(i => i.Id);
-            return all.Where(i => found.Contains(i.Id));
+            return SearchMatch.Rows<Initiative>(db, [.. untagged.Select(w => w.Key).Distinct(StringComparer.Ordinal)], SearchSection.Anywhere).Select(i => i.Id);
         }
 
         // Every word is inside some tag: the longest key's word is in an indexed field or in one of those tags.
         var word = words.MaxBy(w => w.Key.Length)!;
         var holding = tags.Where(t => t.ToLowerInvariant().Contains(word.Text, StringComparison.Ordinal)).ToList();
-        var candidates = SearchMatch.Rows<Initiative>(db, [word.Key], SearchSection.Anywhere).Select(i => i.Id)
+        return SearchMatch.Rows<Initiative>(db, [word.Key], SearchSection.Anywhere).Select(i => i.Id)
             .Union(db.Set<InitiativeTag>().Where(t => holding.Contains(t.Tag)).Select(t => t.InitiativeId));
-        return all.Where(i => candidates.Contains(i.Id));
     }
 
     // The distinct tags, by a skip along the tag index (one lookup per distinct tag: tags are a vocabulary reused by

@@ -141,6 +141,28 @@ public sealed class SearchAndExportTests(SamordningFactory factory) : IClassFixt
         Assert.Equal(expected, Csv.Cell(value));
     }
 
+    // The export finds the text as the list does (through the search index, then the substring): a piece from inside a
+    // compound and across a word's ending, in capitals, finds its initiative, and a piece that only looks alike does not.
+    [Theory]
+    [InlineData("HAGEPLASSENE", true)]
+    [InlineData("nehageplass", true)]
+    [InlineData("plassene på", true)]
+    [InlineData("hageplassa", false)]
+    public async Task ExportCsv_TextFromInsideAWord_SameRowsAsTheList(string q, bool found)
+    {
+        var tag = Marker();
+        var fin = await api.MinistryAsync("FIN");
+        var initiative = await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Title = $"Barnehageplassene på Åsen {tag}", Tags = [tag] });
+        await api.CreateInitiativeAsync(Builders.Initiative(fin.Id) with { Title = $"Skolebibliotek {tag}", Tags = [tag] });
+        var filter = $"?q={Uri.EscapeDataString(q)}&tag={tag}";
+
+        var rows = ParseCsv((await api.As(People.Observer).GetStringAsync($"/api/workstreams/initiatives/export.csv{filter}", Ct)).TrimStart('\uFEFF')).Skip(1).ToList();
+        var listed = await api.ListAsync(filter);
+
+        Assert.Equal(found ? [initiative.Title] : Array.Empty<string>(), rows.Select(r => r[0]));
+        Assert.Equal(listed.Items.Select(i => i.Title), rows.Select(r => r[0]));
+    }
+
     [Fact]
     public async Task ExportXlsx_Filter_OpensWithSameRowsAsCsvAndNoFormulas()
     {
