@@ -257,8 +257,9 @@ internal static class VolumeData
 
             if (openRound.Count > 0 && phase is not ("Completed" or "Stopped") && random.Next(100) < 35)
             {
-                rows.Add("RoundConfirmations", ["RoundId", "InitiativeId", "MinistryId", "ConfirmedAt", "PersonId", "PersonName"],
-                    openRound[0], id, owner.Id, now.AddHours(-random.Next(1, 300)), null, "Generert kontaktperson");
+                // Confirmed by its owner while running: it counts among the running (RoundConfirmation.CountsAsRunning).
+                rows.Add("RoundConfirmations", ["RoundId", "InitiativeId", "MinistryId", "ConfirmedAt", "PersonId", "PersonName", "CountsAsRunning"],
+                    openRound[0], id, owner.Id, now.AddHours(-random.Next(1, 300)), null, "Generert kontaktperson", true);
             }
 
             // Written in slices, so 500,000 initiatives (some five million rows) are not all held in memory at once.

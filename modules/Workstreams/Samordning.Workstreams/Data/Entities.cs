@@ -214,6 +214,11 @@ internal sealed class RoundConfirmation
     public DateTimeOffset ConfirmedAt { get; set; }
     public Guid? PersonId { get; set; }
     public required string PersonName { get; set; }
+
+    // The confirmed initiative still runs and the confirming ministry still owns it: the confirmations a ministry's
+    // overview counts against its running initiatives. Kept by every change of phase or owner (RoundConfirmations.FollowAsync),
+    // so the count is a range of one index instead of a look-up of every confirmed initiative.
+    public bool CountsAsRunning { get; set; }
 }
 
 // A ministry submitted its answer to a round.

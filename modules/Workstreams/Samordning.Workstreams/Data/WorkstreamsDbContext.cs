@@ -300,7 +300,9 @@ internal class WorkstreamsDbContext : ModuleDbContext
         {
             confirmation.HasKey(c => new { c.RoundId, c.InitiativeId });
             confirmation.Property(c => c.PersonName).HasMaxLength(200);
-            confirmation.HasIndex(c => new { c.RoundId, c.MinistryId });
+            // The ministry's confirmations in a round, and those still counting among its running initiatives counted
+            // from the index alone (the overview's "n of m not confirmed"), at any volume.
+            confirmation.HasIndex(c => new { c.RoundId, c.MinistryId, c.CountsAsRunning });
             confirmation.HasOne<ReportingRound>().WithMany().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Cascade);
             confirmation.HasOne<Initiative>().WithMany().HasForeignKey(c => c.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -79,6 +79,7 @@ internal static class InitiativeChanges
 
         await DashboardAggregates.ApplyAsync(
             deps.Db, before, DashboardAggregates.CellsOf(initiative), phaseBefore != initiative.Phase, now, cancellationToken);
+        await Rounds.RunningConfirmations.FollowAsync(deps.Db, initiative, cancellationToken);
         await ConfirmInOpenRoundsAsync(deps, initiative, openRounds, now, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
@@ -101,6 +102,7 @@ internal static class InitiativeChanges
                 ConfirmedAt = now,
                 PersonId = deps.User.PersonId,
                 PersonName = deps.User.DisplayName,
+                CountsAsRunning = Rounds.RunningConfirmations.Runs(initiative.Phase),
             });
         }
 

@@ -40,8 +40,8 @@ internal sealed class WorkstreamsOverview(WorkstreamsDbContext db, IMinistryDire
     }
 
     // Bounded at any volume: the running count from the dashboard's kept cells, the confirmed ones counted on the
-    // confirmations' (RoundId, MinistryId) index, and only the first few unconfirmed titles read, so a ministry with
-    // tens of thousands of initiatives costs the same few small queries as one with ten.
+    // confirmations' (RoundId, MinistryId, CountsAsRunning) index alone, and only the first few unconfirmed titles
+    // read, so a ministry with tens of thousands of initiatives costs the same few small queries as one with ten.
     private async Task<OverviewSection> MyRoundsAsync(OverviewContext context, List<ReportingRound> rounds, Guid ministry, CancellationToken cancellationToken)
     {
         var ids = rounds.Select(r => r.Id).ToList();
@@ -87,11 +87,11 @@ internal sealed class WorkstreamsOverview(WorkstreamsDbContext db, IMinistryDire
             .SumAsync(c => c.Count, cancellationToken);
 
     // Confirmations the ministry gave in the round for initiatives it still owns and still runs: a confirmed
-    // initiative completed or handed over since no longer counts, as it no longer counts among the running.
+    // initiative completed or handed over since no longer counts, as it no longer counts among the running. Kept on
+    // the confirmation (RunningConfirmations), so this counts one index range and looks up no initiative.
     private async Task<int> ConfirmedRunningAsync(Guid round, Guid ministry, CancellationToken cancellationToken) =>
         await db.RoundConfirmations.AsNoTracking()
-            .Where(c => c.RoundId == round && c.MinistryId == ministry)
-            .Join(RoundProgress.ToConfirm(db.Initiatives.AsNoTracking()).Where(i => i.OwningMinistryId == ministry), c => c.InitiativeId, i => i.Id, (c, i) => c)
+            .Where(c => c.RoundId == round && c.MinistryId == ministry && c.CountsAsRunning)
             .CountAsync(cancellationToken);
 
     // The ministry's running initiatives without its confirmation in the round.

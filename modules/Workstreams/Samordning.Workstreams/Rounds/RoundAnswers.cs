@@ -118,6 +118,7 @@ internal sealed class RoundAnswers : IEndpoint
                     ConfirmedAt = now,
                     PersonId = deps.User.PersonId,
                     PersonName = deps.User.DisplayName,
+                    CountsAsRunning = RunningConfirmations.Runs(initiative.Phase),
                 });
                 InitiativeLive.Stage(deps.Db, initiative);
                 InitiativeLive.StageRound(deps.Db, roundId);

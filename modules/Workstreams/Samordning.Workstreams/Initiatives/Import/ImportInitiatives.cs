@@ -226,6 +226,11 @@ internal static class ImportInitiatives
         }
 
         await DashboardAggregates.ApplyAsync(deps.Db, before, after, phaseMayHaveChanged: true, now, cancellationToken);
+        foreach (var initiative in updated)
+        {
+            await Rounds.RunningConfirmations.FollowAsync(deps.Db, initiative, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
         return Outcome.Ok(await PreviewAsync(deps, import, table, cancellationToken));

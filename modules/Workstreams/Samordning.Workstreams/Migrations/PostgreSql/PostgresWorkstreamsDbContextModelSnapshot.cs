@@ -679,6 +679,9 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("CountsAsRunning")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MinistryId")
                         .HasColumnType("uuid");
 
@@ -694,7 +697,7 @@ namespace Samordning.Workstreams.Migrations.PostgreSql
 
                     b.HasIndex("InitiativeId");
 
-                    b.HasIndex("RoundId", "MinistryId");
+                    b.HasIndex("RoundId", "MinistryId", "CountsAsRunning");
 
                     b.ToTable("RoundConfirmations", "workstreams");
                 });

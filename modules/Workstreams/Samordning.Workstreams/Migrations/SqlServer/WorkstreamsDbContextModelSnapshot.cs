@@ -680,6 +680,9 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.Property<DateTimeOffset>("ConfirmedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("CountsAsRunning")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("MinistryId")
                         .HasColumnType("uniqueidentifier");
 
@@ -695,7 +698,7 @@ namespace Samordning.Workstreams.Migrations.SqlServer
 
                     b.HasIndex("InitiativeId");
 
-                    b.HasIndex("RoundId", "MinistryId");
+                    b.HasIndex("RoundId", "MinistryId", "CountsAsRunning");
 
                     b.ToTable("RoundConfirmations", "workstreams");
                 });

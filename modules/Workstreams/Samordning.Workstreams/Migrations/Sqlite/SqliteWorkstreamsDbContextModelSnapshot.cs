@@ -667,6 +667,9 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.Property<long>("ConfirmedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CountsAsRunning")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MinistryId")
                         .HasColumnType("TEXT");
 
@@ -682,7 +685,7 @@ namespace Samordning.Workstreams.Migrations.Sqlite
 
                     b.HasIndex("InitiativeId");
 
-                    b.HasIndex("RoundId", "MinistryId");
+                    b.HasIndex("RoundId", "MinistryId", "CountsAsRunning");
 
                     b.ToTable("RoundConfirmations");
                 });
