@@ -64,6 +64,51 @@ public sealed class RunningConfirmationsProperties(SamordningFactory factory) : 
             }, iter: 8, threads: 1);
     }
 
+    // The import updates initiatives by reference outside the edit form: a re-import that completes a confirmed
+    // initiative takes its confirmation out of the running, as an edit does.
+    [Fact]
+    public async Task CountsAsRunning_ReImportCompletesAConfirmedInitiative_NoLongerCounts()
+    {
+        var api = new WorkstreamsApi(factory);
+        var fin = (await api.MinistryAsync("FIN")).Id;
+        var coordinator = api.As(People.Coordinator);
+        var marker = "run" + Guid.NewGuid().ToString("N")[..10];
+        await ImportAsync(api, marker, "Pågår");
+        var round = (await WorkstreamsApi.ReadAsync<RoundProgress>(
+            await WorkstreamsApi.PostAsync(coordinator, "/api/workstreams/rounds", new OpenRoundRequest($"Runde {marker}", null, DateTimeOffset.UtcNow.AddDays(7))),
+            HttpStatusCode.Created)).Id;
+        var initiative = await WithDbAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Reference == $"{marker}-1", Ct));
+        await WorkstreamsApi.ReadAsync<InitiativeDetails>(
+            await WorkstreamsApi.PostAsync(coordinator, $"/api/workstreams/rounds/{round}/initiatives/{initiative.Id}/confirm", new ConfirmRequest(null)), HttpStatusCode.OK);
+        var confirmed = await WithDbAsync(db => db.RoundConfirmations.AsNoTracking().SingleAsync(c => c.RoundId == round && c.InitiativeId == initiative.Id, Ct));
+
+        await ImportAsync(api, marker, "Fullført");
+
+        var completed = await WithDbAsync(db => db.RoundConfirmations.AsNoTracking().SingleAsync(c => c.RoundId == round && c.InitiativeId == initiative.Id, Ct));
+        Assert.Equal((true, false), (confirmed.CountsAsRunning, completed.CountsAsRunning));
+        await ExpectPlainTestAsync(round, [fin]);
+    }
+
+    private static async Task ImportAsync(WorkstreamsApi api, string marker, string phase)
+    {
+        using var content = new MultipartFormDataContent();
+        var part = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"Referanse;Tittel;Fremdrift (%);Fase\r\n{marker}-1;\"Tiltak {marker}\";40;{phase}\r\n"));
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        content.Add(part, "file", "liste.csv");
+        var client = api.As(People.ContactPersonFin);
+        var preview = await Problem.ReadOkAsync<Samordning.Workstreams.Initiatives.Import.ImportPreview>(
+            await client.PostAsync("/api/workstreams/initiatives/imports", content, Ct), HttpStatusCode.Created, Ct);
+        await Problem.ReadOkAsync<Samordning.Workstreams.Initiatives.Import.ImportPreview>(
+            await WorkstreamsApi.PostAsync(client, $"/api/workstreams/initiatives/imports/{preview.Id}/confirm", new Samordning.Workstreams.Initiatives.Import.ImportConfirmRequest(preview.Version, preview.Stamp)),
+            HttpStatusCode.OK, Ct);
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<WorkstreamsDbContext, Task<T>> read)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>());
+    }
+
     private async Task ExpectPlainTestAsync(Guid round, Guid[] ministries)
     {
         await using var scope = factory.Services.CreateAsyncScope();
