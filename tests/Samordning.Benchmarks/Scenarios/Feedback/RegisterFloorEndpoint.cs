@@ -22,7 +22,9 @@ namespace Samordning.Benchmarks.Scenarios.Feedback;
 //   index (NorwegianText.SubstringTerms, as the product asks) is found by a prefix query of it, in the title and body
 //   (on PostgreSQL also the rows whose suffix text was cut, SearchSuffixes.Cut). The candidates, and the item whose
 //   reference it is (unique index), are then checked with the product's own test (instr/strpos), so the answer is
-//   exactly the product's, read from the hits instead of from every item's text.
+//   exactly the product's, read from the hits instead of from every item's text. The hits are read and tested once,
+//   in one statement (a materialised CTE of their row keys and order columns): its count is the total, its first 100
+//   in order are joined back to their rows for the page. Counting and paging separately read and tested every hit twice.
 internal sealed class RegisterFloorEndpoint(BenchDatabase database) : IStartupFilter
 {
     public const string Path = "/benchmark-floor/feedback-register";
@@ -68,14 +70,38 @@ internal sealed class RegisterFloorEndpoint(BenchDatabase database) : IStartupFi
             parameters = [Guid.Parse(query["roundId"].ToString()), query["status"].ToString()];
         }
 
-        await using var connection = await database.OpenAsync(Store, cancellationToken);
-        var total = await database.CountAsync(connection, $"""SELECT COUNT(*) FROM {items} AS x WHERE {where}""", cancellationToken, parameters);
-        var page = await database.ListAsync(connection, $"""
-            SELECT x."Id", x."Reference", x."RoundId", x."Channel", x."Source", x."ReceivedAt", x."ContributorType", x."OrganisationName", x."Status",
+        const string Columns = """
+            x."Id", x."Reference", x."RoundId", x."Channel", x."Source", x."ReceivedAt", x."ContributorType", x."OrganisationName", x."Status",
                 x."HandlerName", x."Published", x."Exempt"
-            FROM {items} AS x WHERE {where}
-            ORDER BY x."ReceivedAt" DESC, x."Id" LIMIT {PageSize}
-            """, Row, cancellationToken, parameters);
+            """;
+        await using var connection = await database.OpenAsync(Store, cancellationToken);
+        int total;
+        List<JsonObject> page;
+        if (query["search"].ToString().Length > 0)
+        {
+            // The hits are read and tested once, keeping only their order's columns and where the row is; their count
+            // is the total, and the page's 100 rows are read again by rowid (SQLite) or primary key (PostgreSQL).
+            var (key, join) = database.OnPostgres ? ("x.\"Id\"", "\"Id\"") : ("x.rowid", "rowid");
+            var rows = await database.ListAsync(connection, $"""
+                WITH hits AS MATERIALIZED (SELECT {key} AS "Key", x."ReceivedAt", x."Id" FROM {items} AS x WHERE {where}),
+                    paged AS (SELECT "Key", "ReceivedAt", "Id" FROM hits ORDER BY "ReceivedAt" DESC, "Id" LIMIT {PageSize})
+                SELECT {Columns}, (SELECT COUNT(*) FROM hits)
+                FROM paged JOIN {items} AS x ON x.{join} = paged."Key"
+                ORDER BY paged."ReceivedAt" DESC, paged."Id"
+                """, r => (Row: Row(r), Total: Convert.ToInt32(r.GetValue(12), System.Globalization.CultureInfo.InvariantCulture)), cancellationToken, parameters);
+            total = rows.Count == 0 ? 0 : rows[0].Total;
+            page = [.. rows.Select(r => r.Row)];
+        }
+        else
+        {
+            total = await database.CountAsync(connection, $"""SELECT COUNT(*) FROM {items} AS x WHERE {where}""", cancellationToken, parameters);
+            page = await database.ListAsync(connection, $"""
+                SELECT {Columns}
+                FROM {items} AS x WHERE {where}
+                ORDER BY x."ReceivedAt" DESC, x."Id" LIMIT {PageSize}
+                """, Row, cancellationToken, parameters);
+        }
+
         var ids = page.Select(r => r["id"]!.GetValue<Guid>()).ToList();
         var workstreams = ids.Count == 0 ? [] : await database.ListAsync(connection, $"""
             SELECT "ItemId", "WorkstreamId" FROM {database.Table(Store, "FeedbackWorkstream")} WHERE {database.InList("\"ItemId\"", "@p0")}
