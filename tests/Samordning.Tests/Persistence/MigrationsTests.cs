@@ -147,6 +147,70 @@ public sealed class MigrationsTests : IDisposable
         Assert.Empty(await second.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
     }
 
+    // RunningConfirmations adds CountsAsRunning and fills it for the confirmations given before: true only for a
+    // running initiative still owned by the ministry that confirmed it. Applied to a database holding confirmations,
+    // as production's is, not only to an empty one.
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task Migrate_RunningConfirmationsOverExistingConfirmations_FlagsExactlyTheOwnersRunningOnes(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connectionString = provider == "PostgreSql" ? TestDatabase.CreatePostgresDatabase($"migrations-running-{Guid.NewGuid()}") : null;
+        try
+        {
+            await using var db = (WorkstreamsDbContext)(connectionString is null ? OnSqlite(WorkstreamsDbContext.Store) : OnPostgreSql(WorkstreamsDbContext.Store, connectionString));
+            var migrations = db.Database.GetMigrations().ToList();
+            var added = migrations.FindIndex(m => m.EndsWith("_RunningConfirmations", StringComparison.Ordinal));
+            Assert.True(added > 0, "The migration and one before it exist.");
+            await db.GetService<IMigrator>().MigrateAsync(migrations[added - 1], ct);
+
+            Guid owner = Guid.NewGuid(), other = Guid.NewGuid();
+            var (earlier, later) = (new ReportingRound { Title = "Vår", OpenedBy = "KDD" }, new ReportingRound { Title = "Høst", OpenedBy = "KDD" });
+            Initiative Of(Phase phase) => new() { Title = $"Tiltak {phase}", OwningMinistryId = owner, OwningMinistryCode = "KDD", Phase = phase };
+            var running = Of(Phase.InProgress);
+            var planned = Of(Phase.Planned);
+            var completed = Of(Phase.Completed);
+            var stopped = Of(Phase.Stopped);
+            db.Initiatives.AddRange(running, planned, completed, stopped);
+            db.ReportingRounds.AddRange(earlier, later);
+            await db.SaveChangesAsync(ct);
+
+            // (round, initiative, the confirming ministry) and whether it counts as running after the migration.
+            var expected = new Dictionary<(Guid Round, Guid Initiative, Guid Ministry), bool>
+            {
+                [(later.Id, running.Id, owner)] = true,
+                [(later.Id, planned.Id, owner)] = true,
+                [(earlier.Id, running.Id, other)] = false, // confirmed by a ministry that has since handed it over
+                [(later.Id, completed.Id, owner)] = false,
+                [(earlier.Id, stopped.Id, owner)] = false,
+            };
+            var table = db.Model.FindEntityType(typeof(RoundConfirmation))!;
+            var name = table.GetSchema() is { } schema ? $"\"{schema}\".\"{table.GetTableName()}\"" : $"\"{table.GetTableName()}\"";
+
+            // The table as it was before the migration: no CountsAsRunning yet. The names come from the model.
+            var insert = $"INSERT INTO {name} (\"RoundId\", \"InitiativeId\", \"MinistryId\", \"ConfirmedAt\", \"PersonName\") VALUES ({{0}}, {{1}}, {{2}}, {{3}}, 'Kari')";
+            foreach (var ((round, initiative, ministry), _) in expected)
+            {
+                await db.Database.ExecuteSqlRawAsync(insert, [round, initiative, ministry, provider == "PostgreSql" ? DateTimeOffset.UtcNow : 0L], ct);
+            }
+
+            await db.Database.MigrateAsync(ct);
+
+            var flags = await db.RoundConfirmations.AsNoTracking()
+                .Select(c => new { c.RoundId, c.InitiativeId, c.MinistryId, c.CountsAsRunning })
+                .ToDictionaryAsync(c => (c.RoundId, c.InitiativeId, c.MinistryId), c => c.CountsAsRunning, ct);
+            Assert.Equal(expected.OrderBy(e => e.Key), flags.OrderBy(e => e.Key));
+        }
+        finally
+        {
+            if (connectionString is not null)
+            {
+                TestDatabase.DropPostgresDatabase(connectionString);
+            }
+        }
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private sealed class CommandRecorder : DbCommandInterceptor

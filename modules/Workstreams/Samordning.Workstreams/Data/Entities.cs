@@ -216,7 +216,7 @@ internal sealed class RoundConfirmation
     public required string PersonName { get; set; }
 
     // The confirmed initiative still runs and the confirming ministry still owns it: the confirmations a ministry's
-    // overview counts against its running initiatives. Kept by every change of phase or owner (RoundConfirmations.FollowAsync),
+    // overview counts against its running initiatives. Kept by every change of phase or owner (RunningConfirmations.FollowAsync),
     // so the count is a range of one index instead of a look-up of every confirmed initiative.
     public bool CountsAsRunning { get; set; }
 }

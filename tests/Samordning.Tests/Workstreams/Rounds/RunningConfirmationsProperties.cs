@@ -65,9 +65,9 @@ public sealed class RunningConfirmationsProperties(SamordningFactory factory) : 
     }
 
     // The import updates initiatives by reference outside the edit form: a re-import that completes a confirmed
-    // initiative takes its confirmation out of the running, as an edit does.
+    // initiative takes its confirmation out of the running, as an edit does, and one that resumes it puts it back.
     [Fact]
-    public async Task CountsAsRunning_ReImportCompletesAConfirmedInitiative_NoLongerCounts()
+    public async Task CountsAsRunning_ReImportCompletesThenResumesAConfirmedInitiative_FollowsBoth()
     {
         var api = new WorkstreamsApi(factory);
         var fin = (await api.MinistryAsync("FIN")).Id;
@@ -85,7 +85,11 @@ public sealed class RunningConfirmationsProperties(SamordningFactory factory) : 
         await ImportAsync(api, marker, "Fullført");
 
         var completed = await WithDbAsync(db => db.RoundConfirmations.AsNoTracking().SingleAsync(c => c.RoundId == round && c.InitiativeId == initiative.Id, Ct));
-        Assert.Equal((true, false), (confirmed.CountsAsRunning, completed.CountsAsRunning));
+        await ExpectPlainTestAsync(round, [fin]);
+        await ImportAsync(api, marker, "Pågår");
+
+        var resumed = await WithDbAsync(db => db.RoundConfirmations.AsNoTracking().SingleAsync(c => c.RoundId == round && c.InitiativeId == initiative.Id, Ct));
+        Assert.Equal((true, false, true), (confirmed.CountsAsRunning, completed.CountsAsRunning, resumed.CountsAsRunning));
         await ExpectPlainTestAsync(round, [fin]);
     }
 

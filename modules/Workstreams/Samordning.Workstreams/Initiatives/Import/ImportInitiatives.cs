@@ -226,10 +226,7 @@ internal static class ImportInitiatives
         }
 
         await DashboardAggregates.ApplyAsync(deps.Db, before, after, phaseMayHaveChanged: true, now, cancellationToken);
-        foreach (var initiative in updated)
-        {
-            await Rounds.RunningConfirmations.FollowAsync(deps.Db, initiative, cancellationToken);
-        }
+        await Rounds.RunningConfirmations.FollowAsync(deps.Db, [.. updated.Select(i => i.Id)], cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         await deps.Outbox.DeliverAsync(deps.Db, cancellationToken);
