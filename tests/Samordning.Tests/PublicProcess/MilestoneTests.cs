@@ -12,6 +12,8 @@ namespace Samordning.Tests.PublicProcess;
 // stale version is a conflict, never an overwrite.
 public sealed class MilestoneTests(SamordningFactory factory) : IClassFixture<SamordningFactory>
 {
+    private readonly Samordning.Tests.Workstreams.WorkstreamsApi store = new(factory);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -27,7 +29,7 @@ public sealed class MilestoneTests(SamordningFactory factory) : IClassFixture<Sa
         var response = await factory.CreateClientAs(person).PostAsJsonAsync("/api/workstreams/milestones", ProcessApi.Milestone(title), Ct);
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.Equal(expected == HttpStatusCode.Created, await WithDbAsync(db => db.Milestones.AnyAsync(m => m.TitleNb == title, Ct)));
+        Assert.Equal(expected == HttpStatusCode.Created, await store.WithDbAsync(db => db.Milestones.AnyAsync(m => m.TitleNb == title, Ct)));
     }
 
     [Theory]
@@ -44,7 +46,7 @@ public sealed class MilestoneTests(SamordningFactory factory) : IClassFixture<Sa
         var list = await client.GetAsync("/api/workstreams/milestones", Ct);
 
         Assert.Equal([expected, expected, expected, expected], new[] { update.StatusCode, move.StatusCode, delete.StatusCode, list.StatusCode });
-        var stored = await WithDbAsync(db => db.Milestones.SingleAsync(m => m.Id == milestone.Id, Ct));
+        var stored = await store.WithDbAsync(db => db.Milestones.SingleAsync(m => m.Id == milestone.Id, Ct));
         Assert.Equal((milestone.TitleNb, milestone.Version), (stored.TitleNb, stored.Version));
     }
 
@@ -71,7 +73,7 @@ public sealed class MilestoneTests(SamordningFactory factory) : IClassFixture<Sa
 
         await Problem.ReadAsync(second, HttpStatusCode.Conflict, Ct);
         await Problem.ReadAsync(staleDelete, HttpStatusCode.Conflict, Ct);
-        Assert.Equal("Først", (await WithDbAsync(db => db.Milestones.SingleAsync(m => m.Id == milestone.Id, Ct))).TitleNb);
+        Assert.Equal("Først", (await store.WithDbAsync(db => db.Milestones.SingleAsync(m => m.Id == milestone.Id, Ct))).TitleNb);
     }
 
     [Fact]
@@ -85,8 +87,8 @@ public sealed class MilestoneTests(SamordningFactory factory) : IClassFixture<Sa
         var deleted = await client.DeleteAsync($"/api/workstreams/milestones/{milestone.Id}?version={updated.Version}", Ct);
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.False(await WithDbAsync(db => db.Milestones.AnyAsync(m => m.Id == milestone.Id, Ct)));
-        var audit = await WithDbAsync(db => db.AuditLog.Where(a => a.EntityId == milestone.Id).OrderBy(a => a.Id).ToListAsync(Ct));
+        Assert.False(await store.WithDbAsync(db => db.Milestones.AnyAsync(m => m.Id == milestone.Id, Ct)));
+        var audit = await store.WithDbAsync(db => db.AuditLog.Where(a => a.EntityId == milestone.Id).OrderBy(a => a.Id).ToListAsync(Ct));
         Assert.Equal(["Created", "Updated", "Deleted"], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal(nameof(Milestone), a.Entity));
         var coordinator = await factory.PersonIdAsync(People.Coordinator, Ct);
@@ -125,11 +127,5 @@ public sealed class MilestoneTests(SamordningFactory factory) : IClassFixture<Sa
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Contains(title, await coordinator.GetStringAsync("/prosess/milepaeler", Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-    }
-
-    private async Task<T> WithDbAsync<T>(Func<WorkstreamsDbContext, Task<T>> read)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>());
     }
 }

@@ -21,6 +21,13 @@ internal sealed class WorkstreamsApi(SamordningFactory factory)
 
     public HttpClient As(string? email) => factory.CreateClientAs(email);
 
+    // A read of the module's store in a scope of its own, for what the API does not show (flags, indexes, history).
+    public async Task<T> WithDbAsync<T>(Func<Samordning.Workstreams.Data.WorkstreamsDbContext, Task<T>> read)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<Samordning.Workstreams.Data.WorkstreamsDbContext>());
+    }
+
     public async Task<MinistryInfo> MinistryAsync(string code)
     {
         await using var scope = factory.Services.CreateAsyncScope();

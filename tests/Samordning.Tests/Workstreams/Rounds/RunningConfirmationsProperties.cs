@@ -77,18 +77,18 @@ public sealed class RunningConfirmationsProperties(SamordningFactory factory) : 
         var round = (await WorkstreamsApi.ReadAsync<RoundProgress>(
             await WorkstreamsApi.PostAsync(coordinator, "/api/workstreams/rounds", new OpenRoundRequest($"Runde {marker}", null, DateTimeOffset.UtcNow.AddDays(7))),
             HttpStatusCode.Created)).Id;
-        var initiative = await WithDbAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Reference == $"{marker}-1", Ct));
+        var initiative = await api.WithDbAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Reference == $"{marker}-1", Ct));
         await WorkstreamsApi.ReadAsync<InitiativeDetails>(
             await WorkstreamsApi.PostAsync(coordinator, $"/api/workstreams/rounds/{round}/initiatives/{initiative.Id}/confirm", new ConfirmRequest(null)), HttpStatusCode.OK);
-        var confirmed = await WithDbAsync(db => db.RoundConfirmations.AsNoTracking().SingleAsync(c => c.RoundId == round && c.InitiativeId == initiative.Id, Ct));
+        var confirmed = await api.WithDbAsync(db => db.RoundConfirmations.AsNoTracking().SingleAsync(c => c.RoundId == round && c.InitiativeId == initiative.Id, Ct));
 
         await ImportAsync(api, marker, "Fullført");
 
-        var completed = await WithDbAsync(db => db.RoundConfirmations.AsNoTracking().SingleAsync(c => c.RoundId == round && c.InitiativeId == initiative.Id, Ct));
+        var completed = await api.WithDbAsync(db => db.RoundConfirmations.AsNoTracking().SingleAsync(c => c.RoundId == round && c.InitiativeId == initiative.Id, Ct));
         await ExpectPlainTestAsync(round, [fin]);
         await ImportAsync(api, marker, "Pågår");
 
-        var resumed = await WithDbAsync(db => db.RoundConfirmations.AsNoTracking().SingleAsync(c => c.RoundId == round && c.InitiativeId == initiative.Id, Ct));
+        var resumed = await api.WithDbAsync(db => db.RoundConfirmations.AsNoTracking().SingleAsync(c => c.RoundId == round && c.InitiativeId == initiative.Id, Ct));
         Assert.Equal((true, false, true), (confirmed.CountsAsRunning, completed.CountsAsRunning, resumed.CountsAsRunning));
         await ExpectPlainTestAsync(round, [fin]);
     }
@@ -105,12 +105,6 @@ public sealed class RunningConfirmationsProperties(SamordningFactory factory) : 
         await Problem.ReadOkAsync<Samordning.Workstreams.Initiatives.Import.ImportPreview>(
             await WorkstreamsApi.PostAsync(client, $"/api/workstreams/initiatives/imports/{preview.Id}/confirm", new Samordning.Workstreams.Initiatives.Import.ImportConfirmRequest(preview.Version, preview.Stamp)),
             HttpStatusCode.OK, Ct);
-    }
-
-    private async Task<T> WithDbAsync<T>(Func<WorkstreamsDbContext, Task<T>> read)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>());
     }
 
     private async Task ExpectPlainTestAsync(Guid round, Guid[] ministries)

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.Tests.Host.Search;
 using Samordning.Tests.Infrastructure;
-using Samordning.Workstreams.Data;
 using Samordning.Workstreams.Initiatives.Import;
 
 namespace Samordning.Tests.Workstreams.Initiatives.Import;
@@ -43,14 +42,14 @@ public sealed partial class ImportApiTests(SamordningFactory factory) : IClassFi
         var result = await ConfirmAsync(People.ContactPersonFin, preview);
 
         Assert.Equal((2, 0), (result.Created, result.Updated));
-        var stored = await WithDbAsync(db => db.Initiatives.Where(i => i.Title.Contains(marker)).OrderBy(i => i.Reference).ToListAsync(Ct));
+        var stored = await api.WithDbAsync(db => db.Initiatives.Where(i => i.Title.Contains(marker)).OrderBy(i => i.Reference).ToListAsync(Ct));
         Assert.Equal([$"{marker}-1", $"{marker}-2"], stored.Select(i => i.Reference));
         Assert.All(stored, i => Assert.Equal(fin.Id, i.OwningMinistryId));
         Assert.Equal([40, 50], stored.Select(i => i.Progress));
         // The normal save path's effects: a progress entry, an audit entry and the search index, for every row.
         var ids = stored.Select(i => i.Id).ToList();
-        Assert.Equal(2, await WithDbAsync(db => db.ProgressEntries.CountAsync(e => ids.Contains(e.InitiativeId), Ct)));
-        Assert.Equal(2, await WithDbAsync(db => db.AuditLog.CountAsync(a => ids.Contains(a.EntityId), Ct)));
+        Assert.Equal(2, await api.WithDbAsync(db => db.ProgressEntries.CountAsync(e => ids.Contains(e.InitiativeId), Ct)));
+        Assert.Equal(2, await api.WithDbAsync(db => db.AuditLog.CountAsync(a => ids.Contains(a.EntityId), Ct)));
         Assert.All(stored, i => Assert.Contains(marker, i.SearchIndex, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(2, (await api.ListAsync($"?q={marker}")).Total);
     }
@@ -99,7 +98,7 @@ public sealed partial class ImportApiTests(SamordningFactory factory) : IClassFi
     {
         var marker = Marker();
         await ConfirmAsync(People.ContactPersonFin, await UploadAsync(People.ContactPersonFin, Csv(marker, ("1", "Første", "40"), ("2", "Andre", "50"))));
-        var before = await WithDbAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Reference == $"{marker}-1", Ct));
+        var before = await api.WithDbAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Reference == $"{marker}-1", Ct));
 
         var again = await UploadAsync(People.ContactPersonFin, Csv(marker, ("1", "Første, endret", "60"), ("2", "Andre", "50"), ("3", "Tredje", "0")));
         var result = await ConfirmAsync(People.ContactPersonFin, again);
@@ -107,7 +106,7 @@ public sealed partial class ImportApiTests(SamordningFactory factory) : IClassFi
         Assert.Equal((1, 2, 1), (again.ToCreate, again.ToUpdate, result.Created));
         Assert.Equal(2, result.Updated);
         Assert.Equal(3, await CountAsync(marker));
-        var after = await WithDbAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Reference == $"{marker}-1", Ct));
+        var after = await api.WithDbAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Reference == $"{marker}-1", Ct));
         Assert.Equal((before.Id, $"Første, endret {marker}", 60), (after.Id, after.Title, after.Progress));
         Assert.True(after.Version > before.Version);
     }
@@ -117,7 +116,7 @@ public sealed partial class ImportApiTests(SamordningFactory factory) : IClassFi
     {
         var marker = Marker();
         await ConfirmAsync(People.ContactPersonFin, await UploadAsync(People.ContactPersonFin, Csv(marker, ("1", "Første", "40"))));
-        var imported = await api.GetInitiativeAsync(await WithDbAsync(db => db.Initiatives.Where(i => i.Reference == $"{marker}-1").Select(i => i.Id).SingleAsync(Ct)));
+        var imported = await api.GetInitiativeAsync(await api.WithDbAsync(db => db.Initiatives.Where(i => i.Reference == $"{marker}-1").Select(i => i.Id).SingleAsync(Ct)));
         var edited = await WorkstreamsApi.PutAsync(api.As(People.ContactPersonFin), $"/api/workstreams/initiatives/{imported.Id}", new Samordning.Workstreams.Initiatives.InitiativeRequest(
             imported.Title, imported.Summary, imported.OwningMinistryId, [], [], [], imported.Phase, imported.Progress, imported.Status, imported.StatusReason,
             imported.StartDate, imported.EndDate, null, [], [], null, null, Version: imported.Version, Reference: $"{marker}-2"));
@@ -138,7 +137,7 @@ public sealed partial class ImportApiTests(SamordningFactory factory) : IClassFi
     {
         var marker = Marker();
         await ConfirmAsync(People.ContactPersonFin, await UploadAsync(People.ContactPersonFin, Csv(marker, ("1", "Første", "40"))));
-        var updatedId = await WithDbAsync(db => db.Initiatives.Where(i => i.Reference == $"{marker}-1").Select(i => i.Id).SingleAsync(Ct));
+        var updatedId = await api.WithDbAsync(db => db.Initiatives.Where(i => i.Reference == $"{marker}-1").Select(i => i.Id).SingleAsync(Ct));
         var dashboardBefore = await LastSequenceAsync("dashboard");
 
         await ConfirmAsync(People.ContactPersonFin, await UploadAsync(People.ContactPersonFin, Csv(marker, ("1", "Første", "45"), ("2", "Andre", "0"), ("3", "Tredje", "0"))));
@@ -156,7 +155,7 @@ public sealed partial class ImportApiTests(SamordningFactory factory) : IClassFi
         var marker = Marker();
         await ConfirmAsync(People.ContactPersonFin, await UploadAsync(People.ContactPersonFin, Csv(marker, ("2", "Andre", "50"))));
         var preview = await UploadAsync(People.ContactPersonFin, Csv(marker, ("1", "Ny", "10"), ("2", "Andre", "70")));
-        var stored = await WithDbAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Reference == $"{marker}-2", Ct));
+        var stored = await api.WithDbAsync(db => db.Initiatives.AsNoTracking().SingleAsync(i => i.Reference == $"{marker}-2", Ct));
         var current = await api.GetInitiativeAsync(stored.Id);
         await WorkstreamsApi.ReadAsync<object>(
             await WorkstreamsApi.PutAsync(api.As(People.Coordinator), $"/api/workstreams/initiatives/{stored.Id}", WorkstreamsApi.AsRequest(current) with { Progress = 55 }), HttpStatusCode.OK);
@@ -211,7 +210,7 @@ public sealed partial class ImportApiTests(SamordningFactory factory) : IClassFi
         await ConfirmAsync(People.Coordinator, preview);
 
         Assert.Equal("HOD", preview.MinistryCode);
-        Assert.Equal(hod.Id, await WithDbAsync(db => db.Initiatives.Where(i => i.Title.Contains(marker)).Select(i => i.OwningMinistryId).SingleAsync(Ct)));
+        Assert.Equal(hod.Id, await api.WithDbAsync(db => db.Initiatives.Where(i => i.Title.Contains(marker)).Select(i => i.OwningMinistryId).SingleAsync(Ct)));
     }
 
     [Fact]
@@ -363,13 +362,7 @@ public sealed partial class ImportApiTests(SamordningFactory factory) : IClassFi
 
     private async Task<long> LastSequenceAsync(string topic) => (await LiveItemsAsync(topic, 0)).Select(i => i.Sequence).DefaultIfEmpty(0).Max();
 
-    private Task<int> CountAsync(string marker) => WithDbAsync(db => db.Initiatives.CountAsync(i => i.Title.Contains(marker), Ct));
-
-    private async Task<T> WithDbAsync<T>(Func<WorkstreamsDbContext, Task<T>> read)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>());
-    }
+    private Task<int> CountAsync(string marker) => api.WithDbAsync(db => db.Initiatives.CountAsync(i => i.Title.Contains(marker), Ct));
 
     private static string Marker() => "imp" + Guid.NewGuid().ToString("N")[..10];
 
