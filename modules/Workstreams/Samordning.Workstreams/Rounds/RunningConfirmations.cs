@@ -8,7 +8,7 @@ namespace Samordning.Workstreams.Rounds;
 // initiatives in a round from the (RoundId, MinistryId, CountsAsRunning) index alone, at any volume.
 internal static class RunningConfirmations
 {
-    // RoundProgress.ToConfirm's test for one initiative: still running (FollowAsync over many says it in SQL).
+    // RoundProgress.ToConfirm's test for one initiative: still running (FollowAsync over many asks ToConfirm itself).
     public static bool Runs(Phase phase) => phase is not (Phase.Completed or Phase.Stopped);
 
     // After a change of the initiative's phase or owner (or none): its confirmations in every round, one indexed
@@ -31,14 +31,12 @@ internal static class RunningConfirmations
             return Task.CompletedTask;
         }
 
-        var initiatives = db.Initiatives;
+        var running = RoundProgress.ToConfirm(db.Initiatives);
         return db.RoundConfirmations
             .Where(c => initiativeIds.Contains(c.InitiativeId)
-                && c.CountsAsRunning != initiatives.Any(i => i.Id == c.InitiativeId && i.OwningMinistryId == c.MinistryId && i.Phase != Phase.Completed && i.Phase != Phase.Stopped))
+                && c.CountsAsRunning != running.Any(i => i.Id == c.InitiativeId && i.OwningMinistryId == c.MinistryId))
             .ExecuteUpdateAsync(
-                set => set.SetProperty(
-                    c => c.CountsAsRunning,
-                    c => initiatives.Any(i => i.Id == c.InitiativeId && i.OwningMinistryId == c.MinistryId && i.Phase != Phase.Completed && i.Phase != Phase.Stopped)),
+                set => set.SetProperty(c => c.CountsAsRunning, c => running.Any(i => i.Id == c.InitiativeId && i.OwningMinistryId == c.MinistryId)),
                 cancellationToken);
     }
 }
