@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Samordning.Shared.Time;
 using Samordning.Workstreams.Data;
 
@@ -53,10 +54,53 @@ internal sealed class ListInitiatives : IEndpoint
     {
         var (page, pageSize) = PageOf(filter);
         var initiatives = await InitiativeTextSearch.CandidatesAsync(db, filter.Q, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(filter.Q) && Listed(db, initiatives, filter, now) is null
+            && await SearchedPageAsync(db, initiatives, filter, now, cancellationToken) is { } searched)
+        {
+            return searched;
+        }
+
         var total = Listed(db, initiatives, filter, now) is { } listed
             ? await listed.CountAsync(cancellationToken)
             : await Apply(initiatives, filter, now).CountAsync(cancellationToken);
         return new InitiativePage(await PageAsync(db, initiatives, filter, now, cancellationToken), total, page, pageSize);
+    }
+
+    // A search's hits are found by looking the text up in the index and testing each candidate, most of its cost; a
+    // count and then a page would do that twice. So a searched list reads its hits' sort keys once, counts and orders
+    // them here (the order the database gives: the newest change or the oldest status first, then the id, which
+    // compares alike in .NET, SQLite's text and PostgreSQL's uuid), and reads the page's rows by id. Past KeysPaged
+    // hits (a search for what most initiatives hold) it answers null and the database counts and pages, as unsearched.
+    internal const int KeysPaged = 10_000;
+
+    private readonly record struct SortKey(Guid Id, DateTimeOffset At);
+
+    private static readonly Expression<Func<Initiative, InitiativeListItem>> ListItem = i => new InitiativeListItem(
+        i.Id, i.Title, i.OwningMinistryCode, i.Phase, i.Progress, i.Status, i.CollaboratingMinistries.Count, i.UpdatedAt, i.StatusConfirmedAt, i.Version);
+
+    private static async Task<InitiativePage?> SearchedPageAsync(
+        WorkstreamsDbContext db, IQueryable<Initiative> initiatives, InitiativeFilter filter, DateTimeOffset? now, CancellationToken cancellationToken)
+    {
+        var (page, pageSize) = PageOf(filter);
+        var matching = Apply(initiatives, filter, now);
+        var keys = await (filter.OldestStatusFirst
+                ? matching.Select(i => new SortKey(i.Id, i.StatusConfirmedAt))
+                : matching.Select(i => new SortKey(i.Id, i.UpdatedAt)))
+            .Take(KeysPaged + 1)
+            .ToListAsync(cancellationToken);
+        if (keys.Count > KeysPaged)
+        {
+            return null;
+        }
+
+        var ordered = filter.OldestStatusFirst ? keys.OrderBy(k => k.At).ThenBy(k => k.Id) : keys.OrderByDescending(k => k.At).ThenBy(k => k.Id);
+        // A page past the end is empty; a huge page number must not overflow the offset.
+        var skip = (int)Math.Min((long)(page - 1) * pageSize, keys.Count);
+        var ids = ordered.Skip(skip).Take(pageSize).Select(k => k.Id).ToList();
+        var rows = (await db.Initiatives.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(ListItem).ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Id);
+        // An initiative deleted between the two reads is left out of the page rather than shown empty.
+        return new InitiativePage([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], keys.Count, page, pageSize);
     }
 
     // One page without the total, for views that show no page count (the dashboard): counting every match
@@ -80,7 +124,7 @@ internal sealed class ListInitiatives : IEndpoint
             : query.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id);
         return await ordered
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(i => new InitiativeListItem(i.Id, i.Title, i.OwningMinistryCode, i.Phase, i.Progress, i.Status, i.CollaboratingMinistries.Count, i.UpdatedAt, i.StatusConfirmedAt, i.Version))
+            .Select(ListItem)
             .ToListAsync(cancellationToken);
     }
 

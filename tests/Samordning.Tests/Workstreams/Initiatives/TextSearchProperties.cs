@@ -187,6 +187,44 @@ public sealed class TextSearchProperties(SamordningFactory factory) : IClassFixt
             }, iter: 40, threads: 1);
     }
 
+    // A searched list is counted and paged from its hits' sort keys in memory (ListInitiatives.SearchedPageAsync): any
+    // page of any size, in either order, with many initiatives changed at the same instant (an import saves its rows
+    // at one) and ids of any bytes, is the page the database orders, with the database's count.
+    [Fact]
+    public async Task List_SearchedPagesWithTiedInstants_AreTheDatabasesPages()
+    {
+        await Gen.Select(VocabularyDocuments.Array[2, 12], Gen.Int[0, 2].Array[12], Gen.Bool, Gen.Int[1, 4], Gen.Int[1, 5], Phrase).SampleAsync(
+            async (documents, instants, oldestStatusFirst, pageSize, page, phrase) =>
+            {
+                var start = DateTimeOffset.UnixEpoch.AddYears(30).AddMinutes(Random.Shared.Next(1_000_000));
+                await using (var scope = factory.Services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+                    db.Initiatives.AddRange(documents.Select((d, n) => d.Initiative(start.AddMinutes(instants[n]), Guid.NewGuid())));
+                    await db.SaveChangesAsync(Ct);
+                }
+
+                await using (var scope = factory.Services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+                    foreach (var q in new[] { phrase, documents[0].Title })
+                    {
+                        var filter = new InitiativeFilter(Q: q, Page: page, PageSize: pageSize, Sort: oldestStatusFirst ? InitiativeFilter.SortConfirmed : null);
+                        var matching = ListInitiatives.Apply(db.Initiatives.AsNoTracking(), filter);
+                        var ordered = oldestStatusFirst
+                            ? matching.OrderBy(i => i.StatusConfirmedAt).ThenBy(i => i.Id)
+                            : matching.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id);
+                        var expected = await ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(i => i.Id).ToListAsync(Ct);
+
+                        var found = await ListInitiatives.HandleAsync(db, filter, Ct);
+
+                        Assert.Equal(await matching.CountAsync(Ct), found.Total);
+                        Assert.Equal(expected, found.Items.Select(i => i.Id));
+                    }
+                }
+            }, iter: 40, threads: 1);
+    }
+
     // The list of q (its first 200, newest change first) and its total, through the index, against the plain scan;
     // the ids of the scan.
     private static async Task<List<Guid>> AssertListIsThePlainScanAsync(WorkstreamsDbContext db, string q)
@@ -217,9 +255,9 @@ public sealed class TextSearchProperties(SamordningFactory factory) : IClassFixt
     {
         public string SearchText => InitiativeRequest.SearchTextOf(Initiative());
 
-        public Initiative Initiative(DateTimeOffset? updatedAt = null)
+        public Initiative Initiative(DateTimeOffset? updatedAt = null, Guid? withId = null)
         {
-            var id = Guid.CreateVersion7();
+            var id = withId ?? Guid.CreateVersion7();
             var initiative = new Initiative
             {
                 Id = id, Title = Title, Summary = Summary, ExpectedResults = ExpectedResults, AchievedResults = AchievedResults, OwningMinistryId = Guid.NewGuid(), OwningMinistryCode = Code,
