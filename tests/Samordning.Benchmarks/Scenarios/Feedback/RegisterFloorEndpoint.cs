@@ -91,7 +91,12 @@ internal sealed class RegisterFloorEndpoint(BenchDatabase database) : IStartupFi
             // Few candidates: test those alone, by row key. Many: walk the date index and stop one past the cap.
             var (key, join) = database.OnPostgres ? ("x.\"Id\"", "\"Id\"") : ("x.rowid", "rowid");
             var few = await database.CountAsync(connection, $"""SELECT COUNT(*) FROM ({candidates} LIMIT {FewCandidates + 1}) AS c""", cancellationToken, parameters) <= FewCandidates;
-            var scope = few ? $"""{key} IN ({candidates}) AND {where}""" : where;
+            // Many, on SQLite: the walk keeps only the FTS5 rowids (a set built from the index alone, the unary +
+            // keeps the planner on the date index), so it reads the text of about as many rows as it finds. On
+            // PostgreSQL the candidates' ids would need every candidate's heap row: testing the walked rows costs less.
+            var scope = few ? $"""{key} IN ({candidates}) AND {where}"""
+                : database.OnPostgres ? where
+                : $"""(+x.rowid IN (SELECT rowid FROM "{SearchFullTextSql.TableOf("Items")}" WHERE "{SearchFullTextSql.TableOf("Items")}" MATCH @p0) OR x."Reference" = @p2) AND {where}""";
             var rows = await database.ListAsync(connection, $"""
                 WITH hits AS MATERIALIZED (SELECT {key} AS "Key", x."ReceivedAt", x."Id" FROM {items} AS x WHERE {scope} ORDER BY x."ReceivedAt" DESC, x."Id" LIMIT {SearchCap + 1}),
                     paged AS (SELECT "Key", "ReceivedAt", "Id" FROM hits ORDER BY "ReceivedAt" DESC, "Id" LIMIT {PageSize})
