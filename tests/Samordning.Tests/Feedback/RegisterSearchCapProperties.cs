@@ -25,8 +25,8 @@ public sealed class RegisterSearchCapProperties(SamordningFactory factory) : ICl
         var itemSpec = Gen.Select(Gen.Int[0, 6], Gen.Int[0, 3], Gen.Int[0, 2], Gen.Bool, Gen.Int[0, 2], Gen.Bool);
         // Mostly a coordinator without filters, so the hits often pass a page and the cap.
         var query = Gen.Select(Gen.Frequency((3, Gen.Const(0)), (2, Gen.Int[1, 4])), Gen.Frequency((2, Gen.Const(2)), (1, Gen.Int[0, 1])), Gen.Frequency((2, Gen.Const(2)), (1, Gen.Int[0, 1])), Gen.Bool);
-        var caps = Gen.Select(Gen.Frequency((4, Gen.Int[1, 3]), (1, Gen.Const(int.MaxValue))), Gen.Int[1, 150], Gen.OneOfConst(0, 5, 2_000));
-        var sample = Gen.Select(Gen.Frequency((1, itemSpec.Array[0, 20]), (3, itemSpec.Array[ListItems.PageSize, (2 * ListItems.PageSize) + 60])), query, caps);
+        var caps = Gen.Select(Gen.Frequency((4, Gen.Int[1, 3]), (1, Gen.Const(int.MaxValue))), Gen.Int[1, 250], Gen.OneOfConst(0, 5, 2_000));
+        var sample = Gen.Select(Gen.Frequency((1, itemSpec.Array[0, 20]), (3, itemSpec.Array[(2 * ListItems.PageSize) + 50, (3 * ListItems.PageSize) + 100])), query, caps);
         await sample.SampleAsync(async (specs, q, c) =>
         {
             var (reader, roundFilter, statusFilter, piece) = q;
@@ -77,7 +77,7 @@ public sealed class RegisterSearchCapProperties(SamordningFactory factory) : ICl
             Assert.Equal(count > cap, found.TotalIsAtLeast);
             Assert.Equal(page, found.Page);
             Assert.Equal(expected.Select(i => (i.Id, i.Reference, i.ReceivedAt)), found.Items.Select(i => (i.Id, i.Reference, i.ReceivedAt)));
-        }, iter: 40, threads: 1);
+        }, iter: 30, threads: 1);
     }
 
     private static InputRound NewRound() => new() { Title = "Egenskapstest", CreatedBy = "test" };
