@@ -21,6 +21,9 @@ public sealed class DsPaginationTagHelper : TagHelper
     /// <summary>The page shown, from 1.</summary>
     public int Page { get; set; }
 
+    /// <summary>Whether <see cref="Total"/> is a lower bound (a search counted only so far): the page count is then "at least".</summary>
+    public bool AtLeast { get; set; }
+
     /// <summary>Rows per page.</summary>
     public int PageSize { get; set; }
 
@@ -75,7 +78,9 @@ public sealed class DsPaginationTagHelper : TagHelper
         // The current page, marked for assistive technology as well as in words.
         var position = new TagBuilder("span");
         position.Attributes["aria-current"] = "page";
-        position.InnerHtml.Append(new LocalizedText($"Side {Page} av {pages}", $"Page {Page} of {pages}").ToString());
+        position.InnerHtml.Append((AtLeast
+            ? new LocalizedText($"Side {Page} av minst {pages}", $"Page {Page} of at least {pages}")
+            : new LocalizedText($"Side {Page} av {pages}", $"Page {Page} of {pages}")).ToString());
         output.Content.AppendHtml(position);
         if (Page < pages)
         {

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.Feedback.Data;
 using Samordning.Feedback.Register;
 using Samordning.Tests.Infrastructure;
 
@@ -39,6 +41,33 @@ public sealed partial class RegisterPagingTests(FeedbackFixture fixture) : IClas
         var shown = References(pageOne).Concat(References(pageTwo)).ToList();
         Assert.Equal(count, shown.Count);
         Assert.Equal(recorded, shown.ToHashSet(StringComparer.Ordinal));
+    }
+
+    // A search counts its hits only up to ListItems.SearchCap: past it the page says "over" the cap and to narrow the
+    // search, in the count and the caption, and the pager still offers the next page, and counts its pages as "at least".
+    [Fact]
+    public async Task Register_SearchPastTheCap_SaysOverAndOffersTheNextPage()
+    {
+        var client = fixture.Factory.CreateClientAs(People.Coordinator);
+        var marker = "overtaket" + Guid.NewGuid().ToString("N")[..8];
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+            db.Items.AddRange(Enumerable.Range(0, ListItems.SearchCap + 5).Select(i => new FeedbackItem
+            {
+                Reference = Samordning.Feedback.Submissions.References.New(), Source = "Sidetest", Text = $"{marker} nummer {i}", ReceivedAt = DateTimeOffset.UnixEpoch.AddMinutes(i),
+            }));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var api = await RegisterApi.ReadAsync<ItemPage>(await client.GetAsync($"/api/feedback/items?search={marker}", Ct), HttpStatusCode.OK);
+        var page = await client.GetStringAsync($"/innspillsregister?Search={marker}", Ct);
+
+        Assert.Equal((ListItems.SearchCap, true), (api.Total, api.TotalIsAtLeast));
+        Assert.Contains($"Viser 1–{ListItems.PageSize} av over {ListItems.SearchCap} innspill. Over {ListItems.SearchCap} innspill passer – snevre inn søket", page, StringComparison.Ordinal);
+        Assert.Contains($"<caption>Over {ListItems.SearchCap} innspill passer – snevre inn søket. Nyeste først</caption>", page, StringComparison.Ordinal);
+        Assert.Contains($"Side 1 av minst {(ListItems.SearchCap / ListItems.PageSize) + 1}", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/innspillsregister?Search={marker}&amp;side=2\"", page, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -145,7 +145,7 @@ public sealed class RegisterSearchProperties(SamordningFactory factory) : IClass
     }
 
     // 0 coordinator, 1 contact person of the first ministry, 2 observer, 3 both, 4 a person without a role.
-    private static ClaimsPrincipal Reader(int which, Guid ministry)
+    internal static ClaimsPrincipal Reader(int which, Guid ministry)
     {
         var claims = new List<Claim>();
         claims.AddRange(which switch

@@ -76,6 +76,9 @@ internal class FeedbackDbContext : ModuleDbContext
             item.HasIndex(i => i.IdempotencyToken).IsUnique();
             item.HasIndex(i => i.MeetingEntryId).IsUnique();
             item.HasIndex(i => new { i.RoundId, i.ReceivedAt });
+            // The register's order (newest first, then Id), so a search walks the newest items and stops at its cap
+            // instead of sorting every hit (ListItems.ListAsync).
+            item.HasIndex(i => new { i.ReceivedAt, i.Id }).IsDescending(true, false);
             item.HasIndex(i => i.ContributorEmail);
             item.HasOne<InputRound>().WithMany().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Restrict);
 

@@ -8,7 +8,9 @@ namespace Samordning.Feedback.Register;
 internal sealed record ItemFilter(Guid? RoundId, FeedbackStatus? Status, Channel? Channel, Guid? WorkstreamId, string? Tag, string? Search, int Page = 1);
 
 // One page of the register and how many items the filter matches in all: a long register is paged, never cut off.
-internal sealed record ItemPage(IReadOnlyList<ItemSummary> Items, int Total, int Page, int PageSize);
+// A search counts its hits only up to a cap (ListItems.SearchCap, at least one past the page): past it the total
+// is the cap and TotalIsAtLeast says there are more, so the pager still offers the next page.
+internal sealed record ItemPage(IReadOnlyList<ItemSummary> Items, int Total, int Page, int PageSize, bool TotalIsAtLeast = false);
 
 internal sealed record ItemSummary(
     Guid Id, string Reference, Guid? RoundId, Channel Channel, string Source, DateTimeOffset ReceivedAt, ContributorType ContributorType,
@@ -25,7 +27,7 @@ internal sealed class ListItems : IEndpoint
                     ? Problems.Validation(errors)
                     : TypedResults.Ok(await ListAsync(db, user, filter, ct)))
             .WithTags("Feedback register")
-            .WithSummary("The register, newest first, as the person may see it (coordinators everything, contact persons their ministry's input, observers what is not exempt), a page of 100 at a time with the total.");
+            .WithSummary("The register, newest first, as the person may see it (coordinators everything, contact persons their ministry's input, observers what is not exempt), a page of 100 at a time with the total. A search counts its hits up to 1,000 (or one past the page asked for, if further): past that the total is that number and totalIsAtLeast is true.");
 
         api.MapGet("/feedback/items/{id:guid}", async Task<Results<Ok<ItemDetails>, ProblemHttpResult>> (Guid id, FeedbackDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
                 await GetAsync(db, user, id, ct) is { } item ? TypedResults.Ok(item) : Problems.NotFound())
@@ -38,21 +40,60 @@ internal sealed class ListItems : IEndpoint
             .WithSummary("Downloads an attachment of an item the person may see.");
     }
 
-    public static async Task<ItemPage> ListAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, CancellationToken cancellationToken)
+    // A search counts its hits up to this many (or one past the page asked for): a mature register says "over 1 000,
+    // narrow the search" rather than read 71,000 texts to show 100 of them (issue 19).
+    public const int SearchCap = 1_000;
+
+    // At most this many candidates from the full-text index are tested and counted exactly: cheap, however far apart
+    // in time they are. More, and the search walks the register newest first instead and stops at the cap.
+    public const int FewCandidates = 2_000;
+
+    public static Task<ItemPage> ListAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, CancellationToken cancellationToken) =>
+        ListAsync(db, user, filter, SearchCap, FewCandidates, cancellationToken);
+
+    // The caps are parameters so a test can cross them with a few items.
+    internal static async Task<ItemPage> ListAsync(
+        FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, int searchCap, int fewCandidates, CancellationToken cancellationToken)
     {
-        var matching = Matching(db, user, filter);
-        var total = await matching.CountAsync(cancellationToken);
         // A page past the end is empty, not an error; a huge page number must not overflow the offset.
         var page = Math.Clamp(filter.Page, 1, int.MaxValue / PageSize);
-        var items = await matching
+        if (string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var matching = Matching(db, user, filter);
+            var total = await matching.CountAsync(cancellationToken);
+            var list = await Summaries(matching.OrderByDescending(i => i.ReceivedAt).ThenBy(i => i.Id).Skip((page - 1) * PageSize).Take(PageSize))
+                .ToListAsync(cancellationToken);
+            return new ItemPage(list, total, page, PageSize);
+        }
+
+        // Few candidates from the index (the searched text is rare): the walk below reads only them, by id, and sorts
+        // them. Many, or none the index can name: it walks the items the person may see newest first on the
+        // (ReceivedAt, Id) index (or the round's) and tests each. Either way it stops one past the cap, so the work is
+        // bounded by the candidates or by how far back the cap's hits reach, not by the size of the register.
+        var source = db.Items.AsNoTracking();
+        if (IndexCandidates(db, filter.Search) is { } fromIndex)
+        {
+            var candidates = await fromIndex.Select(i => i.Id).Take(fewCandidates + 1).ToListAsync(cancellationToken);
+            source = candidates.Count <= fewCandidates ? source.Where(i => candidates.Contains(i.Id)) : WalkedCandidates(db, filter.Search) ?? source;
+        }
+
+        // Every page that exists can be reached: the cap is at least one past the page asked for.
+        var cap = (int)Math.Min(int.MaxValue - 1, Math.Max(searchCap, ((long)page * PageSize) + 1));
+        var hits = await Apply(source.Visible(user), filter)
             .OrderByDescending(i => i.ReceivedAt).ThenBy(i => i.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(i => new ItemSummary(
-                i.Id, i.Reference, i.RoundId, i.Channel, i.Source, i.ReceivedAt, i.ContributorType, i.OrganisationName, i.Status, i.HandlerName, i.Published, i.Exempt,
-                i.Workstreams.Select(w => w.WorkstreamId).ToList()))
+            .Select(i => i.Id)
+            .Take(cap + 1)
             .ToListAsync(cancellationToken);
-        return new ItemPage(items, total, page, PageSize);
+        var pageIds = hits.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var rows = pageIds.Count == 0 ? [] : await Summaries(db.Items.AsNoTracking().Where(i => pageIds.Contains(i.Id))).ToListAsync(cancellationToken);
+        var items = rows.OrderBy(r => pageIds.IndexOf(r.Id)).ToList();
+        return hits.Count > cap ? new ItemPage(items, cap, page, PageSize, TotalIsAtLeast: true) : new ItemPage(items, hits.Count, page, PageSize);
     }
+
+    private static IQueryable<ItemSummary> Summaries(IQueryable<FeedbackItem> items) =>
+        items.Select(i => new ItemSummary(
+            i.Id, i.Reference, i.RoundId, i.Channel, i.Source, i.ReceivedAt, i.ContributorType, i.OrganisationName, i.Status, i.HandlerName, i.Published, i.Exempt,
+            i.Workstreams.Select(w => w.WorkstreamId).ToList()));
 
     // A filter on a workstream that does not exist is a mistake to point out, not an empty register.
     public static async Task<FieldErrors> CheckFilterAsync(IWorkstreamDirectory workstreams, ItemFilter filter, CancellationToken cancellationToken)
@@ -76,19 +117,40 @@ internal sealed class ListItems : IEndpoint
     // below finds, and more, never fewer, so the answer is the search's own, from the index's hits instead of from
     // every item's text. A search with nothing the index can look up (two letters, or a piece of a word that an
     // inflection ending could hold, like "gene" in "hagene") reads every item, as on SQL Server, which has no index.
-    internal static IQueryable<FeedbackItem> Candidates(FeedbackDbContext db, string? search)
+    internal static IQueryable<FeedbackItem> Candidates(FeedbackDbContext db, string? search) =>
+        string.IsNullOrWhiteSpace(search) ? db.Items : IndexCandidates(db, search) ?? db.Items;
+
+    // On SQLite the walk keeps only the index's candidates, so it reads the text of about as many rows as it finds
+    // (the FTS5 rowids are a set built once, from the index alone), not of every row it passes. The unary + keeps
+    // the planner from driving the query by that set (reading every candidate and sorting them, the cost the cap
+    // removes): it walks the date index instead. On PostgreSQL the candidates' ids would need every candidate's row
+    // read from the heap, which costs more than testing the walked rows' text, so the walk tests every row (null).
+    private static IQueryable<FeedbackItem>? WalkedCandidates(FeedbackDbContext db, string search)
     {
-        if (string.IsNullOrWhiteSpace(search))
+        if (!db.Database.IsSqlite())
         {
-            return db.Items;
+            return null;
         }
 
+        var text = search.Trim();
+        var inText = NorwegianText.SubstringTerms(text).Where(t => SearchMatch.UsesFullText(db, t)).Select(t => SearchMatch.FullTextQuery(t, SearchSection.Readable));
+        var inReference = NorwegianText.Terms(text.ToUpperInvariant()).Where(t => SearchMatch.UsesFullText(db, t)).Select(t => SearchMatch.FullTextQuery(t, SearchSection.Title));
+        var table = db.Model.FindEntityType(typeof(FeedbackItem))!.GetTableName()!;
+        var fts = SearchFullTextSql.TableOf(table);
+        // The names come from the model; the search terms go in as a parameter.
+        var walk = $$"""SELECT * FROM "{{table}}" WHERE +rowid IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})""";
+        return db.Items.FromSqlRaw(walk, $"({string.Join(" AND ", inText)}) OR ({string.Join(" AND ", inReference)})").AsNoTracking();
+    }
+
+    // The candidates the index can name, or null when the search has nothing it can look up.
+    private static IQueryable<FeedbackItem>? IndexCandidates(FeedbackDbContext db, string search)
+    {
         var text = search.Trim();
         var inText = NorwegianText.SubstringTerms(text).Where(t => SearchMatch.UsesFullText(db, t)).ToList();
         var inReference = NorwegianText.Terms(text.ToUpperInvariant()).Where(t => SearchMatch.UsesFullText(db, t)).ToList();
         return inText.Count > 0 && inReference.Count > 0
             ? SearchMatch.Candidates<FeedbackItem>(db, [new(inText, SearchSection.Readable), new(inReference, SearchSection.Title)])
-            : db.Items;
+            : null;
     }
 
     private static IQueryable<FeedbackItem> Apply(IQueryable<FeedbackItem> items, ItemFilter filter)

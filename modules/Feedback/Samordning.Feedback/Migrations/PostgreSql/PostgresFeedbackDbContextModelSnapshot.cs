@@ -234,6 +234,9 @@ namespace Samordning.Feedback.Migrations.PostgreSql
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt", "Id")
+                        .IsDescending(true, false);
+
                     b.HasIndex("RoundId", "ReceivedAt");
 
                     b.ToTable("Items", "feedback");

@@ -236,6 +236,9 @@ namespace Samordning.Feedback.Migrations.SqlServer
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt", "Id")
+                        .IsDescending(true, false);
+
                     b.HasIndex("RoundId", "ReceivedAt");
 
                     b.ToTable("Items", "feedback");

@@ -226,6 +226,9 @@ namespace Samordning.Feedback.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt", "Id")
+                        .IsDescending(true, false);
+
                     b.HasIndex("RoundId", "ReceivedAt");
 
                     b.ToTable("Items");

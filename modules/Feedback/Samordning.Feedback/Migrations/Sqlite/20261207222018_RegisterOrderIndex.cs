@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Samordning.Feedback.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    internal partial class RegisterOrderIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Items_ReceivedAt_Id",
+                table: "Items",
+                columns: new[] { "ReceivedAt", "Id" },
+                descending: new[] { true, false });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Items_ReceivedAt_Id",
+                table: "Items");
+        }
+    }
+}
