@@ -132,25 +132,33 @@ internal sealed class ListItems : IEndpoint
             return null;
         }
 
-        var text = search.Trim();
-        var inText = NorwegianText.SubstringTerms(text).Where(t => SearchMatch.UsesFullText(db, t)).Select(t => SearchMatch.FullTextQuery(t, SearchSection.Readable));
-        var inReference = NorwegianText.Terms(text.ToUpperInvariant()).Where(t => SearchMatch.UsesFullText(db, t)).Select(t => SearchMatch.FullTextQuery(t, SearchSection.Title));
+        var (inText, inReference) = IndexTerms(db, search);
         var table = db.Model.FindEntityType(typeof(FeedbackItem))!.GetTableName()!;
         var fts = SearchFullTextSql.TableOf(table);
         // The names come from the model; the search terms go in as a parameter.
         var walk = $$"""SELECT * FROM "{{table}}" WHERE +rowid IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})""";
-        return db.Items.FromSqlRaw(walk, $"({string.Join(" AND ", inText)}) OR ({string.Join(" AND ", inReference)})").AsNoTracking();
+        var match = $"({string.Join(" AND ", inText.Select(t => SearchMatch.FullTextQuery(t, SearchSection.Readable)))})"
+            + $" OR ({string.Join(" AND ", inReference.Select(t => SearchMatch.FullTextQuery(t, SearchSection.Title)))})";
+        return db.Items.FromSqlRaw(walk, match).AsNoTracking();
     }
 
     // The candidates the index can name, or null when the search has nothing it can look up.
     private static IQueryable<FeedbackItem>? IndexCandidates(FeedbackDbContext db, string search)
     {
-        var text = search.Trim();
-        var inText = NorwegianText.SubstringTerms(text).Where(t => SearchMatch.UsesFullText(db, t)).ToList();
-        var inReference = NorwegianText.Terms(text.ToUpperInvariant()).Where(t => SearchMatch.UsesFullText(db, t)).ToList();
+        var (inText, inReference) = IndexTerms(db, search);
         return inText.Count > 0 && inReference.Count > 0
             ? SearchMatch.Candidates<FeedbackItem>(db, [new(inText, SearchSection.Readable), new(inReference, SearchSection.Title)])
             : null;
+    }
+
+    // What the index is asked for a search: the terms any text holding it leaves in the readable fields, and the
+    // reference's terms in the title.
+    private static (List<string> InText, List<string> InReference) IndexTerms(FeedbackDbContext db, string search)
+    {
+        var text = search.Trim();
+        return (
+            [.. NorwegianText.SubstringTerms(text).Where(t => SearchMatch.UsesFullText(db, t))],
+            [.. NorwegianText.Terms(text.ToUpperInvariant()).Where(t => SearchMatch.UsesFullText(db, t))]);
     }
 
     private static IQueryable<FeedbackItem> Apply(IQueryable<FeedbackItem> items, ItemFilter filter)
