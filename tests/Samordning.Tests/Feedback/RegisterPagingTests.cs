@@ -64,7 +64,7 @@ public sealed partial class RegisterPagingTests(FeedbackFixture fixture) : IClas
         var page = await client.GetStringAsync($"/innspillsregister?Search={marker}", Ct);
 
         Assert.Equal((ListItems.SearchCap, true), (api.Total, api.TotalIsAtLeast));
-        Assert.Contains($"Viser 1–{ListItems.PageSize} av over {ListItems.SearchCap} innspill. Over {ListItems.SearchCap} innspill passer – snevre inn søket", page, StringComparison.Ordinal);
+        Assert.Contains($"Viser 1–{ListItems.PageSize} av over {ListItems.SearchCap} innspill. Snevre inn søket, eller bla videre", page, StringComparison.Ordinal);
         Assert.Contains($"<caption>Over {ListItems.SearchCap} innspill passer – snevre inn søket. Nyeste først</caption>", page, StringComparison.Ordinal);
         Assert.Contains($"Side 1 av minst {(ListItems.SearchCap / ListItems.PageSize) + 1}", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/innspillsregister?Search={marker}&amp;side=2\"", page, StringComparison.Ordinal);
