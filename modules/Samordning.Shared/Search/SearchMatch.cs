@@ -136,8 +136,11 @@ public static class SearchMatch
     /// <see cref="SearchFullTextSql.LongestToken"/> letters, and no LIKE follows); on PostgreSQL also every row whose
     /// suffix text was cut (<see cref="SearchSuffixes.Cut"/>), which the index cannot vouch for. Every term must be
     /// one the index looks up (<see cref="UsesFullText"/>), and only SQLite and PostgreSQL have the index.
+    /// <paramref name="asFilter"/>: the caller walks the rows in another index's order and keeps the candidates
+    /// among them (a capped walk newest first); on SQLite a unary + keeps the planner from driving the query by the
+    /// candidates and sorting them all.
     /// </summary>
-    public static IQueryable<T> Candidates<T>(DbContext db, IReadOnlyList<SearchCondition> anyOf)
+    public static IQueryable<T> Candidates<T>(DbContext db, IReadOnlyList<SearchCondition> anyOf, bool asFilter = false)
         where T : class, ISearchIndexed
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -158,7 +161,7 @@ public static class SearchMatch
 
         var fts = SearchFullTextSql.TableOf(table);
         // The names come from the model; the search terms go in as a parameter.
-        var match = $$"""SELECT * FROM "{{table}}" WHERE rowid IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})""";
+        var match = $$"""SELECT * FROM "{{table}}" WHERE {{(asFilter ? "+" : "")}}rowid IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})""";
         return db.Set<T>().FromSqlRaw(match, string.Join(" OR ", anyOf.Select(c => $"({string.Join(" AND ", c.Terms.Select(t => FullTextQuery(t, c.Section)))})")));
     }
 

@@ -123,44 +123,25 @@ internal sealed class ListItems : IEndpoint
         string.IsNullOrWhiteSpace(search) ? db.Items : IndexCandidates(db, search) ?? db.Items;
 
     // On SQLite the walk keeps only the index's candidates, so it reads the text of about as many rows as it finds
-    // (the FTS5 rowids are a set built once, from the index alone), not of every row it passes. The unary + keeps
-    // the planner from driving the query by that set (reading every candidate and sorting them, the cost the cap
-    // removes): it walks the date index instead. On PostgreSQL the candidates' ids would need every candidate's row
-    // read from the heap, which costs more than testing the walked rows' text, so the walk tests every row (null).
-    private static IQueryable<FeedbackItem>? WalkedCandidates(FeedbackDbContext db, string search)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            return null;
-        }
-
-        var (inText, inReference) = IndexTerms(db, search);
-        var table = db.Model.FindEntityType(typeof(FeedbackItem))!.GetTableName()!;
-        var fts = SearchFullTextSql.TableOf(table);
-        // The names come from the model; the search terms go in as a parameter.
-        var walk = $$"""SELECT * FROM "{{table}}" WHERE +rowid IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})""";
-        var match = $"({string.Join(" AND ", inText.Select(t => SearchMatch.FullTextQuery(t, SearchSection.Readable)))})"
-            + $" OR ({string.Join(" AND ", inReference.Select(t => SearchMatch.FullTextQuery(t, SearchSection.Title)))})";
-        return db.Items.FromSqlRaw(walk, match).AsNoTracking();
-    }
+    // (the FTS5 rowids are a set built once, from the index alone), not of every row it passes; as a filter, so the
+    // planner walks the date index instead of reading every candidate and sorting them (the cost the cap removes).
+    // On PostgreSQL the candidates' ids would need every candidate's row read from the heap, which costs more than
+    // testing the walked rows' text, so the walk tests every row (null).
+    private static IQueryable<FeedbackItem>? WalkedCandidates(FeedbackDbContext db, string search) =>
+        db.Database.IsSqlite() && IndexConditions(db, search) is { } conditions ? SearchMatch.Candidates<FeedbackItem>(db, conditions, asFilter: true) : null;
 
     // The candidates the index can name, or null when the search has nothing it can look up.
-    private static IQueryable<FeedbackItem>? IndexCandidates(FeedbackDbContext db, string search)
-    {
-        var (inText, inReference) = IndexTerms(db, search);
-        return inText.Count > 0 && inReference.Count > 0
-            ? SearchMatch.Candidates<FeedbackItem>(db, [new(inText, SearchSection.Readable), new(inReference, SearchSection.Title)])
-            : null;
-    }
+    private static IQueryable<FeedbackItem>? IndexCandidates(FeedbackDbContext db, string search) =>
+        IndexConditions(db, search) is { } conditions ? SearchMatch.Candidates<FeedbackItem>(db, conditions) : null;
 
-    // What the index is asked for a search: the terms any text holding it leaves in the readable fields, and the
-    // reference's terms in the title.
-    private static (List<string> InText, List<string> InReference) IndexTerms(FeedbackDbContext db, string search)
+    // What the index is asked for a search: the terms any text holding it leaves in the readable fields, or the
+    // reference's terms in the title; null when either has none the index looks up.
+    private static IReadOnlyList<SearchCondition>? IndexConditions(FeedbackDbContext db, string search)
     {
         var text = search.Trim();
-        return (
-            [.. NorwegianText.SubstringTerms(text).Where(t => SearchMatch.UsesFullText(db, t))],
-            [.. NorwegianText.Terms(text.ToUpperInvariant()).Where(t => SearchMatch.UsesFullText(db, t))]);
+        var inText = NorwegianText.SubstringTerms(text).Where(t => SearchMatch.UsesFullText(db, t)).ToList();
+        var inReference = NorwegianText.Terms(text.ToUpperInvariant()).Where(t => SearchMatch.UsesFullText(db, t)).ToList();
+        return inText.Count > 0 && inReference.Count > 0 ? [new(inText, SearchSection.Readable), new(inReference, SearchSection.Title)] : null;
     }
 
     private static IQueryable<FeedbackItem> Apply(IQueryable<FeedbackItem> items, ItemFilter filter)

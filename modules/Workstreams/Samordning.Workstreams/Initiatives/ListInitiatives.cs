@@ -54,13 +54,14 @@ internal sealed class ListInitiatives : IEndpoint
     {
         var (page, pageSize) = PageOf(filter);
         var initiatives = await InitiativeTextSearch.CandidatesAsync(db, filter.Q, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(filter.Q) && Listed(db, initiatives, filter, now) is null
+        var listed = Listed(db, initiatives, filter, now);
+        if (!string.IsNullOrWhiteSpace(filter.Q) && listed is null
             && await SearchedPageAsync(db, initiatives, filter, now, cancellationToken) is { } searched)
         {
             return searched;
         }
 
-        var total = Listed(db, initiatives, filter, now) is { } listed
+        var total = listed is not null
             ? await listed.CountAsync(cancellationToken)
             : await Apply(initiatives, filter, now).CountAsync(cancellationToken);
         return new InitiativePage(await PageAsync(db, initiatives, filter, now, cancellationToken), total, page, pageSize);
