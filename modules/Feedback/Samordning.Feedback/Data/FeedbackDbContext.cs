@@ -76,6 +76,9 @@ internal class FeedbackDbContext : ModuleDbContext
             item.HasIndex(i => i.IdempotencyToken).IsUnique();
             item.HasIndex(i => i.MeetingEntryId).IsUnique();
             item.HasIndex(i => new { i.RoundId, i.ReceivedAt });
+            // A round's items in one state, newest first (the register's list filtered by round and status): counted
+            // from the index alone and paged without testing the state of every item of the round.
+            item.HasIndex(i => new { i.RoundId, i.Status, i.ReceivedAt, i.Id }).IsDescending(false, false, true, false);
             // The register's order (newest first, then Id), so a search walks the newest items and stops at its cap
             // instead of sorting every hit (ListItems.ListAsync).
             item.HasIndex(i => new { i.ReceivedAt, i.Id }).IsDescending(true, false);

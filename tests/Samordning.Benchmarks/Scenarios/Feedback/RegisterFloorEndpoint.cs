@@ -12,9 +12,9 @@ namespace Samordning.Benchmarks.Scenarios.Feedback;
 // The floor of the input register's list (GET /api/feedback/items) for a coordinator, who sees every item, so no
 // access rule costs anything: the count and the page of 100 newest first, then the page's workstreams, with bare
 // ADO.NET (BenchDatabase), answered in the API's JSON shape.
-// - ?roundId=&status=: the rows of the round on the index the table has for it (RoundId, ReceivedAt), read
-//   backwards for the page; the status is checked on each of the round's rows, as no index holds it. That is the
-//   best plan on the module's indexes, and the round bounds the work, whatever the size of the register.
+// - ?roundId=&status=: the round's items in that state on the index (RoundId, Status, ReceivedAt DESC, Id): the
+//   count from the index alone, the page its first 100 entries and their rows. No row of another state or round is
+//   read, so the work is the state's share of the round, whatever the size of the register.
 // - ?search=: the product's answer is every item whose reference is the word in capitals or whose organisation or
 //   text holds it (a substring, case-sensitive). No B-tree index can find a substring, but the full-text index the
 //   module keeps for the site search can narrow the rows: it holds every word's stem's suffixes (SQLite FTS5 suffix

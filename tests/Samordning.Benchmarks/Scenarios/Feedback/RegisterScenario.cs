@@ -26,7 +26,7 @@ internal sealed class RegisterScenario(InputVolume volume, bool searched) : ISce
 
     public string Floor => searched
         ? $"GET {RegisterFloorEndpoint.Path}?search=: at most 2,001 candidates from the module's full-text suffix index (SQLite FTS5, PostgreSQL GIN); few: those, checked with the product's own substring test; many: a walk of the (ReceivedAt DESC, Id) index with the test, stopping at 1,001 hits; capped count and page in one statement, bare ADO.NET, same Kestrel server"
-        : $"GET {RegisterFloorEndpoint.Path}?roundId=&status=: count and page on the (RoundId, ReceivedAt) index, the page's workstreams by item, bare ADO.NET, same Kestrel server";
+        : $"GET {RegisterFloorEndpoint.Path}?roundId=&status=: count and page on the (RoundId, Status, ReceivedAt DESC, Id) index, the page's workstreams by item, bare ADO.NET, same Kestrel server";
 
     public double Aim => 0.5;
 

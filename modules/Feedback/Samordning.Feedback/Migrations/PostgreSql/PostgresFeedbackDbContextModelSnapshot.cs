@@ -239,6 +239,9 @@ namespace Samordning.Feedback.Migrations.PostgreSql
 
                     b.HasIndex("RoundId", "ReceivedAt");
 
+                    b.HasIndex("RoundId", "Status", "ReceivedAt", "Id")
+                        .IsDescending(false, false, true, false);
+
                     b.ToTable("Items", "feedback");
                 });
 

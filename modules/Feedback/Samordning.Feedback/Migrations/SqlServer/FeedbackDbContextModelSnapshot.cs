@@ -241,6 +241,9 @@ namespace Samordning.Feedback.Migrations.SqlServer
 
                     b.HasIndex("RoundId", "ReceivedAt");
 
+                    b.HasIndex("RoundId", "Status", "ReceivedAt", "Id")
+                        .IsDescending(false, false, true, false);
+
                     b.ToTable("Items", "feedback");
                 });
 

@@ -231,6 +231,9 @@ namespace Samordning.Feedback.Migrations.Sqlite
 
                     b.HasIndex("RoundId", "ReceivedAt");
 
+                    b.HasIndex("RoundId", "Status", "ReceivedAt", "Id")
+                        .IsDescending(false, false, true, false);
+
                     b.ToTable("Items");
                 });
 
