@@ -225,6 +225,44 @@ public sealed class TextSearchProperties(SamordningFactory factory) : IClassFixt
             }, iter: 40, threads: 1);
     }
 
+    // Past ListInitiatives.KeysPaged hits a searched list stops reading its hits' keys and lets the database count and
+    // page, as an unsearched list does. A word in one more initiative than that, with changes at shared instants: the
+    // total, the first and last pages in either order and a page past the end are the database's.
+    [Fact]
+    public async Task List_SearchWithMoreHitsThanKeysRead_CountsAndPagesInTheDatabase()
+    {
+        var word = "kvote" + new string([.. Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26)))]);
+        var hits = ListInitiatives.KeysPaged + 1;
+        var start = DateTimeOffset.UnixEpoch.AddYears(31).AddMinutes(Random.Shared.Next(1_000_000));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+            db.Initiatives.AddRange(Enumerable.Range(0, hits).Select(n =>
+                new Document($"Tiltak {n} om {word}", null, null, null, "KDD", []).Initiative(start.AddMinutes(n % 97), Guid.NewGuid())));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkstreamsDbContext>();
+            foreach (var (oldestStatusFirst, page) in new[] { (false, 1), (true, 1), (false, 51), (true, 51), (false, 52) })
+            {
+                var filter = new InitiativeFilter(Q: word, Page: page, PageSize: 200, Sort: oldestStatusFirst ? InitiativeFilter.SortConfirmed : null);
+                var matching = ListInitiatives.Apply(db.Initiatives.AsNoTracking(), filter);
+                var ordered = oldestStatusFirst
+                    ? matching.OrderBy(i => i.StatusConfirmedAt).ThenBy(i => i.Id)
+                    : matching.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Id);
+                var expected = await ordered.Skip((page - 1) * 200).Take(200).Select(i => i.Id).ToListAsync(Ct);
+
+                var found = await ListInitiatives.HandleAsync(db, filter, Ct);
+
+                Assert.Equal(hits, found.Total);
+                Assert.Equal(page == 51 ? 1 : page == 52 ? 0 : 200, found.Items.Count);
+                Assert.Equal(expected, found.Items.Select(i => i.Id));
+            }
+        }
+    }
+
     // The list of q (its first 200, newest change first) and its total, through the index, against the plain scan;
     // the ids of the scan.
     private static async Task<List<Guid>> AssertListIsThePlainScanAsync(WorkstreamsDbContext db, string q)
