@@ -162,8 +162,35 @@ public static class SearchMatch
         var fts = SearchFullTextSql.TableOf(table);
         // The names come from the model; the search terms go in as a parameter.
         var match = $$"""SELECT * FROM "{{table}}" WHERE {{(asFilter ? "+" : "")}}rowid IN (SELECT rowid FROM "{{fts}}" WHERE "{{fts}}" MATCH {0})""";
-        return db.Set<T>().FromSqlRaw(match, string.Join(" OR ", anyOf.Select(c => $"({string.Join(" AND ", c.Terms.Select(t => FullTextQuery(t, c.Section)))})")));
+        return db.Set<T>().FromSqlRaw(match, CandidatesQuery(anyOf));
     }
+
+    /// <summary>
+    /// How many rows <see cref="Candidates{T}"/> names, counting up to <paramref name="upTo"/>. On SQLite from the
+    /// full-text table alone, as it streams its rowids: no entity row is read and no set of them is built (as
+    /// <c>rowid IN (…)</c> builds one of every candidate before it looks the first up: 71,000 for a word in one text
+    /// in fourteen of 1,000,000). Elsewhere the count of the candidates, which stops at the limit.
+    /// </summary>
+    public static async Task<int> CountCandidatesAsync<T>(DbContext db, IReadOnlyList<SearchCondition> anyOf, int upTo, CancellationToken cancellationToken)
+        where T : class, ISearchIndexed
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(upTo);
+        var candidates = Candidates<T>(db, anyOf);
+        if (!db.Database.IsSqlite())
+        {
+            return await candidates.Take(upTo).CountAsync(cancellationToken);
+        }
+
+        var fts = SearchFullTextSql.TableOf(TableOf<T>(db));
+        // The name comes from the model; the search terms and the limit go in as parameters.
+        var sql = $$"""SELECT count(*) AS "Value" FROM (SELECT 1 FROM "{{fts}}" WHERE "{{fts}}" MATCH {0} LIMIT {1})""";
+        return (await db.Database.SqlQueryRaw<int>(sql, CandidatesQuery(anyOf), upTo).ToListAsync(cancellationToken)).Single();
+    }
+
+    // The FTS5 query of Candidates: any of the conditions, each every one of its terms in its section.
+    private static string CandidatesQuery(IReadOnlyList<SearchCondition> anyOf) =>
+        string.Join(" OR ", anyOf.Select(c => $"({string.Join(" AND ", c.Terms.Select(t => FullTextQuery(t, c.Section)))})"));
 
     /// <summary>
     /// Runs a source's queries (<paramref name="search"/>) on one open connection of <paramref name="db"/>. EF Core

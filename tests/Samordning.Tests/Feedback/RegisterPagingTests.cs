@@ -70,6 +70,38 @@ public sealed partial class RegisterPagingTests(FeedbackFixture fixture) : IClas
         Assert.Contains($"href=\"/innspillsregister?Search={marker}&amp;side=2\"", page, StringComparison.Ordinal);
     }
 
+    // Past the cap's pages the count reaches one past the page asked for, so the pager stays "at least" one page ahead
+    // while there are more hits, and says the exact number once the count reaches them all.
+    [Fact]
+    public async Task Register_SearchPagedPastTheCap_CountsOnePastThePageUntilTheEnd()
+    {
+        var client = fixture.Factory.CreateClientAs(People.Coordinator);
+        var marker = "sidetaket" + Guid.NewGuid().ToString("N")[..8];
+        var count = ListItems.SearchCap + ListItems.PageSize + 5;
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+            db.Items.AddRange(Enumerable.Range(0, count).Select(i => new FeedbackItem
+            {
+                Reference = Samordning.Feedback.Submissions.References.New(), Source = "Sidetest", Text = $"{marker} nummer {i}", ReceivedAt = DateTimeOffset.UnixEpoch.AddMinutes(i),
+            }));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var pastCap = (ListItems.SearchCap / ListItems.PageSize) + 1;
+        var capped = await RegisterApi.ReadAsync<ItemPage>(await client.GetAsync($"/api/feedback/items?search={marker}&page={pastCap}", Ct), HttpStatusCode.OK);
+        var cappedPage = await client.GetStringAsync($"/innspillsregister?Search={marker}&side={pastCap}", Ct);
+        var exact = await RegisterApi.ReadAsync<ItemPage>(await client.GetAsync($"/api/feedback/items?search={marker}&page={pastCap + 1}", Ct), HttpStatusCode.OK);
+        var exactPage = await client.GetStringAsync($"/innspillsregister?Search={marker}&side={pastCap + 1}", Ct);
+
+        var onePast = (pastCap * ListItems.PageSize) + 1;
+        Assert.Equal((onePast, true, ListItems.PageSize), (capped.Total, capped.TotalIsAtLeast, capped.Items.Count));
+        Assert.Contains($"Side {pastCap} av minst {pastCap + 1}", cappedPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/innspillsregister?Search={marker}&amp;side={pastCap + 1}\"", cappedPage, StringComparison.Ordinal);
+        Assert.Equal((count, false, count - (pastCap * ListItems.PageSize)), (exact.Total, exact.TotalIsAtLeast, exact.Items.Count));
+        Assert.Contains($"Viser {(pastCap * ListItems.PageSize) + 1}–{count} av {count} innspill", exactPage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("side=99")]
     [InlineData("side=2147483647")]

@@ -8,10 +8,12 @@ using Samordning.Tests.Infrastructure;
 namespace Samordning.Tests.Feedback;
 
 // The register's search counts its hits only up to a cap (ListItems.SearchCap, at least one past the page asked for)
-// and walks the register newest first, or reads the index's candidates alone when they are few. For any items (texts
+// and walks the register newest first (on SQLite checking each row against the index's candidates while they are not
+// too many, past that testing each row's text; on PostgreSQL the newest rows first), or reads the index's candidates
+// alone when they are few. For any items (texts
 // holding the searched word, or it glued into a longer word, in capitals, split in two, or in the organisation; dates
 // that tie; two rounds or none; statuses; ministries and exemption), any reader, round and status filter, searched
-// word or piece of it, page, cap and threshold of "few candidates", the page is the plain query's page (the test over
+// word or piece of it, page, cap and thresholds of "few candidates", of the walk's set and of the newest rows tested first, the page is the plain query's page (the test over
 // the items the reader may see, newest first, then Id), the total is the plain count up to the cap, and the answer
 // says "at least" exactly when the plain count is past the cap. Each sample's word is new, so other rows never match.
 public sealed class RegisterSearchCapProperties(SamordningFactory factory) : IClassFixture<SamordningFactory>
@@ -25,12 +27,15 @@ public sealed class RegisterSearchCapProperties(SamordningFactory factory) : ICl
         var itemSpec = Gen.Select(Gen.Int[0, 6], Gen.Int[0, 3], Gen.Int[0, 2], Gen.Bool, Gen.Int[0, 2], Gen.Bool);
         // Mostly a coordinator without filters, so the hits often pass a page and the cap.
         var query = Gen.Select(Gen.Frequency((3, Gen.Const(0)), (2, Gen.Int[1, 4])), Gen.Frequency((2, Gen.Const(2)), (1, Gen.Int[0, 1])), Gen.Frequency((2, Gen.Const(2)), (1, Gen.Int[0, 1])), Gen.Bool);
-        var caps = Gen.Select(Gen.Frequency((4, Gen.Int[1, 3]), (1, Gen.Const(int.MaxValue))), Gen.Int[1, 250], Gen.OneOfConst(0, 5, 2_000));
+        // The threshold of "few candidates" and, on SQLite, of the walk's set of candidates (past it the walk tests
+        // every row's text): 0 and 5 cross them with a few items, the product's values do not.
+        // And how many of the newest rows per hit of the cap PostgreSQL tests first (0: none, so the index decides).
+        var caps = Gen.Select(Gen.Frequency((4, Gen.Int[1, 3]), (1, Gen.Const(int.MaxValue))), Gen.Int[1, 250], Gen.OneOfConst(0, 5, 2_000), Gen.OneOfConst(0, 5, 20_000), Gen.OneOfConst(0, 1, 2, 20));
         var sample = Gen.Select(Gen.Frequency((1, itemSpec.Array[0, 20]), (3, itemSpec.Array[(2 * ListItems.PageSize) + 50, (3 * ListItems.PageSize) + 100])), query, caps);
         await sample.SampleAsync(async (specs, q, c) =>
         {
             var (reader, roundFilter, statusFilter, piece) = q;
-            var (pageNumber, searchCap, fewCandidates) = c;
+            var (pageNumber, searchCap, fewCandidates, walkedCandidates, probedRows) = c;
             var word = string.Concat(Guid.NewGuid().ToString("N")[..14].Select(ch => (char)('a' + (ch % 26))));
             var searched = piece ? word[2..11] : word;
             await using var scope = factory.Services.CreateAsyncScope();
@@ -62,7 +67,7 @@ public sealed class RegisterSearchCapProperties(SamordningFactory factory) : ICl
             var round = roundFilter < rounds.Length ? rounds[roundFilter].Id : (Guid?)null;
             var status = statusFilter switch { 0 => FeedbackStatus.Received, 1 => FeedbackStatus.Used, _ => (FeedbackStatus?)null };
 
-            var found = await ListItems.ListAsync(db, user, new ItemFilter(round, status, null, null, null, $" {searched} ", pageNumber), searchCap, fewCandidates, Ct);
+            var found = await ListItems.ListAsync(db, user, new ItemFilter(round, status, null, null, null, $" {searched} ", pageNumber), new SearchLimits(searchCap, fewCandidates, walkedCandidates, probedRows), Ct);
 
             var reference = searched.ToUpperInvariant();
             var plain = db.Items.AsNoTracking().Visible(user)

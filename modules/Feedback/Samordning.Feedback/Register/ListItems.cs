@@ -7,6 +7,11 @@ namespace Samordning.Feedback.Register;
 
 internal sealed record ItemFilter(Guid? RoundId, FeedbackStatus? Status, Channel? Channel, Guid? WorkstreamId, string? Tag, string? Search, int Page = 1);
 
+// How far a search counts (SearchCap), up to how many candidates it reads alone (FewCandidates), up to how many a walk
+// on SQLite checks against as a set (WalkedCandidates), and how many of the newest rows per hit of the cap PostgreSQL
+// tests before it asks the index (ProbedRowsPerHit); see ListItems.
+internal sealed record SearchLimits(int SearchCap, int FewCandidates, int WalkedCandidates, int ProbedRowsPerHit);
+
 // One page of the register and how many items the filter matches in all: a long register is paged, never cut off.
 // A search counts its hits only up to a cap (ListItems.SearchCap, at least one past the page): past it the total
 // is the cap and TotalIsAtLeast says there are more, so the pager still offers the next page.
@@ -27,7 +32,7 @@ internal sealed class ListItems : IEndpoint
                     ? Problems.Validation(errors)
                     : TypedResults.Ok(await ListAsync(db, user, filter, ct)))
             .WithTags("Feedback register")
-            .WithSummary("The register, newest first, as the person may see it (coordinators everything, contact persons their ministry's input, observers what is not exempt), a page of 100 at a time with the total. A search counts its hits up to 1,000 (or one past the page asked for, if further): past that the total is that number and totalIsAtLeast is true.");
+            .WithSummary("The register, newest first, as the person may see it (coordinators everything, contact persons their ministry's input, observers what is not exempt), a page of 100 at a time with the total. A search counts its hits up to 300 (or one past the page asked for, if further): past that the total is that number and totalIsAtLeast is true.");
 
         api.MapGet("/feedback/items/{id:guid}", async Task<Results<Ok<ItemDetails>, ProblemHttpResult>> (Guid id, FeedbackDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
                 await GetAsync(db, user, id, ct) is { } item ? TypedResults.Ok(item) : Problems.NotFound())
@@ -40,20 +45,31 @@ internal sealed class ListItems : IEndpoint
             .WithSummary("Downloads an attachment of an item the person may see.");
     }
 
-    // A search counts its hits up to this many (or one past the page asked for): a mature register says "over 1 000,
-    // narrow the search" rather than read 71,000 texts to show 100 of them (issue 19).
-    public const int SearchCap = 1_000;
+    // A search counts its hits up to this many (or one past the page asked for): the page and two more. Past it the
+    // register says "over 300, narrow the search" and still offers the next page; an exact count of a common word's
+    // 71,000 hits, or even of 1,000 of them, reads rows for a number nobody pages to (issue 19, docs/decisions.md).
+    public const int SearchCap = 300;
 
     // At most this many candidates from the full-text index are tested and counted exactly: cheap, however far apart
     // in time they are. More, and the search walks the register newest first instead and stops at the cap.
     public const int FewCandidates = 2_000;
 
-    public static Task<ItemPage> ListAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, CancellationToken cancellationToken) =>
-        ListAsync(db, user, filter, SearchCap, FewCandidates, cancellationToken);
+    // On SQLite a walk checks each row it passes against a set of the index's candidates while they are at most this
+    // many (a few milliseconds to build). More, and it tests the text of each row it passes instead, which costs in
+    // proportion to the cap, not to the candidates: at 71,000 candidates building their set costs more than testing
+    // the 4,200 newest rows that hold the cap's hits (docs/benchmarks.md).
+    public const int WalkedCandidates = 20_000;
 
-    // The caps are parameters so a test can cross them with a few items.
+    // On PostgreSQL a search first tests this many of the newest rows per hit of the cap (NewestHitsAsync): enough for
+    // a word in one text in twenty or more, which is where counting the index's candidates costs most.
+    public const int ProbedRowsPerHit = 20;
+
+    public static Task<ItemPage> ListAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, CancellationToken cancellationToken) =>
+        ListAsync(db, user, filter, new SearchLimits(SearchCap, FewCandidates, WalkedCandidates, ProbedRowsPerHit), cancellationToken);
+
+    // The limits are parameters so a test can cross them with a few items.
     internal static async Task<ItemPage> ListAsync(
-        FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, int searchCap, int fewCandidates, CancellationToken cancellationToken)
+        FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, SearchLimits limits, CancellationToken cancellationToken)
     {
         // A page past the end is empty, not an error; a huge page number must not overflow the offset.
         var page = Math.Clamp(filter.Page, 1, int.MaxValue / PageSize);
@@ -68,20 +84,26 @@ internal sealed class ListItems : IEndpoint
 
         // Few candidates from the index (the searched text is rare): the walk below reads only them, by id, and sorts
         // them. Many, or none the index can name: it walks the items the person may see newest first on the
-        // (ReceivedAt, Id) index (or the round's) and tests each. Either way it stops one past the cap, so the work is
-        // bounded by the candidates or by how far back the cap's hits reach, not by the size of the register.
+        // (ReceivedAt, Id) index (or the round's) and tests each, on SQLite against the candidates' set while that is
+        // small. Either way it stops one past the cap, so the work is bounded by the candidates or by how far back the
+        // cap's hits reach, not by the size of the register. On PostgreSQL, where counting the candidates costs in
+        // proportion to all of them, the newest rows are tested first, and a common word needs nothing more.
+        // Every page that exists can be reached: the cap is at least one past the page asked for.
+        var cap = (int)Math.Min(int.MaxValue - 1, Math.Max(limits.SearchCap, ((long)page * PageSize) + 1));
         var source = db.Items.AsNoTracking();
-        if (IndexCandidates(db, filter.Search) is { } fromIndex)
+        var conditions = IndexConditions(db, filter.Search);
+        var hits = db.Database.IsNpgsql() && conditions is not null ? await NewestHitsAsync(db, user, filter, cap, limits, cancellationToken) : null;
+        if (hits is null && conditions is not null)
         {
-            // Counted in the database, and then asked again as a subquery: their ids sent back as up to 2,000
-            // parameters cost more to prepare than the index costs to read twice.
-            var few = await fromIndex.Take(fewCandidates + 1).CountAsync(cancellationToken) <= fewCandidates;
-            source = few ? fromIndex.AsNoTracking() : WalkedCandidates(db, filter.Search) ?? source;
+            // Counted from the index alone (on SQLite no row is read), as far as the choice needs.
+            var countTo = db.Database.IsSqlite() ? Math.Max(limits.FewCandidates, limits.WalkedCandidates) : limits.FewCandidates;
+            var candidates = await SearchMatch.CountCandidatesAsync<FeedbackItem>(db, conditions, countTo + 1, cancellationToken);
+            source = candidates <= limits.FewCandidates ? SearchMatch.Candidates<FeedbackItem>(db, conditions).AsNoTracking()
+                : db.Database.IsSqlite() && candidates <= limits.WalkedCandidates ? SearchMatch.Candidates<FeedbackItem>(db, conditions, asFilter: true).AsNoTracking()
+                : source;
         }
 
-        // Every page that exists can be reached: the cap is at least one past the page asked for.
-        var cap = (int)Math.Min(int.MaxValue - 1, Math.Max(searchCap, ((long)page * PageSize) + 1));
-        var hits = await Apply(source.Visible(user), filter)
+        hits ??= await Apply(source.Visible(user), filter)
             .OrderByDescending(i => i.ReceivedAt).ThenBy(i => i.Id)
             .Select(i => i.Id)
             .Take(cap + 1)
@@ -90,6 +112,25 @@ internal sealed class ListItems : IEndpoint
         var rows = pageIds.Count == 0 ? [] : await Summaries(db.Items.AsNoTracking().Where(i => pageIds.Contains(i.Id))).ToListAsync(cancellationToken);
         var items = rows.OrderBy(r => pageIds.IndexOf(r.Id)).ToList();
         return hits.Count > cap ? new ItemPage(items, cap, page, PageSize, TotalIsAtLeast: true) : new ItemPage(items, hits.Count, page, PageSize);
+    }
+
+    // On PostgreSQL a search first tests the newest rows the filter keeps, up to ProbedRowsPerHit per hit of the cap:
+    // a common word's cap of hits is among them (4,200 rows for the benchmark's word, in one text in fourteen), and
+    // testing them costs less than counting the index's candidates, whose bitmap holds every one of them before the
+    // count's limit applies (71,000 at 1,000,000 items: 15-90 ms). The hits, newest first, when more than the cap are
+    // among them (then they are the cap's newest hits of all); null when not, and the index decides.
+    private static async Task<List<Guid>?> NewestHitsAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, int cap, SearchLimits limits, CancellationToken cancellationToken)
+    {
+        var rows = (int)Math.Min(int.MaxValue, (long)cap * limits.ProbedRowsPerHit);
+        var newest = Apply(db.Items.AsNoTracking().Visible(user), filter with { Search = null })
+            .OrderByDescending(i => i.ReceivedAt).ThenBy(i => i.Id)
+            .Take(rows);
+        var hits = await Searched(newest, filter.Search!)
+            .OrderByDescending(i => i.ReceivedAt).ThenBy(i => i.Id)
+            .Select(i => i.Id)
+            .Take(cap + 1)
+            .ToListAsync(cancellationToken);
+        return hits.Count > cap ? hits : null;
     }
 
     private static IQueryable<ItemSummary> Summaries(IQueryable<FeedbackItem> items) =>
@@ -121,14 +162,6 @@ internal sealed class ListItems : IEndpoint
     // inflection ending could hold, like "gene" in "hagene") reads every item, as on SQL Server, which has no index.
     internal static IQueryable<FeedbackItem> Candidates(FeedbackDbContext db, string? search) =>
         string.IsNullOrWhiteSpace(search) ? db.Items : IndexCandidates(db, search) ?? db.Items;
-
-    // On SQLite the walk keeps only the index's candidates, so it reads the text of about as many rows as it finds
-    // (the FTS5 rowids are a set built once, from the index alone), not of every row it passes; as a filter, so the
-    // planner walks the date index instead of reading every candidate and sorting them (the cost the cap removes).
-    // On PostgreSQL the candidates' ids would need every candidate's row read from the heap, which costs more than
-    // testing the walked rows' text, so the walk tests every row (null).
-    private static IQueryable<FeedbackItem>? WalkedCandidates(FeedbackDbContext db, string search) =>
-        db.Database.IsSqlite() && IndexConditions(db, search) is { } conditions ? SearchMatch.Candidates<FeedbackItem>(db, conditions, asFilter: true) : null;
 
     // The candidates the index can name, or null when the search has nothing it can look up.
     private static IQueryable<FeedbackItem>? IndexCandidates(FeedbackDbContext db, string search) =>
@@ -172,16 +205,17 @@ internal sealed class ListItems : IEndpoint
             items = items.Where(i => i.Tags.Any(t => t.Tag == tag));
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            var search = filter.Search.Trim();
-            var reference = search.ToUpperInvariant();
-            items = items.Where(i => i.Reference == reference
-                || (i.OrganisationName != null && i.OrganisationName.Contains(search))
-                || (i.Text != null && i.Text.Contains(search)));
-        }
+        return string.IsNullOrWhiteSpace(filter.Search) ? items : Searched(items, filter.Search);
+    }
 
-        return items;
+    // The items whose reference is the searched text in capitals, or whose organisation or text holds it.
+    private static IQueryable<FeedbackItem> Searched(IQueryable<FeedbackItem> items, string searched)
+    {
+        var search = searched.Trim();
+        var reference = search.ToUpperInvariant();
+        return items.Where(i => i.Reference == reference
+            || (i.OrganisationName != null && i.OrganisationName.Contains(search))
+            || (i.Text != null && i.Text.Contains(search)));
     }
 
     public static async Task<ItemDetails?> GetAsync(FeedbackDbContext db, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
