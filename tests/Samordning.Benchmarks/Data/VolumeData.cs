@@ -271,21 +271,23 @@ internal static class VolumeData
 
         await rows.WriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await WriteCellsAsync(db, connection, transaction, cells, cancellationToken);
         await BumpDashboardVersionAsync(db, connection, transaction, cancellationToken);
+        await WriteCellsAsync(db, connection, transaction, cells, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [.. owned.OrderByDescending(o => o.Value).Select(o => (o.Key.Id, o.Key.Code))];
     }
 
-    // Adds to the cells the seed already moved, exactly as DashboardAggregates does: increment, or insert.
+    // Adds to the cells the seed already moved, exactly as DashboardAggregates does: increment, or insert, stamped with
+    // the counts' number this transaction moved (BumpDashboardVersionAsync, first), so a node keeping the counts reads them.
     private static async Task WriteCellsAsync(BenchDatabase db, DbConnection connection, DbTransaction transaction, Dictionary<CellKey, int> cells, CancellationToken cancellationToken)
     {
         var table = db.Table(Store, "DashboardCells");
+        var stamp = CountsVersionOf(db);
         await using var update = await PrepareAsync(db, connection, transaction, $"""
-            UPDATE {table} SET "Count" = "Count" + @p0 WHERE "MinistryId" = @p1 AND "WorkstreamId" = @p2 AND "Phase" = @p3 AND "Status" = @p4
+            UPDATE {table} SET "Count" = "Count" + @p0, "CountsVersion" = {stamp} WHERE "MinistryId" = @p1 AND "WorkstreamId" = @p2 AND "Phase" = @p3 AND "Status" = @p4
             """, 5, cancellationToken);
         await using var insert = await PrepareAsync(db, connection, transaction, $"""
-            INSERT INTO {table} ("MinistryId", "MinistryCode", "WorkstreamId", "Phase", "Status", "Count") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+            INSERT INTO {table} ("MinistryId", "MinistryCode", "WorkstreamId", "Phase", "Status", "Count", "CountsVersion") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, {stamp})
             """, 6, cancellationToken);
         foreach (var (cell, count) in cells)
         {
@@ -304,8 +306,11 @@ internal static class VolumeData
         var totals = await db.ListAsync(connection, $"""SELECT "Phase", COUNT(*) FROM {db.Table(Store, "Initiatives")} GROUP BY "Phase" """,
             r => (Phase: r.GetString(0), Count: Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await BumpDashboardVersionAsync(db, connection, transaction, cancellationToken);
+        var stamp = CountsVersionOf(db);
         await using var upsert = await PrepareAsync(db, connection, transaction, $"""
-            INSERT INTO {db.Table(Store, "PhaseSnapshots")} ("Day", "Phase", "Count") VALUES (@p0, @p1, @p2) ON CONFLICT ("Day", "Phase") DO UPDATE SET "Count" = excluded."Count"
+            INSERT INTO {db.Table(Store, "PhaseSnapshots")} ("Day", "Phase", "Count", "CountsVersion") VALUES (@p0, @p1, @p2, {stamp})
+            ON CONFLICT ("Day", "Phase") DO UPDATE SET "Count" = excluded."Count", "CountsVersion" = excluded."CountsVersion"
             """, 3, cancellationToken);
         for (var daysAgo = 364; daysAgo >= 0; daysAgo--)
         {
@@ -316,9 +321,12 @@ internal static class VolumeData
             }
         }
 
-        await BumpDashboardVersionAsync(db, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    // The counts' number as this transaction moved it (its row is the transaction's until it commits).
+    private static string CountsVersionOf(BenchDatabase db) =>
+        $"""(SELECT "Version" FROM {db.Table(Store, "DashboardVersions")} WHERE "Id" = 2)""";
 
     // As every change to the counts in the product does, in the same transaction: a node's kept dashboard and its
     // kept counts are out of date (the module's row 1 and the counts' row 2, DashboardVersion).

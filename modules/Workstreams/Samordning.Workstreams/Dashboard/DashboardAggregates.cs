@@ -33,12 +33,26 @@ internal static class DashboardAggregates
         }
 
         var moves = deltas.Where(d => d.Value != 0).ToList();
+        if (moves.Count == 0 && !phaseMayHaveChanged)
+        {
+            // An update that keeps phase and status (most of a reporting day) leaves every node's kept counts current
+            // (DashboardSnapshot); saving moves only the dashboard's version.
+            await SaveAsync(db, cancellationToken);
+            return;
+        }
+
+        // The counts' number first, then the cells and days it moves stamped with it: the row is this transaction's
+        // until it commits, so a node that reads a number has every change up to it committed, and reads only the
+        // cells and days stamped after the number it keeps. Without a caller's transaction the number and the cells
+        // would commit apart (a reader could take the number before the cells), so there is one here.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var stamp = await db.BumpDashboardCountsVersionAsync(cancellationToken);
         foreach (var (cell, delta) in moves)
         {
             // An atomic increment, so two changes in the same cell at once both count.
             var updated = await db.DashboardCells
                 .Where(c => c.MinistryId == cell.MinistryId && c.WorkstreamId == cell.WorkstreamId && c.Phase == cell.Phase && c.Status == cell.Status)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Count, c => c.Count + delta), cancellationToken);
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Count, c => c.Count + delta).SetProperty(c => c.CountsVersion, stamp), cancellationToken);
             if (updated == 0)
             {
                 db.DashboardCells.Add(new DashboardCell
@@ -49,24 +63,27 @@ internal static class DashboardAggregates
                     Phase = cell.Phase,
                     Status = cell.Status,
                     Count = delta,
+                    CountsVersion = stamp,
                 });
             }
         }
 
         if (phaseMayHaveChanged)
         {
-            await SnapshotPhasesAsync(db, now, cancellationToken);
+            await SnapshotPhasesAsync(db, now, stamp, cancellationToken);
         }
 
-        // Only a change to the counts or the history moves their version: an update that keeps phase and status (most
-        // of a reporting day) leaves every node's kept counts current (DashboardSnapshot).
-        if (moves.Count > 0 || phaseMayHaveChanged)
+        await SaveAsync(db, cancellationToken);
+        if (transaction is not null)
         {
-            await db.BumpDashboardCountsVersionAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
+    }
 
-        // Saving moves the dashboard's version (WorkstreamsDbContext.SaveChangesAsync) when something is tracked;
-        // the cells moved by ExecuteUpdate alone are not, so say it here.
+    // Saving moves the dashboard's version (WorkstreamsDbContext.SaveChangesAsync) when something is tracked; the
+    // cells moved by ExecuteUpdate alone are not, so say it here.
+    private static async Task SaveAsync(WorkstreamsDbContext db, CancellationToken cancellationToken)
+    {
         if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -78,7 +95,7 @@ internal static class DashboardAggregates
     }
 
     // Today's row per phase holds the current totals; earlier days keep theirs, which makes the history.
-    private static async Task SnapshotPhasesAsync(WorkstreamsDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task SnapshotPhasesAsync(WorkstreamsDbContext db, DateTimeOffset now, long stamp, CancellationToken cancellationToken)
     {
         var day = Oslo.DateOf(now);
         var totals = await db.Initiatives.GroupBy(i => i.Phase).Select(g => new { Phase = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
@@ -89,11 +106,12 @@ internal static class DashboardAggregates
             var row = rows.FirstOrDefault(r => r.Phase == phase);
             if (row is null)
             {
-                db.PhaseSnapshots.Add(new PhaseSnapshot { Day = day, Phase = phase, Count = count });
+                db.PhaseSnapshots.Add(new PhaseSnapshot { Day = day, Phase = phase, Count = count, CountsVersion = stamp });
             }
             else
             {
                 row.Count = count;
+                row.CountsVersion = stamp;
             }
         }
     }

@@ -33,6 +33,29 @@ internal sealed class DashboardCounts
         return new DashboardCounts(tables);
     }
 
+    // These counts with the cells changed since moved to their counts (each row a cell's whole count, zero included):
+    // the tables no row touches are shared with these, the others copied, so a kept snapshot is never changed.
+    public DashboardCounts With(IEnumerable<Row> changed)
+    {
+        var tables = new Dictionary<(Guid, Guid), int[]>(this.tables);
+        var copied = new HashSet<(Guid, Guid)>();
+        foreach (var row in changed)
+        {
+            var key = (row.MinistryId, row.WorkstreamId);
+            if (copied.Add(key))
+            {
+                tables[key] = tables.TryGetValue(key, out var kept) ? (int[])kept.Clone() : new int[Phases.Count * Statuses.Count];
+            }
+
+            tables[key][Index(row.Phase, row.Status)] = row.Count;
+        }
+
+        return new DashboardCounts(tables);
+    }
+
+    // One ministry × workstream's phase × status table as kept (null when never counted); for tests of what is shared.
+    internal IReadOnlyList<int>? TableOf(Guid ministryId, Guid workstreamId) => tables.GetValueOrDefault((ministryId, workstreamId));
+
     // What a reporting round asks about per ministry: its initiatives still running (RoundProgress.ToConfirm).
     public Dictionary<Guid, int> RunningPerMinistry() =>
         tables.Where(t => t.Key.Workstream == DashboardCell.AllWorkstreams)

@@ -6,10 +6,11 @@ namespace Samordning.Workstreams.Dashboard;
 // unfiltered answer made from them. Every save in the module moves DashboardVersion's module row, and every change to
 // the cells or the phase history its counts row too, in the same transaction (WorkstreamsDbContext.SaveChangesAsync,
 // DashboardAggregates), so one tiny read per request says whether what this node keeps is still current: the counts
-// are read again only when the counts row moved, the rest of the answer (the newest cross-sectoral initiatives, the
-// round) is made again whenever the module row moved. Both numbers are read before the cells: a snapshot may hold
-// changes newer than its numbers (then the next request reads it again), never older, so nothing committed before a
-// request starts is missing from its answer, on any node.
+// are read again only when the counts row moved (only the cells and days changed since, stamped with the counts'
+// number), the rest of the answer (the newest cross-sectoral initiatives, the round) is made again whenever the
+// module row moved. Both numbers are read before the cells: a snapshot may hold changes newer than its numbers (then
+// the next request reads it again), never older, so nothing committed before a request starts is missing from its
+// answer, on any node.
 internal sealed class DashboardSnapshot : IDisposable
 {
     private readonly SemaphoreSlim reading = new(1, 1);
@@ -33,7 +34,8 @@ internal sealed class DashboardSnapshot : IDisposable
         await reading.WaitAsync(cancellationToken);
         try
         {
-            return CurrentFor(version, countsVersion) ?? Keep(await ReadAsync(db, version, countsVersion ?? -1, cancellationToken));
+            return CurrentFor(version, countsVersion)
+                ?? Keep(await ReadAsync(db, Volatile.Read(ref kept), version, countsVersion ?? -1, cancellationToken));
         }
         finally
         {
@@ -82,28 +84,57 @@ internal sealed class DashboardSnapshot : IDisposable
         return current;
     }
 
-    private static async Task<Kept> ReadAsync(WorkstreamsDbContext db, long version, long countsVersion, CancellationToken cancellationToken)
+    // The counts and the phase history under the numbers read: only the cells and days stamped after the counts kept
+    // (DashboardAggregates stamps each with the counts' number of its change, handed out in commit order), or all of
+    // them on the first read (or without the counts' row). Both reads come after the numbers, so they may hold changes
+    // newer than them, never miss older ones; a newer change read twice is read as the same whole count.
+    private static async Task<Kept> ReadAsync(WorkstreamsDbContext db, Kept? previous, long version, long countsVersion, CancellationToken cancellationToken)
     {
+        if (previous is { CountsVersion: >= 0 } && countsVersion >= 0)
+        {
+            var since = previous.CountsVersion;
+            var changed = await db.DashboardCells.AsNoTracking().Where(c => c.CountsVersion > since)
+                .Select(c => new DashboardCounts.Row(c.MinistryId, c.WorkstreamId, c.Phase, c.Status, c.Count))
+                .ToListAsync(cancellationToken);
+            var changedDays = await db.PhaseSnapshots.AsNoTracking().Where(s => s.CountsVersion > since)
+                .Select(s => new HistoryPoint(s.Day, s.Phase, s.Count))
+                .ToListAsync(cancellationToken);
+            return new Kept(version, countsVersion, previous.Counts.With(changed), HistoryWith(previous.History, changedDays));
+        }
+
         var rows = await db.DashboardCells.AsNoTracking().Where(c => c.Count != 0)
             .Select(c => new DashboardCounts.Row(c.MinistryId, c.WorkstreamId, c.Phase, c.Status, c.Count))
             .ToListAsync(cancellationToken);
         var history = await db.PhaseSnapshots.AsNoTracking()
-            .Select(s => new { s.Day, s.Phase, s.Count })
+            .Select(s => new HistoryPoint(s.Day, s.Phase, s.Count))
             .ToListAsync(cancellationToken);
-        var days = history.GroupBy(h => h.Day).OrderBy(g => g.Key)
-            .Select(g =>
-            {
-                var counts = new int[DashboardCounts.Phases.Count];
-                foreach (var point in g)
-                {
-                    counts[(int)point.Phase] = point.Count;
-                }
-
-                return new HistoryDay(g.Key, counts);
-            })
-            .ToList();
-        return new Kept(version, countsVersion, DashboardCounts.From(rows), days);
+        return new Kept(version, countsVersion, DashboardCounts.From(rows), HistoryWith([], history));
     }
+
+    // The days kept with the points read moved to their counts (a day's other phases as kept), in order of day.
+    private static IReadOnlyList<HistoryDay> HistoryWith(IReadOnlyList<HistoryDay> kept, List<HistoryPoint> points)
+    {
+        if (points.Count == 0)
+        {
+            return kept;
+        }
+
+        var days = kept.ToDictionary(d => d.Day, d => d.Counts);
+        foreach (var day in points.GroupBy(p => p.Day))
+        {
+            int[] counts = days.TryGetValue(day.Key, out var before) ? [.. before] : new int[DashboardCounts.Phases.Count];
+            foreach (var point in day)
+            {
+                counts[(int)point.Phase] = point.Count;
+            }
+
+            days[day.Key] = counts;
+        }
+
+        return [.. days.OrderBy(d => d.Key).Select(d => new HistoryDay(d.Key, d.Value))];
+    }
+
+    private sealed record HistoryPoint(DateOnly Day, Phase Phase, int Count);
 
     internal sealed record Kept(long Version, long CountsVersion, DashboardCounts Counts, IReadOnlyList<HistoryDay> History)
     {

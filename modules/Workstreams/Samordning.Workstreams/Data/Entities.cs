@@ -169,6 +169,10 @@ internal sealed class DashboardCell
     public Phase Phase { get; set; }
     public Rag Status { get; set; }
     public int Count { get; set; }
+
+    // The counts' version (DashboardVersion.CountsId) of the change that last moved this cell, so a node reads only
+    // the cells changed since the counts it keeps (DashboardSnapshot).
+    public long CountsVersion { get; set; }
 }
 
 // Two rows, each a number moved in the same transaction as the change it stands for, so a node knows from one tiny
@@ -191,6 +195,9 @@ internal sealed class PhaseSnapshot
     public DateOnly Day { get; set; }
     public Phase Phase { get; set; }
     public int Count { get; set; }
+
+    // As DashboardCell.CountsVersion: the counts' version of the change that last wrote this day's row.
+    public long CountsVersion { get; set; }
 }
 
 internal sealed class ReportingRound : IVersioned, IAudited

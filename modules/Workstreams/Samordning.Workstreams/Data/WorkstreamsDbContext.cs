@@ -149,10 +149,15 @@ internal class WorkstreamsDbContext : ModuleDbContext
         }
     }
 
-    // The counts' own version (DashboardVersion.CountsId), moved by DashboardAggregates beside the module's.
-    public Task<int> BumpDashboardCountsVersionAsync(CancellationToken cancellationToken) =>
-        DashboardVersions.Where(v => v.Id == DashboardVersion.CountsId)
+    // The counts' own version (DashboardVersion.CountsId), moved by DashboardAggregates beside the module's, and the
+    // number it moved to. In a transaction the row stays this transaction's until it commits, so the number read back
+    // is its own, and the numbers are handed out in the order the changes commit.
+    public async Task<long> BumpDashboardCountsVersionAsync(CancellationToken cancellationToken)
+    {
+        await DashboardVersions.Where(v => v.Id == DashboardVersion.CountsId)
             .ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
+        return await DashboardVersions.Where(v => v.Id == DashboardVersion.CountsId).Select(v => v.Version).SingleAsync(cancellationToken);
+    }
 
     public Task<int> BumpDashboardVersionAsync(CancellationToken cancellationToken) =>
         DashboardVersions.Where(v => v.Id == DashboardVersion.SingleId)
@@ -272,6 +277,7 @@ internal class WorkstreamsDbContext : ModuleDbContext
             cell.Property(c => c.Phase).HasConversion<string>().HasMaxLength(20);
             cell.Property(c => c.Status).HasConversion<string>().HasMaxLength(10);
             cell.HasIndex(c => new { c.MinistryId, c.WorkstreamId, c.Phase, c.Status }).IsUnique();
+            cell.HasIndex(c => c.CountsVersion);
         });
 
         modelBuilder.Entity<DashboardVersion>(version =>
@@ -286,6 +292,7 @@ internal class WorkstreamsDbContext : ModuleDbContext
         {
             snapshot.HasKey(s => new { s.Day, s.Phase });
             snapshot.Property(s => s.Phase).HasConversion<string>().HasMaxLength(20);
+            snapshot.HasIndex(s => s.CountsVersion);
         });
 
         modelBuilder.Entity<ReportingRound>(round =>

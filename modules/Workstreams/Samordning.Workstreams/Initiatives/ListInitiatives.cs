@@ -207,9 +207,16 @@ internal sealed class ListInitiatives : IEndpoint
             query = query.Where(i => i.Tags.Any(t => t.Tag == tag));
         }
 
-        if (filter.CrossSectoral is { } crossSectoral)
+        // Two queries rather than `Any() == crossSectoral`: compared with a parameter the EXISTS is no longer a
+        // semi-join, and PostgreSQL hashed every collaboration (30,000 at 50,000 initiatives) for each page of the
+        // dashboard's newest cross-sectoral initiatives instead of looking up the few it walks (9.5 -> 1.7 ms).
+        if (filter.CrossSectoral == true)
         {
-            query = query.Where(i => i.CollaboratingMinistries.Any() == crossSectoral);
+            query = query.Where(i => i.CollaboratingMinistries.Any());
+        }
+        else if (filter.CrossSectoral == false)
+        {
+            query = query.Where(i => !i.CollaboratingMinistries.Any());
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

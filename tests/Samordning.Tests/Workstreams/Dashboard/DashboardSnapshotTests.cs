@@ -13,6 +13,9 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 2, 10, 8, 0, 0, TimeSpan.Zero);
     private static readonly Guid Fin = Guid.NewGuid();
     private static readonly MinistryInfo[] Ministries = [new(Fin, "FIN", "Finansdepartementet", "Ministry of Finance")];
+    private static readonly Guid Jus = Guid.NewGuid();
+    private static readonly DashboardMinistry[] BothMinistries =
+        [new(Fin, "FIN", "Finansdepartementet", "Ministry of Finance"), new(Jus, "JUS", "Justis- og beredskapsdepartementet", "Ministry of Justice")];
 
     private readonly DashboardSnapshot snapshot = new();
     private InMemoryWorkstreamsDb database = null!;
@@ -93,6 +96,51 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
         Assert.True(after.CountsVersion > before.CountsVersion);
         Assert.Empty(RedTotals(before));
         Assert.Single(RedTotals(after));
+    }
+
+    // Only the cells a change moved are read again: another ministry's table is the one kept before.
+    [Fact]
+    public async Task Get_AfterAStatusChange_ReadsOnlyTheChangedCells()
+    {
+        var id = await CreateAsync(Phase.InProgress);
+        await CreateAsync(Phase.Idea, ministry: Jus);
+        await using var db = database.Context();
+        var before = await snapshot.GetAsync(db, Ct);
+
+        await UpdateAsync(id, Rag.Red, progress: 40);
+        var after = await snapshot.GetAsync(db, Ct);
+
+        Assert.NotNull(before.Counts.TableOf(Jus, DashboardCell.AllWorkstreams));
+        Assert.Same(before.Counts.TableOf(Jus, DashboardCell.AllWorkstreams), after.Counts.TableOf(Jus, DashboardCell.AllWorkstreams));
+        Assert.NotSame(before.Counts.TableOf(Fin, DashboardCell.AllWorkstreams), after.Counts.TableOf(Fin, DashboardCell.AllWorkstreams));
+        Assert.Single(RedTotals(after));
+    }
+
+    // Counts moved by the changed cells alone, over many changes, phases and days, are the counts read whole.
+    [Fact]
+    public async Task Get_AfterManyChangesElsewhere_KeptCountsAreTheCountsReadWhole()
+    {
+        var first = await CreateAsync(Phase.InProgress);
+        await using var db = database.Context();
+        await snapshot.GetAsync(db, Ct);
+
+        var second = await CreateAsync(Phase.Idea, ministry: Jus);
+        await snapshot.GetAsync(db, Ct);
+        await UpdateAsync(first, Rag.Red, progress: 10);
+        await UpdateAsync(second, Rag.Green, progress: 20, phase: Phase.Completed, at: Now.AddDays(1));
+        await snapshot.GetAsync(db, Ct);
+        await CreateAsync(Phase.Planned, at: Now.AddDays(2));
+        await UpdateAsync(first, Rag.Amber, progress: 30, phase: Phase.Stopped, at: Now.AddDays(2));
+        var moved = await snapshot.GetAsync(db, Ct);
+        using var fresh = new DashboardSnapshot();
+        var whole = await fresh.GetAsync(db, Ct);
+
+        Assert.Equal(whole.CountsVersion, moved.CountsVersion);
+        Assert.Equal(Json(whole.Counts.Project(BothMinistries, [], new DashboardFilter())), Json(moved.Counts.Project(BothMinistries, [], new DashboardFilter())));
+        Assert.Equal(Json(whole.Counts.RunningPerMinistry().OrderBy(r => r.Key)), Json(moved.Counts.RunningPerMinistry().OrderBy(r => r.Key)));
+        Assert.Equal(Json(whole.History), Json(moved.History));
+        Assert.Equal(3, moved.History.Count);
+        Assert.Equal(1, moved.History[^1].Counts[(int)Phase.Stopped]);
     }
 
     [Fact]
@@ -197,6 +245,8 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
     private static List<MinistryTotals> RedTotals(DashboardSnapshot.Kept kept) =>
         kept.Counts.Project([new DashboardMinistry(Fin, "FIN", "Finansdepartementet", "Ministry of Finance")], [], new DashboardFilter(Status: Rag.Red)).Totals;
 
+    private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);
+
     private static async Task<DashboardView> MakeAfterAsync(Task gate, Func<int> count)
     {
         count();
@@ -209,7 +259,7 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
 
     // A progress update as InitiativeChanges saves it: the initiative with its counts moved (none when phase and
     // status stay), in a context of its own.
-    private async Task UpdateAsync(Guid id, Rag status, int progress)
+    private async Task UpdateAsync(Guid id, Rag status, int progress, Phase? phase = null, DateTimeOffset? at = null)
     {
         await using var other = database.Context();
         await using var transaction = await other.Database.BeginTransactionAsync(Ct);
@@ -217,20 +267,25 @@ public sealed class DashboardSnapshotTests : IAsyncLifetime
         var before = DashboardAggregates.CellsOf(initiative);
         initiative.Status = status;
         initiative.Progress = progress;
+        initiative.Phase = phase ?? initiative.Phase;
         await other.SaveChangesAsync(Ct);
-        await DashboardAggregates.ApplyAsync(other, before, DashboardAggregates.CellsOf(initiative), phaseMayHaveChanged: false, Now, Ct);
+        await DashboardAggregates.ApplyAsync(other, before, DashboardAggregates.CellsOf(initiative), phaseMayHaveChanged: phase is not null, at ?? Now, Ct);
         await transaction.CommitAsync(Ct);
     }
 
     // An initiative saved and counted as InitiativeChanges does, in a context of its own.
-    private async Task<Guid> CreateAsync(Phase phase, bool commit = true)
+    private async Task<Guid> CreateAsync(Phase phase, bool commit = true, Guid? ministry = null, DateTimeOffset? at = null)
     {
         await using var other = database.Context();
         await using var transaction = await other.Database.BeginTransactionAsync(Ct);
-        var initiative = new Initiative { Title = "Tiltak", OwningMinistryId = Fin, OwningMinistryCode = "FIN", Phase = phase, UpdatedAt = Now };
+        var owner = ministry ?? Fin;
+        var initiative = new Initiative
+        {
+            Title = "Tiltak", OwningMinistryId = owner, OwningMinistryCode = owner == Fin ? "FIN" : "JUS", Phase = phase, UpdatedAt = at ?? Now,
+        };
         other.Initiatives.Add(initiative);
         await other.SaveChangesAsync(Ct);
-        await DashboardAggregates.ApplyAsync(other, [], DashboardAggregates.CellsOf(initiative), phaseMayHaveChanged: true, Now, Ct);
+        await DashboardAggregates.ApplyAsync(other, [], DashboardAggregates.CellsOf(initiative), phaseMayHaveChanged: true, at ?? Now, Ct);
         if (commit)
         {
             await transaction.CommitAsync(Ct);

@@ -123,6 +123,9 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.Property<int>("Count")
                         .HasColumnType("int");
 
+                    b.Property<long>("CountsVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("MinistryCode")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -145,6 +148,8 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CountsVersion");
 
                     b.HasIndex("MinistryId", "WorkstreamId", "Phase", "Status")
                         .IsUnique();
@@ -573,7 +578,12 @@ namespace Samordning.Workstreams.Migrations.SqlServer
                     b.Property<int>("Count")
                         .HasColumnType("int");
 
+                    b.Property<long>("CountsVersion")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Day", "Phase");
+
+                    b.HasIndex("CountsVersion");
 
                     b.ToTable("PhaseSnapshots", "workstreams");
                 });

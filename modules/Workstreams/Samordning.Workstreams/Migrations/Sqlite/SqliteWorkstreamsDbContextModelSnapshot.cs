@@ -113,6 +113,9 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CountsVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MinistryCode")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -135,6 +138,8 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CountsVersion");
 
                     b.HasIndex("MinistryId", "WorkstreamId", "Phase", "Status")
                         .IsUnique();
@@ -560,7 +565,12 @@ namespace Samordning.Workstreams.Migrations.Sqlite
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CountsVersion")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Day", "Phase");
+
+                    b.HasIndex("CountsVersion");
 
                     b.ToTable("PhaseSnapshots");
                 });
