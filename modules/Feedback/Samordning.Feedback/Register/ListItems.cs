@@ -77,7 +77,7 @@ internal sealed class ListItems : IEndpoint
         {
             var matching = Matching(db, user, filter);
             var total = await matching.CountAsync(cancellationToken);
-            var list = await Summaries(matching.OrderByDescending(i => i.ReceivedAt).ThenBy(i => i.Id).Skip((page - 1) * PageSize).Take(PageSize))
+            var list = await Summaries(NewestFirst(matching).Skip((page - 1) * PageSize).Take(PageSize))
                 .ToListAsync(cancellationToken);
             return new ItemPage(list, total, page, PageSize);
         }
@@ -103,8 +103,7 @@ internal sealed class ListItems : IEndpoint
                 : source;
         }
 
-        hits ??= await Apply(source.Visible(user), filter)
-            .OrderByDescending(i => i.ReceivedAt).ThenBy(i => i.Id)
+        hits ??= await NewestFirst(Apply(source.Visible(user), filter))
             .Select(i => i.Id)
             .Take(cap + 1)
             .ToListAsync(cancellationToken);
@@ -122,16 +121,17 @@ internal sealed class ListItems : IEndpoint
     private static async Task<List<Guid>?> NewestHitsAsync(FeedbackDbContext db, ClaimsPrincipal user, ItemFilter filter, int cap, SearchLimits limits, CancellationToken cancellationToken)
     {
         var rows = (int)Math.Min(int.MaxValue, (long)cap * limits.ProbedRowsPerHit);
-        var newest = Apply(db.Items.AsNoTracking().Visible(user), filter with { Search = null })
-            .OrderByDescending(i => i.ReceivedAt).ThenBy(i => i.Id)
-            .Take(rows);
-        var hits = await Searched(newest, filter.Search!)
-            .OrderByDescending(i => i.ReceivedAt).ThenBy(i => i.Id)
+        var newest = NewestFirst(Apply(db.Items.AsNoTracking().Visible(user), filter with { Search = null })).Take(rows);
+        var hits = await NewestFirst(Searched(newest, filter.Search!))
             .Select(i => i.Id)
             .Take(cap + 1)
             .ToListAsync(cancellationToken);
         return hits.Count > cap ? hits : null;
     }
+
+    // The register's order: newest first, then by id (the (ReceivedAt DESC, Id) index).
+    private static IOrderedQueryable<FeedbackItem> NewestFirst(IQueryable<FeedbackItem> items) =>
+        items.OrderByDescending(i => i.ReceivedAt).ThenBy(i => i.Id);
 
     private static IQueryable<ItemSummary> Summaries(IQueryable<FeedbackItem> items) =>
         items.Select(i => new ItemSummary(
